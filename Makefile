@@ -1,0 +1,43 @@
+# Every target documents itself: `make help`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+CORPUS ?= data/corpora/astana-2017
+OUT ?= reports/astana-2017
+
+.DEFAULT_GOAL := help
+.PHONY: help install report test lab lint check-notebooks clean
+
+help: ## List the targets and what they do
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@echo "Installing the pinned environment into $(VENV) (first run only, about two minutes)..."
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PY) -m ipykernel install --sys-prefix --name narrative --display-name "narrative (.venv)" > /dev/null
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the pinned environment (done by the other targets when needed)
+
+report: $(STAMP) ## Build the HTML reports for CORPUS into OUT (default: the Astana corpus)
+	$(VENV)/bin/narrative report --corpus $(CORPUS) --out $(OUT)
+
+test: $(STAMP) ## Run the test suite (lint, notebook check, unit and integration tests)
+	$(MAKE) --no-print-directory lint check-notebooks
+	$(PY) -m pytest
+
+lab: $(STAMP) ## Start JupyterLab on notebooks/ with the project's kernel
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+
+lint: $(STAMP) ## ruff lint and format check
+	$(VENV)/bin/ruff check lib tests scripts
+	$(VENV)/bin/ruff format --check lib tests scripts
+
+check-notebooks: $(STAMP) ## Fail if a notebook is committed with outputs
+	$(PY) -m narrative.notebook_check notebooks
+
+clean: ## Remove generated reports and caches (keeps .venv)
+	rm -rf reports/*/ .cache

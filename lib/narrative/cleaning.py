@@ -1,0 +1,360 @@
+"""Separate article text from the page chrome that captured text carries.
+
+Text captured from news pages mixes the article with navigation crumbs, vote
+counters, newsletter and comment prompts, "READ MORE" cross-links, blog
+footers, e-mail addresses and photo captions, and it runs the headline,
+standfirst, byline and dateline into the body. :func:`clean_document` takes
+them apart: the article's fields are kept as fields, the body as paragraphs,
+and every line that is not body text is recorded with the reason it was set
+aside, so a report can show exactly what was removed.
+
+The rules are deliberately conservative and line-based: a line is chrome only
+when it matches one of :data:`LINE_RULES` as a whole, sits in the page header
+above the headline, or in the page footer after a footer marker. Anything else
+stays in the body.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from narrative.corpus import Document
+
+#: Whole-line patterns of page chrome, checked in order; the first match names
+#: the reason. Matching is case-insensitive on the stripped line.
+LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (reason, re.compile(pattern, re.IGNORECASE))
+    for reason, pattern in [
+        (
+            "navigation crumb",
+            r"(you are here|all news|home|menu|skip to (main )?content|breadcrumbs?)",
+        ),
+        ("vote counter", r"\d+ (users?|people|readers?) (have|has) voted\.?"),
+        ("vote counter", r"(vote )?(up|down)|(\d+ )?(likes?|dislikes?)"),
+        (
+            "newsletter prompt",
+            r"newsletters?|subscribe( now)?|sign up( for (our|the) newsletter)?"
+            r"|get (the )?top stories.*e-?mailed to you.*",
+        ),
+        (
+            "cross-link",
+            r"(read more|related( articles?| stories| news)?|also read|see also|watch|"
+            r"more on this|recommended|more from \w+)\s*[:\-\u2013\u2014].*",
+        ),
+        ("e-mail address", r"[\w.+-]+@[\w-]+(\.[\w-]+)+"),
+        (
+            "comment prompt",
+            r"(post|leave|add|write) a comment|comments?|\d+ comments?|show comments"
+            r"|join the (conversation|discussion)",
+        ),
+        ("post navigation", r"(((previous|next|older|newer) (post|article|story))\s*)+"),
+        ("advertisement", r"ads?|advertisement|sponsored( content)?"),
+        (
+            "page widget",
+            r"pdf|print|share( this( article)?)?|tweet|e-?mail|facebook|twitter|whatsapp"
+            r"|copy link|save|listen( to this article)?",
+        ),
+    ]
+]
+
+#: Lines after which, when no full paragraph follows, the page footer begins.
+FOOTER_REASONS = {
+    "vote counter",
+    "newsletter prompt",
+    "comment prompt",
+    "post navigation",
+    "advertisement",
+}
+
+_CAPTION = re.compile(
+    r"\((?:[A-Z][\w.]*\s+)?photo(?:\s+by\s+[^)]*)?\)\s*$"
+    r"|^(photo|image|picture|file photo)\s*:"
+    r"|\b(AFP|REUTERS|AP|EPA|GETTY)( PHOTO| IMAGES)?\s*/\s*[A-Z]",
+    re.IGNORECASE,
+)
+_SOURCE_CREDIT = re.compile(r"^source\s*:\s*\S.*$", re.IGNORECASE)
+_BYLINE = re.compile(r"^by\s+\S.*$", re.IGNORECASE)
+
+#: A dateline at the start of the lede: an upper-case place, optionally a
+#: region or date after a comma, optionally an agency in brackets, then a
+#: separator (colon, dash, or an agency tag such as ``/TASS/.``). Lower-case
+#: letters glued in front of the place (an image label captured with the
+#: text, as in ``syriaASTANA:``) are taken apart from it.
+_DATELINE = re.compile(
+    r"^(?P<stray>[a-z]+(?=[A-Z]{2}))?"
+    r"(?P<dateline>[A-Z][A-Z.'\u2019\- ]*[A-Z.]"
+    r"(?:,\s*[^,:\u2013\u2014\n]{1,30}?)?"
+    r"(?:\s*\([A-Z][\w .]*\))?"
+    r"\s*(?::|\u2014|\u2013|--?|\.\s*/[A-Z]+/\.))\s+(?=\S)"
+)
+_TERMINAL = ".!?"
+_CLOSING_QUOTES = "\"\u201d\u2019'"
+
+
+@dataclass
+class RemovedLine:
+    """A line of the input that is not body text.
+
+    Attributes:
+        doc_id: The document.
+        line: 1-based line number in the input text.
+        text: The line as captured (whitespace-normalised).
+        reason: Why it is not in the body, e.g. ``"vote counter"`` or
+            ``"byline (kept as a field)"``.
+    """
+
+    doc_id: str
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass
+class CleanDocument:
+    """An article taken apart into fields and body paragraphs.
+
+    Attributes:
+        doc: The document as read, with its metadata.
+        headline: The headline; empty when none was found.
+        standfirst: The summary line under the headline; often empty.
+        byline: Author or agency line, e.g. ``"By AFP - Jul 04,2017"``.
+        dateline: Place (and date) that opens the lede, e.g. ``"ASTANA, May 5."``.
+        credit: Source credit line such as ``"Source: Al Jazeera, News Agencies"``.
+        captions: Photo captions found in the text.
+        paragraphs: Body paragraphs, dateline removed.
+        removed: Every input line that is not body text, with its reason.
+    """
+
+    doc: Document
+    headline: str = ""
+    standfirst: str = ""
+    byline: str = ""
+    dateline: str = ""
+    credit: str = ""
+    captions: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    removed: list[RemovedLine] = field(default_factory=list)
+
+    @property
+    def doc_id(self) -> str:
+        """The document's id."""
+        return self.doc.doc_id
+
+    @property
+    def sections(self) -> list[tuple[str, str]]:
+        """``(kind, text)`` for headline, standfirst and each body paragraph, in order."""
+        head = [("headline", self.headline), ("standfirst", self.standfirst)]
+        return [(k, t) for k, t in head if t] + [("body", p) for p in self.paragraphs]
+
+    @property
+    def text(self) -> str:
+        """The cleaned text: sections joined by blank lines. Passage offsets refer to it."""
+        return "\n\n".join(text for _, text in self.sections)
+
+
+def normalise_line(line: str) -> str:
+    """Normalise Unicode (NFC), turn every kind of space into one space, strip.
+
+    Args:
+        line: A line of captured text.
+
+    Returns:
+        The normalised line.
+    """
+    line = unicodedata.normalize("NFC", line)
+    line = re.sub(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+", " ", line)
+    return line.strip()
+
+
+def chrome_reason(line: str) -> str | None:
+    """Name the kind of page chrome a whole line is, or ``None`` for text.
+
+    Args:
+        line: A normalised line.
+
+    Returns:
+        The reason from :data:`LINE_RULES`, ``"photo caption"``, or ``None``.
+    """
+    for reason, pattern in LINE_RULES:
+        if pattern.fullmatch(line):
+            return reason
+    if _CAPTION.search(line) and len(line.split()) <= 60:
+        return "photo caption"
+    return None
+
+
+def ends_like_sentence(line: str) -> bool:
+    """Whether a line ends as a sentence does (a full stop, or a quote closing one)."""
+    line = line.rstrip()
+    if not line:
+        return False
+    if line[-1] in _TERMINAL:
+        return True
+    return line[-1] in _CLOSING_QUOTES and len(line) > 1 and line[-2] in _TERMINAL + ","
+
+
+def _is_subhead(line: str) -> bool:
+    return len(line.split()) <= 12 and not ends_like_sentence(line)
+
+
+def _matches(line: str, hint: str) -> bool:
+    """Whether ``line`` is (or begins with) ``hint``, allowing small differences."""
+    if not hint:
+        return False
+    return fuzz.ratio(line.lower(), hint.lower()) >= 90 or (
+        fuzz.partial_ratio(line[: len(hint) + 10].lower(), hint.lower()) >= 95
+    )
+
+
+def _footer_start(lines: list[tuple[int, str]], reasons: list[str | None]) -> int | None:
+    """Index (into ``lines``) where the page footer starts, or ``None``.
+
+    The footer starts at the first footer marker after which no line of
+    paragraph length (more than 20 words and ending like a sentence) follows.
+    Very short lines just above the marker (widget leftovers such as "up")
+    belong to it too.
+    """
+    start = None
+    for i in range(len(lines) - 1, -1, -1):
+        text = lines[i][1]
+        if reasons[i] in FOOTER_REASONS:
+            start = i
+        elif len(text.split()) > 20 and ends_like_sentence(text):
+            break
+    if start is None:
+        return None
+    while start > 0 and reasons[start - 1] is None and len(lines[start - 1][1].split()) <= 2:
+        start -= 1
+    return start
+
+
+def clean_document(doc: Document) -> CleanDocument:
+    """Take a captured article apart into fields, body paragraphs and chrome.
+
+    Args:
+        doc: The document as read.
+
+    Returns:
+        The cleaned document. ``removed`` lists every non-body line with its
+        reason; fields moved out of the body are listed there too.
+    """
+    clean = CleanDocument(doc=doc)
+    raw_lines = doc.text.split("\n")
+    # (line number, text) of non-blank lines; blank lines mark paragraph breaks.
+    lines = [(n, normalise_line(t)) for n, t in enumerate(raw_lines, start=1)]
+    has_blank_lines = any(not t for _, t in lines)
+    content = [(n, t) for n, t in lines if t]
+    reasons: list[str | None] = [chrome_reason(t) for _, t in content]
+
+    def remove(i: int, reason: str) -> None:
+        n, text = content[i]
+        clean.removed.append(RemovedLine(doc.doc_id, n, text, reason))
+        reasons[i] = reason
+
+    footer = _footer_start(content, reasons)
+    if footer is not None:
+        marker = content[footer][1]
+        for i in range(footer, len(content)):
+            remove(i, reasons[i] or f"page footer (after {marker!r})")
+        content_end = footer
+    else:
+        content_end = len(content)
+
+    # Headline: the line matching the manifest title, else the first non-chrome line.
+    head = None
+    for i in range(content_end):
+        if reasons[i] is None and (not doc.title or _matches(content[i][1], doc.title)):
+            head = i
+            break
+    if head is None and doc.title:
+        head = next((i for i in range(content_end) if reasons[i] is None), None)
+    if head is None:
+        clean.removed.sort(key=lambda r: r.line)
+        return clean
+    for i in range(head):
+        remove(i, reasons[i] or "page header (above the headline)")
+    clean.headline = content[head][1]
+    remove(head, "headline (kept as a field)")
+
+    # Between headline and lede: byline, captions, standfirst.
+    i = head + 1
+    while i < content_end:
+        text = content[i][1]
+        if reasons[i] == "photo caption":
+            clean.captions.append(text)
+            remove(i, "photo caption (kept as a field)")
+        elif reasons[i] is not None:
+            remove(i, reasons[i])
+        elif _BYLINE.match(text) and len(text.split()) <= 15 and not ends_like_sentence(text):
+            clean.byline = text
+            remove(i, "byline (kept as a field)")
+        else:
+            break
+        i += 1
+    if i < content_end:
+        text = content[i][1]
+        following = next(
+            (content[j][1] for j in range(i + 1, content_end) if reasons[j] is None), ""
+        )
+        is_standfirst = _matches(text, doc.standfirst) or (
+            not _DATELINE.match(text)
+            and (
+                (not ends_like_sentence(text) and len(text.split()) > 12)
+                or bool(_DATELINE.match(following))
+            )
+        )
+        if is_standfirst:
+            clean.standfirst = text
+            remove(i, "standfirst (kept as a field)")
+            i += 1
+
+    body: list[list[str]] = []
+    open_paragraph = False
+    previous_line = None
+    for j in range(i, content_end):
+        n, text = content[j]
+        if previous_line is not None and n > previous_line + 1:
+            open_paragraph = False  # a blank line lay between
+        previous_line = n
+        reason = reasons[j]
+        if reason is None and _SOURCE_CREDIT.match(text):
+            clean.credit = text
+            reason = "source credit (kept as a field)"
+        elif reason == "photo caption":
+            clean.captions.append(text)
+            reason = "photo caption (kept as a field)"
+        elif reason is None and _is_subhead(text):
+            reason = "subhead or link title (short line without closing punctuation)"
+        if reason is not None:
+            remove(j, reason)
+            open_paragraph = False
+            continue
+        if not body:
+            match = _DATELINE.match(text)
+            if match:
+                clean.dateline = match.group("dateline").strip()
+                if match.group("stray"):
+                    clean.removed.append(
+                        RemovedLine(
+                            doc.doc_id,
+                            n,
+                            match.group("stray"),
+                            "stray text glued to the dateline (an image label)",
+                        )
+                    )
+                clean.removed.append(
+                    RemovedLine(doc.doc_id, n, clean.dateline, "dateline (kept as a field)")
+                )
+                text = text[match.end() :]
+        if open_paragraph and has_blank_lines:
+            body[-1].append(text)
+        else:
+            body.append([text])
+            open_paragraph = True
+    clean.paragraphs = [" ".join(parts) for parts in body]
+    clean.removed.sort(key=lambda r: r.line)
+    return clean

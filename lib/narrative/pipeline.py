@@ -1,0 +1,133 @@
+"""Run the stages in order: corpus -> cleaning -> passages -> embeddings -> alignment -> units.
+
+:func:`run` is what notebooks and the command line call; it returns one
+:class:`Result` holding every stage's output as plain records and tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from narrative.alignment import AlignmentSettings, align_passages
+from narrative.cleaning import CleanDocument, clean_document
+from narrative.config import DEFAULT_CORPUS, DEFAULT_MODEL
+from narrative.corpus import Corpus, load_corpus
+from narrative.embeddings import EmbeddingCache, embed
+from narrative.passages import segment_corpus
+from narrative.units import build_units
+
+
+@dataclass
+class Result:
+    """Everything one run produced.
+
+    Attributes:
+        corpus: The corpus as read.
+        cleaned: One cleaned document per corpus document.
+        passages: Passage table (:mod:`narrative.passages`).
+        embeddings: ``(len(passages), d)`` normalised vectors.
+        alignments: Alignment table (:mod:`narrative.alignment`).
+        units: Story-unit table (:mod:`narrative.units`).
+        model: Model name or path used.
+        granularity: ``"sentence"`` or ``"paragraph"``.
+        settings: Alignment settings used.
+        warnings: Problems met along the way, one line each.
+    """
+
+    corpus: Corpus
+    cleaned: list[CleanDocument]
+    passages: pd.DataFrame
+    embeddings: np.ndarray
+    alignments: pd.DataFrame
+    units: pd.DataFrame
+    model: str
+    granularity: str
+    settings: AlignmentSettings
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def documents(self) -> pd.DataFrame:
+        """One row per document: metadata, cleaned fields and passage count."""
+        counts = self.passages.groupby("doc_id").size()
+        rows = []
+        for clean in self.cleaned:
+            doc = clean.doc
+            rows.append(
+                {
+                    "doc_id": doc.doc_id,
+                    "outlet": doc.outlet,
+                    "label": doc.label,
+                    "origin": doc.origin,
+                    "published": doc.published,
+                    "language": doc.language,
+                    "file": doc.path.name,
+                    "headline": clean.headline,
+                    "standfirst": clean.standfirst,
+                    "byline": clean.byline,
+                    "dateline": clean.dateline,
+                    "credit": clean.credit,
+                    "passages": int(counts.get(doc.doc_id, 0)),
+                    "words": len(clean.text.split()),
+                    "removed_lines": len(clean.removed),
+                }
+            )
+        return pd.DataFrame(rows)
+
+    @property
+    def removed(self) -> pd.DataFrame:
+        """Every input line that is not body text, with its reason."""
+        rows = [vars(r) for c in self.cleaned for r in c.removed]
+        return pd.DataFrame(rows, columns=["doc_id", "line", "text", "reason"])
+
+
+def run(
+    corpus: str | Path | Corpus = DEFAULT_CORPUS,
+    *,
+    model: str = DEFAULT_MODEL,
+    granularity: str = "sentence",
+    settings: AlignmentSettings | None = None,
+    cache: EmbeddingCache | None = None,
+) -> Result:
+    """Read, clean, segment, embed, align and group a corpus.
+
+    Args:
+        corpus: Corpus folder (or an already loaded corpus).
+        model: Embedding model name or folder.
+        granularity: ``"sentence"`` or ``"paragraph"``.
+        settings: Alignment settings; defaults when ``None``.
+        cache: Embedding cache; the default on-disk cache when ``None``.
+
+    Returns:
+        The run's :class:`Result`.
+    """
+    settings = settings or AlignmentSettings()
+    loaded = corpus if isinstance(corpus, Corpus) else load_corpus(corpus)
+    warnings = list(loaded.warnings)
+    cleaned = [clean_document(d) for d in loaded.documents]
+    for clean in cleaned:
+        if not clean.paragraphs:
+            warnings.append(f"{clean.doc_id}: no article text left after cleaning")
+    passages = segment_corpus(cleaned, granularity=granularity)
+    if loaded.outlets and len(loaded.outlets) < 2:
+        warnings.append("only one outlet in the corpus: there is nothing to compare")
+    cache = cache or EmbeddingCache()
+    embeddings = embed(passages["text"].tolist(), model=model, cache=cache)
+    warnings.extend(cache.warnings)
+    alignments = align_passages(passages, embeddings, settings=settings)
+    units = build_units(passages, alignments)
+    return Result(
+        corpus=loaded,
+        cleaned=cleaned,
+        passages=passages,
+        embeddings=embeddings,
+        alignments=alignments,
+        units=units,
+        model=model,
+        granularity=granularity,
+        settings=settings,
+        warnings=warnings,
+    )

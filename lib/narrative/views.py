@@ -1,0 +1,147 @@
+"""HTML views of passages for notebooks and reports: the evidence under each chart.
+
+Functions return HTML strings (escaped); notebooks show them with
+``IPython.display.HTML``. Styles are inline so a report stays one file.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from narrative.figures import RELATION_COLOURS
+
+_TABLE = "border-collapse:collapse;width:100%;font-size:13px;line-height:1.35"
+_CELL = "border:1px solid #ddd;padding:6px;vertical-align:top;text-align:left"
+
+
+def _badge(text: str, colour: str) -> str:
+    return (
+        f'<span style="background:{colour};color:white;border-radius:3px;padding:0 4px;'
+        f'font-size:11px">{escape(text)}</span>'
+    )
+
+
+def units_view(
+    units: pd.DataFrame,
+    alignments: pd.DataFrame,
+    outlets: list[str],
+    colours: dict[str, str],
+    *,
+    limit: int | None = None,
+) -> str:
+    """Story units side by side: one row per unit, one column per outlet.
+
+    Args:
+        units: Unit table.
+        alignments: Alignment table (to name each unit's strongest relation).
+        outlets: Outlet labels, in column order.
+        colours: Outlet colours.
+        limit: Show at most this many units (all when ``None``).
+
+    Returns:
+        HTML.
+    """
+    if units.empty:
+        return "<p><em>No story unit: no passage is reported by two outlets.</em></p>"
+    pair_relation = {}
+    for row in alignments.itertuples(index=False):
+        pair_relation[(row.doc_a, row.passage_a, row.doc_b, row.passage_b)] = row.relation
+    header = "".join(
+        f'<th style="{_CELL};border-top:4px solid {colours[o]}">{escape(o)}</th>' for o in outlets
+    )
+    body = []
+    for number, (unit_id, group) in enumerate(units.groupby("unit_id", sort=True)):
+        if limit is not None and number >= limit:
+            break
+        keys = list(zip(group["doc_id"], group["passage_id"], strict=True))
+        relations = {
+            pair_relation.get((a[0], a[1], b[0], b[1])) or pair_relation.get((*b, *a))
+            for a in keys
+            for b in keys
+        }
+        relation = "reuse" if "reuse" in relations else "paraphrase"
+        cells = []
+        for outlet in outlets:
+            rows = group[group["outlet"] == outlet]
+            parts = [
+                f'<div title="{escape(r.doc_id)} #{r.passage_id}, {r.kind}, position '
+                f'{r.position:.0%}">{escape(r.text)} <span style="color:#888;font-size:11px">'
+                f"({r.kind}, {r.position:.0%})</span></div>"
+                for r in rows.itertuples(index=False)
+            ]
+            cells.append(f'<td style="{_CELL}">{"".join(parts) or "&nbsp;"}</td>')
+        label = f"<b>{escape(unit_id)}</b><br>{_badge(relation, RELATION_COLOURS[relation])}"
+        body.append(f'<tr><td style="{_CELL};white-space:nowrap">{label}</td>{"".join(cells)}</tr>')
+    return (
+        f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">unit</th>{header}</tr>'
+        f"</thead><tbody>{''.join(body)}</tbody></table>"
+    )
+
+
+def pairs_view(alignments: pd.DataFrame, *, limit: int | None = 20) -> str:
+    """Aligned pairs, strongest first, with their scores and relation.
+
+    Args:
+        alignments: Alignment rows to show.
+        limit: Show at most this many (all when ``None``).
+
+    Returns:
+        HTML.
+    """
+    if alignments.empty:
+        return "<p><em>No aligned pair.</em></p>"
+    shown = alignments.sort_values("score", ascending=False)
+    if limit is not None:
+        shown = shown.head(limit)
+    body = []
+    for r in shown.itertuples(index=False):
+        badge = _badge(r.relation, RELATION_COLOURS[r.relation])
+        body.append(
+            f'<tr><td style="{_CELL}"><b>{escape(r.outlet_a)}</b> #{r.passage_a}<br>'
+            f"{escape(r.text_a)}</td>"
+            f'<td style="{_CELL}"><b>{escape(r.outlet_b)}</b> #{r.passage_b}<br>'
+            f"{escape(r.text_b)}</td>"
+            f'<td style="{_CELL};white-space:nowrap">{badge}<br>score {r.score:.2f}<br>'
+            f"cosine {r.similarity:.2f}<br>lexical {r.lexical:.2f}<br>"
+            f"shared: {escape(r.shared_terms)}</td></tr>"
+        )
+    return (
+        f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">passage</th>'
+        f'<th style="{_CELL}">counterpart</th><th style="{_CELL}">evidence</th></tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
+
+
+def removed_view(removed: pd.DataFrame) -> str:
+    """What cleaning set aside, per document, with the reason for each line.
+
+    Args:
+        removed: Table from ``Result.removed``.
+
+    Returns:
+        HTML with one collapsible block per document.
+    """
+    blocks = []
+    for doc_id, group in removed.groupby("doc_id", sort=False):
+        rows = "".join(
+            f'<tr><td style="{_CELL}">{r.line}</td><td style="{_CELL}">{escape(r.reason)}</td>'
+            f'<td style="{_CELL}">{escape(r.text)}</td></tr>'
+            for r in group.itertuples(index=False)
+        )
+        blocks.append(
+            f"<details><summary>{escape(str(doc_id))}: {len(group)} line(s) set aside</summary>"
+            f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">line</th>'
+            f'<th style="{_CELL}">reason</th><th style="{_CELL}">text</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table></details>"
+        )
+    return "".join(blocks) or "<p><em>Nothing was removed.</em></p>"
+
+
+def warnings_view(warnings: list[str]) -> str:
+    """The run's warnings as a list, or a line saying there were none."""
+    if not warnings:
+        return "<p>No warnings: every input was read as given.</p>"
+    items = "".join(f"<li>{escape(w)}</li>" for w in warnings)
+    return f'<ul style="color:#8a4b00">{items}</ul>'
