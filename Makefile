@@ -6,6 +6,10 @@ STAMP := $(VENV)/.installed
 CORPUS ?= data/corpora/astana-2017
 OUT ?= reports/astana-2017
 
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+# pip warns about every optional local index this machine lacks; keep real errors only.
+PIP_QUIET := 2>&1 | { grep -v "^WARNING: Location" || true; }
 .DEFAULT_GOAL := help
 .PHONY: help install report test lab lint check-notebooks clean
 
@@ -15,8 +19,8 @@ help: ## List the targets and what they do
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@echo "Installing the pinned environment into $(VENV) (first run only, about two minutes)..."
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt $(PIP_QUIET)
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . $(PIP_QUIET)
 	$(PY) -m ipykernel install --sys-prefix --name narrative --display-name "narrative (.venv)" > /dev/null
 	@touch $(STAMP)
 

@@ -312,13 +312,17 @@ def clean_document(doc: Document) -> CleanDocument:
             remove(i, "standfirst (kept as a field)")
             i += 1
 
-    body: list[list[str]] = []
-    open_paragraph = False
+    # Body: chrome lines are set aside one by one; the other lines are grouped
+    # into blocks (lines between blank lines, or single lines when the text
+    # has no blank lines), and a short block without closing punctuation is a
+    # subhead or a link title, not a paragraph.
+    blocks: list[list[tuple[int, str]]] = []
+    open_block = False
     previous_line = None
     for j in range(i, content_end):
         n, text = content[j]
         if previous_line is not None and n > previous_line + 1:
-            open_paragraph = False  # a blank line lay between
+            open_block = False  # a blank line lay between
         previous_line = n
         reason = reasons[j]
         if reason is None and _SOURCE_CREDIT.match(text):
@@ -327,13 +331,28 @@ def clean_document(doc: Document) -> CleanDocument:
         elif reason == "photo caption":
             clean.captions.append(text)
             reason = "photo caption (kept as a field)"
-        elif reason is None and _is_subhead(text):
-            reason = "subhead or link title (short line without closing punctuation)"
         if reason is not None:
             remove(j, reason)
-            open_paragraph = False
+            open_block = False
+        elif open_block and has_blank_lines:
+            blocks[-1].append((n, text))
+        else:
+            blocks.append([(n, text)])
+            open_block = True
+    for block in blocks:
+        n, text = block[0][0], " ".join(t for _, t in block)
+        if _is_subhead(text):
+            for line, part in block:
+                clean.removed.append(
+                    RemovedLine(
+                        doc.doc_id,
+                        line,
+                        part,
+                        "subhead or link title (short line without closing punctuation)",
+                    )
+                )
             continue
-        if not body:
+        if not clean.paragraphs:
             match = _DATELINE.match(text)
             if match:
                 clean.dateline = match.group("dateline").strip()
@@ -350,11 +369,6 @@ def clean_document(doc: Document) -> CleanDocument:
                     RemovedLine(doc.doc_id, n, clean.dateline, "dateline (kept as a field)")
                 )
                 text = text[match.end() :]
-        if open_paragraph and has_blank_lines:
-            body[-1].append(text)
-        else:
-            body.append([text])
-            open_paragraph = True
-    clean.paragraphs = [" ".join(parts) for parts in body]
+        clean.paragraphs.append(text)
     clean.removed.sort(key=lambda r: r.line)
     return clean

@@ -69,8 +69,10 @@ def resolve_model(model: str) -> tuple[str, Path | str]:
         weights = sorted(path.glob("*.safetensors")) + sorted(path.glob("*.bin"))
         stamp = ",".join(f"{w.name}:{w.stat().st_size}" for w in weights)
         return f"{path.resolve()}|{stamp}", path
-    if os.sep in model or model.startswith("."):
-        raise ModelUnavailable(f"model folder not found: {model}")
+    if model.startswith((".", "/", "~")) or model.count("/") > 1:
+        raise ModelUnavailable(
+            f"model folder not found: {model}; give the path of a sentence-transformers folder"
+        )
     try:
         from huggingface_hub import snapshot_download
 

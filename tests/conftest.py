@@ -1,0 +1,36 @@
+"""Shared fixtures: the embedding model loads once per test session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every test session starts from an empty embedding cache of its own.
+
+    The variable is inherited by the notebook kernels papermill starts, so they
+    share this cache with the test process.
+    """
+    path = tmp_path_factory.mktemp("cache")
+    os.environ["NARRATIVE_CACHE"] = str(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def default_result(isolated_cache: Path):
+    """The pipeline run on the default corpus with default settings (model loaded once)."""
+    from narrative import config, pipeline
+
+    return pipeline.run(config.DEFAULT_CORPUS)
+
+
+@pytest.fixture
+def fixtures() -> Path:
+    """The folder of small test inputs written by the team."""
+    return FIXTURES

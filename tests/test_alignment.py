@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from narrative.alignment import (
+    AlignmentSettings,
+    align_passages,
+    margin_scores,
+    relation_of,
+    select_pairs,
+)
+
+
+def _unit(vectors: list[list[float]]) -> np.ndarray:
+    array = np.asarray(vectors, dtype=np.float32)
+    return array / np.linalg.norm(array, axis=1, keepdims=True)
+
+
+def test_margin_matches_brute_force():
+    rng = np.random.default_rng(0)
+    score = rng.uniform(0, 1, size=(5, 7)).astype(np.float32)
+    k = 3
+    fast = margin_scores(score, k=k)
+    for i in range(5):
+        for j in range(7):
+            r_a = np.mean(sorted(score[i, :], reverse=True)[:k])
+            r_b = np.mean(sorted(score[:, j], reverse=True)[:k])
+            assert fast[i, j] == pytest.approx(score[i, j] / ((r_a + r_b) / 2), rel=1e-5)
+
+
+def test_select_pairs_known_answer():
+    # passage 0 of A is passage 2 of B; A1 is split over B0 and B1; A2 matches nothing
+    score = np.array(
+        [
+            [0.30, 0.28, 0.90, 0.31],
+            [0.70, 0.66, 0.32, 0.30],
+            [0.31, 0.30, 0.29, 0.33],
+        ]
+    )
+    settings = AlignmentSettings(related_min=0.35, margin_min=1.05, max_links=2, k=2)
+    pairs = select_pairs(score, margin_scores(score, k=2), settings=settings)
+    assert pairs == [(0, 2), (1, 0), (1, 1)]
+
+
+def test_select_pairs_without_margin_for_headlines():
+    score = np.array([[0.5]])
+    assert select_pairs(score, None, settings=AlignmentSettings(related_min=0.35)) == [(0, 0)]
+    assert select_pairs(score, None, settings=AlignmentSettings(related_min=0.6)) == []
+
+
+def test_relation_labels():
+    s = AlignmentSettings(paraphrase_min=0.45, related_min=0.35, reuse_min=0.5)
+    assert relation_of(0.9, 0.8, settings=s) == "reuse"
+    assert relation_of(0.5, 0.1, settings=s) == "paraphrase"
+    assert relation_of(0.4, 0.1, settings=s) == "related"
+
+
+def test_align_passages_on_toy_embeddings():
+    passages = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "a", "b", "b", "b"],
+            "passage_id": [0, 1, 2, 0, 1, 2],
+            "outlet": ["A", "A", "A", "B", "B", "B"],
+            "kind": ["headline", "body", "body", "headline", "body", "body"],
+            "position": [0, 0.3, 0.6, 0, 0.3, 0.6],
+            "text": [
+                "Truce agreed",
+                "The truce begins at midnight in Idlib.",
+                "Aid convoys wait at the border.",
+                "Ceasefire deal",
+                "Aid convoys wait at the border crossing.",
+                "At midnight the truce begins in Idlib.",
+            ],
+        }
+    )
+    embeddings = _unit(
+        [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0.9, 0.1, 0, 0], [0, 0.1, 1, 0], [0, 1, 0.1, 0]]
+    )
+    aligned = align_passages(passages, embeddings)
+    got = set(zip(aligned["passage_a"], aligned["passage_b"], aligned["relation"], strict=True))
+    assert (1, 2, "paraphrase") in got
+    assert (2, 1, "reuse") in got
+    assert (0, 0, "paraphrase") in got
+    # headlines never align with body passages
+    assert not ((aligned["kind_a"] == "headline") ^ (aligned["kind_b"] == "headline")).any()
+
+
+def test_same_outlet_is_not_compared():
+    passages = pd.DataFrame(
+        {
+            "doc_id": ["a", "b"],
+            "passage_id": [0, 0],
+            "outlet": ["A", "A"],
+            "kind": ["body", "body"],
+            "position": [0, 0],
+            "text": ["Same text.", "Same text."],
+        }
+    )
+    assert align_passages(passages, _unit([[1, 0], [1, 0]])).empty
+
+
+def test_default_corpus_alignments(default_result):
+    aligned = default_result.alignments
+    assert set(aligned["relation"]) <= {"reuse", "paraphrase", "related"}
+    key = lambda a, b: aligned[(aligned["doc_a"] == a) & (aligned["doc_b"] == b)]  # noqa: E731
+    afp_pair = key("fmt-afp", "jordantimes-afp")
+    assert (afp_pair["relation"] == "reuse").sum() >= 3
+    # the AFP background paragraph, verbatim in Al Jazeera: shared wire copy
+    copy = key("jordantimes-afp", "aljazeera")
+    assert copy["text_a"].str.startswith("Syria\u2019s conflict evolved").any()
+    assert (
+        copy[copy["text_a"].str.startswith("Syria\u2019s conflict")]["relation"] == "reuse"
+    ).all()

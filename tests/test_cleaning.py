@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from narrative import config
+from narrative.cleaning import chrome_reason, clean_document, ends_like_sentence
+from narrative.corpus import Document, load_corpus
+
+
+@pytest.fixture(scope="module")
+def cleaned():
+    corpus = load_corpus(config.DEFAULT_CORPUS)
+    return {d.doc_id: clean_document(d) for d in corpus.documents}
+
+
+def _doc(text: str, **fields) -> Document:
+    base = dict(
+        doc_id="x",
+        path=Path("x.txt"),
+        outlet="X",
+        label="X",
+        origin="",
+        published="",
+        title="",
+        url="",
+        language="en",
+        standfirst="",
+    )
+    base.update(fields)
+    return Document(text=text, **base)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("You are here", "navigation crumb"),
+        ("All news", "navigation crumb"),
+        ("12 users have voted.", "vote counter"),
+        ("Newsletter", "newsletter prompt"),
+        ("Get top stories and blog posts emailed to you each day.", "newsletter prompt"),
+        ("READ MORE: Syrian army declares temporary truce in southern areas", "cross-link"),
+        ("syria.suv@gmail.com", "e-mail address"),
+        ("Post a Comment", "comment prompt"),
+        ("Previous Post Next Post", "post navigation"),
+        ("ADS", "advertisement"),
+        ("PDF", "page widget"),
+        ("Smoke rises over the city late on Monday (AFP photo)", "photo caption"),
+        ("Russia, Turkey and Iran have failed to agree on the zones.", None),
+        ("The U.S. said the deal was a step forward.", None),
+    ],
+)
+def test_seed_chrome_lines(line: str, reason: str | None):
+    assert chrome_reason(line) == reason
+
+
+def test_fields_are_taken_out_of_the_body(cleaned):
+    jt = cleaned["jordantimes-afp"]
+    assert jt.headline == "Fifth round of Kazakh Syria talks focuses on safe zones"
+    assert jt.byline == "By AFP - Jul 04,2017 - Last updated at Jul 04,2017"
+    assert jt.dateline == "ASTANA, Kazakhstan \u2014"
+    assert jt.captions and jt.captions[0].endswith("(AFP photo)")
+    assert jt.paragraphs[0].startswith("Powerbrokers Russia, Iran and Turkey on Tuesday")
+    tass = cleaned["tass"]
+    assert tass.dateline == "ASTANA, May 5. /TASS/."
+    assert tass.standfirst.startswith("The memorandum on establishing de-escalation zones")
+    assert tass.paragraphs[0].startswith("The fourth round of talks")
+    fmt = cleaned["fmt-afp"]
+    assert fmt.dateline == "ASTANA:" and fmt.paragraphs[0].startswith("Powerbrokers")
+    aj = cleaned["aljazeera"]
+    assert aj.standfirst.startswith("Russia, Turkey and Iran fail to reach an agreement")
+    assert aj.credit == "Source: Al Jazeera, News Agencies"
+    assert cleaned["reuters-blog"].paragraphs[-1].startswith("There are other difficulties.")
+
+
+def test_chrome_is_recorded_with_reasons_and_kept_out_of_the_body(cleaned):
+    reasons = {(r.doc_id, r.text): r.reason for c in cleaned.values() for r in c.removed}
+    assert reasons[("jordantimes-afp", "12 users have voted.")] == "vote counter"
+    assert reasons[("jordantimes-afp", "You are here")] == "navigation crumb"
+    assert reasons[("reuters-blog", "syria.suv@gmail.com")] == "e-mail address"
+    tagline = "Ammar Johmani Magazine publisher News about syria and the world."
+    assert reasons[("reuters-blog", tagline)].startswith("page footer")
+    assert reasons[("fmt-afp", "syria")].startswith("stray text")
+    assert (
+        reasons[("aljazeera", "READ MORE: Syrian army declares temporary truce in southern areas")]
+        == "cross-link"
+    )
+    for clean in cleaned.values():
+        body = clean.text
+        for removed in clean.removed:
+            if removed.reason.startswith(("headline", "standfirst")):
+                continue
+            assert removed.text not in body.split("\n\n"), (clean.doc_id, removed.text)
+    assert "READ MORE" not in cleaned["aljazeera"].text
+    assert "Post a Comment" not in cleaned["reuters-blog"].text
+
+
+def test_subheads_are_not_body(cleaned):
+    assert "More meetings" not in cleaned["fmt-afp"].paragraphs
+    assert all(p != "U.S. MISTRUST OF IRAN" for p in cleaned["reuters-blog"].paragraphs)
+
+
+def test_hard_wrapped_lines_join_into_paragraphs():
+    text = (
+        "A headline here\n\nFirst line of a paragraph that\nwraps onto a second line.\n\nNext one."
+    )
+    clean = clean_document(_doc(text))
+    assert clean.headline == "A headline here"
+    assert clean.paragraphs == [
+        "First line of a paragraph that wraps onto a second line.",
+        "Next one.",
+    ]
+
+
+def test_sentence_endings():
+    assert ends_like_sentence("He said.")
+    assert ends_like_sentence("\u201cWe agree,\u201d")
+    assert not ends_like_sentence("Syrians split over \u2018de-escalation zones\u2019")

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from narrative.passages import segment_corpus, split_sentences
+
+
+def test_sentence_splitter_copes_with_abbreviations_and_quotes():
+    text = (
+        "The U.S. envoy met Mr. Ratney on Jan. 5 in Amman. "
+        "\u201cWe have not yet managed it,\u201d Lavrentiev said. He left."
+    )
+    sentences = [text[a:b] for a, b in split_sentences(text)]
+    assert sentences == [
+        "The U.S. envoy met Mr. Ratney on Jan. 5 in Amman.",
+        "\u201cWe have not yet managed it,\u201d Lavrentiev said.",
+        "He left.",
+    ]
+
+
+def test_passages_have_offsets_kinds_and_positions(default_result):
+    passages = default_result.passages
+    by_doc = {c.doc_id: c.text for c in default_result.cleaned}
+    for row in passages.itertuples():
+        assert by_doc[row.doc_id][row.start : row.end] == row.text
+    assert passages.groupby("doc_id")["kind"].first().eq("headline").all()
+    assert passages["position"].between(0, 1).all()
+    tass = passages[passages["doc_id"] == "tass"]
+    assert list(tass["kind"][:3]) == ["headline", "standfirst", "body"]
+    assert not passages["text"].str.contains("/TASS/").any()
+
+
+def test_paragraph_granularity(default_result):
+    paragraphs = segment_corpus(default_result.cleaned, granularity="paragraph")
+    sentences = default_result.passages
+    assert len(paragraphs) < len(sentences)
+    for clean in default_result.cleaned:
+        ours = paragraphs[paragraphs["doc_id"] == clean.doc_id]
+        assert len(ours) == len(clean.sections)

@@ -1,0 +1,87 @@
+"""Integration: the whole report on the default corpus, through papermill and nbconvert."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from narrative import config
+from narrative.report import build_report
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory, default_result):
+    out = tmp_path_factory.mktemp("report")
+    outcome = build_report(config.DEFAULT_CORPUS, out, {})
+    return outcome, default_result
+
+
+def test_report_builds_every_page(report):
+    outcome, _ = report
+    assert outcome.ok, [n.error for n in outcome.notebooks]
+    index = outcome.index.read_text(encoding="utf-8")
+    assert "01-align-passages.html" in index and "data/alignments.csv" in index
+    page = (outcome.out_dir / "01-align-passages.html").read_text(encoding="utf-8")
+    assert "data:image/png;base64" in page  # charts embedded: one file to mail
+    assert "pipeline.run(" not in page  # code hidden
+    assert "Re-run" in page
+
+
+def test_exports_have_documented_columns(report):
+    outcome, _ = report
+    data = outcome.out_dir / "data"
+    expected = {
+        "passages.csv": {
+            "doc_id",
+            "passage_id",
+            "outlet",
+            "kind",
+            "position",
+            "start",
+            "end",
+            "text",
+        },
+        "alignments.csv": {
+            "doc_a",
+            "passage_a",
+            "text_a",
+            "doc_b",
+            "passage_b",
+            "text_b",
+            "score",
+            "similarity",
+            "relation",
+        },
+        "units.csv": {"unit_id", "doc_id", "passage_id", "text"},
+    }
+    for name, columns in expected.items():
+        frame = pd.read_csv(data / name)
+        assert columns <= set(frame.columns), name
+        assert len(frame) > 0, name
+
+
+def test_notebook_numbers_match_the_exports(report):
+    outcome, result = report
+    data = outcome.out_dir / "data"
+    alignments = pd.read_csv(data / "alignments.csv")
+    assert len(pd.read_csv(data / "passages.csv")) == len(result.passages)
+    assert len(alignments) == len(result.alignments)
+    assert alignments["score"].sum() == pytest.approx(result.alignments["score"].sum())
+    executed = json.loads(
+        (outcome.out_dir / "notebooks" / "01-align-passages.ipynb").read_text(encoding="utf-8")
+    )
+    text = json.dumps(executed)
+    assert f"**{len(result.passages)} passages**" in text
+    assert f"**{len(result.alignments)} aligned pairs**" in text
+
+
+def test_exports_are_byte_identical_across_runs(report, tmp_path: Path):
+    outcome, _ = report
+    again = build_report(config.DEFAULT_CORPUS, tmp_path, {}, notebooks=[])
+    assert again.ok
+    for name in ("passages.csv", "alignments.csv", "units.csv"):
+        assert (tmp_path / "data" / name).read_bytes() == (
+            outcome.out_dir / "data" / name
+        ).read_bytes()
