@@ -3,9 +3,12 @@
 The recipe combines what sentence-alignment and bitext-mining work has
 learned, rather than one cosine threshold:
 
-1. **Two kinds of evidence.** The embedding cosine (meaning) and an
-   IDF-weighted overlap of names, numbers and rare words (see
-   :mod:`narrative.lexical`), blended into one ``score``.
+1. **Two kinds of evidence, at the level of facts.** The embedding cosine
+   (meaning) and an IDF-weighted overlap of names, numbers and rare words
+   (see :mod:`narrative.lexical`), blended into one ``score``. The cosine is
+   the larger of the whole-sentence cosine and the best cosine between the
+   two sentences' clauses (:func:`narrative.passages.split_clauses`), so a
+   fact stated in one clause of a long sentence is still found.
 2. **Margin, not absolute similarity.** As in margin-based bitext mining
    (Artetxe and Schwenk, 2019), a pair counts when it stands out against each
    side's nearest neighbours in the other article: ``margin = score /
@@ -53,6 +56,7 @@ ALIGNMENT_COLUMNS = [
     "text_b",
     "score",
     "similarity",
+    "clause_similarity",
     "lexical",
     "margin",
     "containment",
@@ -72,7 +76,9 @@ class AlignmentSettings:
             scale as the cosine.
         k: Neighbours per side for the margin (fewer when an article has fewer
             passages).
-        margin_min: A pair must exceed the mean of its neighbours by this ratio.
+        margin_min: A pair's score divided by the mean of both sides' top-``k``
+            scores must reach this: 1.0 means the pair is at least as strong as
+            each side's typical close neighbour.
         paraphrase_min: Score from which a pair states the same fact.
         related_min: Score from which a pair is on the same topic.
         reuse_min: Trigram containment from which a pair is shared copy.
@@ -80,12 +86,12 @@ class AlignmentSettings:
     """
 
     embedding_weight: float = 0.6
-    k: int = 4
-    margin_min: float = 1.05
-    paraphrase_min: float = 0.45
-    related_min: float = 0.35
+    k: int = 6
+    margin_min: float = 1.0
+    paraphrase_min: float = 0.38
+    related_min: float = 0.30
     reuse_min: float = 0.5
-    max_links: int = 2
+    max_links: int = 3
 
     def as_dict(self) -> dict[str, float | int]:
         """The settings as a plain dict (for reports and exports)."""
@@ -113,8 +119,43 @@ def margin_scores(score: np.ndarray, *, k: int) -> np.ndarray:
     return np.divide(score, denominator, out=np.zeros_like(score), where=denominator > 0)
 
 
+def clause_similarity(
+    clauses_a: np.ndarray,
+    owner_a: np.ndarray,
+    clauses_b: np.ndarray,
+    owner_b: np.ndarray,
+    n_a: int,
+    n_b: int,
+) -> np.ndarray:
+    """Best clause-to-clause cosine for every pair of passages.
+
+    Args:
+        clauses_a: ``(m_a, d)`` normalised clause embeddings of article a.
+        owner_a: ``(m_a,)`` passage index (0 to ``n_a - 1``) of each clause.
+        clauses_b: ``(m_b, d)`` clause embeddings of article b.
+        owner_b: ``(m_b,)`` passage index of each clause.
+        n_a: Passages in a.
+        n_b: Passages in b.
+
+    Returns:
+        ``(n_a, n_b)``: for each passage pair, the highest cosine between a
+        clause of one and a clause of the other.
+    """
+    cosine = clauses_a @ clauses_b.T
+    best_rows = np.full((n_a, cosine.shape[1]), -1.0, dtype=np.float32)
+    np.maximum.at(best_rows, owner_a, cosine)
+    best = np.full((n_a, n_b), -1.0, dtype=np.float32)
+    np.maximum.at(best.T, owner_b, best_rows.T)
+    return best
+
+
 def score_block(
-    emb_a: np.ndarray, emb_b: np.ndarray, lexical: np.ndarray, *, settings: AlignmentSettings
+    emb_a: np.ndarray,
+    emb_b: np.ndarray,
+    lexical: np.ndarray,
+    *,
+    settings: AlignmentSettings,
+    clause_cosine: np.ndarray | None = None,
 ) -> dict[str, np.ndarray]:
     """Score every pair of passages between two articles.
 
@@ -123,16 +164,21 @@ def score_block(
         emb_b: ``(n_b, d)`` L2-normalised embeddings.
         lexical: ``(n_a, n_b)`` lexical overlap in [0, 1].
         settings: Alignment settings.
+        clause_cosine: ``(n_a, n_b)`` best clause-to-clause cosine (see
+            :func:`clause_similarity`), or ``None`` to use sentences only.
 
     Returns:
-        ``similarity`` (cosine), ``score`` (blend) and ``margin``, each
+        ``similarity`` (sentence cosine), ``meaning`` (the larger of sentence
+        and clause cosine), ``score`` (blend) and ``margin``, each
         ``(n_a, n_b)``.
     """
     similarity = emb_a @ emb_b.T
+    meaning = similarity if clause_cosine is None else np.maximum(similarity, clause_cosine)
     w = settings.embedding_weight
-    score = w * similarity + (1 - w) * lexical
+    score = w * meaning + (1 - w) * lexical
     return {
         "similarity": similarity,
+        "meaning": meaning,
         "score": score,
         "margin": margin_scores(score, k=settings.k),
     }
@@ -188,6 +234,23 @@ def _groups(passages: pd.DataFrame, doc_id: str) -> dict[str, np.ndarray]:
     }
 
 
+def _block_clauses(
+    clause_embeddings: np.ndarray, clause_owner: np.ndarray, ra: np.ndarray, rb: np.ndarray
+) -> np.ndarray:
+    local_a = {row: i for i, row in enumerate(ra)}
+    local_b = {row: j for j, row in enumerate(rb)}
+    in_a = np.flatnonzero(np.isin(clause_owner, ra))
+    in_b = np.flatnonzero(np.isin(clause_owner, rb))
+    return clause_similarity(
+        clause_embeddings[in_a],
+        np.array([local_a[o] for o in clause_owner[in_a]], dtype=int),
+        clause_embeddings[in_b],
+        np.array([local_b[o] for o in clause_owner[in_b]], dtype=int),
+        len(ra),
+        len(rb),
+    )
+
+
 def document_pairs(passages: pd.DataFrame) -> list[tuple[str, str]]:
     """Pairs of documents from different outlets, in corpus order."""
     docs = passages.drop_duplicates("doc_id")[["doc_id", "outlet"]].to_numpy()
@@ -200,6 +263,8 @@ def align_passages(
     *,
     settings: AlignmentSettings | None = None,
     pairs: list[tuple[str, str]] | None = None,
+    clause_embeddings: np.ndarray | None = None,
+    clause_owner: np.ndarray | None = None,
 ) -> pd.DataFrame:
     """Align the passages of every pair of documents from different outlets.
 
@@ -208,6 +273,9 @@ def align_passages(
         embeddings: ``(len(passages), d)`` L2-normalised vectors.
         settings: Alignment settings; defaults when ``None``.
         pairs: Document pairs to align; all cross-outlet pairs when ``None``.
+        clause_embeddings: ``(m, d)`` normalised vectors of the passages'
+            clauses, or ``None`` to compare whole passages only.
+        clause_owner: ``(m,)`` passage row of each clause.
 
     Returns:
         One row per aligned pair; columns :data:`ALIGNMENT_COLUMNS`. Scores
@@ -225,7 +293,16 @@ def align_passages(
             if len(ra) == 0 or len(rb) == 0:
                 continue
             lexical = index.overlap(list(ra), list(rb))
-            block = score_block(embeddings[ra], embeddings[rb], lexical, settings=settings)
+            clause_cosine = None
+            if clause_embeddings is not None and clause_owner is not None and group == "text":
+                clause_cosine = _block_clauses(clause_embeddings, clause_owner, ra, rb)
+            block = score_block(
+                embeddings[ra],
+                embeddings[rb],
+                lexical,
+                settings=settings,
+                clause_cosine=clause_cosine,
+            )
             margin = None if group == "headline" else block["margin"]
             for i, j in select_pairs(block["score"], margin, settings=settings):
                 a, b = int(ra[i]), int(rb[j])
@@ -245,6 +322,7 @@ def align_passages(
                         "text_b": texts[b],
                         "score": round(score, 4),
                         "similarity": round(float(block["similarity"][i, j]), 4),
+                        "clause_similarity": round(float(block["meaning"][i, j]), 4),
                         "lexical": round(float(lexical[i, j]), 4),
                         "margin": round(float(block["margin"][i, j]), 4),
                         "containment": round(reuse, 4),

@@ -17,7 +17,7 @@ from narrative.cleaning import CleanDocument, clean_document
 from narrative.config import DEFAULT_CORPUS, DEFAULT_MODEL
 from narrative.corpus import Corpus, load_corpus
 from narrative.embeddings import EmbeddingCache, embed
-from narrative.passages import segment_corpus
+from narrative.passages import segment_corpus, split_clauses
 from narrative.units import build_units
 
 
@@ -115,9 +115,19 @@ def run(
     if loaded.outlets and len(loaded.outlets) < 2:
         warnings.append("only one outlet in the corpus: there is nothing to compare")
     cache = cache or EmbeddingCache()
-    embeddings = embed(passages["text"].tolist(), model=model, cache=cache)
+    clauses = [split_clauses(t) for t in passages["text"]]
+    clause_owner = np.repeat(np.arange(len(clauses)), [len(c) for c in clauses])
+    texts = passages["text"].tolist() + [c for chunks in clauses for c in chunks]
+    vectors = embed(texts, model=model, cache=cache)
+    embeddings, clause_embeddings = vectors[: len(passages)], vectors[len(passages) :]
     warnings.extend(cache.warnings)
-    alignments = align_passages(passages, embeddings, settings=settings)
+    alignments = align_passages(
+        passages,
+        embeddings,
+        settings=settings,
+        clause_embeddings=clause_embeddings,
+        clause_owner=clause_owner,
+    )
     units = build_units(passages, alignments)
     return Result(
         corpus=loaded,
