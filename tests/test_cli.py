@@ -44,3 +44,30 @@ def test_unavailable_model_is_one_line(tmp_path, fixtures):
     )
     assert out.returncode == 2
     assert "not available offline" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_evaluate_prints_strict_and_lax_scores(default_result):
+    from narrative import config
+    from narrative.evaluate import evaluate_alignment, read_gold
+
+    gold = config.GOLD_DIR / "astana-2017.csv"
+    out = _run("evaluate", "--corpus", str(config.DEFAULT_CORPUS), "--gold", str(gold))
+    assert out.returncode == 0, out.stderr
+    expected = evaluate_alignment(
+        default_result.alignments, default_result.passages, default_result.cleaned, read_gold(gold)
+    )
+    strict = next(line for line in out.stdout.splitlines() if line.startswith("strict"))
+    assert f"{expected.strict.f1:5.3f}" in strict
+    assert f"{expected.strict.correct_predicted}/{expected.strict.predicted}" in strict.replace(
+        " ", ""
+    )
+
+
+def test_evaluate_missing_gold_is_one_line(tmp_path):
+    from narrative import config
+
+    out = _run(
+        "evaluate", "--corpus", str(config.DEFAULT_CORPUS), "--gold", str(tmp_path / "g.csv")
+    )
+    assert out.returncode == 2
+    assert out.stderr.startswith("narrative: error: gold file not found")

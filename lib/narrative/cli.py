@@ -1,7 +1,9 @@
 """The ``narrative`` command.
 
 ``narrative report --corpus DIR [--out DIR] [-p name=value ...]`` builds the
-HTML report and CSV exports; ``narrative params`` lists the parameters. Errors
+HTML report and CSV exports; ``narrative evaluate --corpus DIR --gold FILE``
+scores the alignment against hand-labelled facts; ``narrative params`` lists
+the parameters. Errors
 the user can fix (a missing corpus, an unknown parameter, an unavailable
 model) end with one line on stderr and exit status 2, never a traceback.
 """
@@ -43,6 +45,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--keep-code", action="store_true", help="show code cells in the HTML")
     commands.add_parser("params", help="list the parameters with types, defaults and help")
+    evaluate = commands.add_parser(
+        "evaluate", help="score the alignment against a gold file (see data/gold/README.md)"
+    )
+    evaluate.add_argument("--corpus", type=Path, required=True, help="corpus folder")
+    evaluate.add_argument("--gold", type=Path, required=True, help="gold CSV of facts")
+    evaluate.add_argument(
+        "-p",
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="set a parameter (see `narrative params`); repeatable",
+    )
+    evaluate.add_argument(
+        "--errors", action="store_true", help="list the missed and the wrong pairs with their text"
+    )
     return parser
 
 
@@ -68,12 +86,50 @@ def _report(args: argparse.Namespace) -> int:
     return 0 if outcome.ok else 1
 
 
+def _evaluate(args: argparse.Namespace) -> int:
+    from narrative import pipeline
+    from narrative.evaluate import evaluate_alignment, read_gold
+    from narrative.params import alignment_settings
+
+    values = parse_assignments(args.param)
+    if not args.corpus.is_dir():
+        raise CorpusError(f"corpus folder not found: {args.corpus}")
+    gold = read_gold(args.gold)
+    result = pipeline.run(
+        args.corpus,
+        model=str(values.get("model", config.DEFAULT_MODEL)),
+        granularity=str(values.get("granularity", "sentence")),
+        settings=alignment_settings(values),
+    )
+    evaluation = evaluate_alignment(result.alignments, result.passages, result.cleaned, gold)
+    for line in evaluation.warnings:
+        print(f"warning: {line}", file=sys.stderr)
+    print(f"{'':6}  {'precision':>9}  {'recall':>6}  {'F1':>5}  right/predicted  found/gold")
+    for name, s in (("strict", evaluation.strict), ("lax", evaluation.lax)):
+        print(
+            f"{name:6}  {s.precision:9.3f}  {s.recall:6.3f}  {s.f1:5.3f}  "
+            f"{s.correct_predicted:>7}/{s.predicted:<7}  {s.found_gold:>5}/{s.gold}"
+        )
+    if args.errors:
+        text = {(r.doc_id, r.passage_id): r.text for r in result.passages.itertuples(index=False)}
+        for title, pairs in (
+            ("missed (in gold, not aligned)", evaluation.false_negatives),
+            ("wrong (aligned, not in gold)", evaluation.false_positives),
+        ):
+            print(f"\n{title}: {len(pairs)}")
+            for da, pa, db, pb in pairs:
+                print(f"- {da}#{pa}: {text[(da, pa)]}\n  {db}#{pb}: {text[(db, pb)]}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
     try:
         if args.command == "params":
             return _params()
+        if args.command == "evaluate":
+            return _evaluate(args)
         return _report(args)
     except (CorpusError, ModelUnavailable, ParameterError) as error:
         print(f"narrative: error: {error}", file=sys.stderr)

@@ -19,6 +19,9 @@ CORPORA_DIR = PROJECT_ROOT / "data" / "corpora"
 #: The default corpus: five articles on the 2017 Astana talks on Syria.
 DEFAULT_CORPUS = CORPORA_DIR / "astana-2017"
 
+#: Hand-labelled alignments (format in ``data/gold/README.md``).
+GOLD_DIR = PROJECT_ROOT / "data" / "gold"
+
 #: The notebooks that ``narrative report`` executes.
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 

@@ -1,0 +1,210 @@
+"""Score the suite's alignment and the naive recipes on the same labelled data, in one go.
+
+For each labelled corpus (gold file in ``data/gold/``), every method sees the same
+passages (the suite's cleaning and sentence segmentation) and the same
+embeddings, and is scored with :mod:`narrative.evaluate` (strict and lax
+precision, recall and F1 on pairs of passages):
+
+* ``suite``: ``narrative`` at its default settings (no threshold is tuned);
+* ``tfidf-mutual``: TF-IDF cosine, mutual best match per pair of articles,
+  above a threshold;
+* ``embedding-mutual``: cosine of the same sentence embeddings, mutual best;
+* ``paraphrase-mining``: sentence-transformers ``paraphrase_mining_embeddings``,
+  every cross-outlet pair above a threshold.
+
+The naive recipes get their best threshold *on the set they are scored on* (an
+oracle: 0.01 steps), which flatters them. The suite's defaults were set on the
+development sets (``astana-2017``, ``fakes-2016-07-05-hasakeh``);
+``basil-eb17fa36`` was held out and is the figure to quote.
+
+The two external corpora are built from ``../shared/external`` by
+``scripts/make_dev_corpora.py`` (run automatically); they are skipped when that
+folder is absent.
+
+Usage::
+
+    .venv/bin/python scripts/benchmark_alignment.py [--model NAME_OR_PATH] [--markdown]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from narrative import config, pipeline
+from narrative.alignment import document_pairs
+from narrative.evaluate import Pair, Scores, gold_pairs, locate, predicted_pairs, read_gold, score
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+REPO = Path(__file__).resolve().parents[1]
+DEV_CORPORA = REPO / ".cache" / "dev-corpora"
+EXTERNAL = REPO.parent / "shared" / "external"
+
+
+@dataclass(frozen=True)
+class LabelledSet:
+    """A corpus folder, its gold file, and whether the defaults were tuned on it."""
+
+    name: str
+    corpus: Path
+    gold: Path
+    role: str
+
+
+SETS = (
+    LabelledSet("astana-2017", config.DEFAULT_CORPUS, config.GOLD_DIR / "astana-2017.csv", "dev"),
+    LabelledSet(
+        "fakes-2016-07-05-hasakeh",
+        DEV_CORPORA / "fakes-2016-07-05-hasakeh",
+        config.GOLD_DIR / "fakes-2016-07-05-hasakeh.csv",
+        "dev",
+    ),
+    LabelledSet(
+        "basil-eb17fa36",
+        DEV_CORPORA / "basil-eb17fa36",
+        config.GOLD_DIR / "basil-eb17fa36.csv",
+        "held-out",
+    ),
+)
+THRESHOLDS = np.round(np.arange(0.05, 0.96, 0.01), 2)
+
+
+def _ordered(passages: pd.DataFrame, a: int, b: int, rank: dict[str, int]) -> Pair:
+    da, pa = passages.at[a, "doc_id"], int(passages.at[a, "passage_id"])
+    db, pb = passages.at[b, "doc_id"], int(passages.at[b, "passage_id"])
+    return (da, pa, db, pb) if rank[da] <= rank[db] else (db, pb, da, pa)
+
+
+def mutual_best(
+    passages: pd.DataFrame, similarity: np.ndarray, rank: dict[str, int]
+) -> list[tuple[float, Pair]]:
+    """Mutual best matches of every cross-outlet article pair, with their cosine.
+
+    Args:
+        passages: Passage table (row ``i`` is row ``i`` of ``similarity``).
+        similarity: ``(n, n)`` cosine between all passages.
+        rank: Document order.
+
+    Returns:
+        ``(cosine, pair)`` for each mutual best match.
+    """
+    out = []
+    for doc_a, doc_b in document_pairs(passages):
+        ra = np.flatnonzero(passages["doc_id"].to_numpy() == doc_a)
+        rb = np.flatnonzero(passages["doc_id"].to_numpy() == doc_b)
+        block = similarity[np.ix_(ra, rb)]
+        best_b, best_a = block.argmax(axis=1), block.argmax(axis=0)
+        for i, j in enumerate(best_b):
+            if best_a[j] == i:
+                out.append((float(block[i, j]), _ordered(passages, ra[i], rb[j], rank)))
+    return out
+
+
+def mined(
+    passages: pd.DataFrame, embeddings: np.ndarray, rank: dict[str, int]
+) -> list[tuple[float, Pair]]:
+    """Cross-outlet pairs from sentence-transformers' paraphrase mining, with their cosine."""
+    import torch
+    from sentence_transformers.util import paraphrase_mining_embeddings
+
+    outlets = passages["outlet"].to_numpy()
+    found = paraphrase_mining_embeddings(
+        torch.from_numpy(embeddings), top_k=len(passages), max_pairs=len(passages) ** 2
+    )
+    return [
+        (float(s), _ordered(passages, i, j, rank)) for s, i, j in found if outlets[i] != outlets[j]
+    ]
+
+
+def best_threshold(candidates: list[tuple[float, Pair]], gold: set[Pair]) -> tuple[float, Scores]:
+    """The threshold with the highest strict F1, and its scores."""
+    best = (0.0, score(set(), gold))
+    for t in THRESHOLDS:
+        scores = score({p for s, p in candidates if s >= t}, gold)
+        if scores.f1 > best[1].f1:
+            best = (float(t), scores)
+    return best
+
+
+def benchmark(labelled: LabelledSet, model: str) -> list[dict[str, object]]:
+    """Score every method on one labelled corpus."""
+    result = pipeline.run(labelled.corpus, model=model)
+    passages = result.passages.reset_index(drop=True)
+    order = list(dict.fromkeys(passages["doc_id"]))
+    rank = {d: i for i, d in enumerate(order)}
+    outlet_of = dict(zip(passages["doc_id"], passages["outlet"], strict=False))
+    located, warnings = locate(read_gold(labelled.gold), result.cleaned, passages)
+    for line in warnings:
+        print(f"warning: {labelled.name}: {line}", file=sys.stderr)
+    gold = gold_pairs(located, outlet_of, order)
+    tfidf = TfidfVectorizer(sublinear_tf=True).fit_transform(passages["text"])
+    methods: dict[str, tuple[float | None, set[Pair] | None, list[tuple[float, Pair]]]] = {
+        "suite (defaults)": (None, predicted_pairs(result.alignments, order), []),
+        "tfidf-mutual": (0, None, mutual_best(passages, (tfidf @ tfidf.T).toarray(), rank)),
+        "embedding-mutual": (
+            0,
+            None,
+            mutual_best(passages, result.embeddings @ result.embeddings.T, rank),
+        ),
+        "paraphrase-mining": (0, None, mined(passages, result.embeddings, rank)),
+    }
+    rows = []
+    for method, (threshold, fixed, candidates) in methods.items():
+        if fixed is not None:
+            strict, lax = score(fixed, gold), score(fixed, gold, lax=True)
+        else:
+            threshold, strict = best_threshold(candidates, gold)
+            lax = score({p for s, p in candidates if s >= threshold}, gold, lax=True)
+        rows.append(
+            {
+                "set": labelled.name,
+                "role": labelled.role,
+                "method": method,
+                "threshold": "-" if threshold is None else f"{threshold:.2f}",
+                "P": round(strict.precision, 2),
+                "R": round(strict.recall, 2),
+                "F1": round(strict.f1, 2),
+                "lax P": round(lax.precision, 2),
+                "lax R": round(lax.recall, 2),
+                "lax F1": round(lax.f1, 2),
+                "gold pairs": strict.gold,
+            }
+        )
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default=config.DEFAULT_MODEL, help="embedding model")
+    parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    args = parser.parse_args(argv)
+    if EXTERNAL.is_dir():
+        subprocess.run(
+            [sys.executable, str(REPO / "scripts" / "make_dev_corpora.py")],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    rows = []
+    for labelled in SETS:
+        if not labelled.corpus.is_dir():
+            print(f"skipped {labelled.name}: {labelled.corpus} is absent", file=sys.stderr)
+            continue
+        rows.extend(benchmark(labelled, args.model))
+    table = pd.DataFrame(rows)
+    if args.markdown:
+        print("| " + " | ".join(table.columns) + " |")
+        print("|" + "---|" * len(table.columns))
+        for row in table.itertuples(index=False):
+            print("| " + " | ".join(str(v) for v in row) + " |")
+    else:
+        print(table.to_string(index=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from narrative import config
+from narrative.corpus import CorpusError
+from narrative.evaluate import evaluate_alignment, gold_pairs, read_gold, score
+
+
+def test_strict_scores_count_exact_pairs():
+    gold = {("a", 0, "b", 0), ("a", 1, "b", 1), ("a", 2, "b", 5)}
+    predicted = {("a", 0, "b", 0), ("a", 1, "b", 2)}
+    s = score(predicted, gold)
+    assert (s.correct_predicted, s.predicted, s.found_gold, s.gold) == (1, 2, 1, 3)
+    assert s.precision == pytest.approx(0.5)
+    assert s.recall == pytest.approx(1 / 3)
+    assert s.f1 == pytest.approx(0.4)
+
+
+def test_lax_scores_allow_one_passage_of_slack():
+    gold = {("a", 0, "b", 0), ("a", 1, "b", 1), ("a", 2, "b", 5)}
+    predicted = {("a", 0, "b", 0), ("a", 1, "b", 2), ("a", 9, "b", 9)}
+    s = score(predicted, gold, lax=True)
+    assert s.correct_predicted == 2  # (a1, b2) is next to gold (a1, b1)
+    assert s.found_gold == 2  # (a2, b5) has no prediction within one passage
+    assert score(set(), gold).precision == 0.0
+
+
+def test_gold_pairs_skip_same_outlet_and_order_by_corpus():
+    located = pd.DataFrame(
+        [("F1", "b", 3), ("F1", "a", 1), ("F1", "a2", 4), ("F2", "a", 2)],
+        columns=["fact_id", "doc_id", "passage_id"],
+    )
+    outlets = {"a": "AFP", "a2": "AFP", "b": "BBC"}
+    pairs = gold_pairs(located, outlets, ["a", "a2", "b"])
+    assert pairs == {("a", 1, "b", 3), ("a2", 4, "b", 3)}
+
+
+def test_read_gold_needs_its_columns(tmp_path):
+    bad = tmp_path / "gold.csv"
+    bad.write_text("fact,doc\nF1,a\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="needs columns fact_id, doc_id, snippet"):
+        read_gold(bad)
+    with pytest.raises(CorpusError, match="not found"):
+        read_gold(tmp_path / "missing.csv")
+
+
+def test_default_gold_maps_every_snippet(default_result):
+    gold = read_gold(config.GOLD_DIR / "astana-2017.csv")
+    evaluation = evaluate_alignment(
+        default_result.alignments, default_result.passages, default_result.cleaned, gold
+    )
+    assert evaluation.warnings == []
+    assert evaluation.strict.gold == 155
+    strict = evaluation.strict
+    assert strict.correct_predicted + len(evaluation.false_positives) == strict.predicted
+    assert strict.found_gold + len(evaluation.false_negatives) == strict.gold
+    assert 0 < evaluation.strict.f1 <= evaluation.lax.f1
