@@ -34,3 +34,13 @@ def default_result(isolated_cache: Path):
 def fixtures() -> Path:
     """The folder of small test inputs written by the team."""
     return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def built_report(tmp_path_factory: pytest.TempPathFactory, default_result):
+    """The whole report of the default corpus (every notebook and pair page), built once."""
+    from narrative import config
+    from narrative.report import build_report
+
+    out = tmp_path_factory.mktemp("report")
+    return build_report(config.DEFAULT_CORPUS, out, {})

@@ -1,8 +1,35 @@
 from __future__ import annotations
 
-import pandas as pd
-import pytest
-from narrative.coverage import shared_content
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from narrative.coverage import (  # noqa: E402
+    exclusives,
+    fact_matrix,
+    fact_table,
+    ledes,
+    omissions,
+    placement_bands,
+    prominence,
+    prominence_gaps,
+    shared_content,
+    shared_content_pairs,
+)
+from narrative.figures import outlet_colours  # noqa: E402
+from narrative.figures.coverage import (  # noqa: E402
+    fact_matrix_chart,
+    prominence_chart,
+    shared_content_bars,
+)
+from narrative.views.coverage import (  # noqa: E402
+    exclusives_view,
+    ledes_view,
+    prominence_gaps_view,
+)
 
 
 def test_shared_content_is_asymmetric_and_counts_words():
@@ -58,3 +85,297 @@ def test_related_pairs_do_not_count():
         ]
     )
     assert shared_content(passages, alignments).loc["A", "B"] == 0.0
+
+
+# A toy corpus: outlet A has two articles (a1, a2), B and C one each.
+# U001 (fact one): a1#1 lede, b#1 standfirst, c#4 near the end; b#4 repeats it
+# but was left out of the unit, so it must join U001. U002 (fact two): a1#2,
+# a2#1 (lede of a2), b#3. Every other standfirst/body passage is outlet-only.
+_PASSAGES = [
+    ("a1", 0, "A", "headline", 0, 0.0, "A one headline"),
+    ("a1", 1, "A", "body", 1, 0.05, "fact one in a"),
+    ("a1", 2, "A", "body", 2, 0.6, "fact two in a1 late"),
+    ("a2", 0, "A", "headline", 0, 0.0, "A two headline"),
+    ("a2", 1, "A", "body", 1, 0.1, "fact two on top of a2"),
+    ("a2", 2, "A", "body", 2, 0.5, "only A says this"),
+    ("b", 0, "B", "headline", 0, 0.0, "B <headline>"),
+    ("b", 1, "B", "standfirst", 1, 0.02, "fact one as b standfirst"),
+    ("b", 2, "B", "body", 2, 0.1, "b lede"),
+    ("b", 3, "B", "body", 3, 0.3, "fact two in b"),
+    ("b", 4, "B", "body", 4, 0.7, "fact one again"),
+    ("c", 0, "C", "headline", 0, 0.0, "C headline"),
+    ("c", 1, "C", "body", 1, 0.1, "c lede one"),
+    ("c", 2, "C", "body", 1, 0.15, "c lede two"),
+    ("c", 3, "C", "body", 2, 0.2, "c first quarter"),
+    ("c", 4, "C", "body", 3, 0.8, "fact one buried in c"),
+]
+_UNITS = [("U001", "a1", 1), ("U001", "b", 1), ("U001", "c", 4)]
+_UNITS += [("U002", "a1", 2), ("U002", "a2", 1), ("U002", "b", 3)]
+# (doc_a, passage_a, doc_b, passage_b, relation, score)
+_LINKS = [
+    ("a1", 1, "b", 1, "paraphrase", 0.8),
+    ("a1", 1, "c", 4, "reuse", 0.9),
+    ("a1", 1, "b", 4, "paraphrase", 0.6),
+    ("a2", 1, "b", 3, "paraphrase", 0.7),
+    ("a1", 2, "b", 3, "paraphrase", 0.65),
+    ("b", 2, "c", 1, "related", 0.4),
+]
+
+
+def toy() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    passages = pd.DataFrame(
+        _PASSAGES,
+        columns=["doc_id", "passage_id", "outlet", "kind", "paragraph", "position", "text"],
+    )
+    info = passages.set_index(["doc_id", "passage_id"])
+    units = pd.DataFrame(
+        [
+            {"unit_id": u, "doc_id": d, "passage_id": p, **info.loc[(d, p)].to_dict()}
+            for u, d, p in _UNITS
+        ]
+    )
+    alignments = pd.DataFrame(
+        [
+            {
+                "doc_a": da,
+                "passage_a": pa,
+                "outlet_a": info.at[(da, pa), "outlet"],
+                "doc_b": db,
+                "passage_b": pb,
+                "outlet_b": info.at[(db, pb), "outlet"],
+                "relation": relation,
+                "score": score,
+            }
+            for da, pa, db, pb, relation, score in _LINKS
+        ]
+    )
+    return passages, units, alignments
+
+
+def toy_facts() -> pd.DataFrame:
+    passages, units, alignments = toy()
+    return fact_table(passages, units, alignments)
+
+
+def test_fact_table_adds_singletons_and_joins_stranded_passages():
+    facts = toy_facts()
+    order = list(dict.fromkeys(facts["fact_id"]))
+    # Units first (most outlets), then singletons by position, ties in corpus order.
+    assert order == ["U001", "U002", "S-b-2", "S-c-1", "S-c-2", "S-c-3", "S-a2-2"]
+    members = facts.groupby("fact_id", sort=False)["passage_id"].apply(list)
+    assert facts[facts["fact_id"] == "U001"]["doc_id"].tolist() == ["a1", "b", "b", "c"]
+    assert members["U001"] == [1, 1, 4, 4]
+    assert "headline" not in set(facts["kind"])
+    assert facts.set_index("fact_id")["n_outlets"].groupby(level=0).first()["U001"] == 3
+    # The label is the passage with the strongest links inside the fact.
+    assert facts.loc[facts["fact_id"] == "U001", "label"].iloc[0] == "fact one in a"
+    assert facts.loc[facts["fact_id"] == "S-c-3", "words"].iloc[0] == 3
+
+
+def test_fact_table_label_is_truncated():
+    passages, units, alignments = toy()
+    facts = fact_table(passages, units, alignments, label_chars=8)
+    assert facts.loc[facts["fact_id"] == "S-c-3", "label"].iloc[0] == "c first\u2026"
+
+
+def test_fact_matrix_counts_passages_per_outlet():
+    matrix = fact_matrix(toy_facts(), ["A", "B", "C"])
+    assert list(matrix.columns) == ["n_outlets", "label", "A", "B", "C"]
+    assert matrix.loc["U001", ["A", "B", "C"]].tolist() == [1, 2, 1]
+    # Outlet A carries U002 through both of its articles.
+    assert matrix.loc["U002", ["A", "B", "C"]].tolist() == [2, 1, 0]
+    assert matrix.loc["S-a2-2", ["A", "B", "C"]].tolist() == [1, 0, 0]
+    assert matrix.index[0] == "U001"
+
+
+def test_fact_matrix_refuses_clashing_outlet_names():
+    with pytest.raises(ValueError):
+        fact_matrix(toy_facts(), ["A", "label"])
+
+
+def test_exclusives_are_the_outlet_only_facts():
+    only = exclusives(toy_facts())
+    assert list(zip(only["outlet"], only["fact_id"], strict=True)) == [
+        ("B", "S-b-2"),
+        ("C", "S-c-1"),
+        ("C", "S-c-2"),
+        ("C", "S-c-3"),
+        ("A", "S-a2-2"),
+    ]
+
+
+def test_omissions_need_a_majority_of_the_other_outlets():
+    facts = toy_facts()
+    # Three outlets: a fact is left out when both others carry it. D carries
+    # nothing: U001 (3 of 3 others) and U002 (2 of 3) are both over half.
+    left = omissions(facts, ["A", "B", "C", "D"])
+    assert list(zip(left["outlet"], left["fact_id"], strict=True)) == [
+        ("C", "U002"),
+        ("D", "U001"),
+        ("D", "U002"),
+    ]
+    assert left.iloc[0][["carried_by", "others", "carriers"]].tolist() == [2, 3, "A; B"]
+    three = omissions(facts, ["A", "B", "C"])
+    assert list(zip(three["outlet"], three["fact_id"], strict=True)) == [("C", "U002")]
+
+
+def test_omissions_with_two_outlets_are_the_other_outlets_facts():
+    facts = toy_facts()
+    two = facts[facts["outlet"].isin(["A", "C"])]
+    left = omissions(two, ["A", "C"])
+    assert set(left.loc[left["outlet"] == "A", "fact_id"]) == {"S-c-1", "S-c-2", "S-c-3"}
+    assert set(left.loc[left["outlet"] == "C", "fact_id"]) == {"U002", "S-a2-2"}
+    # Outlets left out of the list neither carry nor omit anything.
+    assert omissions(two, ["A"]).empty
+
+
+def test_placement_bands():
+    passages, _, _ = toy()
+    keys = zip(passages["doc_id"], passages["passage_id"], strict=True)
+    bands = dict(zip(keys, placement_bands(passages), strict=True))
+    assert [bands[("b", i)] for i in range(5)] == [
+        "headline",
+        "standfirst",
+        "lede",
+        "second quarter",
+        "second half",
+    ]
+    # The whole first body paragraph is the lede; 0.5 is already the second half.
+    assert [bands[("c", i)] for i in (1, 2, 3)] == ["lede", "lede", "first quarter"]
+    assert bands[("a2", 2)] == "second half"
+
+
+def test_prominence_keeps_the_best_placement_per_outlet():
+    passages, _, _ = toy()
+    table = prominence(toy_facts(), passages).set_index(["fact_id", "outlet"])
+    # B carries fact one in its standfirst (5 words) and again at 70% (3 words);
+    # B's article has 16 words.
+    assert table.loc[("U001", "B"), ["band", "position", "words", "articles"]].tolist() == [
+        "standfirst",
+        0.02,
+        8,
+        1,
+    ]
+    assert table.loc[("U001", "B"), "word_share"] == pytest.approx(8 / 16, abs=1e-4)
+    assert table.loc[("U001", "C"), "band"] == "second half"
+    # A carries fact two in both articles; a2 puts it in the lede.
+    best = table.loc[("U002", "A")]
+    assert [best["doc_id"], best["band"], best["words"], best["articles"]] == ["a2", "lede", 6, 2]
+    assert table.loc[("U002", "B"), "band"] == "second quarter"
+
+
+def test_prominence_gaps_pair_top_and_buried_placements():
+    passages, _, _ = toy()
+    gaps = prominence_gaps(prominence(toy_facts(), passages))
+    rows = list(zip(gaps["fact_id"], gaps["outlet_top"], gaps["outlet_buried"], strict=True))
+    assert rows == [("U001", "B", "C"), ("U001", "A", "C")]
+    assert gaps["gap"].tolist() == pytest.approx([0.78, 0.75])
+    assert gaps.loc[0, "text_buried"] == "fact one buried in c"
+
+
+def test_ledes_lists_headline_standfirst_and_first_paragraph():
+    passages, _, _ = toy()
+    table = ledes(passages).set_index("doc_id")
+    assert table.loc["b"].tolist() == ["B", "B <headline>", "fact one as b standfirst", "b lede"]
+    assert table.loc["c", "lede"] == "c lede one c lede two"
+    assert table.loc["a1", "standfirst"] == ""
+
+
+def test_shared_content_pairs_split_reuse_and_paraphrase():
+    passages = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "a", "a", "b", "b", "b", "c"],
+            "passage_id": [0, 1, 2, 3, 0, 1, 2, 0],
+            "outlet": ["A"] * 4 + ["B"] * 3 + ["C"],
+            "kind": ["headline", "body", "body", "body", "headline", "body", "body", "body"],
+            "text": ["h h", "one two three", "1 2 3 4 5 6", "x", "h h", "p q", "r s t u", "c"],
+        }
+    )
+    links = [
+        ("a", 1, "b", 1, "reuse"),
+        ("a", 1, "b", 2, "paraphrase"),
+        ("a", 2, "b", 2, "paraphrase"),
+        ("a", 3, "b", 2, "related"),
+        ("a", 0, "b", 0, "paraphrase"),
+    ]
+    alignments = pd.DataFrame(
+        [
+            dict(
+                doc_a=da,
+                passage_a=pa,
+                outlet_a="A",
+                doc_b=db,
+                passage_b=pb,
+                outlet_b="B",
+                relation=rel,
+            )
+            for da, pa, db, pb, rel in links
+        ]
+    )
+    pairs = shared_content_pairs(passages, alignments).set_index(["outlet", "other"])
+    assert len(pairs) == 6
+    # A: 10 words; 3 in reuse with B (reuse wins over paraphrase), 6 paraphrased.
+    assert pairs.loc[("A", "B"), ["words", "reuse_words", "paraphrase_words"]].tolist() == [
+        10,
+        3,
+        6,
+    ]
+    assert pairs.loc[("A", "B"), ["reuse", "paraphrase", "shared"]].tolist() == [0.3, 0.6, 0.9]
+    assert pairs.loc[("B", "A"), ["reuse", "paraphrase"]].tolist() == pytest.approx(
+        [2 / 6, 4 / 6], abs=1e-4
+    )
+    assert pairs.loc[("A", "C"), "shared"] == 0.0
+    matrix = shared_content(passages, alignments)
+    for (a, b), share in pairs["shared"].items():
+        assert matrix.loc[a, b] == pytest.approx(share)
+
+
+def test_charts_show_the_facts_and_pairs():
+    passages, units, alignments = toy()
+    facts = fact_table(passages, units, alignments)
+    colours = outlet_colours(["A", "B", "C"])
+    figure = fact_matrix_chart(fact_matrix(facts, ["A", "B", "C"]), colours, limit=1)
+    axes = figure.axes[0]
+    assert len(axes.get_yticks()) == 2  # one shared fact shown, then the outlet-only row
+    assert "first 1 of 2 shared facts" in axes.get_title()
+    assert [t.get_text() for t in axes.texts] == ["1", "1", "3"]
+    figure = prominence_chart(prominence(facts, passages), colours)
+    assert len(figure.axes[0].get_yticks()) == 2
+    assert figure.axes[0].get_xlabel()
+    pairs = shared_content_pairs(passages, alignments)
+    figure = shared_content_bars(pairs, colours, limit=4)
+    assert len(figure.axes[0].patches) == 8  # reuse and paraphrase segment per pair
+    plt.close("all")
+
+
+def test_views_escape_and_show_passages():
+    passages, units, alignments = toy()
+    facts = fact_table(passages, units, alignments)
+    colours = outlet_colours(["A", "B", "C"])
+    html = ledes_view(ledes(passages), colours)
+    assert "B &lt;headline&gt;" in html and "<headline>" not in html
+    html = exclusives_view(
+        exclusives(facts),
+        omissions(facts, ["A", "B", "C"]),
+        facts,
+        ["A", "B", "C"],
+        colours,
+        limit=2,
+    )
+    assert "3 outlet-only, 1 left out" in html  # C
+    assert "and 1 more" in html and "fact two in b" in html
+    gaps = prominence_gaps(prominence(facts, passages))
+    assert "fact one buried in c" in prominence_gaps_view(gaps, colours)
+    assert "No fact" in prominence_gaps_view(gaps.head(0), colours)
+
+
+def test_default_corpus_facts_cover_every_passage_once(default_result):
+    passages, units = default_result.passages, default_result.units
+    facts = fact_table(passages, units, default_result.alignments)
+    text = passages[passages["kind"] != "headline"]
+    keys = list(zip(facts["doc_id"], facts["passage_id"], strict=True))
+    assert len(keys) == len(set(keys))
+    assert set(zip(text["doc_id"], text["passage_id"], strict=True)) <= set(keys)
+    counts = facts.drop_duplicates("fact_id")["n_outlets"].tolist()
+    assert counts == sorted(counts, reverse=True)
+    assert set(units["unit_id"]) <= set(facts["fact_id"])

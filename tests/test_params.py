@@ -39,7 +39,7 @@ def _parameters_cell(path):
 
 
 @pytest.mark.parametrize(
-    "path", sorted(config.NOTEBOOKS_DIR.glob("0*.ipynb")), ids=lambda p: p.name
+    "path", sorted(config.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb")), ids=lambda p: p.name
 )
 def test_notebook_defaults_agree_with_the_declared_parameters(path):
     declared = {p.name: p.default for p in PARAMETERS}

@@ -12,10 +12,8 @@ from narrative.report import build_report
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory, default_result):
-    out = tmp_path_factory.mktemp("report")
-    outcome = build_report(config.DEFAULT_CORPUS, out, {})
-    return outcome, default_result
+def report(built_report, default_result):
+    return built_report, default_result
 
 
 def test_report_builds_every_page(report):
@@ -79,9 +77,46 @@ def test_notebook_numbers_match_the_exports(report):
 
 def test_exports_are_byte_identical_across_runs(report, tmp_path: Path):
     outcome, _ = report
-    again = build_report(config.DEFAULT_CORPUS, tmp_path, {}, notebooks=[])
-    assert again.ok
+    again = build_report(config.DEFAULT_CORPUS, tmp_path, {}, pairs=[], reuse=False)
+    assert again.ok and again.executed == len(again.notebooks)
     for name in ("passages.csv", "alignments.csv", "units.csv"):
         assert (tmp_path / "data" / name).read_bytes() == (
             outcome.out_dir / "data" / name
         ).read_bytes()
+
+
+def test_every_pair_of_outlets_gets_a_side_by_side_page(report):
+    outcome, result = report
+    pairs = [n for n in outcome.notebooks if n.pair]
+    outlets = result.corpus.outlets
+    assert len(pairs) == len(outlets) * (len(outlets) - 1) // 2
+    index = outcome.index.read_text(encoding="utf-8")
+    for notebook in pairs:
+        assert notebook.html.name in index
+    page = (outcome.out_dir / "10-outlet-pair-fmt-afp--al-jazeera.html").read_text("utf-8")
+    assert "only in Al Jazeera" in page and "<mark" in page
+    assert "Passed unknown parameter" not in page
+
+
+def test_unchanged_notebooks_are_reused_on_a_second_run(report):
+    outcome, _ = report
+    data = outcome.out_dir / "data"
+    before = {p.name: p.read_bytes() for p in data.iterdir()}
+    again = build_report(config.DEFAULT_CORPUS, outcome.out_dir, {})
+    assert again.ok
+    assert (again.reused, again.executed) == (len(again.notebooks), 0)
+    assert {p.name: p.read_bytes() for p in data.iterdir()} == before
+    (data / "units.csv").unlink()  # an export the notebooks wrote is gone: run them again
+    third = build_report(config.DEFAULT_CORPUS, outcome.out_dir, {}, pairs=[])
+    assert third.executed >= 1 and (data / "units.csv").read_bytes() == before["units.csv"]
+
+
+def test_pairs_are_named_by_label_outlet_or_doc_id():
+    from narrative.corpus import CorpusError
+    from narrative.report import outlet_pairs
+
+    corpus = config.DEFAULT_CORPUS
+    assert outlet_pairs(corpus, ["tass,al jazeera", "TASS,aljazeera"]) == [("Al Jazeera", "TASS")]
+    assert len(outlet_pairs(corpus)) == 10
+    with pytest.raises(CorpusError, match="outlets: FMT"):
+        outlet_pairs(corpus, ["tass,nowhere"])

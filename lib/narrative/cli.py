@@ -43,7 +43,18 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME=VALUE",
         help="set a parameter (see `narrative params`); repeatable",
     )
+    report.add_argument(
+        "--pairs",
+        action="append",
+        default=None,
+        metavar="A,B",
+        help="outlet pair for a side-by-side report (label, outlet or doc_id); repeatable; "
+        "default: every pair",
+    )
     report.add_argument("--keep-code", action="store_true", help="show code cells in the HTML")
+    report.add_argument(
+        "--force", action="store_true", help="re-execute every notebook, even unchanged ones"
+    )
     commands.add_parser("params", help="list the parameters with types, defaults and help")
     evaluate = commands.add_parser(
         "evaluate", help="score the alignment against a gold file (see data/gold/README.md)"
@@ -78,7 +89,14 @@ def _report(args: argparse.Namespace) -> int:
     if not args.corpus.is_dir():
         raise CorpusError(f"corpus folder not found: {args.corpus}")
     out_dir = args.out or config.REPORTS_DIR / args.corpus.resolve().name
-    outcome = build_report(args.corpus, out_dir, values, keep_code=args.keep_code)
+    outcome = build_report(
+        args.corpus,
+        out_dir,
+        values,
+        keep_code=args.keep_code,
+        pairs=args.pairs,
+        reuse=not args.force,
+    )
     for notebook in outcome.notebooks:
         if notebook.error:
             print(f"narrative: {notebook.name} failed at {notebook.error}", file=sys.stderr)

@@ -55,8 +55,8 @@ PARAMETERS: list[Parameter] = [
 ]
 
 BY_NAME = {p.name: p for p in PARAMETERS}
-#: Set by ``narrative report`` itself, not by ``-p``.
-RESERVED = ("corpus", "out_dir")
+#: Set by ``narrative report`` itself (the pair report's outlets: ``--pairs``), not by ``-p``.
+RESERVED = ("corpus", "out_dir", "outlet_a", "outlet_b")
 
 
 class ParameterError(ValueError):

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,6 +86,26 @@ class Result:
         return pd.DataFrame(rows, columns=["doc_id", "line", "text", "reason"])
 
 
+#: Recent results by (corpus fingerprint, model, granularity, settings); see :func:`run`.
+_RECENT: OrderedDict[tuple, Result] = OrderedDict()
+_RECENT_SIZE = 4
+
+
+def corpus_fingerprint(folder: str | Path) -> tuple:
+    """Name, size and modification time of every file in a corpus folder.
+
+    Cheap to compute; changes whenever a file is added, removed or edited.
+    """
+    folder = Path(folder).resolve()
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    return (str(folder), *((str(p.relative_to(folder)), *_stat(p)) for p in files))
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return info.st_size, info.st_mtime_ns
+
+
 def run(
     corpus: str | Path | Corpus = DEFAULT_CORPUS,
     *,
@@ -93,6 +115,11 @@ def run(
     cache: EmbeddingCache | None = None,
 ) -> Result:
     """Read, clean, segment, embed, align and group a corpus.
+
+    A process that runs the same corpus folder with the same settings again
+    (the notebooks of one report share a kernel) gets the previous
+    :class:`Result` back without recomputing; the folder's files are
+    re-checked each time. Treat the result as read-only.
 
     Args:
         corpus: Corpus folder (or an already loaded corpus).
@@ -105,6 +132,28 @@ def run(
         The run's :class:`Result`.
     """
     settings = settings or AlignmentSettings()
+    key = None
+    if cache is None and not isinstance(corpus, Corpus):
+        key = (corpus_fingerprint(corpus), model, granularity, settings)
+        if key in _RECENT:
+            _RECENT.move_to_end(key)
+            return _RECENT[key]
+    result = _run(corpus, model=model, granularity=granularity, settings=settings, cache=cache)
+    if key is not None:
+        _RECENT[key] = result
+        while len(_RECENT) > _RECENT_SIZE:
+            _RECENT.popitem(last=False)
+    return result
+
+
+def _run(
+    corpus: str | Path | Corpus,
+    *,
+    model: str,
+    granularity: str,
+    settings: AlignmentSettings,
+    cache: EmbeddingCache | None,
+) -> Result:
     loaded = corpus if isinstance(corpus, Corpus) else load_corpus(corpus)
     warnings = list(loaded.warnings)
     cleaned = [clean_document(d) for d in loaded.documents]
@@ -140,4 +189,26 @@ def run(
         granularity=granularity,
         settings=settings,
         warnings=warnings,
+    )
+
+
+def run_with_parameters(values: Mapping[str, object]) -> Result:
+    """Run the pipeline from a notebook's parameter values.
+
+    Args:
+        values: A mapping holding the names of :data:`narrative.params.PARAMETERS`
+            and ``corpus`` (a notebook passes ``globals()``); other names are
+            ignored, missing ones take their defaults, an empty ``corpus`` is the
+            default corpus.
+
+    Returns:
+        The run's :class:`Result`.
+    """
+    fields = AlignmentSettings.__dataclass_fields__
+    settings = AlignmentSettings(**{k: values[k] for k in fields if k in values})
+    return run(
+        Path(str(values.get("corpus") or DEFAULT_CORPUS)),
+        model=str(values.get("model", DEFAULT_MODEL)),
+        granularity=str(values.get("granularity", "sentence")),
+        settings=settings,
     )

@@ -1,19 +1,23 @@
 """Build the HTML report: execute the notebooks with papermill, render them, index them.
 
-``build_report`` first runs the pipeline once in this process, so the model
-loads once and every passage's embedding lands in the cache; the notebooks,
-each in its own kernel, then find every vector cached and never load the
-model. Each executed notebook is rendered to one self-contained HTML file
-(code hidden unless asked, images embedded), and ``index.html`` links them.
-A notebook that fails does not stop the others; its page shows the error and
-the run ends with a non-zero status.
+``build_report`` runs the numbered notebooks, then the pair notebook once per
+pair of outlets (papermill fan-out), all in one shared kernel (see
+:class:`NotebookRunner`): the model loads once and the pipeline runs once.
+Each executed notebook is rendered to one self-contained HTML file (code
+hidden unless asked, images embedded, no script fetched from the network),
+and ``index.html`` links them. A notebook that fails does not stop the
+others; its page shows the error and the run ends with a non-zero status.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
+import json
 import platform
+import re
 import shlex
+import shutil
 from dataclasses import dataclass, field
 from html import escape
 from importlib import metadata
@@ -28,6 +32,8 @@ from narrative.params import PARAMETERS
 KERNEL = "python3"
 #: Notebooks run by ``narrative report``, in this order.
 NOTEBOOK_PATTERN = "0[0-9]-*.ipynb"
+#: Run once for every pair of outlets (papermill fan-out).
+PAIR_NOTEBOOK = "10-outlet-pair.ipynb"
 EXPORTS = {
     "documents.csv": "one row per article: metadata, cleaned headline, standfirst, byline, "
     "dateline, passage and word counts",
@@ -47,6 +53,7 @@ class NotebookOutcome:
     name: str
     html: Path
     error: str = ""
+    pair: bool = False
 
 
 @dataclass
@@ -56,6 +63,8 @@ class ReportOutcome:
     out_dir: Path
     index: Path
     notebooks: list[NotebookOutcome] = field(default_factory=list)
+    reused: int = 0
+    executed: int = 0
 
     @property
     def ok(self) -> bool:
@@ -98,6 +107,16 @@ def provenance_html(corpus: Path, out_dir: Path, values: dict[str, object]) -> s
     )
 
 
+# The lab template fetches require.js and MathJax from a CDN: a report must be one
+# file that opens offline, and "$" in news text must not turn into maths.
+_OFFLINE_TEMPLATE = (
+    "{%- extends 'lab/index.html.j2' -%}"
+    "{%- block html_head_js_requirejs -%}{%- endblock -%}"
+    "{%- block html_head_js_mathjax -%}{%- endblock -%}"
+    "{%- block html_head_js_mermaidjs -%}{%- endblock -%}"
+)
+
+
 def render_html(notebook_path: Path, *, keep_code: bool = False, header: str = "") -> str:
     """Render an executed notebook to one self-contained HTML page.
 
@@ -109,11 +128,14 @@ def render_html(notebook_path: Path, *, keep_code: bool = False, header: str = "
     Returns:
         The page.
     """
+    import jinja2
     import nbformat
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(
         template_name="lab",
+        extra_loaders=[jinja2.DictLoader({"offline.html.j2": _OFFLINE_TEMPLATE})],
+        template_file="offline.html.j2",
         exclude_input=not keep_code,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
@@ -146,29 +168,173 @@ def _error_summary(error: Exception) -> str:
     return f"{where}{ename}: {evalue}".strip()
 
 
-def run_notebook(source: Path, executed: Path, parameters: dict[str, object], *, cwd: Path) -> str:
-    """Execute one notebook with papermill.
+class NotebookRunner:
+    """Execute notebooks with papermill in one shared kernel, skipping unchanged ones.
 
-    Returns:
-        An empty string on success, else a one-line description of the
-        failing cell and its error (the executed notebook still holds the
-        outputs up to the failure).
+    Starting a kernel and importing pandas, matplotlib and the model for each
+    notebook costs seconds per notebook; a report of a dozen pair pages would
+    spend most of its time there. The runner starts one kernel on first use
+    and runs every notebook in it through papermill (parameters injected as
+    papermill does, errors reported per cell), clearing the user namespace
+    between notebooks. Modules stay imported, and :func:`narrative.pipeline.run`
+    returns its result from memory for the next notebook on the same corpus.
+
+    An executed notebook is also stored under a key made of the notebook's
+    bytes, its parameters, the corpus files, the source of ``narrative`` and
+    the package versions (as Jupyter Book's execution cache does). When the
+    key is unchanged and the files the notebook wrote last time are still in
+    place, unchanged, the stored notebook is reused instead of executed.
+
+    Args:
+        cwd: Working directory of the kernel.
+        store: Folder for executed notebooks; ``None`` disables reuse.
     """
-    import papermill
 
-    executed.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        papermill.execute_notebook(
-            str(source),
-            str(executed),
-            parameters=parameters,
-            kernel_name=KERNEL,
-            progress_bar=False,
-            cwd=str(cwd),
-        )
-    except Exception as error:  # papermill raises PapermillExecutionError and friends
-        return _error_summary(error)
-    return ""
+    def __init__(self, *, cwd: Path, store: Path | None):
+        self.cwd = cwd
+        self.store = store
+        self.km = None
+        self.reused = 0
+        self.executed = 0
+
+    def __enter__(self) -> NotebookRunner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Shut the kernel down."""
+        if self.km is not None:
+            self.km.shutdown_kernel(now=True)
+            self.km = None
+
+    def _kernel(self):
+        if self.km is None:
+            from jupyter_client.manager import KernelManager
+
+            self.km = KernelManager(kernel_name=KERNEL)
+            self.km.start_kernel(cwd=str(self.cwd))
+        else:
+            self._reset()
+        return self.km
+
+    def _reset(self) -> None:
+        client = self.km.client()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=60)
+            client.execute_interactive(
+                "get_ipython().run_line_magic('reset', '-f')\n"
+                "import matplotlib.pyplot as _plt; _plt.close('all'); del _plt",
+                store_history=False,
+                timeout=60,
+            )
+        finally:
+            client.stop_channels()
+
+    def run(
+        self,
+        source: Path,
+        executed: Path,
+        parameters: dict[str, object],
+        *,
+        key: str,
+        outputs: Path,
+    ) -> str:
+        """Execute (or reuse) one notebook.
+
+        Args:
+            source: The notebook.
+            executed: Where the executed notebook goes.
+            parameters: Values for its ``parameters`` cell.
+            key: What the result depends on besides the notebook and parameters.
+            outputs: Folder whose files the notebook may write (checked on reuse).
+
+        Returns:
+            An empty string on success, else a one-line description of the
+            failing cell and its error (the executed notebook still holds the
+            outputs up to the failure).
+        """
+        import papermill
+
+        declared = papermill.inspect_notebook(str(source))
+        parameters = {k: v for k, v in parameters.items() if k in declared}
+        executed.parent.mkdir(parents=True, exist_ok=True)
+        digest = hashlib.sha256(source.read_bytes())
+        digest.update(json.dumps(parameters, sort_keys=True, default=str).encode())
+        digest.update(key.encode())
+        stored = self.store / f"{digest.hexdigest()[:32]}.ipynb" if self.store else None
+        if stored is not None and _still_valid(stored, outputs):
+            shutil.copyfile(stored, executed)
+            self.reused += 1
+            return ""
+        before = _snapshot(outputs)
+        try:
+            papermill.execute_notebook(
+                str(source),
+                str(executed),
+                parameters=parameters,
+                kernel_name=KERNEL,
+                progress_bar=False,
+                km=self._kernel(),
+            )
+        except Exception as error:  # papermill raises PapermillExecutionError and friends
+            self.close()  # a failed notebook may leave the kernel in any state
+            return _error_summary(error)
+        finally:
+            self.executed += 1
+        if stored is not None:
+            written = {
+                name: _sha256(outputs / name)
+                for name, stamp in _snapshot(outputs).items()
+                if before.get(name) != stamp
+            }
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(executed, stored)
+            write_text(stored.with_suffix(".outputs.json"), json.dumps(written, sort_keys=True))
+        return ""
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    if not folder.is_dir():
+        return {}
+    return {
+        str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _still_valid(stored: Path, outputs: Path) -> bool:
+    manifest = stored.with_suffix(".outputs.json")
+    if not (stored.is_file() and manifest.is_file()):
+        return False
+    written = json.loads(manifest.read_text(encoding="utf-8"))
+    return all(
+        (outputs / name).is_file() and _sha256(outputs / name) == digest
+        for name, digest in written.items()
+    )
+
+
+def source_fingerprint(corpus: Path) -> str:
+    """What every notebook's result depends on besides itself and its parameters.
+
+    The corpus files (names, sizes, modification times), the source files of
+    ``narrative`` and the versions of the packages that shape results.
+    """
+    from narrative.pipeline import corpus_fingerprint
+
+    package = Path(__file__).parent
+    digest = hashlib.sha256(repr(corpus_fingerprint(corpus)).encode())
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.read_bytes())
+    digest.update(json.dumps(versions(), sort_keys=True).encode())
+    return digest.hexdigest()
 
 
 def index_html(
@@ -221,20 +387,71 @@ def index_html(
         parts.append("<h2>Headline findings</h2><ul>")
         parts += [f"<li>{f}</li>" for f in findings]
         parts.append("</ul>")
-    parts.append("<h2>Reports</h2><ul>")
-    for notebook in outcome.notebooks:
-        status = f' <span class="bad">failed: {escape(notebook.error)}</span>' * bool(
-            notebook.error
-        )
-        parts.append(
-            f'<li><a href="{escape(notebook.html.name)}">{escape(notebook.name)}</a>{status}</li>'
-        )
-    parts.append("</ul><h2>Exports</h2><p>CSV files in <code>data/</code>:</p><ul>")
+    for title, pair in (("Reports", False), ("Outlet pairs, side by side", True)):
+        listed = [n for n in outcome.notebooks if n.pair == pair]
+        if not listed:
+            continue
+        parts.append(f"<h2>{title}</h2><ul>")
+        for notebook in listed:
+            status = f' <span class="bad">failed: {escape(notebook.error)}</span>' * bool(
+                notebook.error
+            )
+            parts.append(
+                f'<li><a href="{escape(notebook.html.name)}">{escape(notebook.name)}</a>'
+                f"{status}</li>"
+            )
+        parts.append("</ul>")
+    parts.append("<h2>Exports</h2><p>CSV files in <code>data/</code>:</p><ul>")
     for name, description in EXPORTS.items():
         if (data / name).is_file():
             parts.append(f'<li><a href="data/{name}">{name}</a>: {escape(description)}</li>')
     parts.append("</ul><p>Column meanings are in the project's README.</p></body></html>")
     return "".join(parts)
+
+
+def outlet_pairs(corpus: Path, asked: list[str] | None = None) -> list[tuple[str, str]]:
+    """The pairs of outlets that get a pair report.
+
+    Args:
+        corpus: Corpus folder.
+        asked: ``"A,B"`` strings naming outlets by display label, outlet name
+            or a document id (case-insensitive); every pair when ``None``.
+
+    Returns:
+        ``(label_a, label_b)`` pairs in corpus order.
+
+    Raises:
+        CorpusError: When an asked outlet is not in the corpus (one line,
+            listing the outlets).
+    """
+    from itertools import combinations
+
+    from narrative.corpus import CorpusError, load_corpus
+
+    documents = load_corpus(corpus).documents
+    labels = list(dict.fromkeys(d.label for d in documents))
+    if asked is None:
+        return list(combinations(labels, 2))
+    names: dict[str, str] = {}
+    for d in documents:
+        for name in (d.label, d.outlet, d.doc_id):
+            names.setdefault(name.casefold(), d.label)
+    pairs = []
+    for text in asked:
+        parts = [part.strip() for part in text.split(",")]
+        found = [names.get(part.casefold()) for part in parts]
+        if len(parts) != 2 or None in found or found[0] == found[1]:
+            raise CorpusError(
+                f"--pairs {text!r}: give two different outlets as A,B; outlets: "
+                + ", ".join(labels)
+            )
+        a, b = sorted(found, key=labels.index)
+        pairs.append((a, b))
+    return list(dict.fromkeys(pairs))
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "outlet"
 
 
 def build_report(
@@ -244,6 +461,8 @@ def build_report(
     *,
     keep_code: bool = False,
     notebooks: list[Path] | None = None,
+    pairs: list[str] | None = None,
+    reuse: bool = True,
 ) -> ReportOutcome:
     """Run the suite on a corpus and write its HTML report.
 
@@ -253,38 +472,43 @@ def build_report(
         values: Parameter values (see :mod:`narrative.params`); missing ones
             take their defaults.
         keep_code: Keep code cells in the HTML.
-        notebooks: Notebooks to run; every ``NN-*.ipynb`` in ``notebooks/``
+        notebooks: Notebooks to run; every ``0N-*.ipynb`` in ``notebooks/``
             when ``None``.
+        pairs: ``"A,B"`` outlet pairs for the pair report; every pair when
+            ``None``, none when empty.
+        reuse: Reuse executed notebooks whose inputs have not changed (see
+            :class:`NotebookRunner`).
 
     Returns:
         The outcome; ``ok`` is false when a notebook failed.
     """
     from tqdm.auto import tqdm
 
-    from narrative import pipeline
-    from narrative.params import alignment_settings
-
     corpus = Path(corpus).resolve()
     out_dir = Path(out_dir).resolve()
     values = {p.name: values.get(p.name, p.default) for p in PARAMETERS}
-    out_dir.mkdir(parents=True, exist_ok=True)
-    # One process loads the model and fills the embedding cache for every notebook.
-    pipeline.run(
-        corpus,
-        model=str(values["model"]),
-        granularity=str(values["granularity"]),
-        settings=alignment_settings(values),
-    )
+    chosen_pairs = outlet_pairs(corpus, pairs)
     notebooks = notebooks or sorted(config.NOTEBOOKS_DIR.glob(NOTEBOOK_PATTERN))
+    jobs: list[tuple[Path, str, dict[str, object]]] = [(nb, nb.stem, {}) for nb in notebooks]
+    pair_notebook = config.NOTEBOOKS_DIR / PAIR_NOTEBOOK
+    for a, b in chosen_pairs:
+        stem = f"{pair_notebook.stem}-{_slug(a)}--{_slug(b)}"
+        jobs.append((pair_notebook, stem, {"outlet_a": a, "outlet_b": b}))
+    out_dir.mkdir(parents=True, exist_ok=True)
     outcome = ReportOutcome(out_dir=out_dir, index=out_dir / "index.html")
     header = provenance_html(corpus, out_dir, values)
-    for source in tqdm(notebooks, desc="notebooks", unit="nb", disable=None):
-        executed = out_dir / "notebooks" / source.name
-        parameters = {"corpus": str(corpus), "out_dir": str(out_dir), **values}
-        error = run_notebook(source, executed, parameters, cwd=source.parent)
-        html = out_dir / f"{source.stem}.html"
-        if executed.is_file():
-            write_text(html, render_html(executed, keep_code=keep_code, header=header))
-        outcome.notebooks.append(NotebookOutcome(_first_heading(source), html, error))
+    key = source_fingerprint(corpus)
+    store = config.cache_dir() / "executed" if reuse else None
+    with NotebookRunner(cwd=config.NOTEBOOKS_DIR, store=store) as runner:
+        for source, stem, extra in tqdm(jobs, desc="notebooks", unit="nb", disable=None):
+            executed = out_dir / "notebooks" / f"{stem}.ipynb"
+            parameters = {"corpus": str(corpus), "out_dir": str(out_dir), **values, **extra}
+            error = runner.run(source, executed, parameters, key=key, outputs=out_dir / "data")
+            html = out_dir / f"{stem}.html"
+            if executed.is_file():
+                write_text(html, render_html(executed, keep_code=keep_code, header=header))
+            title = " and ".join(map(str, extra.values())) or _first_heading(source)
+            outcome.notebooks.append(NotebookOutcome(title, html, error, pair=bool(extra)))
+        outcome.reused, outcome.executed = runner.reused, runner.executed
     write_text(outcome.index, index_html(corpus, out_dir, values, outcome))
     return outcome

@@ -1,0 +1,148 @@
+"""HTML views of coverage: outlet-only and left-out facts, ledes side by side, prominence gaps.
+
+Inputs are the tables of :mod:`narrative.coverage`. Every view returns an
+escaped HTML string with inline styles.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from narrative.views import _CELL, _TABLE, _badge
+
+
+def _passage(text: str, kind: str, position: float) -> str:
+    return (
+        f'{escape(text)} <span style="color:#888;font-size:11px">({escape(kind)}, '
+        f"{position:.0%})</span>"
+    )
+
+
+def _more(count: int) -> str:
+    return f'<div style="color:#888">\u2026 and {count} more</div>' if count > 0 else ""
+
+
+def exclusives_view(
+    exclusive: pd.DataFrame,
+    omitted: pd.DataFrame,
+    facts: pd.DataFrame,
+    outlets: list[str],
+    colours: dict[str, str],
+    *,
+    limit: int = 10,
+) -> str:
+    """Per outlet: the facts only it reports, and the facts most others report that it leaves out.
+
+    Args:
+        exclusive: Table from :func:`narrative.coverage.exclusives`.
+        omitted: Table from :func:`narrative.coverage.omissions`.
+        facts: Fact table (for the passages of the left-out facts).
+        outlets: Outlet labels, in row order.
+        colours: Outlet colours.
+        limit: Most facts listed per outlet and column.
+
+    Returns:
+        HTML: a table with one row per outlet.
+    """
+    body = []
+    for outlet in outlets:
+        own = exclusive[exclusive["outlet"] == outlet]
+        own_ids = list(dict.fromkeys(own["fact_id"]))
+        items = []
+        for fact_id in own_ids[:limit]:
+            parts = "<br>".join(
+                _passage(r.text, r.kind, r.position)
+                for r in own[own["fact_id"] == fact_id].itertuples(index=False)
+            )
+            items.append(f'<li title="{escape(fact_id)}">{parts}</li>')
+        only = f"<ul>{''.join(items)}</ul>{_more(len(own_ids) - limit)}" if items else "none"
+
+        left = omitted[omitted["outlet"] == outlet]
+        items = []
+        for r in left.head(limit).itertuples(index=False):
+            carriers = facts[facts["fact_id"] == r.fact_id].drop_duplicates("outlet")
+            evidence = "".join(
+                f"<div>{_badge(c.outlet, colours[c.outlet])} {_passage(c.text, c.kind, c.position)}"
+                "</div>"
+                for c in carriers.itertuples(index=False)
+            )
+            items.append(
+                f"<li><b>{escape(r.fact_id)}</b> carried by {r.carried_by} of {r.others} "
+                f"other outlets<details><summary>{escape(r.label)}</summary>{evidence}"
+                "</details></li>"
+            )
+        missing = f"<ul>{''.join(items)}</ul>{_more(len(left) - limit)}" if items else "none"
+        body.append(
+            f'<tr><td style="{_CELL};border-left:6px solid {colours[outlet]}">'
+            f"<b>{escape(outlet)}</b><br>{len(own_ids)} outlet-only, {len(left)} left out</td>"
+            f'<td style="{_CELL}">{only}</td><td style="{_CELL}">{missing}</td></tr>'
+        )
+    return (
+        f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">outlet</th>'
+        f'<th style="{_CELL}">only this outlet reports</th>'
+        f'<th style="{_CELL}">most other outlets report, this one leaves out</th></tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
+
+
+def ledes_view(ledes: pd.DataFrame, colours: dict[str, str]) -> str:
+    """Headlines, standfirsts and ledes of all articles side by side.
+
+    Args:
+        ledes: Table from :func:`narrative.coverage.ledes`.
+        colours: Outlet colours.
+
+    Returns:
+        HTML: a table with one row per article.
+    """
+    body = "".join(
+        f'<tr><td style="{_CELL};border-left:6px solid {colours[r.outlet]}">'
+        f'<b>{escape(r.outlet)}</b><br><span style="color:#888">{escape(r.doc_id)}</span></td>'
+        f'<td style="{_CELL};font-weight:bold">{escape(r.headline)}</td>'
+        f'<td style="{_CELL};font-style:italic">{escape(r.standfirst)}</td>'
+        f'<td style="{_CELL}">{escape(r.lede)}</td></tr>'
+        for r in ledes.itertuples(index=False)
+    )
+    return (
+        f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">outlet</th>'
+        f'<th style="{_CELL}">headline</th><th style="{_CELL}">standfirst</th>'
+        f'<th style="{_CELL}">lede</th></tr></thead><tbody>{body}</tbody></table>'
+    )
+
+
+def prominence_gaps_view(gaps: pd.DataFrame, colours: dict[str, str], *, limit: int = 20) -> str:
+    """Facts one outlet puts on top and another buries, with both passages.
+
+    Args:
+        gaps: Table from :func:`narrative.coverage.prominence_gaps`.
+        colours: Outlet colours.
+        limit: Most rows shown (largest gaps first).
+
+    Returns:
+        HTML.
+    """
+    if gaps.empty:
+        return "<p><em>No fact is on top in one outlet and buried in another.</em></p>"
+
+    def side(r: tuple, suffix: str) -> str:
+        outlet = getattr(r, f"outlet_{suffix}")
+        band = getattr(r, f"band_{suffix}")
+        position = getattr(r, f"position_{suffix}")
+        return (
+            f'<td style="{_CELL}">{_badge(outlet, colours[outlet])} <b>{escape(band)}</b> '
+            f"({position:.0%})<br>{escape(getattr(r, f'text_{suffix}'))}</td>"
+        )
+
+    body = "".join(
+        f'<tr><td style="{_CELL};white-space:nowrap"><b>{escape(r.fact_id)}</b></td>'
+        f"{side(r, 'top')}{side(r, 'buried')}"
+        f'<td style="{_CELL}">{r.gap:.0%}</td></tr>'
+        for r in gaps.head(limit).itertuples(index=False)
+    )
+    return (
+        f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">fact</th>'
+        f'<th style="{_CELL}">on top</th><th style="{_CELL}">buried</th>'
+        f'<th style="{_CELL}">gap in position</th></tr></thead><tbody>{body}</tbody></table>'
+    )

@@ -1,0 +1,116 @@
+"""HTML evidence for the wording analysis: swaps with their passages, terms in context."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from narrative.views import _CELL, _TABLE, _badge
+from narrative.wording import diff_html, mark_spans, term_spans
+
+_NOTE = "color:#888;font-size:11px"
+
+
+def substitutions_view(
+    subs: pd.DataFrame,
+    colours: dict[str, str],
+    *,
+    limit: int | None = None,
+) -> str:
+    """Word swaps between outlets, each with its example passages side by side.
+
+    Args:
+        subs: Table from :func:`narrative.wording.substitutions`.
+        colours: Outlet colours (:func:`narrative.figures.outlet_colours`).
+        limit: Show at most this many swaps (all when ``None``).
+
+    Returns:
+        HTML: one row per swap, the words that differ marked in both passages.
+    """
+    if subs.empty:
+        return "<p><em>No word swap found in passages that carry the same fact.</em></p>"
+    shown = subs if limit is None else subs.head(limit)
+    body = []
+    for r in shown.itertuples(index=False):
+        html_a, html_b = diff_html(r.text_a, r.text_b)
+        kind = _badge("form of one word", "#777") if r.variant else _badge("word choice", "#2166ac")
+        swap = (
+            f"{_badge(r.outlet_a, colours[r.outlet_a])} <b>{escape(r.words_a)}</b><br>"
+            f"{_badge(r.outlet_b, colours[r.outlet_b])} <b>{escape(r.words_b)}</b><br>{kind}"
+        )
+        evidence = (
+            f'<span style="{_NOTE}">{r.pairs} aligned pair(s); example overlap {r.overlap:.0%}'
+            f"<br>{escape(r.examples)}</span>"
+        )
+        body.append(
+            f'<tr><td style="{_CELL};white-space:nowrap">{swap}</td>'
+            f'<td style="{_CELL}">{html_a}<br><span style="{_NOTE}">{escape(r.doc_a)} '
+            f"#{r.passage_a}</span></td>"
+            f'<td style="{_CELL}">{html_b}<br><span style="{_NOTE}">{escape(r.doc_b)} '
+            f"#{r.passage_b}</span></td>"
+            f'<td style="{_CELL}">{evidence}</td></tr>'
+        )
+    return (
+        f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">swap</th>'
+        f'<th style="{_CELL}">passage (outlet a)</th><th style="{_CELL}">passage (outlet b)</th>'
+        f'<th style="{_CELL}">pairs</th></tr></thead><tbody>{"".join(body)}</tbody></table>'
+    )
+
+
+def distinctive_terms_view(
+    terms: pd.DataFrame,
+    passages: pd.DataFrame,
+    colours: dict[str, str],
+    *,
+    top: int = 8,
+    examples: int = 2,
+    kinds: tuple[str, ...] = ("standfirst", "body"),
+) -> str:
+    """Each outlet's top distinctive terms, with passages where the outlet uses them.
+
+    Args:
+        terms: Table from :func:`narrative.wording.distinctive_terms`.
+        passages: Passage table the terms were counted in.
+        colours: Outlet colours (:func:`narrative.figures.outlet_colours`).
+        top: Terms per outlet (highest positive z first).
+        examples: Passages shown per term (first in article order).
+        kinds: Passage kinds searched for examples; use the ones counted.
+
+    Returns:
+        HTML: one table per outlet, one row per term with its counts, z-score
+        and example passages, the term marked.
+    """
+    if terms.empty:
+        return "<p><em>No distinctive term: fewer than two outlets have text.</em></p>"
+    searched = passages[passages["kind"].isin(kinds)]
+    blocks = []
+    for outlet in dict.fromkeys(terms["outlet"]):
+        shown = terms[(terms["outlet"] == outlet) & (terms["z"] > 0)].head(top)
+        own = searched[searched["outlet"] == outlet]
+        rows = []
+        for t in shown.itertuples(index=False):
+            found = []
+            for p in own.itertuples(index=False):
+                spans = term_spans(p.text, t.term)
+                if spans:
+                    found.append(
+                        f'<div style="margin-bottom:4px">{mark_spans(p.text, spans)} '
+                        f'<span style="{_NOTE}">({escape(p.doc_id)} #{p.passage_id})</span></div>'
+                    )
+                if len(found) == examples:
+                    break
+            rows.append(
+                f'<tr><td style="{_CELL};white-space:nowrap"><b>{escape(t.term)}</b></td>'
+                f'<td style="{_CELL};white-space:nowrap">{t.z:.2f}</td>'
+                f'<td style="{_CELL};white-space:nowrap">{t.count} / {t.count_others}</td>'
+                f'<td style="{_CELL}">{"".join(found)}</td></tr>'
+            )
+        blocks.append(
+            f'<h4 style="margin:12px 0 4px">{_badge(outlet, colours[outlet])}</h4>'
+            f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">term</th>'
+            f'<th style="{_CELL}">z</th><th style="{_CELL}">uses here / elsewhere</th>'
+            f'<th style="{_CELL}">where this outlet uses it</th></tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
+    return "".join(blocks)

@@ -1,0 +1,539 @@
+"""Wording: which words each outlet favours, and which words it swaps in shared facts.
+
+Two questions, two measures.
+
+**Distinctive vocabulary** (:func:`distinctive_terms`): the words an outlet uses
+more than the other outlets, scored with the weighted log-odds ratio with an
+informative Dirichlet prior of Monroe, Colaresi and Quinn (2008), "Fightin'
+Words", section 3.5.1. For a word ``w``, outlet ``i`` and all other outlets
+pooled as ``j``, with counts ``y``, totals ``n`` and prior ``alpha``::
+
+    delta_w = log((y_wi + a_w) / (n_i + a_0 - y_wi - a_w))
+            - log((y_wj + a_w) / (n_j + a_0 - y_wj - a_w))
+    var_w   = 1 / (y_wi + a_w) + 1 / (y_wj + a_w)
+    z_w     = delta_w / sqrt(var_w)
+
+The prior is the corpus-wide word distribution scaled to ``a_0`` pseudo-counts
+(``a_w = a_0 * y_w / n``). ``a_0`` defaults to the mean number of tokens per
+outlet, so the prior weighs as much as one typical outlet whatever the size of
+the corpus: a word only one of five similar-sized outlets uses reaches z of
+about 1.1 with one use, 1.6 with two and 2.5 with five. Rare words are thereby
+shrunk towards "not distinctive", which raw frequencies and unsmoothed ratios
+do not do.
+
+**Word choice in shared facts** (:func:`word_diff`, :func:`substitutions`):
+inside passages aligned as ``reuse`` or ``paraphrase`` (the same fact), the
+short word spans one outlet has where the other has different words: "regime"
+for "government", "jihadist" for "extremist", "Daraa" for "Deraa". Words are
+compared case- and punctuation-insensitively but shown as written.
+
+Distinctive-term table columns: ``outlet``, ``term`` (lower-cased; a bigram is
+two words joined by a space), ``ngram`` (1 or 2), ``count`` (uses by the
+outlet), ``count_others`` (uses by all other outlets), ``log_odds`` (delta),
+``z``. Substitution table columns: see :func:`substitutions`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass
+from html import escape
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz
+
+from narrative.lexical import tokens
+
+TERM_COLUMNS = ["outlet", "term", "ngram", "count", "count_others", "log_odds", "z"]
+SUBSTITUTION_COLUMNS = [
+    "outlet_a",
+    "words_a",
+    "outlet_b",
+    "words_b",
+    "pairs",
+    "variant",
+    "overlap",
+    "doc_a",
+    "passage_a",
+    "text_a",
+    "doc_b",
+    "passage_b",
+    "text_b",
+    "examples",
+]
+SAME_FACT = ("reuse", "paraphrase")
+
+# A word: letters/digits, possibly joined by apostrophes, hyphens, dots or commas
+# ("al-Assad", "Russia's", "320,000"); surrounding punctuation is not part of it.
+_WORD = re.compile(r"\w(?:[\w'\u2019.,-]*\w)?")
+# Two passages are near-copies when at least this share of their words align; then
+# every short replacement between them is an edit, even with no content word nearby.
+_NEAR_COPY = 0.5
+# Otherwise a replacement counts only between equal words, with a content word among
+# the nearest few: "[Syrian] regime / government [and]" is an edit, "[the] start /
+# adoption [of]" between loosely related sentences is not.
+_ANCHOR_WINDOW = 3
+
+
+def _key(word: str) -> str:
+    return word.lower().replace("\u2019", "'")
+
+
+def _content(word: str) -> str | None:
+    """The word's content token, or ``None`` for stop words and numbers."""
+    found = tokens(word)
+    if len(found) == 1 and not found[0].isdigit():
+        return found[0]
+    return None
+
+
+def _runs(text: str) -> list[list[tuple[str, int, int]]]:
+    """Runs of adjacent content words, as ``(token, start, end)``.
+
+    A run is broken by punctuation, a stop word or a number, so two words of a
+    run are neighbours in the text: bigrams are taken within runs only.
+    """
+    runs: list[list[tuple[str, int, int]]] = [[]]
+    last_end = 0
+    for match in _WORD.finditer(text):
+        token = _content(match.group())
+        if token is None or text[last_end : match.start()].strip():
+            runs.append([])
+        if token is not None:
+            runs[-1].append((token, match.start(), match.end()))
+        last_end = match.end()
+    return [run for run in runs if run]
+
+
+def terms(text: str, *, ngram: int = 1) -> list[str]:
+    """Content words (``ngram=1``) or pairs of adjacent content words (``ngram=2``).
+
+    Args:
+        text: A passage.
+        ngram: 1 for words, 2 for bigrams.
+
+    Returns:
+        Terms in order, lower-cased as :func:`narrative.lexical.tokens` makes
+        them; numbers and stop words are left out and break bigrams, as does
+        punctuation.
+    """
+    out = []
+    for run in _runs(text):
+        words = [token for token, _, _ in run]
+        out.extend(" ".join(words[i : i + ngram]) for i in range(len(words) - ngram + 1))
+    return out
+
+
+def term_spans(text: str, term: str) -> list[tuple[int, int]]:
+    """Character spans where a term of :func:`terms` occurs in a text.
+
+    Args:
+        text: A passage.
+        term: A word or a bigram (two words joined by a space).
+
+    Returns:
+        ``(start, end)`` offsets into ``text``, in order.
+    """
+    parts = term.split(" ")
+    spans = []
+    for run in _runs(text):
+        for i in range(len(run) - len(parts) + 1):
+            window = run[i : i + len(parts)]
+            if [token for token, _, _ in window] == parts:
+                spans.append((window[0][1], window[-1][2]))
+    return spans
+
+
+def log_odds_dirichlet(
+    counts_i: np.ndarray,
+    counts_j: np.ndarray,
+    prior: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Weighted log-odds ratio of group i against group j (Monroe et al. 2008, sec. 3.5.1).
+
+    Args:
+        counts_i: Word counts of group i, shape ``(V,)``.
+        counts_j: Word counts of group j, shape ``(V,)``.
+        prior: Dirichlet pseudo-counts ``alpha_w``, shape ``(V,)``, all positive.
+
+    Returns:
+        ``(delta, z)``, each shape ``(V,)``: the log-odds ratio (positive when
+        group i uses the word more) and its z-score ``delta / sqrt(variance)``.
+    """
+    alpha_0 = prior.sum()
+    n_i, n_j = counts_i.sum(), counts_j.sum()
+    odds_i = (counts_i + prior) / (n_i + alpha_0 - counts_i - prior)
+    odds_j = (counts_j + prior) / (n_j + alpha_0 - counts_j - prior)
+    delta = np.log(odds_i) - np.log(odds_j)
+    variance = 1.0 / (counts_i + prior) + 1.0 / (counts_j + prior)
+    return delta, delta / np.sqrt(variance)
+
+
+def _term_table(counts: pd.DataFrame, prior_size: float | None, ngram: int) -> pd.DataFrame:
+    """Log-odds of every outlet against the others, for an ``(outlet x term)`` count table."""
+    total = counts.sum(axis=0).to_numpy(dtype=float)
+    alpha_0 = prior_size if prior_size is not None else total.sum() / len(counts)
+    prior = alpha_0 * total / total.sum()
+    frames = []
+    for outlet, row in counts.iterrows():
+        own = row.to_numpy(dtype=float)
+        delta, z = log_odds_dirichlet(own, total - own, prior)
+        frames.append(
+            pd.DataFrame(
+                {
+                    "outlet": outlet,
+                    "term": counts.columns,
+                    "ngram": ngram,
+                    "count": own.astype(int),
+                    "count_others": (total - own).astype(int),
+                    "log_odds": delta,
+                    "z": z,
+                }
+            )
+        )
+    return pd.concat(frames, ignore_index=True)
+
+
+def distinctive_terms(
+    passages: pd.DataFrame,
+    *,
+    kinds: tuple[str, ...] = ("standfirst", "body"),
+    bigrams: bool = True,
+    min_count: int = 2,
+    prior_size: float | None = None,
+) -> pd.DataFrame:
+    """Each outlet's distinctive vocabulary against all the other outlets.
+
+    Words and bigrams are scored in two separate models (each is its own
+    multinomial, with its own totals and prior), then listed together. An
+    outlet with several articles is counted as one group. To compare wire
+    agencies instead of outlets, pass a passage table whose ``outlet`` column
+    holds the agency.
+
+    Args:
+        passages: Passage table (``outlet``, ``kind``, ``text``).
+        kinds: Passage kinds counted; headlines are left out by default, as
+            their wording is compressed and would dominate short articles.
+        bigrams: Also score pairs of adjacent content words.
+        min_count: Drop terms used fewer times than this in the whole corpus
+            (under the default prior a term used once scores z of about 1 at
+            most, so it can never stand out).
+        prior_size: ``alpha_0``, the prior's total pseudo-count; ``None`` for
+            the mean number of terms (words, or bigrams in the bigram model)
+            per outlet (see the module docstring).
+
+    Returns:
+        Distinctive-term table (see the module docstring), outlets in order of
+        appearance, then ``z`` from highest to lowest; ``log_odds`` and ``z``
+        rounded to 4 decimals. Empty when fewer than two outlets have text
+        (or fewer than two distinct terms).
+    """
+    text = passages[passages["kind"].isin(kinds)]
+    outlets = list(dict.fromkeys(text["outlet"]))
+    if len(outlets) < 2:
+        return pd.DataFrame(columns=TERM_COLUMNS)
+    frames = []
+    for ngram in (1, 2) if bigrams else (1,):
+        counters = {
+            outlet: Counter(t for passage in group["text"] for t in terms(passage, ngram=ngram))
+            for outlet, group in text.groupby("outlet", sort=False)
+        }
+        vocabulary = set().union(*counters.values())
+        if len(vocabulary) >= 2:  # with one term, its odds against "all other terms" are 0/0
+            counts = pd.DataFrame.from_dict(counters, orient="index").fillna(0).loc[outlets]
+            frames.append(_term_table(counts, prior_size, ngram))
+    if not frames:
+        return pd.DataFrame(columns=TERM_COLUMNS)
+    table = pd.concat(frames, ignore_index=True)
+    # Rare terms are dropped after scoring, so the totals n_i and the prior cover every term.
+    table = table[table["count"] + table["count_others"] >= min_count].copy()
+    table["outlet"] = pd.Categorical(table["outlet"], categories=outlets, ordered=True)
+    table = table.sort_values(["outlet", "z", "term"], ascending=[True, False, True])
+    table["outlet"] = table["outlet"].astype(str)
+    table[["log_odds", "z"]] = table[["log_odds", "z"]].round(4)
+    return table.reset_index(drop=True)[TERM_COLUMNS]
+
+
+@dataclass(frozen=True)
+class WordOp:
+    """One step of a word-level diff.
+
+    Attributes:
+        tag: ``equal``, ``replace``, ``delete`` (words only in ``a``) or
+            ``insert`` (words only in ``b``).
+        words_a: The words of ``a`` as written (empty for ``insert``).
+        words_b: The words of ``b`` as written (empty for ``delete``).
+        span_a: Character offsets ``(start, end)`` of the words in ``a``; an
+            empty span at the insertion point for ``insert``.
+        span_b: The same in ``b``.
+    """
+
+    tag: str
+    words_a: tuple[str, ...]
+    words_b: tuple[str, ...]
+    span_a: tuple[int, int]
+    span_b: tuple[int, int]
+
+
+def _words(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def _span(words: list[tuple[str, int, int]], i1: int, i2: int) -> tuple[int, int]:
+    if i1 < i2:
+        return words[i1][1], words[i2 - 1][2]
+    at = words[i1 - 1][2] if i1 > 0 else 0
+    return at, at
+
+
+def _matcher(
+    words_a: list[tuple[str, int, int]], words_b: list[tuple[str, int, int]]
+) -> difflib.SequenceMatcher:
+    return difflib.SequenceMatcher(
+        None, [_key(w) for w, _, _ in words_a], [_key(w) for w, _, _ in words_b], autojunk=False
+    )
+
+
+def word_diff(text_a: str, text_b: str) -> list[WordOp]:
+    """Word-level diff of two passages (difflib on words).
+
+    Words are compared lower-cased, with curly and straight apostrophes alike
+    and surrounding punctuation ignored ("Syria," equals "syria"); they are
+    returned as written.
+
+    Args:
+        text_a: First passage.
+        text_b: Second passage.
+
+    Returns:
+        The operations turning ``a`` into ``b``, in order; consecutive
+        operations cover all the words of both texts.
+    """
+    words_a, words_b = _words(text_a), _words(text_b)
+    return [
+        WordOp(
+            tag,
+            tuple(w for w, _, _ in words_a[i1:i2]),
+            tuple(w for w, _, _ in words_b[j1:j2]),
+            _span(words_a, i1, i2),
+            _span(words_b, j1, j2),
+        )
+        for tag, i1, i2, j1, j2 in _matcher(words_a, words_b).get_opcodes()
+    ]
+
+
+_MARK = "background:#fde68a;padding:0 1px;border-radius:2px"
+
+
+def mark_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """Escaped HTML of a text with the given character spans highlighted.
+
+    Args:
+        text: The text.
+        spans: ``(start, end)`` offsets, in order and not overlapping; empty
+            spans are ignored.
+
+    Returns:
+        HTML with each span in a ``<mark>`` with an inline style.
+    """
+    out, last = [], 0
+    for start, end in spans:
+        if end <= start:
+            continue
+        out.append(escape(text[last:start]))
+        out.append(f'<mark style="{_MARK}">{escape(text[start:end])}</mark>')
+        last = end
+    out.append(escape(text[last:]))
+    return "".join(out)
+
+
+def diff_html(text_a: str, text_b: str) -> tuple[str, str]:
+    """Two passages as HTML, with the words that differ highlighted.
+
+    Args:
+        text_a: First passage.
+        text_b: Second passage.
+
+    Returns:
+        ``(html_a, html_b)``: escaped text with words that are replaced,
+        deleted or inserted wrapped in ``<mark>``.
+    """
+    ops = [op for op in word_diff(text_a, text_b) if op.tag != "equal"]
+    return mark_spans(text_a, [op.span_a for op in ops]), mark_spans(
+        text_b, [op.span_b for op in ops]
+    )
+
+
+def is_variant(words_a: str, words_b: str) -> bool:
+    """Whether two spans are forms of the same word rather than different words.
+
+    True for spellings, transliterations and inflections: the letters alone
+    have a rapidfuzz ratio of at least 80 (Daraa / Deraa, zone / zones), or one
+    ends with the other (al-Assad / Assad).
+
+    Args:
+        words_a: A span of words.
+        words_b: Another span.
+
+    Returns:
+        The verdict.
+    """
+    a = re.sub(r"[\W\d_]", "", words_a.lower())
+    b = re.sub(r"[\W\d_]", "", words_b.lower())
+    shorter, longer = sorted((a, b), key=len)
+    if len(shorter) >= 4 and longer.endswith(shorter):
+        return True
+    return fuzz.ratio(a, b) >= 80
+
+
+def _anchored(
+    ops: list[tuple[str, int, int, int, int]], k: int, words_a: list[tuple[str, int, int]]
+) -> bool:
+    """Whether replacement ``k`` lies between equal words, a content word among them.
+
+    Its neighbouring steps are equal runs (difflib alternates equal and other
+    steps); the nearest ``_ANCHOR_WINDOW`` words of each run are looked at.
+    """
+    if k == 0 or k == len(ops) - 1:
+        return False
+    _, left_start, left_end, _, _ = ops[k - 1]
+    _, right_start, right_end, _, _ = ops[k + 1]
+    near = words_a[max(left_start, left_end - _ANCHOR_WINDOW) : left_end]
+    near += words_a[right_start : min(right_end, right_start + _ANCHOR_WINDOW)]
+    return any(_content(w) for w, _, _ in near)
+
+
+def _replacements(text_a: str, text_b: str, max_words: int) -> tuple[float, list[tuple[str, str]]]:
+    """Short word swaps between two passages, and how much of their wording they share.
+
+    difflib's greedy matching depends on argument order, so both orders are
+    diffed and pooled: the result does not depend on which passage is first.
+
+    Returns:
+        ``(overlap, swaps)``: the larger difflib ratio of the two orders (share
+        of words in matching runs, 0 to 1) and the swaps as ``(words_a,
+        words_b)``, as written.
+    """
+    ratio_ab, one_way = _one_way_replacements(text_a, text_b, max_words)
+    ratio_ba, other_way = _one_way_replacements(text_b, text_a, max_words)
+    swaps = one_way + [(a, b) for b, a in other_way]
+    return max(ratio_ab, ratio_ba), list(dict.fromkeys(swaps))
+
+
+def _one_way_replacements(
+    text_a: str, text_b: str, max_words: int
+) -> tuple[float, list[tuple[str, str]]]:
+    words_a, words_b = _words(text_a), _words(text_b)
+    matcher = _matcher(words_a, words_b)
+    ops = matcher.get_opcodes()
+    ratio = matcher.ratio()
+    keys_a = {_key(w) for w, _, _ in words_a}
+    keys_b = {_key(w) for w, _, _ in words_b}
+    found = []
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag != "replace" or i2 - i1 > max_words or j2 - j1 > max_words:
+            continue
+        side_a = [w for w, _, _ in words_a[i1:i2]]
+        side_b = [w for w, _, _ in words_b[j1:j2]]
+        content_a = {_key(w) for w in side_a if _content(w)}
+        content_b = {_key(w) for w in side_b if _content(w)}
+        if not content_a or not content_b:
+            continue  # stop words or numbers only: not a choice of words
+        if content_a <= keys_b or content_b <= keys_a:
+            continue  # the words were moved, not swapped
+        balanced = abs(len(side_a) - len(side_b)) <= 1
+        if ratio >= _NEAR_COPY or (balanced and _anchored(ops, k, words_a)):
+            found.append((" ".join(side_a), " ".join(side_b)))
+    return ratio, found
+
+
+def substitutions(
+    alignments: pd.DataFrame,
+    *,
+    relations: tuple[str, ...] = SAME_FACT,
+    max_words: int = 3,
+    min_pairs: int = 1,
+) -> pd.DataFrame:
+    """Word swaps between outlets in passages that carry the same fact.
+
+    A swap is a ``replace`` step of a word diff with 1 to ``max_words`` words
+    on each side and:
+
+    - a content word on each side (not numbers or stop words only);
+    - words the other passage does not use elsewhere (else they were moved,
+      not swapped);
+    - either near-copied passages (at least half their words in matching
+      runs: every difference is then an edit), or, so that loosely
+      paraphrased sentences do not yield chance swaps, sides differing by at
+      most one word and equal words on both sides of the swap with a content
+      word among the three nearest ("[Syrian] regime / government [and]").
+
+    Both diff orders are pooled (difflib is greedy and order-dependent). Each
+    swap is oriented with the alphabetically first outlet as ``a``, so
+    "regime" (A) / "government" (B) and "government" (B) / "regime" (A) are
+    one row.
+
+    Args:
+        alignments: Alignment table.
+        relations: Relations whose pairs are compared.
+        max_words: Longest span on either side, in words.
+        min_pairs: Keep swaps seen in at least this many aligned pairs.
+
+    Returns:
+        Substitution table, one row per swap: ``outlet_a``, ``words_a`` (as
+        outlet a most often writes them), ``outlet_b``, ``words_b``, ``pairs``
+        (aligned pairs that show the swap), ``variant`` (True when both sides
+        are forms of one word: spelling, transliteration, inflection; see
+        :func:`is_variant`), ``overlap`` (share of the example pair's words in
+        matching runs, 0 to 1: near 1 for an edited copy), the example pair
+        with the highest overlap (``doc_a``, ``passage_a``, ``text_a``,
+        ``doc_b``, ``passage_b``, ``text_b``) and ``examples`` (every pair, as
+        ``doc#passage / doc#passage``, semicolon-separated). Sorted by
+        ``pairs`` (most first), then ``overlap`` (highest first).
+    """
+    kept = alignments[alignments["relation"].isin(relations)]
+    found: dict[tuple[str, str, str, str], dict[tuple, dict]] = {}
+    for row in kept.itertuples(index=False):
+        a = (row.outlet_a, row.doc_a, int(row.passage_a), row.text_a)
+        b = (row.outlet_b, row.doc_b, int(row.passage_b), row.text_b)
+        if a[:3] > b[:3]:
+            a, b = b, a
+        overlap, swaps = _replacements(a[3], b[3], max_words)
+        for words_a, words_b in swaps:
+            key = (a[0], _key(words_a), b[0], _key(words_b))
+            example = {"a": a, "b": b, "words": (words_a, words_b), "overlap": overlap}
+            found.setdefault(key, {})[(a[1], a[2], b[1], b[2])] = example
+    rows = []
+    for (outlet_a, _, outlet_b, _), by_pair in found.items():
+        if len(by_pair) < min_pairs:
+            continue
+        examples = sorted(by_pair.items(), key=lambda item: (-item[1]["overlap"], item[0]))
+        words_a, words_b = Counter(e["words"] for _, e in examples).most_common(1)[0][0]
+        best = examples[0][1]
+        rows.append(
+            {
+                "outlet_a": outlet_a,
+                "words_a": words_a,
+                "outlet_b": outlet_b,
+                "words_b": words_b,
+                "pairs": len(examples),
+                "variant": is_variant(words_a, words_b),
+                "overlap": round(best["overlap"], 4),
+                "doc_a": best["a"][1],
+                "passage_a": best["a"][2],
+                "text_a": best["a"][3],
+                "doc_b": best["b"][1],
+                "passage_b": best["b"][2],
+                "text_b": best["b"][3],
+                "examples": "; ".join(f"{k[0]}#{k[1]} / {k[2]}#{k[3]}" for k, _ in examples),
+            }
+        )
+    table = pd.DataFrame(rows, columns=SUBSTITUTION_COLUMNS)
+    table = table.sort_values(
+        ["pairs", "overlap", "outlet_a", "outlet_b", "words_a", "words_b"],
+        ascending=[False, False, True, True, True, True],
+    )
+    return table.reset_index(drop=True)
