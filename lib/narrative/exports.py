@@ -57,3 +57,18 @@ def write_exports(result: Result, out_dir: str | Path) -> dict[str, Path]:
     matrix = shared_content(result.passages, result.alignments)
     written["shared_content"] = write_csv(matrix, data / "shared_content.csv", index=True)
     return written
+
+
+def export(frame: pd.DataFrame, out_dir: str | Path, name: str, *, index: bool = False) -> Path:
+    """Write one analysis table to ``<out_dir>/data/<name>.csv`` (atomically).
+
+    Args:
+        frame: The table (its columns are documented in the README).
+        out_dir: The report folder.
+        name: File name without ``.csv``.
+        index: Whether to write the index.
+
+    Returns:
+        The path written.
+    """
+    return write_csv(frame, Path(out_dir) / "data" / f"{name}.csv", index=index)

@@ -52,6 +52,8 @@ PARAMETERS: list[Parameter] = [
         "max_links", int, _DEFAULTS.max_links, "most counterparts of a passage in one article"
     ),
     Parameter("max_units_shown", int, 80, "story units shown side by side in the report"),
+    Parameter("max_facts_shown", int, 40, "facts shown in the fact-by-outlet chart"),
+    Parameter("top_terms", int, 10, "distinctive terms shown per outlet"),
 ]
 
 BY_NAME = {p.name: p for p in PARAMETERS}

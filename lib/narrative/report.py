@@ -42,6 +42,18 @@ EXPORTS = {
     "units.csv": "story units: one row per (unit, passage)",
     "shared_content.csv": "share of each outlet's words also reported by each other outlet",
     "removed_lines.csv": "every captured line that is not article body, with the reason",
+    "facts.csv": "every fact (story unit or single-outlet passage) with its passages",
+    "fact_matrix.csv": "fact by outlet: how many of the outlet's passages carry each fact",
+    "prominence.csv": "where each outlet places each fact (headline, lede, ...) and its words",
+    "shared_content_pairs.csv": "how much of outlet A is in B, as reuse and as paraphrase",
+    "quotes.csv": "every attribution: speaker, speaker type, speech verb, quote, passage",
+    "distinctive_terms.csv": "each outlet's words against the others: weighted log-odds z-scores",
+    "substitutions.csv": "word swaps inside aligned passages, with the example pair",
+    "numbers.csv": "every figure found in the passages: value, what it counts, qualifier",
+    "number_disagreements.csv": "figures that differ between aligned passages, with both passages",
+    "frames.csv": "frame assignments per passage with scores and the seeds found (indicative)",
+    "frame_profile.csv": "share of each outlet's passages and words in each frame (indicative)",
+    "frame_set.csv": "the frame set: MFC dimension, description, seeds, prototypes",
 }
 VERSIONED = ("narrative", "sentence-transformers", "torch", "scikit-learn", "pandas", "papermill")
 
@@ -484,9 +496,13 @@ def build_report(
     """
     from tqdm.auto import tqdm
 
+    from narrative.embeddings import resolve_model
+
     corpus = Path(corpus).resolve()
     out_dir = Path(out_dir).resolve()
     values = {p.name: values.get(p.name, p.default) for p in PARAMETERS}
+    # Problems the user can fix stop here, with one line, before any kernel starts.
+    resolve_model(str(values["model"]))
     chosen_pairs = outlet_pairs(corpus, pairs)
     notebooks = notebooks or sorted(config.NOTEBOOKS_DIR.glob(NOTEBOOK_PATTERN))
     jobs: list[tuple[Path, str, dict[str, object]]] = [(nb, nb.stem, {}) for nb in notebooks]

@@ -1,0 +1,1090 @@
+"""Numbers that disagree: counts, amounts and dates that outlets report differently.
+
+Two outlets can tell the same fact with different numbers: AFP's "a war that
+has claimed more than 320,000 lives" and Reuters' "six years of conflict which
+... has killed close to half a million people". This module finds the numbers
+in passages (:func:`extract_quantities`), compares those that count the same
+thing (:func:`compare_quantities`) and lists, for passages that tell the same
+fact, where outlets agree and where they differ (:func:`number_comparisons`,
+:func:`number_disagreements`).
+
+**Finding numbers.** spaCy's named-entity recogniser (through
+:mod:`narrative.nlp`) marks the spans (``CARDINAL``, ``ORDINAL``, ``DATE``,
+``MONEY``, ``PERCENT``, ``QUANTITY``); it is what tells "in May" from "may",
+"the 2017 talks" (a year) from "2017 people", and "X-101 missiles" (a product)
+from 101 missiles. The dependency parse names the counted thing: the noun the
+number modifies ("four safe *zones*"), or the object of "of" after a vague
+amount ("dozens of *raids*"). Number words the recogniser misses but the
+parser attaches to a noun are kept too. spaCy gives no values, and the
+libraries that do (quantulum3, number-parser, text2num) read "half a million"
+as 1.5 million or not at all, and know no vague amounts or counted nouns, so
+values come from the small grammar of :func:`parse_number`.
+
+**Values.** A quantity has a stated ``value`` and the range ``[low, high]``
+its words allow: equal to the value for an exact figure, a band for a range
+("10-15", "between 300 and 400") or a vague amount: "dozens" is 24 to 100,
+"hundreds" 200 to 1,000, "thousands" 2,000 to 10,000, "tens of thousands"
+20,000 to 100,000 (a plural of a unit ``u`` is ``2u`` to ``10u``; ``value`` is
+the lower end). A qualifier before the number ("more than", "close to", "an
+estimated"...) is kept and widens the range by a tolerance on the side it
+points to (:data:`QUALIFIERS`). Dates carry no value: their ``date`` is a
+TIMEX3-style string with ``X`` for what the text leaves open (``XXXX-05-06``
+for "May 6", ``2011-03`` for "March 2011", ``XXXX-WXX-3`` for "Wednesday",
+``XXXX-08-01/XXXX-08-02`` for "August 1-2").
+
+**What is counted.** ``what`` is the comparison key: the lemma of the counted
+noun ("zones" -> ``zone``), except for counts of people in events, which map
+onto a small list of classes (:data:`EVENT_CLASSES`): "320,000 lives", "half a
+million people" that something "has killed", "10 others were badly wounded".
+Durations are keyed by unit (``year``), money by currency, percentages by
+``percent``, ordinals by their noun ("fifth *round*"), dates by ``date``.
+
+**Same fact, different figure.** Two quantities are compared when they have
+the same kind and ``what``; equal figures agree wherever they stand, but a
+difference is only reported with evidence that both figures tell one fact
+(:func:`compare_quantities`): an event class, or a content word shared near
+both figures (``context``), and for dates also the same ``anchor`` word
+("agreed in May" / "agreed on June 4", not "the deal in May" / "a June 4
+deadline").
+
+Quantity table (:func:`number_table`), one row per quantity:
+
+==========  ==================================================================
+doc_id      the document
+passage_id  the passage
+outlet      the outlet's display label
+kind        ``count``, ``money``, ``percent``, ``measure`` (distance, weight...),
+            ``ordinal``, ``duration`` or ``date``
+what        what is counted: event class, noun lemma, unit, currency,
+            ``percent`` or ``date``; empty when no counted thing was found
+noun        the counted word as written ("lives"), empty if none
+anchor      lemma of the word the quantity attaches to ("claim", "agree")
+value       the stated figure (lower end for a range or vague amount); empty
+            for dates
+low, high   the range the figure's words allow, before qualifiers
+qualifier   "more than", "close to", "an estimated"... as written, lower-cased
+date        TIMEX3-style date for dates, empty otherwise
+surface     the quantity as written, qualifier included
+start, end  character offsets of ``surface`` in the passage text
+context     lemmas of the content words near the quantity, space-separated
+==========  ==================================================================
+
+Comparison table (:func:`number_comparisons`), one row per pair of quantities
+(same kind and ``what``) set against each other by :func:`match_quantities`
+in two passages of different outlets:
+``doc_a, passage_a, outlet_a, doc_b, passage_b, outlet_b``; ``relation`` (the
+pair's alignment relation, or ``unaligned`` for event-class figures compared
+across the whole corpus); ``kind, what``; per side ``value, surface,
+qualifier, date, start, end`` (suffixes ``_a``/``_b``); ``ratio`` (``value_b /
+value_a``, empty for dates); ``status`` (``agree`` or ``differ``); ``text_a,
+text_b``. :func:`number_disagreements` keeps the ``differ`` rows.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, replace
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from narrative.nlp import parse
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+#: Tokens either side of a quantity whose content words make its context.
+CONTEXT_WINDOW = 8
+
+KINDS = ("count", "money", "percent", "measure", "ordinal", "duration", "date")
+
+#: Qualifier -> the side it widens a figure on: ``approx`` both, ``over`` up
+#: (the figure is a floor), ``under`` down (the figure is a ceiling).
+QUALIFIERS = {
+    "about": "approx",
+    "around": "approx",
+    "approximately": "approx",
+    "roughly": "approx",
+    "some": "approx",
+    "an estimated": "approx",
+    "estimated": "approx",
+    "circa": "approx",
+    "more than": "over",
+    "over": "over",
+    "at least": "over",
+    "upwards of": "over",
+    "in excess of": "over",
+    "above": "over",
+    "just over": "over",
+    "well over": "over",
+    "no fewer than": "over",
+    "no less than": "over",
+    "nearly": "under",
+    "almost": "under",
+    "close to": "under",
+    "just under": "under",
+    "less than": "under",
+    "fewer than": "under",
+    "under": "under",
+    "up to": "under",
+    "as many as": "under",
+    "at most": "under",
+    "below": "under",
+}
+# Outside a recognised entity only qualifiers that cannot be prepositions count
+# ("talks over two days", "talk about four zones").
+_LOOSE_QUALIFIERS = {"over", "under", "about", "around", "some", "above", "below", "estimated"}
+
+#: Event classes for counts of people: nouns that are the class by themselves,
+#: and verb/adjective lemmas that make any counted noun (or a bare number) the
+#: class when they govern it ("people killed", "killed 12", "10 others were
+#: wounded"). A figure in an event class is one fact for the whole story.
+EVENT_CLASSES = {
+    "deaths": (
+        {"life", "dead", "death", "fatality", "body", "victim"},
+        {"kill", "die", "dead", "death", "perish", "slay", "massacre", "execute", "toll"},
+    ),
+    "injured": ({"injury", "wounded", "injured"}, {"wound", "injure", "hurt", "injury"}),
+    "displaced": (
+        {"refugee", "evacuee", "displaced"},
+        {"displace", "flee", "uproot", "evacuate", "refugee"},
+    ),
+    "missing": ({"missing"}, {"missing"}),
+    "arrested": ({"arrest", "detainee", "prisoner"}, {"arrest", "detain", "jail", "imprison"}),
+}
+
+COMPARISON_COLUMNS = [
+    "doc_a",
+    "passage_a",
+    "outlet_a",
+    "doc_b",
+    "passage_b",
+    "outlet_b",
+    "relation",
+    "kind",
+    "what",
+    "value_a",
+    "surface_a",
+    "qualifier_a",
+    "date_a",
+    "value_b",
+    "surface_b",
+    "qualifier_b",
+    "date_b",
+    "ratio",
+    "status",
+    "start_a",
+    "end_a",
+    "start_b",
+    "end_b",
+    "text_a",
+    "text_b",
+]
+TABLE_COLUMNS = [
+    "doc_id",
+    "passage_id",
+    "outlet",
+    "kind",
+    "what",
+    "noun",
+    "anchor",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "date",
+    "surface",
+    "start",
+    "end",
+    "context",
+]
+
+_UNITS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {
+    w: 10 * i
+    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
+}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "tn": 1e12}
+# A plural amount word: its unit and the range it covers in units.
+_VAGUE = {
+    "tens": (10, 2, 10),
+    "dozens": (12, 2, 100 / 12),
+    "scores": (20, 2, 5),
+    "hundreds": (100, 2, 10),
+    "thousands": (1e3, 2, 10),
+    "millions": (1e6, 2, 10),
+    "billions": (1e9, 2, 10),
+}
+_ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+        "twentieth".split(),
+        1,
+    )
+}
+_NUMBER_WORD = re.compile(
+    r"\d|\b(?:" + "|".join([*_UNITS, *_TENS, "hundred", *_SCALES, "dozen", "half"]) + r")\b",
+    re.IGNORECASE,
+)
+_SCALE_END = re.compile(
+    r"(?:\s+(?:hundred|" + "|".join(_SCALES) + r"))+$|(?<=\d)(?:" + "|".join(_SUFFIXES) + r")$"
+)
+_NUMBER_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?[a-z]*|[a-z]+")
+_WORD_VALUES = {*_UNITS, *_TENS, *_SCALES, "hundred", "dozen", "half", "a", "an", "and"}
+_NUMBER_WORDS = "|".join(sorted(_WORD_VALUES - {"a", "an", "and"}, key=len, reverse=True))
+_DURATION = re.compile(
+    rf"(?P<number>\d[\d,.]*|(?:{_NUMBER_WORDS})(?:[- ](?:{_NUMBER_WORDS}|a|and))*)[- ]"
+    r"(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))"
+    r"(?P<old>[- ]old)?\b",
+    re.IGNORECASE,
+)
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
+    m.lower(): i for i, m in enumerate(calendar.month_abbr) if m
+}
+_MONTHS["sept"] = 9
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
+_DAYS = r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?)?"
+_YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
+_CALENDAR = [
+    re.compile(_MONTH + r"\s+" + _DAYS + r"\b" + _YEAR, re.IGNORECASE),
+    re.compile(_DAYS + r"\s+(?:of\s+)?" + _MONTH + _YEAR, re.IGNORECASE),
+    re.compile(_MONTH + _YEAR, re.IGNORECASE),
+]
+_YEAR_ONLY = re.compile(r"\b(?P<year>1\d{3}|20\d{2})(?P<decade>s)?\b")
+_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name, 1)}
+_WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+_CURRENCIES = {
+    "$": "dollar",
+    "\u20ac": "euro",
+    "\u00a3": "pound",
+    "\u00a5": "yen",
+    "dollar": "dollar",
+    "euro": "euro",
+    "pound": "pound",
+    "sterling": "pound",
+    "yen": "yen",
+    "yuan": "yuan",
+    "rouble": "rouble",
+    "ruble": "rouble",
+    "lira": "lira",
+    "rupee": "rupee",
+}
+_NOUN_DEPS = {"nummod", "quantmod", "compound", "amod", "nmod", "det", "advmod"}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in a text.
+
+    Attributes:
+        value: The stated figure (lower end for a range or vague amount;
+            ``nan`` for dates).
+        low: Lowest value the words allow, before the qualifier.
+        high: Highest value the words allow, before the qualifier.
+        kind: One of :data:`KINDS`.
+        what: The comparison key (see the module docstring); ``""`` if none.
+        noun: The counted word as written, ``""`` if none.
+        anchor: Lemma of the word the quantity (or its counted noun) attaches
+            to, past prepositions: *claim* for "has claimed 320,000 lives",
+            *agree* for "agreed in May", *deadline* for "a June 4 deadline".
+        qualifier: Lower-cased qualifier from :data:`QUALIFIERS`, ``""`` if none.
+        date: TIMEX3-style value for dates, ``""`` otherwise.
+        surface: The quantity as written, qualifier included.
+        start: Character offset of ``surface`` in the text.
+        end: Character offset just past ``surface``.
+        context: Lemmas of the content words near the quantity (see
+            :func:`compare_quantities`), sorted.
+    """
+
+    value: float
+    low: float
+    high: float
+    kind: str
+    what: str
+    noun: str
+    anchor: str
+    qualifier: str
+    date: str
+    surface: str
+    start: int
+    end: int
+    context: tuple[str, ...] = ()
+
+    def bounds(self, tolerance: float = 0.1) -> tuple[float, float]:
+        """The range of values the quantity is consistent with.
+
+        Args:
+            tolerance: Relative widening for a qualifier, on the side it points
+                to: "about 100" is 90-110, "more than 100" 100-110, "nearly
+                100" 90-100 with the default.
+
+        Returns:
+            ``(low, high)``; ``(nan, nan)`` for dates.
+        """
+        direction = QUALIFIERS.get(self.qualifier)
+        low, high = self.low, self.high
+        if direction in ("approx", "under"):
+            low *= 1 - tolerance
+        if direction in ("approx", "over"):
+            high *= 1 + tolerance
+        return low, high
+
+
+def parse_number(text: str) -> tuple[float, float, float] | None:
+    """Read a number written in digits, words, or both.
+
+    Handles separators and decimals ("320,000", "2.5"), scale words and
+    abbreviations ("2.5 million", "1.5bn", "3m"), number words ("four",
+    "twenty-one", "three hundred and forty", "half a million", "a dozen"),
+    ranges ("10-15", "10 to 15", "between 300 and 400", "5-10 million") and
+    vague plurals ("dozens", "hundreds", "tens of thousands").
+
+    Args:
+        text: The number alone, without qualifier or counted noun.
+
+    Returns:
+        ``(value, low, high)``, or ``None`` when the text is not a number.
+        ``value`` is the figure as stated (the lower end of a range).
+    """
+    text = text.lower().replace("\u2013", "-").replace("\u2014", "-").strip()
+    between = re.fullmatch(r"between\s+(.+?)\s+and\s+(.+)", text)
+    parts = between.groups() if between else re.split(r"\s*(?:-|\bto\b)\s*", text, maxsplit=1)
+    if len(parts) == 2:
+        low, high = _single_number(parts[0]), _single_number(parts[1])
+        scale = _SCALE_END.search(parts[1])
+        if scale and not _SCALE_END.search(parts[0]):  # "5-10 million": 5 million
+            low = _single_number(parts[0] + scale.group())
+        if low is not None and high is not None and low[0] < high[0]:
+            return low[0], low[1], high[2]
+        if between:
+            return None
+    return _single_number(text)
+
+
+def _single_number(text: str) -> tuple[float, float, float] | None:
+    words = text.split()
+    if words and words[-1] in _VAGUE:
+        unit, low, high = _VAGUE[words[-1]]
+        if len(words) == 3 and words[1] == "of" and words[0] in _VAGUE:
+            outer, low, high = _VAGUE[words[0]]  # "tens of thousands": 20 to 100 thousands
+            unit *= outer
+        elif len(words) != 1:
+            return None
+        return unit * low, unit * low, unit * high
+    total, current, seen = 0.0, None, False
+    for token in _NUMBER_TOKEN.findall(text.replace("-", " ")):
+        if token[0].isdigit():
+            digits = re.match(r"[\d,]*(?:\.\d+)?", token).group()
+            suffix = token[len(digits) :]
+            if current is not None or suffix and suffix not in _SUFFIXES:
+                return None  # "10 5" is two numbers, "10am" none
+            current = float(digits.replace(",", ""))
+            if suffix in _SUFFIXES:
+                total, current = total + current * _SUFFIXES[suffix], None
+            seen = True
+        elif token in _UNITS or token in _TENS:
+            current = (current or 0.0) + _UNITS.get(token, _TENS.get(token, 0))
+            seen = True
+        elif token == "half":
+            current = (current or 0.0) + 0.5
+            seen = True
+        elif token in ("a", "an"):
+            current = 1.0 if current is None else current
+        elif token == "and":
+            continue
+        elif token == "dozen":
+            current, seen = (current or 1.0) * 12, True
+        elif token == "hundred":
+            current, seen = (current or 1.0) * 100, True
+        elif token in _SCALES:
+            total, current, seen = total + (current or 1.0) * _SCALES[token], None, True
+        else:
+            return None
+    if not seen:
+        return None
+    value = total + (current or 0.0)
+    return value, value, value
+
+
+def extract_quantities(text: str, *, nlp: Language | None = None) -> list[Quantity]:
+    """Quantities, counts, amounts and dates in a text.
+
+    Args:
+        text: A passage.
+        nlp: A loaded spaCy pipeline (the default of :func:`narrative.nlp.load_nlp`
+            when ``None``).
+
+    Returns:
+        Quantities in text order.
+    """
+    return quantities_in_doc(parse([text], nlp=nlp)[0])
+
+
+def quantities_in_doc(doc: Doc) -> list[Quantity]:
+    """Quantities in a parsed text (the model-free half of :func:`extract_quantities`).
+
+    Args:
+        doc: A spaCy ``Doc`` with entities and a dependency parse.
+
+    Returns:
+        Quantities in text order.
+    """
+    found: list[Quantity] = []
+    in_entity = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    for ent in doc.ents:
+        handler = _HANDLERS.get(ent.label_)
+        if handler is not None:
+            found.extend(handler(ent))
+    i = 0
+    while i < len(doc):
+        # Counts the recogniser missed: number words or figures that modify a noun.
+        token = doc[i]
+        if i in in_entity or not (token.like_num and _NUMBER_WORD.search(token.text)):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end not in in_entity and doc[end].like_num:
+            end += 1
+        span = doc[i:end]
+        if span.root.dep_ == "nummod":
+            found.extend(_count(span))
+        i = end
+    found.sort(key=lambda q: (q.start, q.end))
+    spans = [doc.char_span(q.start, q.end, alignment_mode="expand") for q in found]
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    return [
+        replace(q, context=_context(span, taken, q.what))
+        for q, span in zip(found, spans, strict=True)
+    ]
+
+
+def _context(span: Span, taken: set[int], what: str) -> tuple[str, ...]:
+    """Content-word lemmas within :data:`CONTEXT_WINDOW` tokens of a quantity.
+
+    The window stays in the sentence and stops at another quantity, so in
+    "$2.5 billion from counternarcotics programs and $600 million from a
+    Treasury fund" each figure keeps its own source.
+    """
+    sentence = span.sent
+    words = set()
+    for step, first in ((-1, span.start - 1), (1, span.end)):
+        i = first
+        while sentence.start <= i < sentence.end and abs(i - first) < CONTEXT_WINDOW:
+            if i in taken:
+                break
+            token = span.doc[i]
+            if token.is_alpha and not token.is_stop:
+                words.add(token.lemma_.lower())
+            i += step
+    words.discard(what)
+    return tuple(sorted(words))
+
+
+def _qualifier(span: Span) -> tuple[str, int, str]:
+    """Qualifier at the start of the span or just before it: (qualifier, start, rest)."""
+    text = span.text
+    for qualifier in sorted(QUALIFIERS, key=len, reverse=True):
+        match = re.match(re.escape(qualifier) + r"\s+", text, re.IGNORECASE)
+        if match:
+            return qualifier, span.start_char, text[match.end() :]
+    before = span.doc.text[: span.start_char]
+    for qualifier in sorted(QUALIFIERS, key=len, reverse=True):
+        if qualifier in _LOOSE_QUALIFIERS:
+            continue
+        match = re.search(r"\b" + re.escape(qualifier) + r"\s+$", before, re.IGNORECASE)
+        if match:
+            return qualifier, match.start(), text
+    return "", span.start_char, text
+
+
+def _counted_noun(span: Span, *, vague: bool) -> tuple[Token | None, bool]:
+    """The noun a number counts, and whether the count is partitive.
+
+    The noun the number modifies ("four safe *zones*"), or the object of "of"
+    ("dozens of *raids*"). "15 of the wounded" and "one of the zones" are
+    partitive: they count part of a group, not the group.
+    """
+    inside = range(span.start, span.end)
+    for token in reversed(list(span)):
+        head = token.head
+        if head.i not in inside and token.dep_ in _NOUN_DEPS and head.pos_ in ("NOUN", "PROPN"):
+            return head, False
+    for token in span:
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i in inside:
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN", "ADJ"):
+                    determined = any(c.dep_ in ("det", "poss") for c in obj.children)
+                    return obj, determined and not vague
+    return None, False
+
+
+def _governor(token: Token) -> Token | None:
+    """The word a token attaches to, past prepositions; ``None`` at the root."""
+    head = token
+    while head.head.i != head.i:
+        head = head.head
+        if head.dep_ != "prep" and head.pos_ != "ADP":
+            return head
+    return None
+
+
+def _anchor(token: Token) -> str:
+    governor = _governor(token)
+    return governor.lemma_.lower() if governor is not None else ""
+
+
+def _class_of(token: Token) -> str:
+    lemma, lower = token.lemma_.lower(), token.lower_
+    for name, (nouns, cues) in EVENT_CLASSES.items():
+        if lemma in cues or lemma in nouns or lower in nouns:
+            return name
+    return ""
+
+
+def _event_class(span: Span, noun: Token | None) -> str:
+    """The event class of a count of people, ``""`` if none (see :data:`EVENT_CLASSES`).
+
+    A counted noun is in a class by itself ("320,000 *lives*") or through the
+    verb or adjective that governs it ("*killed* 12 people", "10 others were
+    *wounded*", "people *killed*", "the *deaths* of 12 people", "thousands of
+    people have *fled*"). A bare
+    number is in a class through the word it attaches to or that word's
+    subject or object ("*killed* 12", "the *toll* rose to 1,200").
+    """
+    if noun is not None:
+        if _class_of(noun):
+            return _class_of(noun)
+        while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head
+        linked = [
+            noun.head,
+            *(t for t in noun.children if t.dep_ in ("acl", "relcl", "amod")),
+            *(t for t in noun.head.children if t.dep_ == "oprd"),  # "left 50 people dead"
+        ]
+        if noun.head.dep_ == "prep":
+            # "the deaths of 12 people", or "thousands of people have fled"
+            of_span = span.start <= noun.head.head.i < span.end
+            linked.append(_governor(span.root if of_span else noun))
+    else:
+        governor = _governor(span.root)
+        if governor is None:
+            return ""
+        roles = ("nsubj", "nsubjpass", "dobj", "attr")
+        linked = [governor, *(t for t in governor.children if t.dep_ in roles)]
+    return next((c for c in map(_class_of, filter(None, linked)) if c), "")
+
+
+def _quantity(
+    span: Span,
+    start: int,
+    end: int,
+    number: tuple[float, float, float],
+    *,
+    kind: str,
+    what: str,
+    noun: Token | None = None,
+    qualifier: str = "",
+    date: str = "",
+) -> Quantity:
+    value, low, high = number
+    return Quantity(
+        value=value,
+        low=low,
+        high=high,
+        kind=kind,
+        what=what,
+        noun=noun.text if noun is not None else "",
+        anchor=_anchor(noun if noun is not None else span.root),
+        qualifier=qualifier,
+        date=date,
+        surface=span.doc.text[start:end],
+        start=start,
+        end=end,
+    )
+
+
+def _count(span: Span) -> list[Quantity]:
+    doc = span.doc
+    before = doc[span.start - 1] if span.start else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if any(t is not None and t.lower_.rstrip(".") in _MONTHS for t in (before, after)):
+        return []  # "Tue 05 Jul 2016": a date the recogniser took for a number
+    if after is not None and after.idx == span.end_char and after.lower_ in _SUFFIXES:
+        span = doc[span.start : span.end + 1]  # "3.5m" is two tokens
+    qualifier, start, rest = _qualifier(span)
+    number = parse_number(rest)
+    if number is None:
+        return []
+    vague = rest.lower().split()[-1] in _VAGUE
+    noun, partitive = _counted_noun(span, vague=vague)
+    what = ""
+    if not partitive:
+        what = _event_class(span, noun) or (noun.lemma_.lower() if noun is not None else "")
+    if not what and not any(c.isdigit() for c in rest):
+        return []  # "one which", "the two": a number word that counts nothing
+    currency = _CURRENCIES.get(what)
+    return [
+        _quantity(
+            span,
+            start,
+            span.end_char,
+            number,
+            kind="money" if currency else "count",
+            what=currency or what,
+            noun=noun,
+            qualifier=qualifier,
+        )
+    ]
+
+
+def _ordinal(span: Span) -> list[Quantity]:
+    word = span.text.lower()
+    match = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
+    tens, _, unit = word.rpartition("-")  # "twenty-first"
+    value = float(match.group(1)) if match else _ORDINALS.get(unit)
+    if value is not None and tens:
+        value = value + _TENS[tens] if tens in _TENS else None
+    root = span.root
+    if value is None or any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
+        return []  # "a fifth of the population" is a fraction
+    noun = root.head if root.head.pos_ in ("NOUN", "PROPN") and root.head.i >= span.end else None
+    if noun is None:
+        return []
+    return [
+        _quantity(
+            span,
+            span.start_char,
+            span.end_char,
+            (value, value, value),
+            kind="ordinal",
+            what=noun.lemma_.lower(),
+            noun=noun,
+        )
+    ]
+
+
+def _date(span: Span) -> list[Quantity]:
+    duration = _DURATION.search(span.text)
+    if duration:
+        number = parse_number(duration.group("number"))
+        if number is None:
+            return []
+        qualifier, start, _ = _qualifier(span)
+        unit = duration.group("unit").lower()
+        unit = "century" if unit.startswith("centur") else unit.rstrip("s")
+        return [
+            _quantity(
+                span,
+                start if qualifier else span.start_char + duration.start(),
+                span.start_char + duration.end(),
+                number,
+                kind="duration",
+                what="age" if duration.group("old") else unit,
+                qualifier=qualifier,
+            )
+        ]
+    found = _calendar_date(span.text)
+    if found is None:
+        return []
+    value, match_start, match_end = found
+    return [
+        _quantity(
+            span,
+            span.start_char + match_start,
+            span.start_char + match_end,
+            (math.nan, math.nan, math.nan),
+            kind="date",
+            what="date",
+            date=value,
+        )
+    ]
+
+
+def _calendar_date(text: str) -> tuple[str, int, int] | None:
+    """TIMEX3-style value of the first date in a text, with its offsets."""
+    for pattern in _CALENDAR:
+        match = pattern.search(text)
+        if match:
+            groups = match.groupdict()
+            month = f"{_MONTHS[groups['month'].lower().rstrip('.')]:02d}"
+            year = groups.get("year") or "XXXX"
+            if not groups.get("d1"):
+                return f"{year}-{month}", match.start(), match.end()
+            first = f"{year}-{month}-{int(groups['d1']):02d}"
+            if groups.get("d2"):
+                first += f"/{year}-{month}-{int(groups['d2']):02d}"
+            return first, match.start(), match.end()
+    match = _WEEKDAY.search(text)
+    if match:
+        return f"XXXX-WXX-{_WEEKDAYS[match.group('weekday').lower()]}", match.start(), match.end()
+    match = _YEAR_ONLY.search(text)
+    if match:
+        year = match.group("year")
+        return (year[:3] + "X" if match.group("decade") else year), match.start(), match.end()
+    return None
+
+
+def _number_words(text: str) -> str:
+    """The number words and figures of a text, in order ("US$1.5 billion" -> "1.5 billion")."""
+    tokens = _NUMBER_TOKEN.findall(re.sub(r"[^\w.,-]", " ", text.lower()))
+    keep = [t for t in tokens if t[0].isdigit() or t in _WORD_VALUES]
+    return " ".join(keep)
+
+
+def _money(span: Span) -> list[Quantity]:
+    qualifier, start, rest = _qualifier(span)
+    lowered = rest.lower()
+    currency = next((name for sign, name in _CURRENCIES.items() if sign in lowered), "")
+    number = parse_number(_number_words(rest))
+    if number is None or not currency:
+        return []
+    return [
+        _quantity(
+            span,
+            start,
+            span.end_char,
+            number,
+            kind="money",
+            what=currency,
+            qualifier=qualifier,
+        )
+    ]
+
+
+def _percent(span: Span) -> list[Quantity]:
+    qualifier, start, rest = _qualifier(span)
+    match = re.match(r"(.+?)\s*(%|per\s*cent(?:age points?)?|percent(?:age points?)?)", rest, re.I)
+    if not match:
+        return []
+    number = parse_number(match.group(1))
+    if number is None:
+        return []
+    what = "percentage point" if "point" in match.group(2).lower() else "percent"
+    return [
+        _quantity(
+            span,
+            start,
+            span.start_char + (len(span.text) - len(rest)) + match.end(),
+            number,
+            kind="percent",
+            what=what,
+            qualifier=qualifier,
+        )
+    ]
+
+
+def _measure(span: Span) -> list[Quantity]:
+    qualifier, start, rest = _qualifier(span)
+    number = parse_number(_number_words(rest))
+    unit = next(
+        (t for t in reversed(list(span)) if t.is_alpha and t.lower_ not in _WORD_VALUES), None
+    )
+    if number is None or unit is None:
+        return []
+    return [
+        _quantity(
+            span,
+            start,
+            span.end_char,
+            number,
+            kind="measure",
+            what=unit.lemma_.lower(),
+            qualifier=qualifier,
+        )
+    ]
+
+
+_HANDLERS = {
+    "CARDINAL": _count,
+    "ORDINAL": _ordinal,
+    "DATE": _date,
+    "MONEY": _money,
+    "PERCENT": _percent,
+    "QUANTITY": _measure,
+}
+
+
+def _date_parts(value: str) -> dict[str, tuple[int, int]]:
+    """Known components of a TIMEX3-style date as ranges: year, month, day, weekday."""
+    first, _, last = value.partition("/")
+    last = last or first
+    parts: dict[str, tuple[int, int]] = {}
+    week = re.fullmatch(r"XXXX-WXX-(\d)", first)
+    if week:
+        return {"weekday": (int(week.group(1)), int(week.group(1)))}
+    a, b = first.split("-"), last.split("-")
+    if a[0] != "XXXX":
+        low, high = (a[0].replace("X", "0"), b[0].replace("X", "9"))
+        parts["year"] = (int(low), int(high))
+    for index, name in ((1, "month"), (2, "day")):
+        if len(a) > index:
+            parts[name] = (int(a[index]), int(b[index]))
+    return parts
+
+
+def compare_quantities(a: Quantity, b: Quantity, *, tolerance: float = 0.1) -> str | None:
+    """Whether two quantities agree.
+
+    Quantities of different kind or ``what`` are not compared. Equal figures
+    agree wherever they stand; a difference needs evidence that the two are
+    about one fact. An event-class figure is one fact by itself (a story's
+    death toll). Other figures must share a context word: "$3.5 billion from
+    the military construction budget" and "$3.6 billion from military
+    construction projects" differ, "$2.5 billion from counternarcotics
+    programs" and "$200 million from Homeland Security" are two facts. Dates
+    must also attach to the same word (``anchor``) and share a context word
+    besides it: "agreed in May" and "agreed on June 4" differ, "the deal in
+    May" and "a June 4 deadline" are two events.
+
+    Args:
+        a: A quantity.
+        b: Another.
+        tolerance: Relative widening for qualifiers (see :meth:`Quantity.bounds`).
+
+    Returns:
+        ``"agree"`` when the ranges the two allow overlap (dates: every
+        component both give overlaps, so "May" agrees with "May 6"),
+        ``"differ"`` when they do not and are about one fact, ``None``
+        otherwise (also for dates that share no component, such as "2011" and
+        "Wednesday").
+    """
+    if a.kind != b.kind or not a.what or a.what != b.what:
+        return None
+    if a.kind == "date":
+        parts_a, parts_b = _date_parts(a.date), _date_parts(b.date)
+        shared = parts_a.keys() & parts_b.keys()
+        if not shared:
+            return None
+        agree = all(
+            parts_a[k][0] <= parts_b[k][1] and parts_b[k][0] <= parts_a[k][1] for k in shared
+        )
+    else:
+        low_a, high_a = a.bounds(tolerance)
+        low_b, high_b = b.bounds(tolerance)
+        slack = 1e-9 * max(abs(high_a), abs(high_b), 1.0)
+        agree = low_a <= high_b + slack and low_b <= high_a + slack
+    if agree:
+        return "agree"
+    if a.what in EVENT_CLASSES:
+        return "differ"
+    context = set(a.context) & set(b.context)
+    if a.kind == "date":
+        if a.anchor != b.anchor:
+            return None
+        context.discard(a.anchor)
+    return "differ" if context else None
+
+
+def match_quantities(
+    quantities_a: list[Quantity],
+    quantities_b: list[Quantity],
+    *,
+    tolerance: float = 0.1,
+    max_ratio: float | None = None,
+) -> list[tuple[Quantity, Quantity, str]]:
+    """Pair the quantities of two passages that count the same thing.
+
+    A quantity that agrees with one on the other side is an agreement; only
+    quantities with no agreeing counterpart are set against each other, so a
+    passage that gives "Tuesday" and "Wednesday" does not disagree with one
+    that gives "Wednesday".
+
+    Args:
+        quantities_a: Quantities of one passage.
+        quantities_b: Quantities of the other.
+        tolerance: See :func:`compare_quantities`.
+        max_ratio: When given, figures further apart than this factor are
+            taken to count different things and are not compared.
+
+    Returns:
+        ``(a, b, status)`` triples, ``status`` ``"agree"`` or ``"differ"``, in
+        the order of ``quantities_a``.
+    """
+    verdicts = {
+        (i, j): compare_quantities(a, b, tolerance=tolerance)
+        if max_ratio is None or _within(a.value, b.value, max_ratio)
+        else None
+        for i, a in enumerate(quantities_a)
+        for j, b in enumerate(quantities_b)
+    }
+    agreed_a = {i for (i, _), v in verdicts.items() if v == "agree"}
+    agreed_b = {j for (_, j), v in verdicts.items() if v == "agree"}
+    out = []
+    for (i, j), verdict in verdicts.items():
+        if verdict == "agree" or (verdict == "differ" and i not in agreed_a and j not in agreed_b):
+            out.append((quantities_a[i], quantities_b[j], verdict))
+    return out
+
+
+def _within(a: float, b: float, factor: float) -> bool:
+    return a > 0 and b > 0 and max(a, b) <= factor * min(a, b)
+
+
+def _quantities_by_text(texts: Iterable[str], nlp: Language | None) -> dict[str, list[Quantity]]:
+    unique = list(dict.fromkeys(texts))
+    return {t: quantities_in_doc(d) for t, d in zip(unique, parse(unique, nlp=nlp), strict=True)}
+
+
+def number_table(passages: pd.DataFrame, *, nlp: Language | None = None) -> pd.DataFrame:
+    """Every quantity of every passage, for export.
+
+    Args:
+        passages: Passage table (``doc_id``, ``passage_id``, ``outlet``, ``text``).
+        nlp: A loaded spaCy pipeline (the default one when ``None``).
+
+    Returns:
+        The quantity table described in the module docstring, in passage order.
+    """
+    found = _quantities_by_text(passages["text"], nlp)
+    rows = []
+    for row in passages.itertuples(index=False):
+        for q in found[row.text]:
+            fields = asdict(q)
+            rows.append(
+                {"doc_id": row.doc_id, "passage_id": row.passage_id, "outlet": row.outlet}
+                | {c: fields[c] for c in TABLE_COLUMNS[3:-1]}
+                | {"context": " ".join(q.context)}
+            )
+    table = pd.DataFrame(rows, columns=TABLE_COLUMNS)
+    for column in ("value", "low", "high"):
+        table[column] = table[column].astype(float)
+    return table
+
+
+def number_comparisons(
+    alignments: pd.DataFrame,
+    *,
+    passages: pd.DataFrame | None = None,
+    relations: Iterable[str] = ("reuse", "paraphrase"),
+    tolerance: float = 0.1,
+    max_ratio: float = 10.0,
+    nlp: Language | None = None,
+) -> pd.DataFrame:
+    """Compare the numbers of passages that tell the same fact.
+
+    Quantities are compared within every aligned pair whose relation is in
+    ``relations`` (:func:`match_quantities`). With ``passages``, figures of an
+    event class (deaths, injured...; :data:`EVENT_CLASSES`) are also compared
+    between any two passages of different outlets, aligned or not: a story's
+    death toll is one fact wherever an outlet mentions it, and a toll given in
+    passing in a paragraph about something else is seldom aligned with the
+    paragraph that gives the other outlet's toll. Such figures are compared
+    only when they are within ``max_ratio`` of each other: two outlets'
+    tolls for one event seldom differ tenfold, while a story's tolls for
+    different events (one attack, the whole war) usually do.
+
+    Args:
+        alignments: Alignment table (``doc_a``, ``passage_a``, ``outlet_a``,
+            ``text_a``, the same for ``b``, and ``relation``).
+        passages: Passage table, to compare event-class figures across the
+            corpus; ``None`` compares aligned pairs only.
+        relations: Alignment relations whose pairs are compared.
+        tolerance: Relative widening for qualifiers (see :meth:`Quantity.bounds`).
+        max_ratio: Largest factor between two unaligned event-class figures
+            that are still compared.
+        nlp: A loaded spaCy pipeline (the default one when ``None``).
+
+    Returns:
+        The comparison table described in the module docstring: aligned pairs
+        in alignment order, then unaligned event-class pairs in passage order.
+    """
+    aligned = alignments[alignments["relation"].isin(list(relations))]
+    texts = [*aligned["text_a"], *aligned["text_b"]]
+    if passages is not None:
+        texts += list(passages["text"])
+    found = _quantities_by_text(texts, nlp)
+    rows = []
+    seen = set()
+    for pair in aligned.itertuples(index=False):
+        key_a, key_b = (pair.doc_a, pair.passage_a), (pair.doc_b, pair.passage_b)
+        seen |= {(key_a, key_b), (key_b, key_a)}
+        side_a = (*key_a, pair.outlet_a, pair.text_a)
+        side_b = (*key_b, pair.outlet_b, pair.text_b)
+        for a, b, status in match_quantities(
+            found[pair.text_a], found[pair.text_b], tolerance=tolerance
+        ):
+            rows.append(_comparison_row(side_a, side_b, pair.relation, a, b, status))
+    if passages is not None:
+        events = []
+        for row in passages.itertuples(index=False):
+            quantities = [q for q in found[row.text] if q.what in EVENT_CLASSES]
+            if quantities:
+                events.append(((row.doc_id, row.passage_id, row.outlet, row.text), quantities))
+        for i, (side_a, quantities_a) in enumerate(events):
+            for side_b, quantities_b in events[i + 1 :]:
+                if side_a[2] == side_b[2] or (side_a[:2], side_b[:2]) in seen:
+                    continue
+                for a, b, status in match_quantities(
+                    quantities_a, quantities_b, tolerance=tolerance, max_ratio=max_ratio
+                ):
+                    rows.append(_comparison_row(side_a, side_b, "unaligned", a, b, status))
+    return pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
+
+
+def _comparison_row(
+    side_a: tuple, side_b: tuple, relation: str, a: Quantity, b: Quantity, status: str
+) -> dict:
+    ratio = b.value / a.value if a.value and not math.isnan(a.value) else math.nan
+    row = {
+        "doc_a": side_a[0],
+        "passage_a": side_a[1],
+        "outlet_a": side_a[2],
+        "doc_b": side_b[0],
+        "passage_b": side_b[1],
+        "outlet_b": side_b[2],
+        "relation": relation,
+        "kind": a.kind,
+        "what": a.what,
+        "ratio": ratio,
+        "status": status,
+        "text_a": side_a[3],
+        "text_b": side_b[3],
+    }
+    for suffix, q in (("a", a), ("b", b)):
+        for field in ("value", "surface", "qualifier", "date", "start", "end"):
+            row[f"{field}_{suffix}"] = getattr(q, field)
+    return row
+
+
+def number_disagreements(
+    alignments: pd.DataFrame,
+    *,
+    passages: pd.DataFrame | None = None,
+    relations: Iterable[str] = ("reuse", "paraphrase"),
+    tolerance: float = 0.1,
+    max_ratio: float = 10.0,
+    nlp: Language | None = None,
+) -> pd.DataFrame:
+    """Where outlets give different numbers for the same fact.
+
+    The ``differ`` rows of :func:`number_comparisons` (same arguments), without
+    the ``status`` column.
+
+    Returns:
+        Comparison rows whose quantities disagree.
+    """
+    comparisons = number_comparisons(
+        alignments,
+        passages=passages,
+        relations=relations,
+        tolerance=tolerance,
+        max_ratio=max_ratio,
+        nlp=nlp,
+    )
+    differ = comparisons[comparisons["status"] == "differ"]
+    return differ.drop(columns="status").reset_index(drop=True)

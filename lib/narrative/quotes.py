@@ -1,0 +1,854 @@
+"""Who speaks in each outlet: quotes, reported speech and their attributions.
+
+An *attribution* is a speech verb with a speaker and what was said:
+
+- ``"The talks failed, a diplomat said."`` (indirect: reported speech),
+- ``"“We are ready,” Lavrentiev told reporters."`` (direct: words in quote marks),
+- ``"According to Russian officials, the talks failed."`` (an attribution phrase).
+
+Passages are parsed with spaCy (:mod:`narrative.nlp`). A speech verb (lemma in
+:data:`SPEECH_VERBS`) is an attribution when it has a speaker and content. The
+speaker is its nominal subject; failing that the agent of a passive ("confirmed
+by X"), the antecedent of a relative pronoun ("..., which said"), the subject
+of the verb it is coordinated with ("said ..., insisting that"), or the noun
+phrase right after it or right before it ("..., said one diplomat" and
+"..., Western diplomats said", which the parser often misattaches). The content
+is the verb's clausal complement ("said *that ...*"), its object for verbs such
+as *refute* or *announce* (:data:`OBJECT_VERBS`), and any quoted words the
+complement overlaps; a quotation no complement claims goes to the speech verb
+right next to it, else to the nearest one that has no content otherwise. A
+bare ``"X said."`` takes the quote of the passage before it when that passage
+is a quote and has no attribution of its own. Speech verbs inside quote marks
+are part of a quote and are skipped, and so are first-person speakers ("I",
+"we"), who in news copy speak only inside a quotation.
+
+Speaker types:
+
+- ``named person``: the speaker phrase holds a person's name (a PERSON entity,
+  or a proper noun that the parser tags as a person elsewhere in the corpus, or
+  one in apposition to a role such as "envoy Staffan de Mistura");
+- ``anonymous``: an unnamed source, insider or witness (:data:`SOURCE_NOUNS`),
+  or an unnamed, indefinite or plural official, diplomat, analyst...
+  (:data:`UNNAMED_NOUNS`): "a diplomat", "Western diplomats", "one senior
+  diplomat", "sources close to the delegation";
+- ``role/organisation``: everyone else: an office held by one person
+  ("Russia's chief negotiator", "the top US diplomat"), an organisation, a
+  country or a document ("the defence ministry", "Russia", "a joint statement");
+- ``unresolved``: a pronoun whose referent could not be found.
+
+Pronouns and bare definite descriptions are resolved against earlier speakers
+of the same article, as journalists use them: *he*/*she* is the most recent
+person or role speaker, or named person who was the subject of a sentence
+since; *they* the most recent plural speaker, *it* the most recent singular
+organisation; "the diplomat" is the most recent speaker with
+the same head noun, or failing that the most recent person speaker ("the
+source familiar with the talks" must match the head noun). An unresolved
+description keeps its own type (an unresolved "the diplomat" is anonymous).
+
+An AFP or Reuters correspondent is a role, not an anonymous source: the outlet
+vouches for its own staff, while anonymous sourcing is anonymity granted to
+someone outside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from narrative.lexical import name_variants
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+#: Lemmas of verbs that report speech or a stated position. Phrasal verbs are
+#: written with their particle ("point out").
+SPEECH_VERBS = frozenset(
+    {
+        "accept", "acknowledge", "add", "admit", "allege", "announce", "answer", "argue",
+        "assert", "ask", "claim", "comment", "complain", "concede", "confirm", "contend",
+        "declare", "deny", "emphasise", "emphasize", "estimate", "explain", "indicate",
+        "insist", "maintain", "note", "point out", "predict", "promise", "recall", "refute",
+        "reiterate", "reject", "remark", "reply", "report", "respond", "reveal", "say",
+        "shout", "state", "stress", "suggest", "tell", "tweet", "urge", "vow", "warn",
+        "write",
+    }
+)  # fmt: skip
+
+#: Speech verbs whose direct object is what was said ("refuted the allegations").
+#: For the others the object is the addressee ("told reporters") or nothing.
+OBJECT_VERBS = frozenset(
+    {
+        "accept", "acknowledge", "admit", "announce", "confirm", "deny", "estimate",
+        "note", "refute", "reject", "report", "reveal",
+    }
+)  # fmt: skip
+
+#: Head nouns of a speaker that is anonymous whenever no name is given.
+SOURCE_NOUNS = frozenset({"source", "insider", "person", "people", "witness", "resident"})
+
+#: Head nouns of a speaker that is anonymous when unnamed and indefinite or
+#: plural ("a diplomat", "officials"), but names an office when definite and
+#: singular ("Russia's chief negotiator", "the top US diplomat").
+UNNAMED_NOUNS = frozenset(
+    {
+        "activist", "aide", "analyst", "commander", "delegate", "diplomat", "doctor",
+        "envoy", "expert", "fighter", "journalist", "lawmaker", "man", "medic", "member",
+        "negotiator", "observer", "officer", "official", "politician", "representative",
+        "soldier", "woman", "worker",
+    }
+)  # fmt: skip
+
+#: Head nouns naming an office or a person's role, never anonymous.
+ROLE_NOUNS = frozenset(
+    {
+        "adviser", "advisor", "ambassador", "chair", "chairman", "chief", "correspondent",
+        "director", "editor", "governor", "head", "leader", "mayor", "minister", "president",
+        "reporter", "secretary", "spokesman", "spokesperson", "spokeswoman",
+    }
+)  # fmt: skip
+
+HUMAN_NOUNS = SOURCE_NOUNS | UNNAMED_NOUNS | ROLE_NOUNS
+
+#: Columns of the table :func:`find_quotes` returns.
+QUOTE_COLUMNS = [
+    "doc_id",
+    "passage_id",
+    "outlet",
+    "kind",
+    "speaker",
+    "voice",
+    "speaker_type",
+    "resolved",
+    "verb",
+    "quote",
+    "text",
+    "speaker_start",
+    "speaker_end",
+    "verb_start",
+    "verb_end",
+]
+
+#: Fewest words a quotation needs to be attributed to the nearest speech verb when
+#: no clause of that verb claims it: shorter ones are scare quotes ("de-escalation").
+MIN_QUOTE_WORDS = 3
+
+SPEAKER_TYPES = ("named person", "role/organisation", "anonymous", "unresolved")
+
+#: How :func:`voice_names` names speakers without a name of their own.
+ANONYMOUS_VOICE = "(anonymous)"
+UNRESOLVED_VOICE = "(unresolved pronoun)"
+
+_OPENING = "\u201c\u00ab"
+_QUOTE_PAIRS = {"\u201c": "\u201d", "\u00ab": "\u00bb"}
+_CLOSING = "\u201d\u00bb"
+_SINGULAR_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+_PLURAL_PRONOUNS = {"they", "them", "their"}
+_IT_PRONOUNS = {"it", "its"}
+_FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "'s"}  # "let's say"
+_QUANTIFIERS = {"one", "some", "many", "several", "most", "number", "majority", "dozens", "group"}
+_PRONOUNS = _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _IT_PRONOUNS
+_RELATIVE = {"which", "who", "that"}
+_NAME_PARTICLES = {"de", "da", "al", "el", "bin", "ibn", "abu", "van", "von", "der", "la", "le"}
+_OPINION_NOUNS = {"opinion", "view"}
+_WORD = re.compile(r"[^\W\d_]+")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_DETERMINERS = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+@dataclass
+class _Speaker:
+    """What is known about one speaker phrase."""
+
+    text: str
+    start: int
+    end: int
+    voice: str
+    kind: str
+    human: bool
+    plural: bool
+    heads: frozenset[str]
+    anaphor: str = ""  # "pronoun", "bare" or "modified" when it may refer back
+    resolved: bool = False
+    spoke: bool = True  # False for a person only mentioned (an antecedent for "he")
+
+
+@dataclass
+class _Attribution:
+    """One speech verb of a passage, before pronouns are resolved."""
+
+    verb: str
+    verb_start: int
+    verb_end: int
+    speaker: _Speaker
+    content: set[int] = field(default_factory=set)
+    position: int = 0
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of quoted material, quote marks included.
+
+    Curly quotes and guillemets pair by direction; straight double quotes pair
+    in order of appearance. A quote left open runs to the end of the text, and
+    a closing curly quote with no opening one closes a quote that began at the
+    start of the text: a quotation that spans paragraphs.
+
+    Args:
+        text: A passage.
+
+    Returns:
+        ``[(start, end), ...]`` sorted, ``text[start:end]`` being the quotation.
+    """
+    spans = []
+    open_at: int | None = None
+    closing = ""
+    for i, char in enumerate(text):
+        if open_at is None:
+            if char in _OPENING or char == '"':
+                open_at, closing = i, _QUOTE_PAIRS.get(char, '"')
+            elif char in _CLOSING and not spans:
+                spans.append((0, i + 1))
+        elif char == closing:
+            spans.append((open_at, i + 1))
+            open_at = None
+    if open_at is not None:
+        spans.append((open_at, len(text)))
+    return spans
+
+
+def _token_end(token: Token) -> int:
+    return token.idx + len(token.text)
+
+
+def _span_text(doc: Doc, indices: Iterable[int]) -> str:
+    ordered = sorted(indices)
+    if not ordered:
+        return ""
+    runs, run = [], [ordered[0]]
+    for i in ordered[1:]:
+        if i == run[-1] + 1:
+            run.append(i)
+        else:
+            runs.append(run)
+            run = [i]
+    runs.append(run)
+    parts = [doc.text[doc[r[0]].idx : _token_end(doc[r[-1]])] for r in runs]
+    return " \u2026 ".join(parts)
+
+
+def _clean_quote(text: str) -> str:
+    """Strip a leading "that", edge punctuation and one pair of enclosing quote marks."""
+    text = re.sub(r"^that\s+", "", text.strip())
+    text = text.strip(" ,.;:\u2026")
+    marks = '"\u201c\u201d\u00ab\u00bb'
+    if len(text) > 1 and text[0] in marks and text[-1] in marks:
+        if not any(c in marks for c in text[1:-1]):
+            text = text[1:-1].strip(" ,.;:")
+    elif text and text[0] in marks and not any(c in marks for c in text[1:]):
+        text = text[1:].strip()
+    elif text and text[-1] in marks and not any(c in marks for c in text[:-1]):
+        text = text[:-1].strip(" ,.;:")
+    return text
+
+
+def _speaker_tokens(head: Token) -> list[Token]:
+    """The speaker phrase: the head's subtree without relative and participial clauses."""
+    cut: set[int] = set()
+    for token in head.subtree:
+        if token.dep_ in ("relcl", "acl", "advcl") and token.i != head.i:
+            cut.update(t.i for t in token.subtree)
+    tokens = [t for t in head.subtree if t.i not in cut]
+    start = next(i for i, t in enumerate(tokens) if t.i == head.i)
+    end = start
+    while start > 0 and tokens[start - 1].i == tokens[start].i - 1:
+        start -= 1
+    while end + 1 < len(tokens) and tokens[end + 1].i == tokens[end].i + 1:
+        end += 1
+    tokens = tokens[start : end + 1]
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "case")):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _chunk_before(verb: Token) -> list[Token]:
+    """Noun chunks (joined by "and"/"or") that end right before the verb."""
+    doc = verb.doc
+    chunk_of = {t.i: chunk for chunk in doc.noun_chunks for t in chunk}
+    i = verb.i - 1
+    tokens: list[Token] = []
+    while i >= verb.sent.start:
+        chunk = chunk_of.get(i)
+        if chunk is not None:
+            tokens = list(chunk) + tokens
+            i = chunk.start - 1
+        elif doc[i].dep_ == "cc" and tokens:
+            tokens.insert(0, doc[i])
+            i -= 1
+        else:
+            break
+    while tokens and tokens[0].dep_ == "cc":
+        tokens = tokens[1:]
+    return tokens
+
+
+def _chunk_after(verb: Token) -> Span | None:
+    """The noun chunk that starts right after the verb ("..., said one diplomat")."""
+    return next((c for c in verb.doc.noun_chunks if c.start == verb.i + 1), None)
+
+
+def _subject(verb: Token) -> tuple[Token | None, list[Token] | None, str]:
+    """The speaker's head token, or an explicit token list for misparsed inversions.
+
+    Returns:
+        ``(head, tokens, how)``; ``tokens`` is ``None`` unless the speaker was
+        taken from a noun chunk next to the verb, ``how`` is ``"before"`` for
+        a chunk before the verb (its content is then what precedes the chunk).
+    """
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return _antecedent(child, verb), None, ""
+            return child, None, ""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0], None, ""
+    # "said ..., insisting that", "drew criticism after saying that"
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        head, tokens, how = _subject(verb.head)
+        if head is not None:
+            return head, tokens, how
+    previous = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+    following = verb.doc[verb.i + 1] if verb.i + 1 < verb.sent.end else None
+    if previous is not None and (previous.is_punct or previous.is_quote):
+        after = _chunk_after(verb)
+        if after is not None:
+            return after.root, list(after), ""
+    if following is None or following.is_punct:
+        before = _chunk_before(verb)
+        if before and before[0].i > verb.sent.start:
+            root = next((t for t in before if t.head not in before or t.head == t), before[-1])
+            return root, before, "before"
+    return None, None, ""
+
+
+def _antecedent(pronoun: Token, verb: Token) -> Token:
+    """The noun a relative pronoun stands for: the entity right before it, else the relcl head."""
+    doc = pronoun.doc
+    i = pronoun.i - 1
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    if i >= 0 and doc[i].ent_type_:
+        for ent in doc.ents:
+            if ent.start <= i < ent.end:
+                return ent.root
+    return verb.head
+
+
+def _compound_name(token: Token) -> list[Token]:
+    """A proper noun with the name parts to its left ("Staffan de Mistura")."""
+    doc = token.doc
+    start = token.i
+    while start > 0:
+        left = doc[start - 1]
+        is_part = start <= left.head.i <= token.i
+        name_like = (left.pos_ == "PROPN" and left.lemma_.lower() not in HUMAN_NOUNS) or (
+            left.lower_ in _NAME_PARTICLES or left.text == "-"
+        )
+        if left.dep_ in ("compound", "flat", "punct") and is_part and name_like:
+            start -= 1
+        else:
+            break
+    while doc[start].text == "-" or doc[start].lower_ in _NAME_PARTICLES:
+        start += 1
+    return list(doc[start : token.i + 1])
+
+
+class _Namer:
+    """Tells person names from other proper nouns, with the corpus as context."""
+
+    def __init__(self, docs: Sequence[Doc]):
+        person_words = {
+            t.lower_ for d in docs for e in d.ents if e.label_ == "PERSON" for t in e if t.is_alpha
+        }
+        proper = {t.lower_ for d in docs for t in d if t.pos_ == "PROPN" and t.is_alpha}
+        # Transliterations swap letters (Lavrentiev / Lavrentyev, Asad / Assad); a
+        # longer gap is another word ("Staff" / "Staffan").
+        self.variants = {
+            word: canonical
+            for word, canonical in name_variants(person_words | proper).items()
+            if abs(len(word) - len(canonical)) <= 1
+        }
+        self.person = {self.variants.get(w, w) for w in person_words}
+
+    def is_person_word(self, token: Token) -> bool:
+        return self.variants.get(token.lower_, token.lower_) in self.person
+
+    def name(self, head: Token, tokens: list[Token]) -> str:
+        """The person's name the speaker phrase gives, or ``""``."""
+        candidates = [head] + [t for t in tokens if t.dep_ == "appos"]
+        for candidate in candidates:
+            if candidate.ent_type_ == "PERSON":
+                for ent in candidate.doc.ents:
+                    if ent.label_ == "PERSON" and ent.start <= candidate.i < ent.end:
+                        return ent.text
+            if not candidate.text[:1].isupper() or candidate.lemma_.lower() in HUMAN_NOUNS:
+                continue
+            role_beside = candidate.dep_ == "appos" and head.lemma_.lower() in HUMAN_NOUNS
+            role_before = any(
+                c.dep_ == "compound" and c.lemma_.lower() in HUMAN_NOUNS for c in candidate.children
+            )
+            proper = candidate.pos_ == "PROPN"
+            # The tagger sometimes reads a surname as a common noun ("DeMint").
+            if self.is_person_word(candidate) or proper and (role_beside or role_before):
+                return " ".join(t.text for t in _compound_name(candidate)).replace(" - ", "-")
+        return ""
+
+
+def _describe(head: Token, tokens: list[Token], namer: _Namer) -> _Speaker:
+    """Type, voice and agreement features of a speaker phrase."""
+    doc = head.doc
+    text = doc.text[tokens[0].idx : _token_end(tokens[-1])]
+    start, end = tokens[0].idx, _token_end(tokens[-1])
+    noun = head
+    if head.pos_ == "NUM" or head.lower_ in _QUANTIFIERS:
+        objects = [g for c in head.children if c.dep_ == "prep" for g in c.children]
+        noun = next((g for g in objects if g.dep_ == "pobj"), head)
+    conjuncts = [c for c in noun.children if c.dep_ == "conj" and c.i in {t.i for t in tokens}]
+    heads = frozenset(t.lemma_.lower() for t in [noun, *conjuncts])
+    if noun is head:
+        plural = noun.tag_ in ("NNS", "NNPS") or bool(conjuncts)
+    else:  # "one of the members" is one person, "some of the officials" several
+        plural = head.lower_ != "one"
+    if noun.lower_ in _PRONOUNS and len(tokens) == 1:
+        human = noun.lower_ not in _IT_PRONOUNS
+        plural = noun.lower_ in _PLURAL_PRONOUNS
+        return _Speaker(text, start, end, text, "unresolved", human, plural, heads, "pronoun")
+    name = namer.name(noun, tokens)
+    if name:
+        return _Speaker(text, start, end, name, "named person", True, False, heads)
+    human = bool(heads & HUMAN_NOUNS)
+    determiners = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
+    definite = bool(determiners & {"the", "this", "that"}) or any(
+        c.dep_ == "poss" for c in noun.children
+    )
+    if noun is not head:
+        definite = False
+    appositions = {t.i for a in tokens if a.dep_ == "appos" and a != noun for t in a.subtree}
+    core = [t for t in tokens if t.i not in appositions]
+    while len(core) > 1 and (core[-1].is_punct or core[-1].dep_ == "case"):
+        core = core[:-1]
+    core = core or tokens
+    voice = _DETERMINERS.sub("", doc.text[core[0].idx : _token_end(core[-1])])
+    if heads & SOURCE_NOUNS or heads & UNNAMED_NOUNS and (plural or not definite):
+        kind = "anonymous"
+    else:
+        kind = "role/organisation"
+    anaphor = ""
+    if "the" in determiners and noun is head:
+        modifiers = [
+            c for c in noun.children if c.dep_ not in ("det", "conj", "cc", "punct", "case")
+        ]
+        entities = any(t.ent_type_ for t in core)
+        if not modifiers:
+            anaphor = "bare"
+        elif not entities and all(m.dep_ in ("amod", "acl", "appos") for m in modifiers):
+            anaphor = "modified"
+    return _Speaker(text, start, end, voice, kind, human, plural, heads, anaphor)
+
+
+def _phrase_attribution(token: Token, namer: _Namer) -> _Attribution | None:
+    """Attribution phrases: 'according to X, ...' and 'in X's view (opinion), ...'."""
+    if token.lower_ == "according":
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        if obj is None:
+            return None
+        label, cue_end, phrase = "according to", _token_end(to), token
+    elif token.lemma_.lower() in _OPINION_NOUNS and token.head.lower_ == "in":
+        obj = next((c for c in token.children if c.dep_ == "poss"), None)
+        if obj is None:
+            return None
+        label, cue_end, phrase = "in the view of", _token_end(token), token.head
+    else:
+        return None
+    speaker = _describe(obj, _speaker_tokens(obj), namer)
+    clause = phrase.head
+    excluded = {t.i for t in phrase.subtree}
+    content = {t.i for t in clause.subtree if t.i not in excluded}
+    return _Attribution(label, phrase.idx, cue_end, speaker, content, phrase.i)
+
+
+def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    lemma = verb.lemma_.lower()
+    label = next((f"{lemma} {p}" for p in particles if f"{lemma} {p}" in SPEECH_VERBS), lemma)
+    if label not in SPEECH_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    head, tokens, how = _subject(verb)
+    if head is None:
+        return None
+    tokens = tokens or _speaker_tokens(head)
+    if not tokens or verb in tokens:
+        return None
+    speaker = _describe(head, tokens, namer)
+    # In news copy "I" and "we" speak only inside quotations, here one whose
+    # quote marks are in another passage.
+    if speaker.heads & _FIRST_PERSON:
+        return None
+    inside = {t.i for t in tokens}
+    content: set[int] = set()
+    for child in verb.children:
+        if child.dep_ == "ccomp" and head.i not in {t.i for t in child.subtree}:
+            content |= {t.i for t in child.subtree}
+    if not content and label in OBJECT_VERBS:
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                content |= {t.i for t in child.subtree}
+    if how == "before":
+        content |= set(range(verb.sent.start, tokens[0].i))
+    content -= inside | {verb.i}
+    if content and verb.doc[min(content)].lower_ == "that":
+        content.discard(min(content))
+    return _Attribution(label, verb.idx, _token_end(verb), speaker, content, verb.i)
+
+
+def _orphan_owner(
+    text: str, start: int, end: int, found: list[_Attribution]
+) -> _Attribution | None:
+    """The speech verb a quotation no clause claims belongs to, if any.
+
+    That is the attribution right next to it, with nothing but punctuation in
+    between (the second half of '“We worked hard,” she said, “and we will.”'),
+    else the nearest one that has no content of its own ('said:' before it).
+    """
+
+    def cue(a: _Attribution) -> tuple[int, int]:
+        return min(a.speaker.start, a.verb_start), max(a.speaker.end, a.verb_end)
+
+    def gap(a: _Attribution) -> str:
+        first, last = cue(a)
+        if first < end and start < last:
+            return "overlap"
+        return text[end:first] if end <= first else text[last:start]
+
+    def distance(a: _Attribution) -> int:
+        first, last = cue(a)
+        return first - end if end <= first else start - last
+
+    adjacent = [a for a in found if not _WORD.search(gap(a))]
+    empty = [a for a in found if not a.content and gap(a) != "overlap"]
+    candidates = adjacent or empty
+    return min(candidates, key=distance) if candidates else None
+
+
+def _passage_attributions(doc: Doc, namer: _Namer) -> list[_Attribution]:
+    """Attributions of one parsed passage, with quoted words attached."""
+    spans = quoted_spans(doc.text)
+
+    def in_quote(token: Token) -> bool:
+        return any(s < token.idx and _token_end(token) < e for s, e in spans)
+
+    found = []
+    for token in doc:
+        if in_quote(token):
+            continue
+        attribution = _verb_attribution(token, namer) or _phrase_attribution(token, namer)
+        if attribution is not None:
+            found.append(attribution)
+    found.sort(key=lambda a: a.position)
+    for start, end in spans:
+        quoted = {t.i for t in doc if t.idx >= start and _token_end(t) <= end}
+        owners = [a for a in found if a.content & quoted]
+        if not owners and len(_WORD.findall(doc.text[start:end])) >= MIN_QUOTE_WORDS:
+            owner = _orphan_owner(doc.text, start, end, found)
+            owners = [owner] if owner is not None else []
+        for owner in owners:
+            owner.content |= quoted - {
+                t.i for t in doc if owner.speaker.start <= t.idx < owner.speaker.end
+            }
+    return found
+
+
+def _people_mentioned(doc: Doc, namer: _Namer) -> list[_Speaker]:
+    """Named people who are the subject of a clause outside quotes: antecedents for "he"/"she".
+
+    "Nancy Pelosi tried to play down any split. “It's not against the
+    president,” she said." quotes Pelosi although she was no speaker before.
+    """
+    spans = quoted_spans(doc.text)
+    people = []
+    for token in doc:
+        if token.dep_ not in ("nsubj", "nsubjpass") or any(s <= token.idx < e for s, e in spans):
+            continue
+        tokens = _speaker_tokens(token)
+        name = namer.name(token, tokens) if tokens else ""
+        if name:
+            heads = frozenset({token.lemma_.lower()})
+            end = _token_end(token)
+            people.append(
+                _Speaker(
+                    name, token.idx, end, name, "named person", True, False, heads, spoke=False
+                )
+            )
+    return people
+
+
+def _is_bare_quote(text: str) -> bool:
+    stripped = text.strip()
+    return bool(stripped) and (stripped[0] in _OPENING or stripped[0] == '"')
+
+
+def _resolve(speaker: _Speaker, earlier: list[_Speaker]) -> _Speaker:
+    """Replace a pronoun or anaphoric description by the earlier speaker it refers to."""
+    candidates = [s for s in reversed(earlier) if s.kind != "unresolved"]
+    match = None
+    word = speaker.text.lower()
+    if speaker.anaphor == "pronoun":
+        if word in _SINGULAR_PRONOUNS:
+            match = next((s for s in candidates if s.human and not s.plural), None)
+        elif word in _PLURAL_PRONOUNS:
+            match = next((s for s in candidates if s.plural), None)
+        elif word in _IT_PRONOUNS:
+            match = next((s for s in candidates if not s.human and not s.plural), None)
+    elif speaker.anaphor:
+        candidates = [s for s in candidates if s.spoke]
+        same = [s for s in candidates if s.heads & speaker.heads and s.plural == speaker.plural]
+        match = same[0] if same else None
+        if match is None and speaker.anaphor == "bare" and speaker.human:
+            match = next((s for s in candidates if s.human and s.plural == speaker.plural), None)
+    if match is None:
+        return speaker
+    return replace(
+        speaker,
+        voice=match.voice,
+        kind=match.kind,
+        human=match.human,
+        plural=match.plural,
+        heads=match.heads,
+        resolved=True,
+    )
+
+
+def find_quotes(
+    passages: pd.DataFrame, *, docs: Sequence[Doc] | None = None, nlp: Language | None = None
+) -> pd.DataFrame:
+    """Every attribution in the passages, one row each.
+
+    Args:
+        passages: Passage table (``doc_id``, ``passage_id``, ``outlet``, ``text``).
+        docs: The passages already parsed, one ``Doc`` per row, in row order;
+            parsed with ``nlp`` when ``None``.
+        nlp: spaCy pipeline; :func:`narrative.nlp.load_nlp` when ``None``.
+
+    Returns:
+        Table with :data:`QUOTE_COLUMNS`: ``kind`` is ``"direct"`` when quoted
+        words are attributed, else ``"indirect"``; ``speaker`` is the speaker as
+        written, ``voice`` who that is (the name of a named person, the
+        earlier speaker a pronoun refers to, the phrase without its article
+        otherwise); ``speaker_type`` one of :data:`SPEAKER_TYPES`; ``resolved``
+        is true when the voice comes from an earlier sentence; ``verb`` the
+        speech-verb lemma (or ``"according to"``, ``"in the view of"``);
+        ``quote`` what was said; ``text`` the passage; ``speaker_start``..
+        ``verb_end`` character offsets of the speaker and the verb in ``text``.
+        Rows follow the passages' order.
+    """
+    if docs is None:
+        from narrative.nlp import parse
+
+        docs = parse(passages["text"].tolist(), nlp=nlp)
+    if len(docs) != len(passages):
+        raise ValueError(f"{len(docs)} parsed docs for {len(passages)} passages")
+    namer = _Namer(docs)
+    rows = []
+    frame = passages.reset_index(drop=True)
+    for _, group in frame.groupby("doc_id", sort=False):
+        group = group.sort_values("passage_id")
+        indices = group.index.tolist()
+        found = {i: _passage_attributions(docs[i], namer) for i in indices}
+        earlier: list[_Speaker] = []
+        for n, i in enumerate(indices):
+            doc, row = docs[i], frame.loc[i]
+            spans = quoted_spans(doc.text)
+            voices: set[str] = set()
+            for attribution in found[i]:
+                quote = _span_text(doc, attribution.content)
+                direct = any(s <= doc[j].idx < e for j in attribution.content for s, e in spans)
+                if not quote and n > 0:
+                    previous = frame.loc[indices[n - 1], "text"]
+                    if _is_bare_quote(previous) and not found[indices[n - 1]]:
+                        quote, direct = previous, True
+                if not quote:
+                    continue
+                speaker = _resolve(attribution.speaker, earlier)
+                earlier.append(speaker)
+                voices.add(speaker.voice)
+                rows.append(
+                    {
+                        "doc_id": row["doc_id"],
+                        "passage_id": int(row["passage_id"]),
+                        "outlet": row["outlet"],
+                        "kind": "direct" if direct else "indirect",
+                        "speaker": speaker.text,
+                        "voice": speaker.voice,
+                        "speaker_type": speaker.kind,
+                        "resolved": speaker.resolved,
+                        "verb": attribution.verb,
+                        "quote": _clean_quote(quote),
+                        "text": row["text"],
+                        "speaker_start": speaker.start,
+                        "speaker_end": speaker.end,
+                        "verb_start": attribution.verb_start,
+                        "verb_end": attribution.verb_end,
+                    }
+                )
+            earlier.extend(p for p in _people_mentioned(doc, namer) if p.voice not in voices)
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+
+
+def _outlet_order(quotes: pd.DataFrame, outlets: Sequence[str] | None) -> list[str]:
+    return list(outlets) if outlets is not None else list(pd.unique(quotes["outlet"]))
+
+
+def _person_keys(voices: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """One key per spelling of a name: transliterations and bare last names merged.
+
+    ``"Alexander Lavrentyev"``, ``"Alexander Lavrentiev"`` and ``"Lavrentiev"``
+    get the same key; a last name shared by two different full names keeps
+    its own key.
+    """
+    words = {voice: tuple(_NAME_WORD.findall(voice.lower())) for voice in voices}
+    vocabulary = {w for key in words.values() for w in key}
+    variants = {
+        word: canonical
+        for word, canonical in name_variants(vocabulary).items()
+        if abs(len(word) - len(canonical)) <= 1
+    }
+    keys = {voice: tuple(variants.get(w, w) for w in key) for voice, key in words.items()}
+    distinct = set(keys.values())
+    merged = {}
+    for key in distinct:
+        longer = sorted(
+            (k for k in distinct if len(k) > len(key) and k[-len(key) :] == key), key=len
+        )
+        if longer and all(longer[-1][-len(k) :] == k for k in longer):
+            merged[key] = longer[-1]
+    return {voice: merged.get(key, key) for voice, key in keys.items()}
+
+
+def voice_names(quotes: pd.DataFrame, *, group_anonymous: bool = True) -> pd.Series:
+    """Who speaks in each attribution, with spellings of one person merged.
+
+    Args:
+        quotes: Table from :func:`find_quotes`.
+        group_anonymous: Name every anonymous speaker ``"(anonymous)"`` instead
+            of by its description ("a diplomat", "sources close to ...").
+
+    Returns:
+        One display name per row (same index): a person's full name in the
+        spelling most outlets use, a role or organisation as written (without its article),
+        ``"(anonymous)"`` or ``"(unresolved pronoun)"``.
+    """
+    names = quotes["voice"].astype(str).copy()
+    persons = quotes["speaker_type"] == "named person"
+    keys = _person_keys(names[persons])
+    person_key = names[persons].map(keys)
+    outlets = quotes["outlet"]
+    for _, spellings in names[persons].groupby(person_key):
+        length = spellings.map(lambda s: len(_NAME_WORD.findall(s)))
+        full = spellings[length == length.max()]
+        # The spelling most outlets use, then the most frequent: no outlet's
+        # transliteration wins by quoting one person more often.
+        reach = outlets[full.index].groupby(full).nunique()
+        frequency = full.value_counts()
+        best = min(reach.index, key=lambda s: (-reach[s], -frequency[s], s))
+        names[spellings.index] = best
+    others = ~persons
+    lowered = names[others].str.lower()
+    for _, spellings in names[others].groupby(lowered):
+        names[spellings.index] = Counter(spellings).most_common(1)[0][0]
+    if group_anonymous:
+        names[quotes["speaker_type"] == "anonymous"] = ANONYMOUS_VOICE
+    names[quotes["speaker_type"] == "unresolved"] = UNRESOLVED_VOICE
+    return names
+
+
+def voice_table(
+    quotes: pd.DataFrame, *, outlets: Sequence[str] | None = None, group_anonymous: bool = True
+) -> pd.DataFrame:
+    """Attributions per speaker and outlet: who gets a voice where.
+
+    Args:
+        quotes: Table from :func:`find_quotes`.
+        outlets: Outlet columns, in order; those present in ``quotes`` when ``None``.
+        group_anonymous: Count every anonymous speaker as one ``"(anonymous)"`` row.
+
+    Returns:
+        One row per voice (index ``voice``, see :func:`voice_names`): its
+        ``speaker_type`` (the most frequent one) and one integer column per
+        outlet; most quoted voices first.
+    """
+    order = _outlet_order(quotes, outlets)
+    if quotes.empty:
+        return pd.DataFrame(columns=["speaker_type", *order]).rename_axis("voice")
+    voices = voice_names(quotes, group_anonymous=group_anonymous).rename("voice")
+    counts = pd.crosstab(voices, quotes["outlet"]).reindex(columns=order, fill_value=0)
+    kinds = quotes.groupby(voices)["speaker_type"].agg(lambda s: s.value_counts().index[0])
+    table = counts.assign(speaker_type=kinds)[["speaker_type", *order]]
+    total = counts.sum(axis=1)
+    table = table.loc[sorted(table.index, key=lambda v: (-total[v], v))]
+    table.columns.name = None
+    return table.rename_axis("voice")
+
+
+def anonymous_share(quotes: pd.DataFrame, *, outlets: Sequence[str] | None = None) -> pd.DataFrame:
+    """Attributions per outlet by speaker type, and the share that is anonymous.
+
+    Args:
+        quotes: Table from :func:`find_quotes`.
+        outlets: Rows, in order; those present in ``quotes`` when ``None``.
+
+    Returns:
+        One row per outlet (index ``outlet``): ``attributions`` (all),
+        ``named_person``, ``role_organisation``, ``anonymous``, ``unresolved``
+        (counts) and ``anonymous_share`` (anonymous / attributions, in [0, 1];
+        0 for an outlet without attributions).
+    """
+    order = _outlet_order(quotes, outlets)
+    counts = pd.crosstab(quotes["outlet"], quotes["speaker_type"]).reindex(
+        index=order, columns=list(SPEAKER_TYPES), fill_value=0
+    )
+    counts.columns = ["named_person", "role_organisation", "anonymous", "unresolved"]
+    total = counts.sum(axis=1)
+    table = counts.assign(attributions=total)
+    table["anonymous_share"] = (table["anonymous"] / total.where(total > 0)).fillna(0.0)
+    table = table[["attributions", *counts.columns, "anonymous_share"]]
+    table.columns.name = None
+    return table.rename_axis("outlet")
+
+
+def verb_profile(quotes: pd.DataFrame, *, outlets: Sequence[str] | None = None) -> pd.DataFrame:
+    """How each outlet introduces what people say: speech verbs per outlet.
+
+    Args:
+        quotes: Table from :func:`find_quotes`.
+        outlets: Rows, in order; those present in ``quotes`` when ``None``.
+
+    Returns:
+        Counts, one row per outlet (index ``outlet``), one column per verb
+        (most used overall first).
+    """
+    order = _outlet_order(quotes, outlets)
+    counts = pd.crosstab(quotes["outlet"], quotes["verb"]).reindex(index=order, fill_value=0)
+    total = counts.sum(axis=0)
+    counts = counts[sorted(counts.columns, key=lambda v: (-total[v], v))]
+    counts.columns.name = None
+    return counts.rename_axis("outlet")

@@ -1,0 +1,299 @@
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+from narrative.numbers import (
+    COMPARISON_COLUMNS,
+    TABLE_COLUMNS,
+    Quantity,
+    compare_quantities,
+    extract_quantities,
+    match_quantities,
+    number_comparisons,
+    number_disagreements,
+    number_table,
+    parse_number,
+)
+from narrative.views.numbers import disagreements_view, highlight
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("320,000", (320000, 320000, 320000)),
+        ("320000", (320000, 320000, 320000)),
+        ("2.5 million", (2.5e6, 2.5e6, 2.5e6)),
+        ("1.5bn", (1.5e9, 1.5e9, 1.5e9)),
+        ("four", (4, 4, 4)),
+        ("twenty-one", (21, 21, 21)),
+        ("three hundred and forty two", (342, 342, 342)),
+        ("half a million", (5e5, 5e5, 5e5)),
+        ("one and a half million", (1.5e6, 1.5e6, 1.5e6)),
+        ("a dozen", (12, 12, 12)),
+        ("half a dozen", (6, 6, 6)),
+        ("10-15", (10, 10, 15)),
+        ("between 300 and 400", (300, 300, 400)),
+        ("5-10 million", (5e6, 5e6, 1e7)),
+        ("dozens", (24, 24, 100)),
+        ("hundreds", (200, 200, 1000)),
+        ("tens of thousands", (2e4, 2e4, 1e5)),
+        ("hundreds of thousands", (2e5, 2e5, 1e6)),
+        ("several", None),
+        ("10 5", None),
+        ("10am", None),
+        ("a", None),
+    ],
+)
+def test_parse_number(text, expected):
+    assert parse_number(text) == (pytest.approx(expected) if expected else None)
+
+
+def _only(text: str, kind: str) -> Quantity:
+    found = [q for q in extract_quantities(text) if q.kind == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_death_tolls_with_qualifiers():
+    afp = _only("It is a war that has claimed more than 320,000 lives.", "count")
+    assert (afp.what, afp.noun, afp.value, afp.qualifier) == (
+        "deaths",
+        "lives",
+        320000,
+        "more than",
+    )
+    assert afp.surface == "more than 320,000"
+    reuters = _only(
+        "The monitor estimates the conflict has killed close to half a million people.", "count"
+    )
+    assert (reuters.what, reuters.noun, reuters.value) == ("deaths", "people", 5e5)
+    assert reuters.qualifier == "close to"
+    assert reuters.bounds(0.1) == pytest.approx((4.5e5, 5e5))
+
+
+def test_counts_dates_and_ordinals():
+    text = "Russia and Iran agreed in May to set up four safe zones at a fifth round of talks."
+    found = extract_quantities(text)
+    assert [(q.kind, q.what, q.surface) for q in found] == [
+        ("date", "date", "May"),
+        ("count", "zone", "four"),
+        ("ordinal", "round", "fifth"),
+    ]
+    date, zones, rounds = found
+    assert (date.date, date.anchor, math.isnan(date.value)) == ("XXXX-05", "agree", True)
+    assert (zones.value, zones.noun, rounds.value) == (4, "zones", 5)
+    assert all(text[q.start : q.end] == q.surface for q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Experts will meet in Tehran on August 1-2.", "XXXX-08-01/XXXX-08-02"),
+        ("The war began in March 2011.", "2011-03"),
+        ("The talks failed on Wednesday.", "XXXX-WXX-3"),
+        ("The army said on 5 January 2017 that it had won.", "2017-01-05"),
+    ],
+)
+def test_dates(text, date):
+    assert _only(text, "date").date == date
+
+
+def test_vague_amounts_and_event_classes():
+    text = "Dozens of raids hit the town and tens of thousands of people have fled."
+    raids, people = extract_quantities(text)
+    assert (raids.what, raids.low, raids.high) == ("raid", 24, 100)
+    assert (people.what, people.value, people.surface) == ("displaced", 2e4, "tens of thousands")
+    found = extract_quantities("Two were killed and 10 others were badly wounded in the raid.")
+    assert [(q.what, q.value) for q in found] == [("deaths", 2), ("injured", 10)]
+    dead = _only("It was a shooting at a club that left 50 people dead.", "count")
+    assert (dead.what, dead.noun, dead.anchor) == ("deaths", "people", "leave")
+
+
+def test_money_percent_measure_duration():
+    found = extract_quantities(
+        "The plan costs $1.5 billion, about 15% of the budget, for a wall 40 miles long "
+        "after more than six years of fighting."
+    )
+    assert [(q.kind, q.what, q.value, q.qualifier) for q in found] == [
+        ("money", "dollar", 1.5e9, ""),
+        ("percent", "percent", 15, "about"),
+        ("measure", "mile", 40, ""),
+        ("duration", "year", 6, "more than"),
+    ]
+
+
+def test_not_quantities():
+    # a product name, a year used as an adjective, a partitive, a pronoun
+    assert extract_quantities("Moscow fired X-101 cruise missiles.") == []
+    year = _only("The 2017 talks failed.", "date")
+    assert year.date == "2017"
+    assert _only("He said 15 of the wounded were in critical condition.", "count").what == ""
+    assert extract_quantities("It was one that nobody wanted.") == []
+
+
+def _q(value, *, what="zone", kind="count", qualifier="", low=None, high=None, **fields):
+    defaults = dict(noun="", anchor="", date="", surface=str(value), start=0, end=1, context=("x",))
+    return Quantity(
+        value=value,
+        low=value if low is None else low,
+        high=value if high is None else high,
+        kind=kind,
+        what=what,
+        qualifier=qualifier,
+        **(defaults | fields),
+    )
+
+
+def test_compare_values_and_qualifiers():
+    assert compare_quantities(_q(320000.0), _q(320000.0)) == "agree"
+    assert compare_quantities(_q(4.0), _q(2.0)) == "differ"
+    assert compare_quantities(_q(100.0, qualifier="about"), _q(105.0)) == "agree"
+    assert compare_quantities(_q(100.0, qualifier="nearly"), _q(105.0)) == "differ"
+    assert compare_quantities(_q(100.0, qualifier="more than"), _q(105.0)) == "agree"
+    assert compare_quantities(_q(100.0, qualifier="more than"), _q(95.0)) == "differ"
+    toll_afp = _q(320000.0, what="deaths", qualifier="more than")
+    toll_reuters = _q(5e5, what="deaths", qualifier="close to")
+    assert compare_quantities(toll_afp, toll_reuters) == "differ"
+    vague = _q(2e4, low=2e4, high=1e5, what="people")
+    assert compare_quantities(vague, _q(5e4, what="people")) == "agree"
+    assert compare_quantities(vague, _q(2.5e6, what="people")) == "differ"
+    assert compare_quantities(_q(4.0), _q(4.0, what="area")) is None
+    assert compare_quantities(_q(4.0, what=""), _q(4.0, what="")) is None
+
+
+def test_a_difference_needs_a_shared_context_except_for_event_classes():
+    assert compare_quantities(_q(4.0, context=("border",)), _q(2.0, context=("work",))) is None
+    assert compare_quantities(_q(4.0, context=("border",)), _q(4.0, context=("work",))) == "agree"
+    deaths_a = _q(16.0, what="deaths", context=("bombing",))
+    deaths_b = _q(20.0, what="deaths", context=("attack",))
+    assert compare_quantities(deaths_a, deaths_b) == "differ"
+
+
+def _date(value, anchor, context):
+    nan = math.nan
+    return _q(nan, kind="date", what="date", date=value, anchor=anchor, context=context)
+
+
+def test_compare_dates():
+    may = _date("XXXX-05", "agree", ("agree", "deal"))
+    assert compare_quantities(may, _date("XXXX-05-06", "start", ("ceasefire",))) == "agree"
+    assert compare_quantities(may, _date("XXXX-06-04", "agree", ("agree", "deal"))) == "differ"
+    # another event (a deadline), or the same verb with nothing else in common
+    assert compare_quantities(may, _date("XXXX-06-04", "deadline", ("deal",))) is None
+    assert compare_quantities(may, _date("XXXX-06", "agree", ("agree", "leave"))) is None
+    assert compare_quantities(may, _date("XXXX-WXX-3", "agree", ("agree", "deal"))) is None
+    decade = _date("199X", "fall", ("ussr",))
+    assert compare_quantities(decade, _date("1991", "fall", ("ussr",))) == "agree"
+    assert compare_quantities(decade, _date("2011", "fall", ("ussr",))) == "differ"
+
+
+def test_match_sets_only_unmatched_figures_against_each_other():
+    wednesday = _date("XXXX-WXX-3", "meet", ("talk",))
+    tuesday = _date("XXXX-WXX-2", "meet", ("talk",))
+    assert [s for _, _, s in match_quantities([wednesday], [tuesday, wednesday])] == ["agree"]
+    assert [s for _, _, s in match_quantities([wednesday], [tuesday])] == ["differ"]
+    raid, war = _q(16.0, what="deaths"), _q(280000.0, what="deaths")
+    assert match_quantities([raid], [war], max_ratio=10) == []
+    assert [s for _, _, s in match_quantities([raid], [war])] == ["differ"]
+
+
+def _passages() -> pd.DataFrame:
+    texts = {
+        ("a", 0): "The war has claimed an estimated 320,000 lives.",
+        ("a", 1): "A 48-page indictment was released on Tuesday.",
+        ("b", 0): "The monitor says the war has killed close to half a million people.",
+        ("b", 1): "The 47-page indictment was released on Tuesday.",
+        ("c", 0): "A bombing killed 16 people in the town.",
+        ("d", 0): "The war has claimed 320,000 lives, its monitor says.",
+    }
+    outlets = {"a": "A", "b": "B", "c": "C", "d": "A"}
+    return pd.DataFrame(
+        [
+            dict(doc_id=d, passage_id=p, outlet=outlets[d], kind="body", text=t)
+            for (d, p), t in texts.items()
+        ]
+    )
+
+
+def _alignments(passages: pd.DataFrame, pairs) -> pd.DataFrame:
+    text = {(r.doc_id, r.passage_id): (r.outlet, r.text) for r in passages.itertuples()}
+    rows = []
+    for (da, pa), (db, pb), relation in pairs:
+        rows.append(
+            dict(
+                doc_a=da,
+                passage_a=pa,
+                outlet_a=text[da, pa][0],
+                text_a=text[da, pa][1],
+                doc_b=db,
+                passage_b=pb,
+                outlet_b=text[db, pb][0],
+                text_b=text[db, pb][1],
+                relation=relation,
+            )
+        )
+    return pd.DataFrame(rows)
+
+
+def test_comparisons_of_aligned_pairs_and_corpus_wide_tolls():
+    passages = _passages()
+    alignments = _alignments(
+        passages, [(("a", 1), ("b", 1), "paraphrase"), (("a", 0), ("c", 0), "related")]
+    )
+    aligned_only = number_comparisons(alignments)
+    assert list(aligned_only.columns) == COMPARISON_COLUMNS
+    got = set(zip(aligned_only["what"], aligned_only["status"], strict=True))
+    assert got == {("page", "differ"), ("date", "agree")}
+    page = aligned_only[aligned_only["what"] == "page"].iloc[0]
+    assert (page["value_a"], page["value_b"], page["ratio"]) == (48, 47, pytest.approx(47 / 48))
+    assert page["text_a"][page["start_a"] : page["end_a"]] == "48"
+
+    full = number_disagreements(alignments, passages=passages)
+    tolls = full[full["what"] == "deaths"]
+    # a-b and d-b differ; a-d is one outlet; the bombing (16) is a different event
+    assert set(zip(tolls["doc_a"], tolls["doc_b"], strict=True)) == {("a", "b"), ("b", "d")}
+    assert set(tolls["relation"]) == {"unaligned"}
+    assert "status" not in full.columns
+
+
+def test_number_table():
+    table = number_table(_passages().head(2))
+    assert list(table.columns) == TABLE_COLUMNS
+    rows = table[["doc_id", "passage_id", "kind", "what", "value"]].values.tolist()
+    assert rows[:2] == [["a", 0, "count", "deaths", 320000.0], ["a", 1, "count", "page", 48.0]]
+    assert rows[2][:4] == ["a", 1, "date", "date"] and math.isnan(rows[2][4])
+    assert len(rows) == 3
+    assert table["qualifier"].iloc[0] == "an estimated"
+
+
+def test_highlight_escapes_and_marks():
+    html = highlight("<b>killed 320,000</b>", 10, 17)
+    assert "&lt;b&gt;killed " in html
+    assert html.count("<mark") == 1
+    assert ">320,000</mark>" in html
+
+
+def test_disagreements_view():
+    passages = _passages()
+    alignments = _alignments(passages, [(("a", 1), ("b", 1), "paraphrase")])
+    table = number_disagreements(alignments)
+    html = disagreements_view(table, {"A": "#111111", "B": "#222222"})
+    assert html.count("<tr>") == 2  # header and one disagreement
+    assert ">48</mark>" in html and ">47</mark>" in html
+    assert "border-left:4px solid #222222" in html
+    empty = disagreements_view(table.iloc[0:0], {})
+    assert "No disagreement" in empty
+
+
+def test_default_corpus_death_tolls(default_result):
+    found = number_disagreements(default_result.alignments, passages=default_result.passages)
+    tolls = found[found["what"] == "deaths"]
+    assert set(zip(tolls["doc_a"], tolls["passage_a"], strict=True)) == {
+        ("fmt-afp", 2),
+        ("jordantimes-afp", 2),
+        ("aljazeera", 7),
+    }
+    assert set(tolls["doc_b"]) == {"reuters-blog"}
+    assert set(tolls["value_a"]) == {320000} and set(tolls["value_b"]) == {500000}

@@ -1,0 +1,281 @@
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+from narrative import config
+from narrative.cleaning import clean_document
+from narrative.corpus import load_corpus
+from narrative.figures.voices import anonymous_share_chart, verb_profile_chart, voices_chart
+from narrative.passages import segment_corpus
+from narrative.quotes import (
+    QUOTE_COLUMNS,
+    anonymous_share,
+    find_quotes,
+    quoted_spans,
+    verb_profile,
+    voice_table,
+)
+from narrative.views.voices import highlight, quotes_view
+
+
+def passages(*texts: str, doc_id: str = "a", outlet: str = "A") -> pd.DataFrame:
+    """One article: its sentences as a passage table."""
+    return pd.DataFrame(
+        {"doc_id": doc_id, "passage_id": range(len(texts)), "outlet": outlet, "text": texts}
+    )
+
+
+def only(quotes: pd.DataFrame) -> pd.Series:
+    assert len(quotes) == 1, quotes[["speaker", "verb", "quote"]]
+    return quotes.iloc[0]
+
+
+def test_quoted_spans_pair_curly_and_straight_quotes():
+    text = '\u201cWe are ready,\u201d he said. "Fine," she said. \u201cOpen'
+    assert [text[s:e] for s, e in quoted_spans(text)] == [
+        "\u201cWe are ready,\u201d",
+        '"Fine,"',
+        "\u201cOpen",
+    ]
+    continued = "and we will.\u201d Then they left."
+    assert [continued[s:e] for s, e in quoted_spans(continued)] == ["and we will.\u201d"]
+
+
+def test_reported_speech_of_an_anonymous_diplomat():
+    row = only(find_quotes(passages("The talks failed, a diplomat said.")))
+    assert list(row.index) == QUOTE_COLUMNS
+    assert (row.kind, row.speaker, row.speaker_type, row.verb, row.quote) == (
+        "indirect",
+        "a diplomat",
+        "anonymous",
+        "say",
+        "The talks failed",
+    )
+    assert row.text[row.speaker_start : row.speaker_end] == "a diplomat"
+    assert row.text[row.verb_start : row.verb_end] == "said"
+
+
+def test_direct_quote_of_a_named_person():
+    row = only(find_quotes(passages("\u201cWe are ready,\u201d Lavrentiev told reporters.")))
+    assert (row.kind, row.voice, row.speaker_type, row.verb, row.quote) == (
+        "direct",
+        "Lavrentiev",
+        "named person",
+        "tell",
+        "We are ready",
+    )
+
+
+def test_according_to_is_an_attribution():
+    row = only(find_quotes(passages("According to Russian officials, the talks failed.")))
+    assert (row.speaker, row.speaker_type, row.verb, row.quote) == (
+        "Russian officials",
+        "anonymous",
+        "according to",
+        "the talks failed",
+    )
+    assert row.text[row.verb_start : row.verb_end] == "According to"
+
+
+def test_pronoun_takes_the_previous_speaker_of_the_same_article_only():
+    table = pd.concat(
+        [
+            passages(
+                "Alexander Lavrentiev said the talks had failed.",
+                "He insisted that the zones exist.",
+            ),
+            passages("He insisted that the zones exist.", doc_id="b", outlet="B"),
+        ]
+    )
+    quotes = find_quotes(table)
+    resolved, alone = quotes.iloc[1], quotes.iloc[2]
+    assert (resolved.speaker, resolved.voice, resolved.speaker_type, resolved.resolved) == (
+        "He",
+        "Alexander Lavrentiev",
+        "named person",
+        True,
+    )
+    assert (resolved.verb, resolved.quote) == ("insist", "the zones exist")
+    assert (alone.voice, alone.speaker_type, alone.resolved) == ("He", "unresolved", False)
+
+
+def test_pronoun_can_refer_to_a_person_mentioned_as_a_subject():
+    quotes = find_quotes(
+        passages(
+            "Nancy Pelosi spoke on Tuesday.",
+            "\u201cWe worked hard,\u201d she said, \u201cand we will keep working.\u201d",
+        )
+    )
+    row = only(quotes)
+    assert (row.voice, row.kind) == ("Nancy Pelosi", "direct")
+    assert "We worked hard" in row.quote and "we will keep working" in row.quote
+
+
+def test_definite_description_refers_back_to_an_earlier_speaker():
+    quotes = find_quotes(
+        passages(
+            "A source close to the delegation said talks would resume.",
+            "The talks will fail, the source said.",
+        )
+    )
+    assert quotes["speaker"].tolist() == ["A source close to the delegation", "the source"]
+    assert quotes["voice"].nunique() == 1
+    assert quotes["speaker_type"].tolist() == ["anonymous", "anonymous"]
+    assert quotes["resolved"].tolist() == [False, True]
+
+
+def test_inverted_and_misattached_speakers():
+    quotes = find_quotes(
+        passages(
+            '"The Americans are talking to the Russians," said one senior diplomat.',
+            "The United States and Russia are quietly holding talks on a zone in southwestern "
+            "Syria, Western diplomats and regional officials said, but could face opposition.",
+        )
+    )
+    assert quotes["speaker"].tolist() == [
+        "one senior diplomat",
+        "Western diplomats and regional officials",
+    ]
+    assert quotes["kind"].tolist() == ["direct", "indirect"]
+    assert quotes["speaker_type"].tolist() == ["anonymous", "anonymous"]
+    assert quotes["quote"].iloc[1].startswith("The United States and Russia")
+
+
+def test_verbs_without_content_scare_quotes_and_nested_speech():
+    quotes = find_quotes(
+        passages(
+            "Russia's General Staff refuted the allegations.",
+            "The war has claimed \u201cthousands\u201d of lives.",
+            "Officials told reporters.",
+            "\u201cI said no to the deal,\u201d the minister told reporters.",
+            "Let's say there is no deal.",
+        )
+    )
+    assert quotes[["passage_id", "verb", "speaker_type", "quote"]].values.tolist() == [
+        [0, "refute", "role/organisation", "the allegations"],
+        [3, "tell", "role/organisation", "I said no to the deal"],
+    ]
+
+
+def test_bare_attribution_takes_the_quote_before_it():
+    quotes = find_quotes(
+        passages("\u201cThis is more of the same.\u201d", "Alzayat said.", "Talks resume today.")
+    )
+    row = only(quotes)
+    assert (row.passage_id, row.voice, row.kind, row.quote) == (
+        1,
+        "Alzayat",
+        "direct",
+        "This is more of the same",
+    )
+
+
+def test_relative_pronoun_and_organisation_anaphor():
+    quotes = find_quotes(
+        passages(
+            "A toll was confirmed by the Syrian Observatory for Human Rights, which also said "
+            "that 10 others were wounded.",
+            "The observatory said the raids were carried out by warplanes.",
+        )
+    )
+    assert quotes["voice"].tolist() == ["Syrian Observatory for Human Rights"] * 2
+    assert quotes["speaker_type"].tolist() == ["role/organisation"] * 2
+    assert quotes["quote"].tolist() == [
+        "10 others were wounded",
+        "the raids were carried out by warplanes",
+    ]
+
+
+@pytest.fixture
+def toy_quotes() -> pd.DataFrame:
+    rows = [
+        ("A", "Alexander Lavrentiev", "named person", "say"),
+        ("A", "Lavrentiev", "named person", "say"),
+        ("B", "Alexander Lavrentyev", "named person", "tell"),
+        ("B", "Stuart Jones", "named person", "say"),
+        ("B", "Bob Jones", "named person", "say"),
+        ("B", "Jones", "named person", "say"),
+        ("A", "diplomat", "anonymous", "say"),
+        ("B", "senior official", "anonymous", "claim"),
+        ("C", "he", "unresolved", "say"),
+        ("A", "Russia's defence ministry", "role/organisation", "say"),
+    ]
+    return pd.DataFrame(rows, columns=["outlet", "voice", "speaker_type", "verb"])
+
+
+def test_voice_table_merges_spellings_and_unambiguous_last_names(toy_quotes):
+    table = voice_table(toy_quotes, outlets=["A", "B", "C", "D"])
+    assert list(table.columns) == ["speaker_type", "A", "B", "C", "D"]
+    assert list(table.index) == [
+        "Alexander Lavrentiev",
+        "(anonymous)",
+        "(unresolved pronoun)",
+        "Bob Jones",
+        "Jones",
+        "Russia's defence ministry",
+        "Stuart Jones",
+    ]
+    assert table.loc["Alexander Lavrentiev", ["A", "B", "C", "D"]].tolist() == [2, 1, 0, 0]
+    assert table.loc["(anonymous)", ["A", "B"]].tolist() == [1, 1]
+    assert table.loc["Jones", "speaker_type"] == "named person"
+    ungrouped = voice_table(toy_quotes, group_anonymous=False)
+    assert {"diplomat", "senior official"} <= set(ungrouped.index)
+
+
+def test_anonymous_share_and_verb_profile(toy_quotes):
+    shares = anonymous_share(toy_quotes, outlets=["A", "B", "C", "D"])
+    assert shares["attributions"].tolist() == [4, 5, 1, 0]
+    assert shares["anonymous"].tolist() == [1, 1, 0, 0]
+    assert shares["unresolved"].tolist() == [0, 0, 1, 0]
+    assert shares["anonymous_share"].tolist() == pytest.approx([0.25, 0.2, 0.0, 0.0])
+    profile = verb_profile(toy_quotes)
+    assert list(profile.columns) == ["say", "claim", "tell"]
+    assert profile.loc["A"].tolist() == [4, 0, 0]
+    assert profile.loc["B"].tolist() == [3, 1, 1]
+
+
+def test_charts_are_titled_and_show_the_numbers(toy_quotes):
+    colours = {"A": "#111111", "B": "#222222", "C": "#333333"}
+    voices = voices_chart(voice_table(toy_quotes), colours=colours, top=3)
+    axes = voices.axes[0]
+    assert axes.get_title() and axes.get_xlabel() and axes.get_ylabel()
+    assert [t.get_text() for t in axes.get_yticklabels()] == [
+        "(unresolved pronoun)",
+        "(anonymous)",
+        "Alexander Lavrentiev (named)",
+    ]
+    shares = anonymous_share_chart(anonymous_share(toy_quotes), colours=colours).axes[0]
+    assert [round(b.get_height(), 2) for b in shares.patches] == [0.25, 0.2, 0.0]
+    assert shares.get_ylabel()
+    heat = verb_profile_chart(verb_profile(toy_quotes), colours=colours, top=2).axes[0]
+    values = heat.images[0].get_array()
+    assert values.sum(axis=0).tolist() == pytest.approx([1.0, 1.0, 1.0])
+    assert [t.get_text() for t in heat.get_yticklabels()] == ["say", "claim", "other"]
+    plt.close("all")
+
+
+def test_view_highlights_speaker_and_verb_and_escapes():
+    assert highlight("a <b> c", [(6, 7, "y"), (0, 1, "x")]) == (
+        '<span style="x">a</span> &lt;b&gt; <span style="y">c</span>'
+    )
+    quotes = find_quotes(passages("The <talks> failed, a diplomat said."))
+    html = quotes_view(quotes, {"A": "#123456"})
+    assert "&lt;talks&gt;" in html and "<talks>" not in html
+    assert '<span style="background:#fff3b0;border-radius:2px">a diplomat</span>' in html
+    assert ">said</span>" in html
+
+
+def test_default_corpus_voices():
+    corpus = load_corpus(config.DEFAULT_CORPUS)
+    table = segment_corpus([clean_document(d) for d in corpus.documents])
+    quotes = find_quotes(table)
+    outlet = dict(zip(table["doc_id"], table["outlet"], strict=True))
+    shares = anonymous_share(quotes)["anonymous_share"]
+    assert shares.idxmax() == outlet["reuters-blog"] and shares.max() > 0.8
+    voices = voice_table(quotes, group_anonymous=False)
+    top = voices.index[0]
+    assert top == "Alexander Lavrentiev"
+    assert (voices.loc[top].drop("speaker_type") > 0).sum() == 4
+    tass = quotes[(quotes["doc_id"] == "tass") & (quotes["speaker"] == "the diplomat")]
+    assert len(tass) >= 1 and set(tass["voice"].str.contains("Lavrent")) == {True}
