@@ -120,3 +120,39 @@ def test_pairs_are_named_by_label_outlet_or_doc_id():
     assert len(outlet_pairs(corpus)) == 10
     with pytest.raises(CorpusError, match="outlets: FMT"):
         outlet_pairs(corpus, ["tass,nowhere"])
+
+
+def _notebook(path: Path, code: str) -> Path:
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    cells = [
+        new_markdown_cell(f"# {path.stem}"),
+        new_code_cell('corpus: str = ""\nout_dir: str = ""', metadata={"tags": ["parameters"]}),
+        new_code_cell(code),
+    ]
+    nbformat.write(
+        new_notebook(
+            cells=cells,
+            metadata={
+                "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+                "language_info": {"name": "python"},
+            },
+        ),
+        path,
+    )
+    return path
+
+
+def test_a_failing_notebook_is_reported_and_the_others_still_render(tmp_path: Path):
+    bad = _notebook(tmp_path / "01-bad.ipynb", "x = 1\nraise ValueError('no such outlet')")
+    good = _notebook(tmp_path / "02-good.ipynb", "print('fine')")
+    outcome = build_report(
+        config.DEFAULT_CORPUS, tmp_path / "out", {}, notebooks=[bad, good], pairs=[], reuse=False
+    )
+    assert not outcome.ok
+    failed, ran = outcome.notebooks
+    assert "ValueError: no such outlet" in failed.error and "cell" in failed.error
+    assert not ran.error and "fine" in ran.html.read_text(encoding="utf-8")
+    assert "no such outlet" in failed.html.read_text(encoding="utf-8")  # the page shows the error
+    assert "failed: " in outcome.index.read_text(encoding="utf-8")

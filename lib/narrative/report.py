@@ -27,6 +27,7 @@ import pandas as pd
 
 from narrative import config
 from narrative.atomic import write_text
+from narrative.findings import headline_findings
 from narrative.params import PARAMETERS
 
 KERNEL = "python3"
@@ -374,30 +375,12 @@ def index_html(
                 index=False, escape=True, border=0
             )
         )
-    if (data / "alignments.csv").is_file():
-        alignments = pd.read_csv(data / "alignments.csv", keep_default_na=False)
-        passages = pd.read_csv(data / "passages.csv", keep_default_na=False)
-        units = pd.read_csv(data / "units.csv", keep_default_na=False)
-        counts = alignments["relation"].value_counts()
-        shared = pd.read_csv(data / "shared_content.csv", index_col=0)
-        for outlet in shared.index:
-            shared.loc[outlet, outlet] = float("nan")
-        top = shared.stack().sort_values(ascending=False).head(3)
-        findings = [
-            f"{len(passages)} passages; {len(alignments)} aligned pairs "
-            f"({counts.get('reuse', 0)} reuse, {counts.get('paraphrase', 0)} paraphrase, "
-            f"{counts.get('related', 0)} related); {units['unit_id'].nunique()} story units.",
-        ]
-        if not units.empty:
-            widest = units.groupby("unit_id")["outlet"].nunique().max()
-            findings.append(f"The most widely carried fact is reported by {widest} outlets.")
-        findings += [
-            f"{share:.0%} of {escape(a)}'s words are also reported by {escape(b)}."
-            for (a, b), share in top.items()
-            if share == share
-        ]
+    found = headline_findings(out_dir)
+    if found:
         parts.append("<h2>Headline findings</h2><ul>")
-        parts += [f"<li>{f}</li>" for f in findings]
+        parts += [
+            f'<li>{escape(f.text)} <a href="{escape(f.page)}">evidence</a></li>' for f in found
+        ]
         parts.append("</ul>")
     for title, pair in (("Reports", False), ("Outlet pairs, side by side", True)):
         listed = [n for n in outcome.notebooks if n.pair == pair]
