@@ -156,3 +156,20 @@ def test_a_failing_notebook_is_reported_and_the_others_still_render(tmp_path: Pa
     assert not ran.error and "fine" in ran.html.read_text(encoding="utf-8")
     assert "no such outlet" in failed.html.read_text(encoding="utf-8")  # the page shows the error
     assert "failed: " in outcome.index.read_text(encoding="utf-8")
+
+
+def test_pair_notebook_runs_with_its_defaults_under_papermill(tmp_path: Path, default_result):
+    import papermill
+
+    executed = tmp_path / "pair.ipynb"
+    papermill.execute_notebook(
+        str(config.NOTEBOOKS_DIR / "10-outlet-pair.ipynb"),
+        str(executed),
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(config.NOTEBOOKS_DIR),
+    )
+    text = executed.read_text(encoding="utf-8")
+    first, second = default_result.corpus.outlets[:2]
+    assert f"## {first} and {second}" in text
+    assert "only in" in text

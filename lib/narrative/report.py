@@ -227,7 +227,12 @@ class NotebookRunner:
             from jupyter_client.manager import KernelManager
 
             self.km = KernelManager(kernel_name=KERNEL)
-            self.km.start_kernel(cwd=str(self.cwd))
+            # The kernel's own log (start-up notices) goes to a file, not the user's terminal;
+            # cell errors still come back through papermill.
+            log = config.cache_dir() / "kernel.log"
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with log.open("ab") as stream:
+                self.km.start_kernel(cwd=str(self.cwd), stdout=stream, stderr=stream)
         else:
             self._reset()
         return self.km
