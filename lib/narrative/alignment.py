@@ -88,7 +88,7 @@ class AlignmentSettings:
     embedding_weight: float = 0.6
     k: int = 6
     margin_min: float = 1.0
-    paraphrase_min: float = 0.38
+    paraphrase_min: float = 0.42
     related_min: float = 0.30
     reuse_min: float = 0.5
     max_links: int = 3

@@ -12,6 +12,14 @@ The rules are deliberately conservative and line-based: a line is chrome only
 when it matches one of :data:`LINE_RULES` as a whole, sits in the page header
 above the headline, or in the page footer after a footer marker. Anything else
 stays in the body.
+
+Odd shapes keep their text: a first line too long to be a headline
+(:data:`MAX_HEADLINE_WORDS`; an article with no line breaks at all) is body
+text; lines hard-wrapped at a fixed width without blank lines between
+paragraphs are joined back into paragraphs; and in a text stripped of its
+punctuation, where line ends say nothing about sentences, no line is taken for
+a subhead or a standfirst for lack of a full stop, and the page footer needs a
+long line after it to end, not a full sentence.
 """
 
 from __future__ import annotations
@@ -22,7 +30,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from narrative.corpus import Document
+from narrative.corpus import Corpus, CorpusError, Document
 
 #: Whole-line patterns of page chrome, checked in order; the first match names
 #: the reason. Matching is case-insensitive on the stripped line.
@@ -91,6 +99,11 @@ _DATELINE = re.compile(
     r"(?:\s*\([A-Z][\w .]*\))?"
     r"\s*(?::|\u2014|\u2013|--?|\.\s*/[A-Z]+/\.))\s+(?=\S)"
 )
+#: A longer first line is not a headline but body text (an article with no line breaks).
+MAX_HEADLINE_WORDS = 40
+#: A longer line under the headline is the body run together, not a standfirst.
+MAX_STANDFIRST_WORDS = 60
+_SENTENCE_STOP = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s|$)")
 _TERMINAL = ".!?"
 _CLOSING_QUOTES = "\"\u201d\u2019'"
 
@@ -210,26 +223,78 @@ def _matches(line: str, hint: str) -> bool:
     )
 
 
-def _footer_start(lines: list[tuple[int, str]], reasons: list[str | None]) -> int | None:
+def _footer_start(
+    lines: list[tuple[int, str]], reasons: list[str | None], *, punctuated: bool = True
+) -> int | None:
     """Index (into ``lines``) where the page footer starts, or ``None``.
 
     The footer starts at the first footer marker after which no line of
-    paragraph length (more than 20 words and ending like a sentence) follows.
-    Very short lines just above the marker (widget leftovers such as "up")
-    belong to it too.
+    paragraph length (more than 20 words and, in a punctuated text, ending
+    like a sentence) follows. Very short lines just above the marker (widget
+    leftovers such as "up") belong to it too.
     """
     start = None
     for i in range(len(lines) - 1, -1, -1):
         text = lines[i][1]
         if reasons[i] in FOOTER_REASONS:
             start = i
-        elif len(text.split()) > 20 and ends_like_sentence(text):
+        elif len(text.split()) > 20 and (ends_like_sentence(text) or not punctuated):
             break
     if start is None:
         return None
     while start > 0 and reasons[start - 1] is None and len(lines[start - 1][1].split()) <= 2:
         start -= 1
     return start
+
+
+def _is_punctuated(text: str) -> bool:
+    """Whether a text has sentence punctuation: a full stop (or ! ?) per 100 words at least.
+
+    News sentences run to 20-30 words; a text with fewer stops has lost them.
+    """
+    return len(_SENTENCE_STOP.findall(text)) * 100 >= len(text.split())
+
+
+def _sentence_end_share(lines: list[tuple[int, str]]) -> float:
+    """Share of the lines of five words or more that end like a sentence (1.0 if none)."""
+    long_lines = [text for _, text in lines if len(text.split()) >= 5]
+    if not long_lines:
+        return 1.0
+    return sum(ends_like_sentence(text) for text in long_lines) / len(long_lines)
+
+
+def _hard_wrapped(lines: list[tuple[int, str]]) -> bool:
+    """Whether the lines look wrapped at a fixed width: none much longer than the median."""
+    widths = sorted(len(text) for _, text in lines)
+    return len(widths) >= 3 and widths[-1] <= 1.5 * widths[len(widths) // 2]
+
+
+def _headline_at(
+    content: list[tuple[int, str]], reasons: list[str | None], end: int, title: str
+) -> int | None:
+    """Index of the headline line: the one matching ``title``, else the first text line.
+
+    A first text line longer than :data:`MAX_HEADLINE_WORDS` is body text,
+    and so is a text's only line when it is longer than a short title (12
+    words): then there is no headline.
+    """
+    candidates = [i for i in range(end) if reasons[i] is None]
+    if not candidates or (len(candidates) == 1 and len(content[candidates[0]][1].split()) > 12):
+        return None
+    if title:
+        for i in candidates:
+            if _matches(content[i][1], title):
+                return i
+    first = candidates[0]
+    return first if len(content[first][1].split()) <= MAX_HEADLINE_WORDS else None
+
+
+def _split_title(line: str, title: str) -> tuple[str, str]:
+    """``(headline, rest)`` of a long line that begins with the title."""
+    prefix = line[: len(title) + 10]
+    alignment = fuzz.partial_ratio_alignment(title.lower(), prefix.lower())
+    end = alignment.dest_end if alignment is not None else len(title)
+    return line[:end].strip(), line[end:].strip()
 
 
 def clean_document(doc: Document) -> CleanDocument:
@@ -249,13 +314,19 @@ def clean_document(doc: Document) -> CleanDocument:
     has_blank_lines = any(not t for _, t in lines)
     content = [(n, t) for n, t in lines if t]
     reasons: list[str | None] = [chrome_reason(t) for _, t in content]
+    text_lines = [c for c, r in zip(content, reasons, strict=True) if r is None]
+    punctuated = _is_punctuated(" ".join(t for _, t in text_lines))
+    share = _sentence_end_share(text_lines)
+    # Lines mostly ending mid-sentence, of even width, with no blank line anywhere:
+    # hard-wrapped paragraphs, which end where a line ends a sentence.
+    soft_wrapped = punctuated and not has_blank_lines and share < 0.5 and _hard_wrapped(content)
 
     def remove(i: int, reason: str) -> None:
         n, text = content[i]
         clean.removed.append(RemovedLine(doc.doc_id, n, text, reason))
         reasons[i] = reason
 
-    footer = _footer_start(content, reasons)
+    footer = _footer_start(content, reasons, punctuated=punctuated)
     if footer is not None:
         marker = content[footer][1]
         for i in range(footer, len(content)):
@@ -264,25 +335,27 @@ def clean_document(doc: Document) -> CleanDocument:
     else:
         content_end = len(content)
 
-    # Headline: the line matching the manifest title, else the first non-chrome line.
-    head = None
-    for i in range(content_end):
-        if reasons[i] is None and (not doc.title or _matches(content[i][1], doc.title)):
-            head = i
-            break
-    if head is None and doc.title:
-        head = next((i for i in range(content_end) if reasons[i] is None), None)
-    if head is None:
-        clean.removed.sort(key=lambda r: r.line)
-        return clean
-    for i in range(head):
-        remove(i, reasons[i] or "page header (above the headline)")
-    clean.headline = content[head][1]
-    remove(head, "headline (kept as a field)")
+    head = _headline_at(content, reasons, content_end, doc.title)
+    i = 0
+    if head is not None:
+        for i in range(head):
+            remove(i, reasons[i] or "page header (above the headline)")
+        n, line = content[head]
+        if len(line.split()) > MAX_HEADLINE_WORDS:
+            # The title runs on into the article (a text without line breaks).
+            clean.headline, rest = _split_title(line, doc.title)
+            clean.removed.append(
+                RemovedLine(doc.doc_id, n, clean.headline, "headline (kept as a field)")
+            )
+            content[head] = (n, rest)
+            i = head
+        else:
+            clean.headline = line
+            remove(head, "headline (kept as a field)")
+            i = head + 1
 
     # Between headline and lede: byline, captions, standfirst.
-    i = head + 1
-    while i < content_end:
+    while clean.headline and i < content_end:
         text = content[i][1]
         if reasons[i] == "photo caption":
             clean.captions.append(text)
@@ -295,7 +368,7 @@ def clean_document(doc: Document) -> CleanDocument:
         else:
             break
         i += 1
-    if i < content_end:
+    if clean.headline and i < content_end:
         text = content[i][1]
         following = next(
             (content[j][1] for j in range(i + 1, content_end) if reasons[j] is None), ""
@@ -303,7 +376,11 @@ def clean_document(doc: Document) -> CleanDocument:
         is_standfirst = _matches(text, doc.standfirst) or (
             not _DATELINE.match(text)
             and (
-                (not ends_like_sentence(text) and len(text.split()) > 12)
+                (
+                    punctuated
+                    and not ends_like_sentence(text)
+                    and 12 < len(text.split()) <= MAX_STANDFIRST_WORDS
+                )
                 or bool(_DATELINE.match(following))
             )
         )
@@ -334,14 +411,16 @@ def clean_document(doc: Document) -> CleanDocument:
         if reason is not None:
             remove(j, reason)
             open_block = False
-        elif open_block and has_blank_lines:
+        elif open_block and (has_blank_lines or soft_wrapped):
             blocks[-1].append((n, text))
         else:
             blocks.append([(n, text)])
             open_block = True
+        if soft_wrapped and reason is None and ends_like_sentence(text):
+            open_block = False
     for block in blocks:
         n, text = block[0][0], " ".join(t for _, t in block)
-        if _is_subhead(text):
+        if punctuated and _is_subhead(text):
             for line, part in block:
                 clean.removed.append(
                     RemovedLine(
@@ -372,3 +451,29 @@ def clean_document(doc: Document) -> CleanDocument:
         clean.paragraphs.append(text)
     clean.removed.sort(key=lambda r: r.line)
     return clean
+
+
+def clean_corpus(corpus: Corpus) -> tuple[list[CleanDocument], list[str]]:
+    """Clean every document of a corpus, and say which ones had no article text.
+
+    Args:
+        corpus: The corpus as read.
+
+    Returns:
+        ``(cleaned, warnings)``: one cleaned document per document, in order,
+        and one warning per document left without body text.
+
+    Raises:
+        CorpusError: When no document has any text left (every one is empty
+            or page chrome): there is nothing to analyse.
+    """
+    cleaned = [clean_document(d) for d in corpus.documents]
+    warnings = [
+        f"{c.doc_id}: no article text left after cleaning" for c in cleaned if not c.paragraphs
+    ]
+    if not any(c.sections for c in cleaned):
+        raise CorpusError(
+            f"no article text in {corpus.root}: every document is page chrome or empty "
+            "after cleaning"
+        )
+    return cleaned, warnings

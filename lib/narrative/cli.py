@@ -15,8 +15,10 @@ import sys
 from pathlib import Path
 
 from narrative import config
+from narrative.atomic import OutputError
 from narrative.corpus import CorpusError
 from narrative.embeddings import ModelUnavailable
+from narrative.nlp import NlpUnavailable
 from narrative.params import PARAMETERS, ParameterError, parse_assignments
 
 
@@ -149,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "evaluate":
             return _evaluate(args)
         return _report(args)
-    except (CorpusError, ModelUnavailable, ParameterError) as error:
+    except (CorpusError, ModelUnavailable, OutputError, NlpUnavailable, ParameterError) as error:
         print(f"narrative: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

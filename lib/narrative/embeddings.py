@@ -18,14 +18,17 @@ import hashlib
 import logging
 import os
 import sqlite3
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
 from narrative.config import DEFAULT_MODEL, cache_dir
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 _PACKAGED_NAMES = {
     DEFAULT_MODEL.lower(),
@@ -114,7 +117,10 @@ def _text_key(text: str) -> str:
 class EmbeddingCache:
     """Vectors on disk, keyed by (model, text hash), in one SQLite file.
 
-    A corrupted file is moved aside and rebuilt, with a warning.
+    A corrupted file is moved aside (``<name>.corrupt``) and rebuilt; a file
+    that cannot be opened or written (a read-only folder, a full disk, a lock
+    held too long) is left alone and vectors are kept in memory for the run.
+    Either way the run goes on and :attr:`warnings` says what happened.
 
     Args:
         path: The SQLite file; defaults to ``<cache>/embeddings.sqlite``.
@@ -123,32 +129,67 @@ class EmbeddingCache:
     def __init__(self, path: Path | None = None):
         self.path = path or cache_dir() / "embeddings.sqlite"
         self.warnings: list[str] = []
+        self._memory: dict[tuple[str, str], bytes] | None = None
 
     def _connect(self) -> sqlite3.Connection:
         connection = sqlite3.connect(self.path, timeout=60)
-        connection.execute(
-            "CREATE TABLE IF NOT EXISTS vectors (model TEXT, key TEXT, vec BLOB, "
-            "PRIMARY KEY (model, key))"
-        )
+        try:
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS vectors (model TEXT, key TEXT, vec BLOB, "
+                "PRIMARY KEY (model, key))"
+            )
+            connection.execute("SELECT count(*) FROM vectors").fetchone()
+        except BaseException:
+            connection.close()
+            raise
         return connection
 
-    def _open(self) -> sqlite3.Connection:
-        try:
-            connection = self._connect()
-            connection.execute("SELECT count(*) FROM vectors LIMIT 1").fetchone()
-            return connection
-        except sqlite3.DatabaseError as error:
-            broken = self.path.with_suffix(".corrupt")
-            self.path.replace(broken)
-            message = f"embedding cache {self.path} was unreadable ({error}); rebuilt"
-            self.warnings.append(message)
-            log.warning(message)
-            return self._connect()
+    def _warn(self, message: str) -> None:
+        self.warnings.append(message)
+        log.warning(message)
+
+    def _use(self, action: Callable[[sqlite3.Connection], T]) -> T | None:
+        """Run ``action`` in one transaction; ``None`` once the file is given up for memory."""
+        for attempt in (1, 2):
+            if self._memory is not None:
+                return None
+            try:
+                connection = self._connect()
+                try:
+                    with connection:
+                        return action(connection)
+                finally:
+                    connection.close()
+            except sqlite3.OperationalError as error:
+                self._memory = {}
+                self._warn(
+                    f"embedding cache {self.path} cannot be used ({error}); vectors are kept "
+                    "in memory for this run only"
+                )
+            except sqlite3.DatabaseError as error:
+                if attempt == 2:
+                    raise
+                broken = self.path.with_suffix(".corrupt")
+                try:
+                    self.path.replace(broken)
+                except OSError as move_error:
+                    self._memory = {}
+                    self._warn(
+                        f"embedding cache {self.path} is unreadable ({error}) and cannot be "
+                        f"moved aside ({move_error}); vectors are kept in memory for this run only"
+                    )
+                else:
+                    self._warn(
+                        f"embedding cache {self.path} was unreadable ({error}); moved to "
+                        f"{broken.name} and rebuilt"
+                    )
+        return None
 
     def get(self, model_key: str, keys: list[str]) -> dict[str, np.ndarray]:
         """Vectors already stored for these text keys."""
-        found: dict[str, np.ndarray] = {}
-        with self._open() as connection:
+
+        def read(connection: sqlite3.Connection) -> dict[str, bytes]:
+            blobs: dict[str, bytes] = {}
             for i in range(0, len(keys), 500):
                 chunk = keys[i : i + 500]
                 marks = ",".join("?" * len(chunk))
@@ -156,17 +197,25 @@ class EmbeddingCache:
                     f"SELECT key, vec FROM vectors WHERE model = ? AND key IN ({marks})",
                     [model_key, *chunk],
                 )
-                for key, blob in rows:
-                    found[key] = np.frombuffer(blob, dtype=np.float32)
-        return found
+                blobs.update(rows)
+            return blobs
+
+        blobs = self._use(read)
+        if blobs is None:
+            memory = self._memory or {}
+            blobs = {k: memory[(model_key, k)] for k in keys if (model_key, k) in memory}
+        return {k: np.frombuffer(b, dtype=np.float32) for k, b in blobs.items() if len(b) % 4 == 0}
 
     def put(self, model_key: str, items: dict[str, np.ndarray]) -> None:
         """Store vectors (one transaction)."""
-        with self._open() as connection:
-            connection.executemany(
-                "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)",
-                [(model_key, k, v.astype(np.float32).tobytes()) for k, v in items.items()],
-            )
+        rows = [(model_key, k, v.astype(np.float32).tobytes()) for k, v in items.items()]
+
+        def write(connection: sqlite3.Connection) -> None:
+            connection.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", rows)
+
+        self._use(write)
+        if self._memory is not None:
+            self._memory.update({(m, k): blob for m, k, blob in rows})
 
 
 def embed(

@@ -2,7 +2,17 @@
 
 Sentences are found by pySBD, a rule-based sentence boundary detector that
 handles abbreviations ("U.S.", "Mr."), initials, and quotes that end a
-sentence. The headline and the standfirst are one passage each.
+sentence, with the rules of the document's language when pySBD has them
+(English otherwise). The headline and the standfirst are one passage each.
+
+Passages have a bounded length whatever the input: pySBD reads a paragraph in
+chunks of at most :data:`SEGMENT_CHUNK_CHARS` (its time grows with the square
+of a sentence's length on text without punctuation), and a passage longer than
+:data:`MAX_PASSAGE_WORDS` (a run-on sentence, a list, text stripped of its
+punctuation) or a paragraph longer than :data:`MAX_PARAGRAPH_WORDS` is cut
+into balanced pieces, at clause breaks where there are some, so that no
+passage is silently truncated by the embedding model (all-MiniLM-L6-v2 reads
+256 word pieces, some 190 English words).
 
 Passage table columns (one row per passage):
 
@@ -21,6 +31,8 @@ text        the passage
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from functools import lru_cache
 
@@ -40,7 +52,15 @@ PASSAGE_COLUMNS = [
     "end",
     "text",
 ]
+#: Longest sentence passage, in words (news sentences run to 20-30 words).
+MAX_PASSAGE_WORDS = 80
+#: Longest paragraph passage, in words.
+MAX_PARAGRAPH_WORDS = 180
+#: Longest piece of a paragraph handed to pySBD at once, in characters.
+SEGMENT_CHUNK_CHARS = 5_000
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
+_DASHES = {"-", "--", "\u2013", "\u2014"}
 #: Where a long sentence breaks into clauses: after a comma, semicolon or colon,
 #: around a dash, or before a parenthesis.
 _CLAUSE_BREAK = re.compile(r"(?<=[,;:])\s+|\s+[\u2014\u2013-]{1,2}\s+|\s+(?=\()")
@@ -56,12 +76,68 @@ def _segmenter(language: str):
         return pysbd.Segmenter(language="en", clean=False)
 
 
-def split_sentences(text: str, *, language: str = "en") -> list[tuple[int, int]]:
+def _chunks(text: str, size: int) -> list[tuple[int, int]]:
+    """Cut a text into pieces of at most ``size`` characters, after a sentence end if possible."""
+    bounds = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window) if m.end() > size // 2]
+        cut = ends[-1] if ends else window.rfind(" ")
+        if cut <= size // 2:
+            cut = size
+        bounds.append((start, start + cut))
+        start += cut
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def split_long(text: str, span: tuple[int, int], *, max_words: int) -> list[tuple[int, int]]:
+    """Cut a span of more than ``max_words`` words into balanced pieces.
+
+    The pieces are as even as possible; each cut moves to a clause break (after
+    a comma, semicolon or colon, or before a dash) within a quarter of
+    ``max_words`` words of the even cut when there is one.
+
+    Args:
+        text: The text the span points into.
+        span: ``(start, end)`` character offsets.
+        max_words: Most words per piece.
+
+    Returns:
+        ``(start, end)`` offsets of the pieces, in order; ``[span]`` when it is
+        short enough.
+    """
+    start, end = span
+    words = [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
+    n = len(words)
+    if n <= max_words:
+        return [span]
+    pieces = math.ceil(n / max_words)
+    breaks = {i + 1 for i, (_, e) in enumerate(words) if text[e - 1] in ",;:"}
+    breaks |= {i for i, (s, e) in enumerate(words) if text[s:e] in _DASHES}
+    cuts = [0]
+    for k in range(1, pieces):
+        # Keep every piece, this one and those still to come, within max_words.
+        low = max(cuts[-1] + 1, n - (pieces - k) * max_words)
+        high = min(cuts[-1] + max_words, n - 1)
+        target = min(max(round(k * n / pieces), low), high)
+        near = [b for b in breaks if low <= b <= high and abs(b - target) <= max_words // 4]
+        cuts.append(min(near, key=lambda b: (abs(b - target), b)) if near else target)
+    cuts.append(n)
+    return [(words[a][0], words[b - 1][1]) for a, b in itertools.pairwise(cuts)]
+
+
+def split_sentences(
+    text: str, *, language: str = "en", max_words: int = MAX_PASSAGE_WORDS
+) -> list[tuple[int, int]]:
     """Find sentence spans in a paragraph.
 
     Args:
         text: One paragraph.
         language: ISO 639-1 code for the segmenter's rules.
+        max_words: Longest span, in words; a longer sentence is cut by
+            :func:`split_long`.
 
     Returns:
         ``(start, end)`` character offsets, in order, whitespace trimmed.
@@ -69,21 +145,24 @@ def split_sentences(text: str, *, language: str = "en") -> list[tuple[int, int]]
         sentence before them.
     """
     spans: list[tuple[int, int]] = []
-    cursor = 0
-    for sentence in _segmenter(language or "en").segment(text):
-        stripped = sentence.strip()
-        if not stripped:
-            continue
-        start = text.find(stripped, cursor)
-        if start < 0:  # the segmenter altered the text; fall back to the cursor
-            start = cursor
-        end = start + len(stripped)
-        cursor = end
-        if spans and not _WORD.search(stripped):
-            spans[-1] = (spans[-1][0], end)
-        else:
-            spans.append((start, end))
-    return spans
+    segmenter = _segmenter(language or "en")
+    for offset, chunk_end in _chunks(text, SEGMENT_CHUNK_CHARS):
+        chunk = text[offset:chunk_end]
+        cursor = 0
+        for sentence in segmenter.segment(chunk):
+            stripped = sentence.strip()
+            if not stripped:
+                continue
+            start = chunk.find(stripped, cursor)
+            if start < 0:  # the segmenter altered the text; fall back to the cursor
+                start = cursor
+            end = start + len(stripped)
+            cursor = end
+            if spans and not _WORD.search(stripped):
+                spans[-1] = (spans[-1][0], offset + end)
+            else:
+                spans.append((offset + start, offset + end))
+    return [piece for span in spans for piece in split_long(text, span, max_words=max_words)]
 
 
 def split_clauses(text: str, *, min_words: int = 5) -> list[str]:
@@ -115,26 +194,32 @@ def split_clauses(text: str, *, min_words: int = 5) -> list[str]:
     return chunks or [text]
 
 
-def segment_document(clean: CleanDocument, *, granularity: str = "sentence") -> pd.DataFrame:
+def segment_document(
+    clean: CleanDocument, *, granularity: str = "sentence", max_words: int | None = None
+) -> pd.DataFrame:
     """Passages of one cleaned document.
 
     Args:
         clean: The cleaned document.
         granularity: ``"sentence"`` or ``"paragraph"``.
+        max_words: Longest passage in words; :data:`MAX_PASSAGE_WORDS` for
+            sentences and :data:`MAX_PARAGRAPH_WORDS` for paragraphs when ``None``.
 
     Returns:
         A passage table (see the module docstring for columns).
     """
     if granularity not in GRANULARITIES:
         raise ValueError(f"granularity must be one of {GRANULARITIES}, not {granularity!r}")
+    if max_words is None:
+        max_words = MAX_PASSAGE_WORDS if granularity == "sentence" else MAX_PARAGRAPH_WORDS
     full = clean.text
     rows = []
     offset = 0
     for section, (kind, text) in enumerate(clean.sections):
         if kind == "body" and granularity == "sentence":
-            spans = split_sentences(text, language=clean.doc.language or "en")
+            spans = split_sentences(text, language=clean.doc.language, max_words=max_words)
         else:
-            spans = [(0, len(text))]
+            spans = split_long(text, (0, len(text)), max_words=max_words)
         for start, end in spans:
             rows.append(
                 {

@@ -15,11 +15,13 @@ import numpy as np
 import pandas as pd
 
 from narrative.alignment import AlignmentSettings, align_passages
-from narrative.cleaning import CleanDocument, clean_document
+from narrative.clauses import clauses as split_into_clauses
+from narrative.cleaning import CleanDocument, clean_corpus
 from narrative.config import DEFAULT_CORPUS, DEFAULT_MODEL
 from narrative.corpus import Corpus, load_corpus
 from narrative.embeddings import EmbeddingCache, embed
-from narrative.passages import segment_corpus, split_clauses
+from narrative.language import model_warnings
+from narrative.passages import segment_corpus
 from narrative.units import build_units
 
 
@@ -156,15 +158,17 @@ def _run(
 ) -> Result:
     loaded = corpus if isinstance(corpus, Corpus) else load_corpus(corpus)
     warnings = list(loaded.warnings)
-    cleaned = [clean_document(d) for d in loaded.documents]
-    for clean in cleaned:
-        if not clean.paragraphs:
-            warnings.append(f"{clean.doc_id}: no article text left after cleaning")
+    warnings.extend(model_warnings(loaded.documents, model))
+    cleaned, cleaning_warnings = clean_corpus(loaded)
+    warnings.extend(cleaning_warnings)
     passages = segment_corpus(cleaned, granularity=granularity)
     if loaded.outlets and len(loaded.outlets) < 2:
         warnings.append("only one outlet in the corpus: there is nothing to compare")
     cache = cache or EmbeddingCache()
-    clauses = [split_clauses(t) for t in passages["text"]]
+    language = {d.doc_id: (d.language or "").lower()[:2] for d in loaded.documents}
+    clauses = split_into_clauses(
+        passages["text"].tolist(), [language.get(d, "") for d in passages["doc_id"]]
+    )
     clause_owner = np.repeat(np.arange(len(clauses)), [len(c) for c in clauses])
     texts = passages["text"].tolist() + [c for chunks in clauses for c in chunks]
     vectors = embed(texts, model=model, cache=cache)

@@ -14,10 +14,10 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+import os
 import platform
 import re
 import shlex
-import shutil
 from dataclasses import dataclass, field
 from html import escape
 from importlib import metadata
@@ -26,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from narrative import config
-from narrative.atomic import write_text
+from narrative.atomic import check_writable, copy_atomic, write_text
 from narrative.findings import headline_findings
 from narrative.params import PARAMETERS
 
@@ -284,14 +284,17 @@ class NotebookRunner:
         digest.update(key.encode())
         stored = self.store / f"{digest.hexdigest()[:32]}.ipynb" if self.store else None
         if stored is not None and _still_valid(stored, outputs):
-            shutil.copyfile(stored, executed)
+            copy_atomic(stored, executed)
             self.reused += 1
             return ""
         before = _snapshot(outputs)
+        # papermill saves the notebook after every cell: it runs into a hidden file that
+        # replaces the old notebook only at the end, so Ctrl-C never leaves half of one.
+        partial = executed.with_name(f".{executed.stem}.partial.ipynb")
         try:
             papermill.execute_notebook(
                 str(source),
-                str(executed),
+                str(partial),
                 parameters=parameters,
                 kernel_name=KERNEL,
                 progress_bar=False,
@@ -299,9 +302,15 @@ class NotebookRunner:
             )
         except Exception as error:  # papermill raises PapermillExecutionError and friends
             self.close()  # a failed notebook may leave the kernel in any state
+            if partial.exists():
+                os.replace(partial, executed)
             return _error_summary(error)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
         finally:
             self.executed += 1
+        os.replace(partial, executed)
         if stored is not None:
             written = {
                 name: _sha256(outputs / name)
@@ -309,7 +318,7 @@ class NotebookRunner:
                 if before.get(name) != stamp
             }
             stored.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(executed, stored)
+            copy_atomic(executed, stored)
             write_text(stored.with_suffix(".outputs.json"), json.dumps(written, sort_keys=True))
         return ""
 
@@ -484,6 +493,8 @@ def build_report(
     """
     from tqdm.auto import tqdm
 
+    from narrative.cleaning import clean_corpus
+    from narrative.corpus import load_corpus
     from narrative.embeddings import resolve_model
 
     corpus = Path(corpus).resolve()
@@ -492,6 +503,9 @@ def build_report(
     # Problems the user can fix stop here, with one line, before any kernel starts.
     resolve_model(str(values["model"]))
     chosen_pairs = outlet_pairs(corpus, pairs)
+    # No article text at all (every file page chrome or empty) also stops here.
+    clean_corpus(load_corpus(corpus))
+    check_writable(out_dir)
     notebooks = notebooks or sorted(config.NOTEBOOKS_DIR.glob(NOTEBOOK_PATTERN))
     jobs: list[tuple[Path, str, dict[str, object]]] = [(nb, nb.stem, {}) for nb in notebooks]
     pair_notebook = config.NOTEBOOKS_DIR / PAIR_NOTEBOOK
