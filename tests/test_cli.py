@@ -28,7 +28,7 @@ def test_bad_parameter_stops_before_running(tmp_path):
 def test_missing_corpus_is_one_line(tmp_path):
     out = _run("report", "--corpus", str(tmp_path / "nowhere"))
     assert out.returncode == 2
-    assert out.stderr.startswith("narrative: error: corpus folder not found")
+    assert out.stderr.startswith("narrative: error: corpus not found")
     assert "Traceback" not in out.stderr
 
 

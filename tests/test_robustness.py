@@ -612,6 +612,7 @@ def test_exports_are_byte_identical_across_runs(two_runs: dict[str, object]):
     assert [p.name for p in first] == [
         "alignments.csv",
         "documents.csv",
+        "events.csv",
         "passages.csv",
         "removed_lines.csv",
         "shared_content.csv",

@@ -32,7 +32,8 @@ def _parser() -> argparse.ArgumentParser:
         "--corpus",
         type=Path,
         default=config.DEFAULT_CORPUS,
-        help="corpus folder (default: the Astana corpus shipped with the project)",
+        help="corpus: a folder of articles (with or without manifest.csv), a BASIL folder, "
+        "or a .jsonl/.csv file of one article per row (default: the Astana corpus)",
     )
     report.add_argument(
         "--out", type=Path, default=None, help="report folder (default: reports/<corpus name>)"
@@ -61,7 +62,9 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser(
         "evaluate", help="score the alignment against a gold file (see data/gold/README.md)"
     )
-    evaluate.add_argument("--corpus", type=Path, required=True, help="corpus folder")
+    evaluate.add_argument(
+        "--corpus", type=Path, required=True, help="corpus folder or file (as for report)"
+    )
     evaluate.add_argument("--gold", type=Path, required=True, help="gold CSV of facts")
     evaluate.add_argument(
         "-p",
@@ -88,9 +91,9 @@ def _report(args: argparse.Namespace) -> int:
     from narrative.report import build_report
 
     values = parse_assignments(args.param)
-    if not args.corpus.is_dir():
-        raise CorpusError(f"corpus folder not found: {args.corpus}")
-    out_dir = args.out or config.REPORTS_DIR / args.corpus.resolve().name
+    if not args.corpus.exists():
+        raise CorpusError(f"corpus not found: {args.corpus}")
+    out_dir = args.out or config.REPORTS_DIR / args.corpus.resolve().stem
     outcome = build_report(
         args.corpus,
         out_dir,
@@ -109,18 +112,12 @@ def _report(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     from narrative import pipeline
     from narrative.evaluate import evaluate_alignment, read_gold
-    from narrative.params import alignment_settings
 
     values = parse_assignments(args.param)
-    if not args.corpus.is_dir():
-        raise CorpusError(f"corpus folder not found: {args.corpus}")
+    if not args.corpus.exists():
+        raise CorpusError(f"corpus not found: {args.corpus}")
     gold = read_gold(args.gold)
-    result = pipeline.run(
-        args.corpus,
-        model=str(values.get("model", config.DEFAULT_MODEL)),
-        granularity=str(values.get("granularity", "sentence")),
-        settings=alignment_settings(values),
-    )
+    result = pipeline.run_with_parameters({**values, "corpus": str(args.corpus)})
     evaluation = evaluate_alignment(result.alignments, result.passages, result.cleaned, gold)
     for line in evaluation.warnings:
         print(f"warning: {line}", file=sys.stderr)

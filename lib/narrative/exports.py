@@ -7,7 +7,7 @@ parameters give byte-identical files.
 
 Files in ``<out>/data/`` (columns are documented in the README):
 ``documents.csv``, ``passages.csv``, ``alignments.csv``, ``units.csv``,
-``shared_content.csv``, ``removed_lines.csv``.
+``shared_content.csv``, ``removed_lines.csv``, ``events.csv``.
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ def write_exports(result: Result, out_dir: str | Path) -> dict[str, Path]:
         "alignments": result.alignments,
         "units": result.units,
         "removed_lines": result.removed,
+        "events": result.events.table,
     }
     written = {name: write_csv(frame, data / f"{name}.csv") for name, frame in tables.items()}
     matrix = shared_content(result.passages, result.alignments)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from narrative.alignment import AlignmentSettings
 from narrative.config import DEFAULT_MODEL
+from narrative.events import MAX_DAYS, MIN_SIMILARITY, MODES
 
 _DEFAULTS = AlignmentSettings()
 
@@ -51,6 +52,26 @@ PARAMETERS: list[Parameter] = [
     Parameter(
         "max_links", int, _DEFAULTS.max_links, "most counterparts of a passage in one article"
     ),
+    Parameter(
+        "events",
+        str,
+        "auto",
+        "how news events are found: 'auto' (as named; one event when no outlet has two "
+        "articles; else by content and date), 'cluster' or 'one'",
+    ),
+    Parameter(
+        "event_min_similarity",
+        float,
+        MIN_SIMILARITY,
+        "articles without a given event: least mean TF-IDF cosine within one event",
+    ),
+    Parameter(
+        "event_max_days", int, MAX_DAYS, "articles more days apart than this are never one event"
+    ),
+    Parameter(
+        "scheduler", str, "", "Dask scheduler address for the per-event work; empty runs it here"
+    ),
+    Parameter("workers", int, 1, "local processes for the per-event work when no scheduler"),
     Parameter("max_units_shown", int, 80, "story units shown side by side in the report"),
     Parameter("max_facts_shown", int, 40, "facts shown in the fact-by-outlet chart"),
     Parameter("top_terms", int, 10, "distinctive terms shown per outlet"),
@@ -96,6 +117,8 @@ def parse_assignments(assignments: list[str]) -> dict[str, object]:
             ) from None
         if name == "granularity" and value not in ("sentence", "paragraph"):
             raise ParameterError("parameter 'granularity' must be 'sentence' or 'paragraph'")
+        if name == "events" and value not in MODES:
+            raise ParameterError(f"parameter 'events' must be one of {', '.join(MODES)}")
         values[name] = value
     return values
 

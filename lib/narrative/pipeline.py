@@ -1,7 +1,16 @@
-"""Run the stages in order: corpus -> cleaning -> passages -> embeddings -> alignment -> units.
+"""Run the stages: corpus, cleaning, events, passages, embeddings, alignment, units.
 
 :func:`run` is what notebooks and the command line call; it returns one
 :class:`Result` holding every stage's output as plain records and tables.
+
+A corpus may hold many news events (:mod:`narrative.events`). Reading,
+cleaning, segmenting and grouping happen here, on the driver; the per-event
+work (embedding the event's passages and clauses and aligning them) goes
+through an :class:`narrative.executor.Executor`: inline by default, local
+processes or a Dask cluster when asked. Passages are aligned only within an
+event, so the cost grows with the number of events, not with the square of
+the corpus. Story units are then built over all events' alignments (a unit
+never spans events, since no pair does).
 """
 
 from __future__ import annotations
@@ -14,13 +23,16 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from narrative.alignment import AlignmentSettings, align_passages
+from narrative.alignment import ALIGNMENT_COLUMNS, AlignmentSettings, align_passages
 from narrative.clauses import clauses as split_into_clauses
 from narrative.cleaning import CleanDocument, clean_corpus
 from narrative.config import DEFAULT_CORPUS, DEFAULT_MODEL
-from narrative.corpus import Corpus, load_corpus
+from narrative.corpus import Corpus
 from narrative.embeddings import EmbeddingCache, embed
+from narrative.events import MAX_DAYS, MIN_SIMILARITY, EventGrouping, group_events
+from narrative.executor import Executor, make_executor
 from narrative.language import model_warnings
+from narrative.loaders import load_any
 from narrative.passages import segment_corpus
 from narrative.units import build_units
 
@@ -39,6 +51,8 @@ class Result:
         model: Model name or path used.
         granularity: ``"sentence"`` or ``"paragraph"``.
         settings: Alignment settings used.
+        events: Which event each document reports, with the table to check
+            (:mod:`narrative.events`).
         warnings: Problems met along the way, one line each.
     """
 
@@ -51,7 +65,19 @@ class Result:
     model: str
     granularity: str
     settings: AlignmentSettings
+    events: EventGrouping
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def event_of(self) -> dict[str, str]:
+        """``{doc_id: event}``."""
+        return dict(zip(self.events.table["doc_id"], self.events.table["event"], strict=True))
+
+    def document_pairs(self) -> list[tuple[str, str]]:
+        """The document pairs that were aligned: different outlets, same event."""
+        from narrative.events import event_pairs
+
+        return event_pairs(self.passages, self.event_of)
 
     @property
     def documents(self) -> pd.DataFrame:
@@ -94,11 +120,13 @@ _RECENT_SIZE = 4
 
 
 def corpus_fingerprint(folder: str | Path) -> tuple:
-    """Name, size and modification time of every file in a corpus folder.
+    """Name, size and modification time of every file in a corpus folder (or of a corpus file).
 
     Cheap to compute; changes whenever a file is added, removed or edited.
     """
     folder = Path(folder).resolve()
+    if folder.is_file():
+        return (str(folder), (folder.name, *_stat(folder)))
     files = sorted(p for p in folder.rglob("*") if p.is_file())
     return (str(folder), *((str(p.relative_to(folder)), *_stat(p)) for p in files))
 
@@ -115,8 +143,12 @@ def run(
     granularity: str = "sentence",
     settings: AlignmentSettings | None = None,
     cache: EmbeddingCache | None = None,
+    event_min_similarity: float = MIN_SIMILARITY,
+    event_max_days: float = MAX_DAYS,
+    events: str = "auto",
+    executor: Executor | None = None,
 ) -> Result:
-    """Read, clean, segment, embed, align and group a corpus.
+    """Read, clean, group into events, segment, embed, align and group a corpus.
 
     A process that runs the same corpus folder with the same settings again
     (the notebooks of one report share a kernel) gets the previous
@@ -124,11 +156,19 @@ def run(
     re-checked each time. Treat the result as read-only.
 
     Args:
-        corpus: Corpus folder (or an already loaded corpus).
+        corpus: Corpus folder, ``.jsonl`` or ``.csv`` file, BASIL folder
+            (:func:`narrative.loaders.load_any`), or an already loaded corpus.
         model: Embedding model name or folder.
         granularity: ``"sentence"`` or ``"paragraph"``.
         settings: Alignment settings; defaults when ``None``.
         cache: Embedding cache; the default on-disk cache when ``None``.
+        event_min_similarity: Least mean TF-IDF cosine within an event, for
+            documents that do not name their event (:mod:`narrative.events`).
+        event_max_days: Most days between two articles of one event.
+        events: How events are found: ``auto``, ``cluster`` or ``one``
+            (:mod:`narrative.events`).
+        executor: Runs the per-event work; inline in this process when
+            ``None``. It does not change the result.
 
     Returns:
         The run's :class:`Result`.
@@ -136,16 +176,81 @@ def run(
     settings = settings or AlignmentSettings()
     key = None
     if cache is None and not isinstance(corpus, Corpus):
-        key = (corpus_fingerprint(corpus), model, granularity, settings)
+        key = (
+            corpus_fingerprint(corpus),
+            model,
+            granularity,
+            settings,
+            event_min_similarity,
+            event_max_days,
+            events,
+        )
         if key in _RECENT:
             _RECENT.move_to_end(key)
             return _RECENT[key]
-    result = _run(corpus, model=model, granularity=granularity, settings=settings, cache=cache)
+    result = _run(
+        corpus,
+        model=model,
+        granularity=granularity,
+        settings=settings,
+        cache=cache,
+        event_min_similarity=event_min_similarity,
+        event_max_days=event_max_days,
+        events=events,
+        executor=executor,
+    )
     if key is not None:
         _RECENT[key] = result
         while len(_RECENT) > _RECENT_SIZE:
             _RECENT.popitem(last=False)
     return result
+
+
+@dataclass
+class EventTask:
+    """One event's share of the work: embed its passages and clauses, align them.
+
+    Attributes:
+        passages: The event's passage table.
+        clauses: The clauses of each passage, in passage order.
+        model: Embedding model name or folder.
+        settings: Alignment settings.
+        cache: Embedding cache; ``None`` uses the worker's default cache
+            (on a cluster, each machine's own).
+    """
+
+    passages: pd.DataFrame
+    clauses: list[list[str]]
+    model: str
+    settings: AlignmentSettings
+    cache: EmbeddingCache | None = None
+
+
+def run_event(task: EventTask) -> tuple[np.ndarray, pd.DataFrame, list[str]]:
+    """Embed and align one event (module level, so local processes and Dask workers can run it).
+
+    Args:
+        task: The event's work.
+
+    Returns:
+        ``(embeddings, alignments, warnings)``: the passages' normalised
+        vectors in row order, the alignment table of the event's cross-outlet
+        document pairs, and the embedding cache's warnings.
+    """
+    passages = task.passages.reset_index(drop=True)
+    cache = task.cache if task.cache is not None else EmbeddingCache()
+    owner = np.repeat(np.arange(len(task.clauses)), [len(c) for c in task.clauses])
+    texts = passages["text"].tolist() + [c for chunks in task.clauses for c in chunks]
+    vectors = embed(texts, model=task.model, cache=cache)
+    embeddings, clause_embeddings = vectors[: len(passages)], vectors[len(passages) :]
+    alignments = align_passages(
+        passages,
+        embeddings,
+        settings=task.settings,
+        clause_embeddings=clause_embeddings,
+        clause_owner=owner,
+    )
+    return embeddings, alignments, list(cache.warnings)
 
 
 def _run(
@@ -155,8 +260,12 @@ def _run(
     granularity: str,
     settings: AlignmentSettings,
     cache: EmbeddingCache | None,
+    event_min_similarity: float,
+    event_max_days: float,
+    events: str,
+    executor: Executor | None,
 ) -> Result:
-    loaded = corpus if isinstance(corpus, Corpus) else load_corpus(corpus)
+    loaded = corpus if isinstance(corpus, Corpus) else load_any(corpus)
     warnings = list(loaded.warnings)
     warnings.extend(model_warnings(loaded.documents, model))
     cleaned, cleaning_warnings = clean_corpus(loaded)
@@ -164,22 +273,55 @@ def _run(
     passages = segment_corpus(cleaned, granularity=granularity)
     if loaded.outlets and len(loaded.outlets) < 2:
         warnings.append("only one outlet in the corpus: there is nothing to compare")
-    cache = cache or EmbeddingCache()
+    grouping = group_events(
+        pd.DataFrame(
+            {
+                "doc_id": [c.doc.doc_id for c in cleaned],
+                "outlet": [c.doc.label for c in cleaned],
+                "event": [c.doc.event for c in cleaned],
+                "title": [c.headline or c.doc.title for c in cleaned],
+                "published": [c.doc.published for c in cleaned],
+            }
+        ),
+        [c.text for c in cleaned],
+        min_similarity=event_min_similarity,
+        max_days=event_max_days,
+        mode=events,
+    )
+    warnings.extend(_event_warnings(grouping))
     language = {d.doc_id: (d.language or "").lower()[:2] for d in loaded.documents}
     clauses = split_into_clauses(
         passages["text"].tolist(), [language.get(d, "") for d in passages["doc_id"]]
     )
-    clause_owner = np.repeat(np.arange(len(clauses)), [len(c) for c in clauses])
-    texts = passages["text"].tolist() + [c for chunks in clauses for c in chunks]
-    vectors = embed(texts, model=model, cache=cache)
-    embeddings, clause_embeddings = vectors[: len(passages)], vectors[len(passages) :]
-    warnings.extend(cache.warnings)
-    alignments = align_passages(
-        passages,
-        embeddings,
-        settings=settings,
-        clause_embeddings=clause_embeddings,
-        clause_owner=clause_owner,
+    event_of = passages["doc_id"].map(
+        dict(zip([c.doc.doc_id for c in cleaned], grouping.labels, strict=True))
+    )
+    tasks, rows = [], []
+    for _, block in passages.groupby(event_of, sort=False):
+        index = block.index.to_numpy()
+        rows.append(index)
+        tasks.append(
+            EventTask(
+                passages=block,
+                clauses=[clauses[i] for i in index],
+                model=model,
+                settings=settings,
+                cache=cache,
+            )
+        )
+    if executor is None:
+        with make_executor(workers=1) as inline:
+            outcomes = inline.map(run_event, tasks)
+    else:
+        outcomes = executor.map(run_event, tasks)
+    dimension = next((len(e[0]) for e, _, _ in outcomes if len(e)), 0)
+    embeddings = np.zeros((len(passages), dimension), dtype=np.float32)
+    for index, (vectors, _, more) in zip(rows, outcomes, strict=True):
+        embeddings[index] = vectors
+        warnings.extend(w for w in more if w not in warnings)
+    found = [a for _, a, _ in outcomes if len(a)]
+    alignments = (
+        pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=ALIGNMENT_COLUMNS)
     )
     units = build_units(passages, alignments)
     return Result(
@@ -192,8 +334,24 @@ def _run(
         model=model,
         granularity=granularity,
         settings=settings,
+        events=grouping,
         warnings=warnings,
     )
+
+
+def _event_warnings(events: EventGrouping) -> list[str]:
+    """Warn about events that cannot be compared (one outlet) when the corpus holds several."""
+    table = events.table
+    if table["event"].nunique() < 2:
+        return []
+    lone = table.loc[table["outlets"] < 2, "event"].drop_duplicates().tolist()
+    if not lone:
+        return []
+    shown = ", ".join(lone[:10]) + (" ..." if len(lone) > 10 else "")
+    return [
+        f"{len(lone)} of {table['event'].nunique()} events are reported by one outlet only and "
+        f"have nothing to align: {shown} (see the events table)"
+    ]
 
 
 def run_with_parameters(values: Mapping[str, object]) -> Result:
@@ -210,9 +368,20 @@ def run_with_parameters(values: Mapping[str, object]) -> Result:
     """
     fields = AlignmentSettings.__dataclass_fields__
     settings = AlignmentSettings(**{k: values[k] for k in fields if k in values})
-    return run(
-        Path(str(values.get("corpus") or DEFAULT_CORPUS)),
-        model=str(values.get("model", DEFAULT_MODEL)),
-        granularity=str(values.get("granularity", "sentence")),
-        settings=settings,
-    )
+    scheduler = str(values.get("scheduler") or "")
+    workers = int(values.get("workers") or 1)
+    executor = make_executor(scheduler, workers=workers) if scheduler or workers > 1 else None
+    try:
+        return run(
+            Path(str(values.get("corpus") or DEFAULT_CORPUS)),
+            model=str(values.get("model", DEFAULT_MODEL)),
+            granularity=str(values.get("granularity", "sentence")),
+            settings=settings,
+            event_min_similarity=float(values.get("event_min_similarity", MIN_SIMILARITY)),
+            event_max_days=float(values.get("event_max_days", MAX_DAYS)),
+            events=str(values.get("events") or "auto"),
+            executor=executor,
+        )
+    finally:
+        if executor is not None:
+            executor.close()

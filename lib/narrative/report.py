@@ -43,6 +43,7 @@ EXPORTS = {
     "units.csv": "story units: one row per (unit, passage)",
     "shared_content.csv": "share of each outlet's words also reported by each other outlet",
     "removed_lines.csv": "every captured line that is not article body, with the reason",
+    "events.csv": "which news event each article reports, as given or grouped by content and date",
     "facts.csv": "every fact (story unit or single-outlet passage) with its passages",
     "fact_matrix.csv": "fact by outlet: how many of the outlet's passages carry each fact",
     "prominence.csv": "where each outlet places each fact (headline, lede, ...) and its words",
@@ -435,9 +436,10 @@ def outlet_pairs(corpus: Path, asked: list[str] | None = None) -> list[tuple[str
     """
     from itertools import combinations
 
-    from narrative.corpus import CorpusError, load_corpus
+    from narrative.corpus import CorpusError
+    from narrative.loaders import load_any
 
-    documents = load_corpus(corpus).documents
+    documents = load_any(corpus).documents
     labels = list(dict.fromkeys(d.label for d in documents))
     if asked is None:
         return list(combinations(labels, 2))
@@ -476,7 +478,7 @@ def build_report(
     """Run the suite on a corpus and write its HTML report.
 
     Args:
-        corpus: Corpus folder.
+        corpus: Corpus folder, ``.jsonl``/``.csv`` file or BASIL folder.
         out_dir: Report folder (created; existing files are replaced).
         values: Parameter values (see :mod:`narrative.params`); missing ones
             take their defaults.
@@ -494,8 +496,8 @@ def build_report(
     from tqdm.auto import tqdm
 
     from narrative.cleaning import clean_corpus
-    from narrative.corpus import load_corpus
     from narrative.embeddings import resolve_model
+    from narrative.loaders import load_any
 
     corpus = Path(corpus).resolve()
     out_dir = Path(out_dir).resolve()
@@ -504,7 +506,7 @@ def build_report(
     resolve_model(str(values["model"]))
     chosen_pairs = outlet_pairs(corpus, pairs)
     # No article text at all (every file page chrome or empty) also stops here.
-    clean_corpus(load_corpus(corpus))
+    clean_corpus(load_any(corpus))
     check_writable(out_dir)
     notebooks = notebooks or sorted(config.NOTEBOOKS_DIR.glob(NOTEBOOK_PATTERN))
     jobs: list[tuple[Path, str, dict[str, object]]] = [(nb, nb.stem, {}) for nb in notebooks]

@@ -11,6 +11,9 @@ from html import escape
 import pandas as pd
 
 from narrative.figures import RELATION_COLOURS
+from narrative.views.events import events_view
+
+__all__ = ["events_view", "pairs_view", "removed_view", "units_view", "warnings_view"]
 
 _TABLE = "border-collapse:collapse;width:100%;font-size:13px;line-height:1.35"
 _CELL = "border:1px solid #ddd;padding:6px;vertical-align:top;text-align:left"
