@@ -3,8 +3,8 @@
 Runs, each in a fresh process and with its own empty cache folder:
 
 1. **floor**: load the embedding model and encode the texts the suite embeds
-   (every passage and every clause of the corpus), with plain
-   ``SentenceTransformer.encode``;
+   (every distinct passage and clause of the corpus), with plain
+   ``SentenceTransformer.encode``, in one process;
 2. **cold**: ``narrative report`` with empty embedding and notebook caches;
 3. **warm**: the same command again (embeddings cached, unchanged notebooks
    reused);
@@ -55,15 +55,23 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     return seconds, peak
 
 
-def texts_of(corpus: Path, model: str) -> list[str]:
-    """What the suite embeds for this corpus: every passage and every clause."""
-    from narrative import pipeline
-    from narrative.passages import split_clauses
+def texts_of(corpus: Path) -> list[str]:
+    """What the suite embeds for this corpus: every distinct passage and clause.
 
-    with tempfile.TemporaryDirectory() as cache:
-        os.environ["NARRATIVE_CACHE"] = cache
-        passages = pipeline.run(corpus, model=model).passages["text"].tolist()
-    return passages + [c for p in passages for c in split_clauses(p)]
+    Read, cleaned, segmented and cut into clauses as :mod:`narrative.pipeline` does.
+    """
+    from narrative.clauses import clauses
+    from narrative.cleaning import clean_corpus
+    from narrative.loaders import load_any
+    from narrative.passages import segment_corpus
+
+    loaded = load_any(corpus)
+    cleaned, _ = clean_corpus(loaded)
+    passages = segment_corpus(cleaned)
+    language = {d.doc_id: (d.language or "").lower()[:2] for d in loaded.documents}
+    texts = passages["text"].tolist()
+    parts = clauses(texts, [language.get(d, "") for d in passages["doc_id"]])
+    return list(dict.fromkeys(texts + [c for chunk in parts for c in chunk]))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=config.DEFAULT_CORPUS)
     parser.add_argument("--model", default=config.DEFAULT_MODEL)
     args = parser.parse_args(argv)
-    texts = texts_of(args.corpus, args.model)
+    texts = texts_of(args.corpus)
     narrative = [sys.executable, "-m", "narrative", "report", "--corpus", str(args.corpus)]
     narrative += ["-p", f"model={args.model}"]
     rows = []

@@ -16,10 +16,11 @@ says so and stops when it is absent):
    brute-force all-pairs cosine over the same passages and against the same
    alignment run over the whole corpus as one event, for the first 10, 25, 50
    and 100 events (target: alignment cost linear in events).
-4. **Per-event pipeline through the executor** (warm cache): every event's
-   ``pipeline.run`` inline, in local processes, and on a Dask cluster when
-   ``--scheduler`` is given (``local``: a Dask ``LocalCluster`` started here,
-   one single-threaded worker process per local worker).
+4. **The pipeline through the executor** (warm cache): ``pipeline.run`` on
+   the whole corpus with its per-event work inline, in local processes, and
+   on a Dask cluster when ``--scheduler`` is given (``local``: a Dask
+   ``LocalCluster`` started here, one single-threaded worker process per
+   local worker).
 5. **Peak memory** (resident set) of this process, and the load average
    before and after (the machine may be shared).
 
@@ -100,12 +101,6 @@ def event_block(
         clause_vectors[keep],
         local[clause_owner[keep]],
     )
-
-
-def time_dask(address: str, fn: Callable[[Any], Any], items: list[Any]) -> float:
-    """Seconds to map ``fn`` over ``items`` on the Dask cluster at ``address``."""
-    with make_executor(address) as executor:
-        return timed(lambda: executor.map(fn, items))[1]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -237,28 +232,27 @@ def measure(args: argparse.Namespace, cache: EmbeddingCache) -> None:
         print(line)
     print(f"   {load_line()}")
 
-    # 4. Per-event pipeline through the executor (passages and clauses now cached).
-    subcorpora = list(parts.values())
-    run = partial(pipeline.run, model=args.model, cache=cache)
-    print(f"\n4. pipeline.run for each of {len(subcorpora)} events, warm cache")
-    _, inline_s = timed(lambda: LocalExecutor(workers=1).map(run, subcorpora))
-    print(f"   inline:            {inline_s:6.1f} s")
-    local = LocalExecutor(workers=args.workers)
-    results, local_s = timed(lambda: local.map(run, subcorpora))
+    # 4. The whole pipeline, its per-event work through each executor (warm cache).
+    run = partial(pipeline.run, corpus, model=args.model, cache=cache)
+    print(f"\n4. pipeline.run on all {len(events)} events, warm cache")
+    result, inline_s = timed(run)
+    print(f"   inline:            {inline_s:6.1f} s; {len(result.alignments)} aligned pairs")
     workers = args.workers or available_cores()
+    with LocalExecutor(workers=workers) as local:
+        _, local_s = timed(lambda: run(executor=local))
     print(f"   {workers} local processes: {local_s:6.1f} s (includes starting them)")
-    aligned = sum(len(r.alignments) for r in results)
-    print(f"   {aligned} aligned pairs in all events")
     if args.scheduler == "local":
         from distributed import LocalCluster
 
         with LocalCluster(
             n_workers=workers, threads_per_worker=1, dashboard_address=None
         ) as cluster:
-            dask_s = time_dask(cluster.scheduler_address, run, subcorpora)
+            with make_executor(cluster.scheduler_address) as executor:
+                _, dask_s = timed(lambda: run(executor=executor))
         print(f"   Dask LocalCluster, {workers} workers: {dask_s:6.1f} s (cluster already up)")
     elif args.scheduler:
-        dask_s = time_dask(args.scheduler, run, subcorpora)
+        with make_executor(args.scheduler) as executor:
+            _, dask_s = timed(lambda: run(executor=executor))
         print(f"   Dask {args.scheduler}: {dask_s:6.1f} s")
 
 

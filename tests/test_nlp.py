@@ -20,3 +20,28 @@ def test_parse_gives_lemmas_dependencies_and_entities():
 def test_missing_pipeline_says_what_to_install():
     with pytest.raises(NlpUnavailable, match="pip install no_such_pipeline"):
         load_nlp("no_such_pipeline")
+
+
+def test_parses_are_kept_in_memory_and_on_disk(tmp_path):
+    from narrative import nlp as nlp_module
+    from narrative.embeddings import EmbeddingCache, text_key
+
+    cache = EmbeddingCache(tmp_path / "cache.sqlite")
+    texts = ["Reuters said 12 people died in Daraa.", "The talks ended on Friday."]
+    first = nlp_module.parse(texts + texts[:1], cache=cache)
+    assert first[0] is first[2]  # one parse per distinct text
+    assert nlp_module.parse(texts[:1], cache=cache)[0] is first[0]  # from memory
+    nlp_module._PARSED.clear()
+    again = nlp_module.parse(texts, cache=cache)  # from disk, not the same objects
+    assert again[0] is not first[0]
+    for old, new in zip(first, again, strict=False):
+        assert [(t.text, t.dep_, t.head.i, t.pos_, t.lemma_) for t in old] == [
+            (t.text, t.dep_, t.head.i, t.pos_, t.lemma_) for t in new
+        ]
+        assert [(e.text, e.label_) for e in old.ents] == [(e.text, e.label_) for e in new.ents]
+    # A damaged entry is parsed again and replaced.
+    key = nlp_module.pipeline_key(nlp_module.load_nlp())
+    cache.put_bytes(key, {text_key(texts[1]): b"not a doc"})
+    nlp_module._PARSED.clear()
+    assert nlp_module.parse(texts[1:], cache=cache)[0].text == texts[1]
+    assert len(cache.get_bytes(key, [text_key(texts[1])])[text_key(texts[1])]) > 100

@@ -110,6 +110,11 @@ def load_model(model: str = DEFAULT_MODEL):
         raise ModelUnavailable(f"model {model!r} could not be loaded: {error}") from error
 
 
+def text_key(text: str) -> str:
+    """The cache key of a text: the SHA-1 of its UTF-8 bytes."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
 def _text_key(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
@@ -187,6 +192,15 @@ class EmbeddingCache:
 
     def get(self, model_key: str, keys: list[str]) -> dict[str, np.ndarray]:
         """Vectors already stored for these text keys."""
+        blobs = self.get_bytes(model_key, keys)
+        return {k: np.frombuffer(b, dtype=np.float32) for k, b in blobs.items() if len(b) % 4 == 0}
+
+    def put(self, model_key: str, items: dict[str, np.ndarray]) -> None:
+        """Store vectors (one transaction)."""
+        self.put_bytes(model_key, {k: v.astype(np.float32).tobytes() for k, v in items.items()})
+
+    def get_bytes(self, model_key: str, keys: list[str]) -> dict[str, bytes]:
+        """Stored values for these keys under ``model_key`` (vectors, or other per-text results)."""
 
         def read(connection: sqlite3.Connection) -> dict[str, bytes]:
             blobs: dict[str, bytes] = {}
@@ -204,11 +218,11 @@ class EmbeddingCache:
         if blobs is None:
             memory = self._memory or {}
             blobs = {k: memory[(model_key, k)] for k in keys if (model_key, k) in memory}
-        return {k: np.frombuffer(b, dtype=np.float32) for k, b in blobs.items() if len(b) % 4 == 0}
+        return blobs
 
-    def put(self, model_key: str, items: dict[str, np.ndarray]) -> None:
-        """Store vectors (one transaction)."""
-        rows = [(model_key, k, v.astype(np.float32).tobytes()) for k, v in items.items()]
+    def put_bytes(self, model_key: str, items: dict[str, bytes]) -> None:
+        """Store values under ``model_key`` (one transaction)."""
+        rows = [(model_key, k, bytes(v)) for k, v in items.items()]
 
         def write(connection: sqlite3.Connection) -> None:
             connection.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", rows)
