@@ -146,7 +146,8 @@ def _notebook(path: Path, code: str) -> Path:
 
 def test_a_failing_notebook_is_reported_and_the_others_still_render(tmp_path: Path):
     bad = _notebook(tmp_path / "01-bad.ipynb", "x = 1\nraise ValueError('no such outlet')")
-    good = _notebook(tmp_path / "02-good.ipynb", "print('fine')")
+    # The shared kernel is reset between notebooks: x from the first is gone.
+    good = _notebook(tmp_path / "02-good.ipynb", "assert 'x' not in globals()\nprint('fine')")
     outcome = build_report(
         config.DEFAULT_CORPUS, tmp_path / "out", {}, notebooks=[bad, good], pairs=[], reuse=False
     )

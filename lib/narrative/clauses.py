@@ -18,8 +18,12 @@ For other languages sentences are cut at punctuation instead
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from narrative.passages import split_clauses
+
+if TYPE_CHECKING:
+    from narrative.embeddings import EmbeddingCache
 
 #: Dependency labels whose subtree is a clause (Universal Dependencies / ClearNLP names).
 CLAUSAL = frozenset({"relcl", "advcl", "ccomp", "acl", "conj", "parataxis", "xcomp"})
@@ -48,13 +52,19 @@ def parse_clauses(doc, *, min_words: int = 4) -> list[str]:
     return list(dict.fromkeys(chunks))
 
 
-def clauses(texts: Sequence[str], languages: Sequence[str] | None = None) -> list[list[str]]:
+def clauses(
+    texts: Sequence[str],
+    languages: Sequence[str] | None = None,
+    *,
+    cache: EmbeddingCache | None = None,
+) -> list[list[str]]:
     """Clauses of every passage.
 
     Args:
         texts: Passages.
         languages: ISO 639-1 code per passage (empty means English); passages
             in other languages are cut at punctuation.
+        cache: Where parses are kept (see :func:`narrative.nlp.parse`).
 
     Returns:
         One list of chunks per passage (each list starts with the passage's
@@ -67,6 +77,6 @@ def clauses(texts: Sequence[str], languages: Sequence[str] | None = None) -> lis
         return out
     from narrative.nlp import parse
 
-    for i, doc in zip(english, parse([texts[i] for i in english]), strict=True):
+    for i, doc in zip(english, parse([texts[i] for i in english], cache=cache), strict=True):
         out[i] = parse_clauses(doc)
     return out

@@ -208,11 +208,12 @@ def run(
 
 @dataclass
 class EventTask:
-    """One event's share of the work: embed its passages and clauses, align them.
+    """One event's share of the work: cut its passages into clauses, embed both, align them.
 
     Attributes:
         passages: The event's passage table.
-        clauses: The clauses of each passage, in passage order.
+        languages: ISO 639-1 code of each passage (empty for unknown), in
+            passage order; English passages are cut by spaCy's parse.
         model: Embedding model name or folder.
         settings: Alignment settings.
         cache: Embedding cache; ``None`` uses the worker's default cache
@@ -220,7 +221,7 @@ class EventTask:
     """
 
     passages: pd.DataFrame
-    clauses: list[list[str]]
+    languages: list[str]
     model: str
     settings: AlignmentSettings
     cache: EmbeddingCache | None = None
@@ -239,8 +240,9 @@ def run_event(task: EventTask) -> tuple[np.ndarray, pd.DataFrame, list[str]]:
     """
     passages = task.passages.reset_index(drop=True)
     cache = task.cache if task.cache is not None else EmbeddingCache()
-    owner = np.repeat(np.arange(len(task.clauses)), [len(c) for c in task.clauses])
-    texts = passages["text"].tolist() + [c for chunks in task.clauses for c in chunks]
+    clauses = split_into_clauses(passages["text"].tolist(), task.languages, cache=cache)
+    owner = np.repeat(np.arange(len(clauses)), [len(c) for c in clauses])
+    texts = passages["text"].tolist() + [c for chunks in clauses for c in chunks]
     vectors = embed(texts, model=task.model, cache=cache)
     embeddings, clause_embeddings = vectors[: len(passages)], vectors[len(passages) :]
     alignments = align_passages(
@@ -290,9 +292,6 @@ def _run(
     )
     warnings.extend(_event_warnings(grouping))
     language = {d.doc_id: (d.language or "").lower()[:2] for d in loaded.documents}
-    clauses = split_into_clauses(
-        passages["text"].tolist(), [language.get(d, "") for d in passages["doc_id"]]
-    )
     event_of = passages["doc_id"].map(
         dict(zip([c.doc.doc_id for c in cleaned], grouping.labels, strict=True))
     )
@@ -303,7 +302,7 @@ def _run(
         tasks.append(
             EventTask(
                 passages=block,
-                clauses=[clauses[i] for i in index],
+                languages=[language.get(d, "") for d in block["doc_id"]],
                 model=model,
                 settings=settings,
                 cache=cache,
