@@ -5,7 +5,8 @@
 
 A corpus may hold many news events (:mod:`narrative.events`). Reading,
 cleaning, segmenting and grouping happen here, on the driver; the per-event
-work (embedding the event's passages and clauses and aligning them) goes
+work (cutting the event's passages into clauses, embedding both, aligning
+them) goes
 through an :class:`narrative.executor.Executor`: inline by default, local
 processes or a Dask cluster when asked. Passages are aligned only within an
 event, so the cost grows with the number of events, not with the square of
