@@ -94,6 +94,21 @@ def test_csv_rows_with_renamed_columns(fixtures: Path):
     ]
 
 
+def test_renamed_columns_reach_the_pipeline_as_parameters(fixtures: Path):
+    from narrative import pipeline
+
+    result = pipeline.run_with_parameters(
+        {
+            "corpus": str(fixtures / "csv-corpus" / "articles.csv"),
+            "columns": "doc_id=uid,text=story",
+            "date_format": "%m/%d/%Y",
+        }
+    )
+    assert result.documents["doc_id"].tolist() == ["c1", "c2", "c3"]
+    assert result.documents.loc[0, "published"] == "2022-04-12"
+    assert len(result.passages) > 3
+
+
 def test_csv_without_text_column_is_refused(tmp_path: Path, fixtures: Path):
     path = tmp_path / "list.csv"
     path.write_text("doc_id,file\na,a.txt\n", encoding="utf-8")

@@ -12,6 +12,10 @@ def test_parse_types_values():
         "paraphrase_min": 0.5,
         "max_links": 3,
     }
+    assert parse_assignments(["columns=text=story,doc_id=uid", "date_format=%m/%d/%Y"]) == {
+        "columns": "text=story,doc_id=uid",
+        "date_format": "%m/%d/%Y",
+    }
 
 
 @pytest.mark.parametrize(
@@ -21,6 +25,9 @@ def test_parse_types_values():
         (["max_links=two"], "must be int"),
         (["paraphrase_min"], "not name=value"),
         (["granularity=word"], "'sentence' or 'paragraph'"),
+        (["events=some"], "auto, cluster, one"),
+        (["columns=body_text=story"], "unknown field"),
+        (["columns=text"], "not field=name"),
     ],
 )
 def test_bad_parameters_are_one_line_errors(given, message):
@@ -49,3 +56,16 @@ def test_notebook_defaults_agree_with_the_declared_parameters(path):
             continue
         assert name in declared, f"{path.name}: {name} is not declared in narrative.params"
         assert value == declared[name], f"{path.name}: {name} default differs"
+
+
+@pytest.mark.parametrize(
+    "path", sorted(config.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb")), ids=lambda p: p.name
+)
+def test_papermill_reads_every_parameter(path):
+    """papermill's own parser (used for `papermill --help-notebook`) reads each line of the cell."""
+    from papermill.translators import PythonTranslator
+
+    cell = json.loads(path.read_text(encoding="utf-8"))
+    source = [c for c in cell["cells"] if "parameters" in c["metadata"].get("tags", [])][0]
+    found = PythonTranslator.inspect({"source": "".join(source["source"])})
+    assert [p.name for p in found] == list(_parameters_cell(path))

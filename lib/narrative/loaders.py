@@ -152,6 +152,27 @@ def _field(row: Mapping[str, object], name: str, columns: Mapping[str, str]) -> 
     return ""
 
 
+def parse_columns(text: str) -> dict[str, str]:
+    """Read ``field=name,field=name`` (the ``columns`` parameter) into ``{field: name}``.
+
+    Args:
+        text: Comma-separated ``field=name`` pairs; empty for none.
+
+    Returns:
+        The mapping.
+
+    Raises:
+        CorpusError: For a pair without ``=`` or a field that does not exist.
+    """
+    columns: dict[str, str] = {}
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        field, sep, name = (x.strip() for x in item.partition("="))
+        if not sep or not field or not name:
+            raise CorpusError(f"columns: {item!r} is not field=name (e.g. text=article_content)")
+        columns[field] = name
+    return _checked(columns)
+
+
 def _checked(columns: Mapping[str, str] | None) -> dict[str, str]:
     columns = dict(columns or {})
     unknown = sorted(set(columns) - set(FIELD_ALIASES))

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from narrative.alignment import AlignmentSettings
 from narrative.config import DEFAULT_MODEL
+from narrative.corpus import CorpusError
 from narrative.events import MAX_DAYS, MIN_SIMILARITY, MODES
+from narrative.loaders import parse_columns
 
 _DEFAULTS = AlignmentSettings()
 
@@ -51,6 +53,19 @@ PARAMETERS: list[Parameter] = [
     ),
     Parameter(
         "max_links", int, _DEFAULTS.max_links, "most counterparts of a passage in one article"
+    ),
+    Parameter(
+        "columns",
+        str,
+        "",
+        "JSONL/CSV corpora: fields stored under other names, as field=name,... "
+        "(e.g. text=article_content,title=article_title)",
+    ),
+    Parameter(
+        "date_format",
+        str,
+        "",
+        "JSONL/CSV corpora: strptime format of dates that are not ISO (e.g. %m/%d/%Y)",
     ),
     Parameter(
         "events",
@@ -117,6 +132,11 @@ def parse_assignments(assignments: list[str]) -> dict[str, object]:
             ) from None
         if name == "granularity" and value not in ("sentence", "paragraph"):
             raise ParameterError("parameter 'granularity' must be 'sentence' or 'paragraph'")
+        if name == "columns":
+            try:
+                parse_columns(str(value))
+            except CorpusError as error:
+                raise ParameterError(f"parameter 'columns': {error}") from None
         if name == "events" and value not in MODES:
             raise ParameterError(f"parameter 'events' must be one of {', '.join(MODES)}")
         values[name] = value

@@ -33,7 +33,7 @@ from narrative.embeddings import EmbeddingCache, embed
 from narrative.events import MAX_DAYS, MIN_SIMILARITY, EventGrouping, group_events
 from narrative.executor import Executor, make_executor
 from narrative.language import model_warnings
-from narrative.loaders import load_any
+from narrative.loaders import load_any, parse_columns
 from narrative.passages import segment_corpus
 from narrative.units import build_units
 
@@ -147,6 +147,8 @@ def run(
     event_min_similarity: float = MIN_SIMILARITY,
     event_max_days: float = MAX_DAYS,
     events: str = "auto",
+    columns: Mapping[str, str] | None = None,
+    date_format: str | None = None,
     executor: Executor | None = None,
 ) -> Result:
     """Read, clean, group into events, segment, embed, align and group a corpus.
@@ -168,6 +170,8 @@ def run(
         event_max_days: Most days between two articles of one event.
         events: How events are found: ``auto``, ``cluster`` or ``one``
             (:mod:`narrative.events`).
+        columns: For JSONL/CSV corpora, ``{field: name in the file}``.
+        date_format: For JSONL/CSV corpora, ``strptime`` format of non-ISO dates.
         executor: Runs the per-event work; inline in this process when
             ``None``. It does not change the result.
 
@@ -185,6 +189,8 @@ def run(
             event_min_similarity,
             event_max_days,
             events,
+            tuple(sorted((columns or {}).items())),
+            date_format,
         )
         if key in _RECENT:
             _RECENT.move_to_end(key)
@@ -198,6 +204,8 @@ def run(
         event_min_similarity=event_min_similarity,
         event_max_days=event_max_days,
         events=events,
+        columns=columns,
+        date_format=date_format,
         executor=executor,
     )
     if key is not None:
@@ -266,9 +274,15 @@ def _run(
     event_min_similarity: float,
     event_max_days: float,
     events: str,
+    columns: Mapping[str, str] | None,
+    date_format: str | None,
     executor: Executor | None,
 ) -> Result:
-    loaded = corpus if isinstance(corpus, Corpus) else load_any(corpus)
+    loaded = (
+        corpus
+        if isinstance(corpus, Corpus)
+        else load_any(corpus, columns=columns, date_format=date_format)
+    )
     warnings = list(loaded.warnings)
     warnings.extend(model_warnings(loaded.documents, model))
     cleaned, cleaning_warnings = clean_corpus(loaded)
@@ -380,6 +394,8 @@ def run_with_parameters(values: Mapping[str, object]) -> Result:
             event_min_similarity=float(values.get("event_min_similarity", MIN_SIMILARITY)),
             event_max_days=float(values.get("event_max_days", MAX_DAYS)),
             events=str(values.get("events") or "auto"),
+            columns=parse_columns(str(values.get("columns") or "")),
+            date_format=str(values.get("date_format") or "") or None,
             executor=executor,
         )
     finally:

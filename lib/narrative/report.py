@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from html import escape
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -29,6 +30,9 @@ from narrative import config
 from narrative.atomic import check_writable, copy_atomic, write_text
 from narrative.findings import headline_findings
 from narrative.params import PARAMETERS
+
+if TYPE_CHECKING:
+    from narrative.corpus import Corpus
 
 KERNEL = "python3"
 #: Notebooks run by ``narrative report``, in this order.
@@ -478,11 +482,11 @@ def index_html(
     return "".join(parts)
 
 
-def outlet_pairs(corpus: Path, asked: list[str] | None = None) -> list[tuple[str, str]]:
+def outlet_pairs(corpus: Path | Corpus, asked: list[str] | None = None) -> list[tuple[str, str]]:
     """The pairs of outlets that get a pair report.
 
     Args:
-        corpus: Corpus folder.
+        corpus: Corpus path or loaded corpus.
         asked: ``"A,B"`` strings naming outlets by display label, outlet name
             or a document id (case-insensitive); every pair when ``None``.
 
@@ -495,10 +499,10 @@ def outlet_pairs(corpus: Path, asked: list[str] | None = None) -> list[tuple[str
     """
     from itertools import combinations
 
-    from narrative.corpus import CorpusError
+    from narrative.corpus import Corpus, CorpusError
     from narrative.loaders import load_any
 
-    documents = load_any(corpus).documents
+    documents = (corpus if isinstance(corpus, Corpus) else load_any(corpus)).documents
     labels = list(dict.fromkeys(d.label for d in documents))
     if asked is None:
         return list(combinations(labels, 2))
@@ -556,16 +560,21 @@ def build_report(
 
     from narrative.cleaning import clean_corpus
     from narrative.embeddings import resolve_model
-    from narrative.loaders import load_any
+    from narrative.loaders import load_any, parse_columns
 
     corpus = Path(corpus).resolve()
     out_dir = Path(out_dir).resolve()
     values = {p.name: values.get(p.name, p.default) for p in PARAMETERS}
     # Problems the user can fix stop here, with one line, before any kernel starts.
     resolve_model(str(values["model"]))
-    chosen_pairs = outlet_pairs(corpus, pairs)
+    loaded = load_any(
+        corpus,
+        columns=parse_columns(str(values["columns"])),
+        date_format=str(values["date_format"]) or None,
+    )
+    chosen_pairs = outlet_pairs(loaded, pairs)
     # No article text at all (every file page chrome or empty) also stops here.
-    clean_corpus(load_any(corpus))
+    clean_corpus(loaded)
     check_writable(out_dir)
     notebooks = notebooks or sorted(config.NOTEBOOKS_DIR.glob(NOTEBOOK_PATTERN))
     jobs: list[tuple[Path, str, dict[str, object]]] = [(nb, nb.stem, {}) for nb in notebooks]
