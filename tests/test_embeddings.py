@@ -47,3 +47,10 @@ def test_corrupted_cache_is_rebuilt_with_a_warning(tmp_path):
     cache.put("m", {"k": np.ones(2, dtype=np.float32)})
     assert cache.get("m", ["k"])["k"].tolist() == [1.0, 1.0]
     assert cache.warnings and "rebuilt" in cache.warnings[0]
+
+
+def test_an_empty_cache_variable_means_the_default_folder(monkeypatch):
+    from narrative import config
+
+    monkeypatch.setenv("NARRATIVE_CACHE", "")
+    assert config.cache_dir() == config.PROJECT_ROOT / ".cache"

@@ -34,11 +34,12 @@ DEFAULT_MODEL = "all-MiniLM-L6-v2"
 
 
 def cache_dir() -> Path:
-    """Return the cache folder (embeddings), ``$NARRATIVE_CACHE`` if set.
+    """Return the cache folder (embeddings), ``$NARRATIVE_CACHE`` if set and not empty.
 
     Returns:
-        The folder; it is created when missing.
+        The folder; it is created when missing. An empty variable counts as
+        unset (``Path("")`` would be the current directory).
     """
-    path = Path(os.environ.get("NARRATIVE_CACHE", PROJECT_ROOT / ".cache"))
+    path = Path(os.environ.get("NARRATIVE_CACHE") or PROJECT_ROOT / ".cache")
     path.mkdir(parents=True, exist_ok=True)
     return path
