@@ -24,7 +24,7 @@ def test_unknown_model_says_how_to_use_a_local_one():
 def test_cached_vectors_are_reused_without_loading_the_model(tmp_path, monkeypatch):
     cache = EmbeddingCache(tmp_path / "e.sqlite")
     vector = np.array([0.6, 0.8], dtype=np.float32)
-    cache.put("all-MiniLM-L6-v2", {embeddings._text_key("hello"): vector})
+    cache.put("all-MiniLM-L6-v2", {embeddings.text_key("hello"): vector})
 
     def refuse(*args, **kwargs):
         raise AssertionError("the model was loaded although every vector was cached")

@@ -115,10 +115,6 @@ def text_key(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def _text_key(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
-
-
 class EmbeddingCache:
     """Vectors on disk, keyed by (model, text hash), in one SQLite file.
 
@@ -255,7 +251,7 @@ def embed(
     """
     cache = cache or EmbeddingCache()
     model_key, _ = resolve_model(model)
-    keys = [_text_key(t) for t in texts]
+    keys = [text_key(t) for t in texts]
     found = cache.get(model_key, list(dict.fromkeys(keys)))
     missing = list(dict.fromkeys(k for k in keys if k not in found))
     if missing:

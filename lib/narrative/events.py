@@ -64,6 +64,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -73,6 +74,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from narrative.corpus import Corpus
 from narrative.lexical import tokens
+
+if TYPE_CHECKING:
+    from narrative.cleaning import CleanDocument
 
 EVENT_COLUMNS = [
     "event",
@@ -333,6 +337,28 @@ def _centroid_similarity(vectors: sparse.csr_matrix, labels: list[str]) -> list[
     return [round(float(v), 4) for v in result]
 
 
+def document_table(cleaned: Sequence[CleanDocument]) -> pd.DataFrame:
+    """The columns :func:`group_events` reads, for cleaned documents.
+
+    Args:
+        cleaned: Cleaned documents (:mod:`narrative.cleaning`), in corpus order.
+
+    Returns:
+        ``doc_id``, ``outlet`` (display label), ``event`` (as given, may be
+        empty), ``title`` (the cleaned headline, else the given title) and
+        ``published``.
+    """
+    return pd.DataFrame(
+        {
+            "doc_id": [c.doc.doc_id for c in cleaned],
+            "outlet": [c.doc.label for c in cleaned],
+            "event": [c.doc.event for c in cleaned],
+            "title": [c.headline or c.doc.title for c in cleaned],
+            "published": [c.doc.published for c in cleaned],
+        }
+    )
+
+
 def corpus_events(
     corpus: Corpus,
     *,
@@ -353,19 +379,13 @@ def corpus_events(
     """
     from narrative.cleaning import clean_document
 
-    table = pd.DataFrame(
-        {
-            "doc_id": [d.doc_id for d in corpus.documents],
-            "outlet": [d.label for d in corpus.documents],
-            "event": [d.event for d in corpus.documents],
-            "title": [d.title for d in corpus.documents],
-            "published": [d.published for d in corpus.documents],
-        }
-    )
+    cleaned = [clean_document(d) for d in corpus.documents]
     # Cleaned text: page chrome repeated across an outlet's pages would pull
     # its articles together.
-    texts = [clean_document(d).text or d.text for d in corpus.documents]
-    return group_events(table, texts, min_similarity=min_similarity, max_days=max_days, mode=mode)
+    texts = [c.text or c.doc.text for c in cleaned]
+    return group_events(
+        document_table(cleaned), texts, min_similarity=min_similarity, max_days=max_days, mode=mode
+    )
 
 
 def assign_events(corpus: Corpus, labels: Sequence[str]) -> Corpus:

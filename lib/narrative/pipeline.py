@@ -6,8 +6,7 @@
 A corpus may hold many news events (:mod:`narrative.events`). Reading,
 cleaning, segmenting and grouping happen here, on the driver; the per-event
 work (cutting the event's passages into clauses, embedding both, aligning
-them) goes
-through an :class:`narrative.executor.Executor`: inline by default, local
+them) goes through an :class:`narrative.executor.Executor`: inline by default, local
 processes or a Dask cluster when asked. Passages are aligned only within an
 event, so the cost grows with the number of events, not with the square of
 the corpus. Story units are then built over all events' alignments (a unit
@@ -30,10 +29,17 @@ from narrative.cleaning import CleanDocument, clean_corpus
 from narrative.config import DEFAULT_CORPUS, DEFAULT_MODEL
 from narrative.corpus import Corpus
 from narrative.embeddings import EmbeddingCache, embed
-from narrative.events import MAX_DAYS, MIN_SIMILARITY, EventGrouping, group_events
-from narrative.executor import Executor, make_executor
+from narrative.events import (
+    MAX_DAYS,
+    MIN_SIMILARITY,
+    EventGrouping,
+    document_table,
+    group_events,
+)
+from narrative.executor import Executor, LocalExecutor, make_executor
 from narrative.language import model_warnings
 from narrative.loaders import load_any, parse_columns
+from narrative.params import alignment_settings
 from narrative.passages import segment_corpus
 from narrative.units import build_units
 
@@ -73,12 +79,6 @@ class Result:
     def event_of(self) -> dict[str, str]:
         """``{doc_id: event}``."""
         return dict(zip(self.events.table["doc_id"], self.events.table["event"], strict=True))
-
-    def document_pairs(self) -> list[tuple[str, str]]:
-        """The document pairs that were aligned: different outlets, same event."""
-        from narrative.events import event_pairs
-
-        return event_pairs(self.passages, self.event_of)
 
     @property
     def documents(self) -> pd.DataFrame:
@@ -291,15 +291,7 @@ def _run(
     if loaded.outlets and len(loaded.outlets) < 2:
         warnings.append("only one outlet in the corpus: there is nothing to compare")
     grouping = group_events(
-        pd.DataFrame(
-            {
-                "doc_id": [c.doc.doc_id for c in cleaned],
-                "outlet": [c.doc.label for c in cleaned],
-                "event": [c.doc.event for c in cleaned],
-                "title": [c.headline or c.doc.title for c in cleaned],
-                "published": [c.doc.published for c in cleaned],
-            }
-        ),
+        document_table(cleaned),
         [c.text for c in cleaned],
         min_similarity=event_min_similarity,
         max_days=event_max_days,
@@ -323,11 +315,7 @@ def _run(
                 cache=cache,
             )
         )
-    if executor is None:
-        with make_executor(workers=1) as inline:
-            outcomes = inline.map(run_event, tasks)
-    else:
-        outcomes = executor.map(run_event, tasks)
+    outcomes = (executor or LocalExecutor(workers=1)).map(run_event, tasks)
     dimension = next((len(e[0]) for e, _, _ in outcomes if len(e)), 0)
     embeddings = np.zeros((len(passages), dimension), dtype=np.float32)
     for index, (vectors, _, more) in zip(rows, outcomes, strict=True):
@@ -380,8 +368,7 @@ def run_with_parameters(values: Mapping[str, object]) -> Result:
     Returns:
         The run's :class:`Result`.
     """
-    fields = AlignmentSettings.__dataclass_fields__
-    settings = AlignmentSettings(**{k: values[k] for k in fields if k in values})
+    settings = alignment_settings(dict(values))
     scheduler = str(values.get("scheduler") or "")
     workers = int(values.get("workers") or 1)
     executor = make_executor(scheduler, workers=workers) if scheduler or workers > 1 else None
