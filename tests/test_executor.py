@@ -82,6 +82,52 @@ def test_pipeline_per_event_work_is_the_same_inline_and_on_a_dask_cluster(fixtur
             remote = pipeline.run(
                 corpus, cache=EmbeddingCache(tmp_path / "b.sqlite"), executor=executor
             )
-    for name in ("alignments", "units", "passages"):
-        pd.testing.assert_frame_equal(getattr(remote, name), getattr(inline, name))
-    assert abs(remote.embeddings - inline.embeddings).max() < 1e-5
+    # Two local processes, several events per batch, one torch thread each.
+    local = pipeline.run(corpus, cache=EmbeddingCache(tmp_path / "c.sqlite"), workers=2)
+    tables = ("alignments", "units", "passages", "quotes", "figures", "number_disagreements")
+    for other in (remote, local):
+        for name in tables:
+            pd.testing.assert_frame_equal(getattr(other, name), getattr(inline, name))
+        assert abs(other.embeddings - inline.embeddings).max() < 1e-5
+    # Figures are compared only within an event.
+    found = inline.number_disagreements
+    assert (found["doc_a"].map(event_of) == found["doc_b"].map(event_of)).all()
+
+
+def test_batches_balance_passages_and_keep_event_order():
+    from narrative.pipeline import EventTask, batches
+
+    sizes = [50, 10, 10, 30, 5, 40]
+    tasks = [
+        EventTask(pd.DataFrame({"text": ["x"] * n}), [], "m", None)  # type: ignore[arg-type]
+        for n in sizes
+    ]
+    chosen = batches(tasks, 3)
+    assert sorted(i for c in chosen for i in c) == list(range(6))
+    assert all(c == sorted(c) for c in chosen)
+    loads = sorted(sum(sizes[i] for i in c) for c in chosen)
+    assert loads == [45, 50, 50]
+    assert batches(tasks, 1) == [list(range(6))]
+    assert len(batches(tasks[:2], 8)) == 2
+
+
+def test_auto_workers_only_for_large_uncached_work(tmp_path, monkeypatch):
+    from narrative import pipeline
+    from narrative.config import DEFAULT_MODEL
+    from narrative.embeddings import EmbeddingCache, resolve_model, text_key
+
+    monkeypatch.setattr(pipeline, "available_cores", lambda: 4)
+    cache = EmbeddingCache(tmp_path / "cache.sqlite")
+    big = pd.DataFrame({"text": [f"sentence number {i}" for i in range(pipeline.AUTO_MIN_TEXTS)]})
+    assert pipeline.auto_workers(big, 3, model=DEFAULT_MODEL, cache=cache) == 3
+    assert pipeline.auto_workers(big, 8, model=DEFAULT_MODEL, cache=cache) == 4
+    assert pipeline.auto_workers(big, 1, model=DEFAULT_MODEL, cache=cache) == 1
+    assert pipeline.auto_workers(big.head(50), 3, model=DEFAULT_MODEL, cache=cache) == 1
+    # With fewer than AUTO_MIN_TEXTS vectors missing, the work is done inline.
+    key, _ = resolve_model(DEFAULT_MODEL)
+    vector = pd.Series([0.0] * 4).to_numpy(dtype="float32")
+    cache.put(key, {text_key(t): vector for t in big["text"][:100]})
+    assert pipeline.auto_workers(big, 3, model=DEFAULT_MODEL, cache=cache) == 1
+    monkeypatch.setattr(pipeline, "available_cores", lambda: 1)
+    empty = EmbeddingCache(tmp_path / "empty.sqlite")
+    assert pipeline.auto_workers(big, 3, model=DEFAULT_MODEL, cache=empty) == 1

@@ -29,17 +29,20 @@ if TYPE_CHECKING:
 CLAUSAL = frozenset({"relcl", "advcl", "ccomp", "acl", "conj", "parataxis", "xcomp"})
 
 
-def parse_clauses(doc, *, min_words: int = 4) -> list[str]:
+def parse_clauses(doc, *, min_words: int = 4, max_share: float = 0.8) -> list[str]:
     """The clauses of one parsed sentence or passage.
 
     Args:
         doc: A spaCy ``Doc`` (or ``Span``) of the passage.
         min_words: Fewest words (punctuation not counted) a clause needs.
+        max_share: Largest share of the passage's tokens a clause may cover;
+            a longer one says nearly what the whole passage says, and
+            embedding it costs time without adding evidence.
 
     Returns:
         The passage's text first, then each clausal subtree headed by a verb,
         in order, without repeats. A subtree that is the whole passage but for
-        a word or two is left out.
+        a word or two, or more than ``max_share`` of it, is left out.
     """
     chunks = [doc.text]
     for token in doc:
@@ -47,7 +50,7 @@ def parse_clauses(doc, *, min_words: int = 4) -> list[str]:
             continue
         span = doc[token.left_edge.i - doc[0].i : token.right_edge.i - doc[0].i + 1]
         words = sum(not t.is_punct for t in span)
-        if words >= min_words and len(span) < len(doc) - 2:
+        if words >= min_words and len(span) < len(doc) - 2 and len(span) <= max_share * len(doc):
             chunks.append(span.text)
     return list(dict.fromkeys(chunks))
 

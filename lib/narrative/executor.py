@@ -41,6 +41,11 @@ class Executor(ABC):
             ``[fn(item) for item in items]``, in item order.
         """
 
+    @property
+    def parallelism(self) -> int:
+        """How many items run at once (1 for inline work)."""
+        return 1
+
     def close(self) -> None:  # noqa: B027 - most executors hold nothing to release
         """Release workers or connections."""
 
@@ -87,6 +92,11 @@ class LocalExecutor(Executor):
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             return list(pool.map(fn, items))
 
+    @property
+    def parallelism(self) -> int:
+        """The number of processes (1: inline)."""
+        return self.workers or available_cores()
+
     def __repr__(self) -> str:
         return f"LocalExecutor(workers={self.workers})"
 
@@ -113,6 +123,11 @@ class DaskExecutor(Executor):
         # pure=False: two equal items are still two pieces of work.
         futures = self.client.map(fn, items, pure=False)
         return self.client.gather(futures)
+
+    @property
+    def parallelism(self) -> int:
+        """Worker threads in the cluster now (at least 1)."""
+        return max(1, sum(self.client.nthreads().values()))
 
     def close(self) -> None:
         """Disconnect from the scheduler (the cluster keeps running)."""

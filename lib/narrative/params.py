@@ -86,7 +86,12 @@ PARAMETERS: list[Parameter] = [
     Parameter(
         "scheduler", str, "", "Dask scheduler address for the per-event work; empty runs it here"
     ),
-    Parameter("workers", int, 1, "local processes for the per-event work when no scheduler"),
+    Parameter(
+        "workers",
+        int,
+        0,
+        "local processes for the per-event work when no scheduler; 0 chooses (see the README)",
+    ),
     Parameter("max_units_shown", int, 80, "story units shown side by side in the report"),
     Parameter("max_facts_shown", int, 40, "facts shown in the fact-by-outlet chart"),
     Parameter("top_terms", int, 10, "distinctive terms shown per outlet"),

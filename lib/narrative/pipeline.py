@@ -28,7 +28,7 @@ from narrative.clauses import clauses as split_into_clauses
 from narrative.cleaning import CleanDocument, clean_corpus
 from narrative.config import DEFAULT_CORPUS, DEFAULT_MODEL
 from narrative.corpus import Corpus
-from narrative.embeddings import EmbeddingCache, embed
+from narrative.embeddings import EmbeddingCache, embed, resolve_model, text_key
 from narrative.events import (
     MAX_DAYS,
     MIN_SIMILARITY,
@@ -36,11 +36,18 @@ from narrative.events import (
     document_table,
     group_events,
 )
-from narrative.executor import Executor, LocalExecutor, make_executor
+from narrative.executor import Executor, LocalExecutor, available_cores, make_executor
 from narrative.language import model_warnings
 from narrative.loaders import load_any, parse_columns
+from narrative.numbers import (
+    COMPARISON_COLUMNS,
+    TABLE_COLUMNS,
+    number_disagreements,
+    number_table,
+)
 from narrative.params import alignment_settings
 from narrative.passages import segment_corpus
+from narrative.quotes import QUOTE_COLUMNS, find_quotes
 from narrative.units import build_units
 
 
@@ -60,6 +67,13 @@ class Result:
         settings: Alignment settings used.
         events: Which event each document reports, with the table to check
             (:mod:`narrative.events`).
+        quotes: Every attribution in the body passages
+            (:func:`narrative.quotes.find_quotes`, run per event).
+        figures: Every figure in the passages
+            (:func:`narrative.numbers.number_table`).
+        number_disagreements: Figures that differ between aligned passages,
+            or between event-class figures of one event's outlets
+            (:func:`narrative.numbers.number_disagreements`, per event).
         warnings: Problems met along the way, one line each.
     """
 
@@ -73,6 +87,9 @@ class Result:
     granularity: str
     settings: AlignmentSettings
     events: EventGrouping
+    quotes: pd.DataFrame
+    figures: pd.DataFrame
+    number_disagreements: pd.DataFrame
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -150,6 +167,7 @@ def run(
     columns: Mapping[str, str] | None = None,
     date_format: str | None = None,
     executor: Executor | None = None,
+    workers: int = 1,
 ) -> Result:
     """Read, clean, group into events, segment, embed, align and group a corpus.
 
@@ -172,8 +190,10 @@ def run(
             (:mod:`narrative.events`).
         columns: For JSONL/CSV corpora, ``{field: name in the file}``.
         date_format: For JSONL/CSV corpora, ``strptime`` format of non-ISO dates.
-        executor: Runs the per-event work; inline in this process when
-            ``None``. It does not change the result.
+        executor: Runs the per-event work; when ``None``, ``workers`` local
+            processes do. It does not change the result.
+        workers: Local processes when no executor is given: 1 runs inline,
+            0 chooses (:func:`auto_workers`).
 
     Returns:
         The run's :class:`Result`.
@@ -207,6 +227,7 @@ def run(
         columns=columns,
         date_format=date_format,
         executor=executor,
+        workers=workers,
     )
     if key is not None:
         _RECENT[key] = result
@@ -217,7 +238,7 @@ def run(
 
 @dataclass
 class EventTask:
-    """One event's share of the work: cut its passages into clauses, embed both, align them.
+    """One event's share of the work: clauses, embeddings, alignment and per-passage analyses.
 
     Attributes:
         passages: The event's passage table.
@@ -236,16 +257,48 @@ class EventTask:
     cache: EmbeddingCache | None = None
 
 
-def run_event(task: EventTask) -> tuple[np.ndarray, pd.DataFrame, list[str]]:
-    """Embed and align one event (module level, so local processes and Dask workers can run it).
+@dataclass
+class EventOutcome:
+    """What one event's work produced (see :func:`run_event`)."""
+
+    embeddings: np.ndarray
+    alignments: pd.DataFrame
+    quotes: pd.DataFrame
+    figures: pd.DataFrame
+    disagreements: pd.DataFrame
+    warnings: list[str]
+
+
+@dataclass
+class EventBatch:
+    """Several events for one worker, which loads the model and spaCy once for all of them.
+
+    Attributes:
+        tasks: The events.
+        threads: Torch threads for the worker (its share of the cores when
+            several local processes run at once); ``None`` leaves the default.
+    """
+
+    tasks: list[EventTask]
+    threads: int | None = None
+
+
+def run_event(task: EventTask) -> EventOutcome:
+    """Do one event's work (module level, so local processes and Dask workers can run it).
+
+    Cuts the passages into clauses, embeds passages and clauses, aligns the
+    event's cross-outlet document pairs, and runs the per-passage analyses
+    that need the parse: attributions (:func:`narrative.quotes.find_quotes`),
+    figures (:func:`narrative.numbers.number_table`) and where aligned or
+    same-event passages disagree on them
+    (:func:`narrative.numbers.number_disagreements`). Each passage is parsed
+    once for all three.
 
     Args:
         task: The event's work.
 
     Returns:
-        ``(embeddings, alignments, warnings)``: the passages' normalised
-        vectors in row order, the alignment table of the event's cross-outlet
-        document pairs, and the embedding cache's warnings.
+        The event's outcome; tables keep the passages' order.
     """
     passages = task.passages.reset_index(drop=True)
     cache = task.cache if task.cache is not None else EmbeddingCache()
@@ -261,7 +314,133 @@ def run_event(task: EventTask) -> tuple[np.ndarray, pd.DataFrame, list[str]]:
         clause_embeddings=clause_embeddings,
         clause_owner=owner,
     )
-    return embeddings, alignments, list(cache.warnings)
+    return EventOutcome(
+        embeddings=embeddings,
+        alignments=alignments,
+        quotes=find_quotes(passages[passages["kind"] != "headline"]),
+        figures=number_table(passages),
+        disagreements=number_disagreements(alignments, passages=passages),
+        warnings=list(cache.warnings),
+    )
+
+
+def run_batch(batch: EventBatch) -> list[EventOutcome]:
+    """Run a batch of events one after another (module level, for workers)."""
+    if batch.threads:
+        import torch
+
+        torch.set_num_threads(batch.threads)
+    return [run_event(task) for task in batch.tasks]
+
+
+#: Passages without a cached embedding from which ``workers=0`` starts local processes.
+AUTO_MIN_TEXTS = 2000
+
+
+def auto_workers(passages: pd.DataFrame, events: int, *, model: str, cache: EmbeddingCache) -> int:
+    """How many local processes ``workers=0`` uses: all cores for large uncached work, else one.
+
+    Starting a process costs several seconds (each loads torch, the model and
+    spaCy), and two processes on two cores parse and encode only about
+    1.1 to 2 times as fast as one, so processes pay off only when there is a
+    lot to compute: at least :data:`AUTO_MIN_TEXTS` passages whose
+    embedding is not cached yet, in at least two events.
+
+    Args:
+        passages: The corpus's passage table.
+        events: Number of events.
+        model: Embedding model name or folder.
+        cache: The embedding cache.
+
+    Returns:
+        The number of processes; 1 means inline.
+    """
+    cores = available_cores()
+    if cores < 2 or events < 2 or len(passages) < AUTO_MIN_TEXTS:
+        return 1
+    model_key, _ = resolve_model(model)
+    keys = list(dict.fromkeys(text_key(t) for t in passages["text"]))
+    missing = len(keys) - len(cache.get(model_key, keys))
+    return min(cores, events) if missing >= AUTO_MIN_TEXTS else 1
+
+
+def batches(tasks: list[EventTask], parts: int) -> list[list[int]]:
+    """Split events into at most ``parts`` batches of about equal size in passages.
+
+    Largest events first, each to the batch with the fewest passages so far
+    (longest-processing-time scheduling); events keep their order within a
+    batch.
+
+    Args:
+        tasks: The events.
+        parts: Number of batches wanted.
+
+    Returns:
+        Lists of task indices; no list is empty.
+    """
+    parts = max(1, min(parts, len(tasks)))
+    loads = [0] * parts
+    chosen: list[list[int]] = [[] for _ in range(parts)]
+    for i in sorted(range(len(tasks)), key=lambda i: -len(tasks[i].passages)):
+        slot = loads.index(min(loads))
+        chosen[slot].append(i)
+        loads[slot] += len(tasks[i].passages)
+    return [sorted(c) for c in chosen if c]
+
+
+def _map_events(
+    tasks: list[EventTask],
+    passages: pd.DataFrame,
+    *,
+    executor: Executor | None,
+    workers: int,
+    model: str,
+    cache: EmbeddingCache | None,
+) -> list[EventOutcome]:
+    """Run every event's work in batches through the executor; outcomes in task order."""
+    if not tasks:
+        return []
+    own = None
+    if executor is None:
+        if workers < 1:
+            store = cache or EmbeddingCache()
+            workers = auto_workers(passages, len(tasks), model=model, cache=store)
+        executor = own = LocalExecutor(workers)
+    try:
+        parallel = executor.parallelism
+        # A few batches per worker even out events of unequal size.
+        chosen = batches(tasks, 1 if parallel <= 1 else parallel * 3)
+        threads = None
+        if isinstance(executor, LocalExecutor) and parallel > 1 and len(chosen) > 1:
+            threads = max(1, available_cores() // parallel)
+        done = executor.map(
+            run_batch, [EventBatch([tasks[i] for i in c], threads=threads) for c in chosen]
+        )
+    finally:
+        if own is not None:
+            own.close()
+    outcomes: list[EventOutcome | None] = [None] * len(tasks)
+    for indices, results in zip(chosen, done, strict=True):
+        for i, outcome in zip(indices, results, strict=True):
+            outcomes[i] = outcome
+    return [o for o in outcomes if o is not None]
+
+
+def _in_passage_order(
+    tables: list[pd.DataFrame], passages: pd.DataFrame, columns: list[str]
+) -> pd.DataFrame:
+    """Concatenate per-event tables and order their rows as the passages are ordered."""
+    found = [t for t in tables if len(t)]
+    if not found:
+        return pd.DataFrame(columns=columns)
+    table = pd.concat(found, ignore_index=True)
+    keys = zip(passages["doc_id"], passages["passage_id"], strict=True)
+    row = {(d, int(p)): i for i, (d, p) in enumerate(keys)}
+    order = [
+        row.get((d, int(p)), len(row))
+        for d, p in zip(table["doc_id"], table["passage_id"], strict=True)
+    ]
+    return table.iloc[np.argsort(order, kind="stable")].reset_index(drop=True)
 
 
 def _run(
@@ -277,6 +456,7 @@ def _run(
     columns: Mapping[str, str] | None,
     date_format: str | None,
     executor: Executor | None,
+    workers: int,
 ) -> Result:
     loaded = (
         corpus
@@ -315,15 +495,25 @@ def _run(
                 cache=cache,
             )
         )
-    outcomes = (executor or LocalExecutor(workers=1)).map(run_event, tasks)
-    dimension = next((len(e[0]) for e, _, _ in outcomes if len(e)), 0)
+    outcomes = _map_events(
+        tasks, passages, executor=executor, workers=workers, model=model, cache=cache
+    )
+    dimension = next((o.embeddings.shape[1] for o in outcomes if len(o.embeddings)), 0)
     embeddings = np.zeros((len(passages), dimension), dtype=np.float32)
-    for index, (vectors, _, more) in zip(rows, outcomes, strict=True):
-        embeddings[index] = vectors
-        warnings.extend(w for w in more if w not in warnings)
-    found = [a for _, a, _ in outcomes if len(a)]
+    for index, outcome in zip(rows, outcomes, strict=True):
+        embeddings[index] = outcome.embeddings
+        warnings.extend(w for w in outcome.warnings if w not in warnings)
+    found = [o.alignments for o in outcomes if len(o.alignments)]
     alignments = (
         pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=ALIGNMENT_COLUMNS)
+    )
+    quotes = _in_passage_order([o.quotes for o in outcomes], passages, QUOTE_COLUMNS)
+    figures = _in_passage_order([o.figures for o in outcomes], passages, TABLE_COLUMNS)
+    found = [o.disagreements for o in outcomes if len(o.disagreements)]
+    disagreements = (
+        pd.concat(found, ignore_index=True)
+        if found
+        else pd.DataFrame(columns=[c for c in COMPARISON_COLUMNS if c != "status"])
     )
     units = build_units(passages, alignments)
     return Result(
@@ -337,6 +527,9 @@ def _run(
         granularity=granularity,
         settings=settings,
         events=grouping,
+        quotes=quotes,
+        figures=figures,
+        number_disagreements=disagreements,
         warnings=warnings,
     )
 
@@ -370,8 +563,8 @@ def run_with_parameters(values: Mapping[str, object]) -> Result:
     """
     settings = alignment_settings(dict(values))
     scheduler = str(values.get("scheduler") or "")
-    workers = int(values.get("workers") or 1)
-    executor = make_executor(scheduler, workers=workers) if scheduler or workers > 1 else None
+    workers = int(values.get("workers") or 0)
+    executor = make_executor(scheduler) if scheduler else None
     try:
         return run(
             Path(str(values.get("corpus") or DEFAULT_CORPUS)),
@@ -384,6 +577,7 @@ def run_with_parameters(values: Mapping[str, object]) -> Result:
             columns=parse_columns(str(values.get("columns") or "")),
             date_format=str(values.get("date_format") or "") or None,
             executor=executor,
+            workers=workers,
         )
     finally:
         if executor is not None:
