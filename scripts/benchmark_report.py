@@ -55,23 +55,42 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     return seconds, peak
 
 
-def texts_of(corpus: Path) -> list[str]:
+def texts_of(corpus: Path, model: str) -> list[str]:
     """What the suite embeds for this corpus: every distinct passage and clause.
 
-    Read, cleaned, segmented and cut into clauses as :mod:`narrative.pipeline` does.
+    Built with the pipeline's own steps (:func:`narrative.pipeline.event_tasks` and
+    :func:`narrative.pipeline.event_chunks`). Which passages are cut into clauses depends on
+    the passage vectors, so these are computed here first, untimed, in a throwaway cache.
     """
-    from narrative.clauses import clauses
+    from narrative import pipeline
+    from narrative.alignment import AlignmentSettings
     from narrative.cleaning import clean_corpus
+    from narrative.embeddings import EmbeddingCache, embed
+    from narrative.events import document_table, group_events
     from narrative.loaders import load_any
     from narrative.passages import segment_corpus
 
     loaded = load_any(corpus)
     cleaned, _ = clean_corpus(loaded)
     passages = segment_corpus(cleaned)
-    language = {d.doc_id: (d.language or "").lower()[:2] for d in loaded.documents}
-    texts = passages["text"].tolist()
-    parts = clauses(texts, [language.get(d, "") for d in passages["doc_id"]])
-    return list(dict.fromkeys(texts + [c for chunk in parts for c in chunk]))
+    grouping = group_events(document_table(cleaned), [c.text for c in cleaned])
+    texts: list[str] = []
+    with tempfile.TemporaryDirectory() as folder:
+        cache = EmbeddingCache(Path(folder) / "texts.sqlite")
+        tasks = pipeline.event_tasks(
+            loaded,
+            cleaned,
+            passages,
+            grouping,
+            model=model,
+            settings=AlignmentSettings(),
+            cache=cache,
+        )
+        for task in tasks:
+            vectors = embed(task.passages["text"].tolist(), model=model, cache=cache)
+            texts += task.passages["text"].tolist()
+            texts += [c for chunks in pipeline.event_chunks(task, vectors) for c in chunks]
+    return list(dict.fromkeys(texts))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=config.DEFAULT_CORPUS)
     parser.add_argument("--model", default=config.DEFAULT_MODEL)
     args = parser.parse_args(argv)
-    texts = texts_of(args.corpus)
+    texts = texts_of(args.corpus, args.model)
     narrative = [sys.executable, "-m", "narrative", "report", "--corpus", str(args.corpus)]
     narrative += ["-p", f"model={args.model}"]
     rows = []

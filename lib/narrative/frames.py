@@ -498,12 +498,20 @@ def _seed_pattern(seed: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){words}(?:s|es|d|ed|ing)?(?![\w-])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
+def _first_word(seed: str) -> str:
+    return seed.split()[0].lower()
+
+
 def _seed_matches(text: str, seeds: tuple[str, ...]) -> list[tuple[int, int, int]]:
     # Longest matches first; a match inside one already taken does not count.
     text = text.replace("\u2019", "'")
+    lowered = text.lower()
     matches = [
         (m.start(), m.end(), rank)
         for rank, seed in enumerate(seeds)
+        # A seed's first word is always in the text it matches: skip the regex otherwise.
+        if _first_word(seed) in lowered
         for m in _seed_pattern(seed).finditer(text)
     ]
     matches.sort(key=lambda m: (m[0] - m[1], m[2]))

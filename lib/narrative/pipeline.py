@@ -17,13 +17,18 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from narrative.alignment import ALIGNMENT_COLUMNS, AlignmentSettings, align_passages
+from narrative.alignment import (
+    ALIGNMENT_COLUMNS,
+    AlignmentSettings,
+    align_passages,
+    needs_clauses,
+)
 from narrative.clauses import clauses as split_into_clauses
 from narrative.cleaning import CleanDocument, clean_corpus
 from narrative.config import DEFAULT_CORPUS, DEFAULT_MODEL
@@ -283,6 +288,55 @@ class EventBatch:
     threads: int | None = None
 
 
+def event_tasks(
+    corpus: Corpus,
+    cleaned: list[CleanDocument],
+    passages: pd.DataFrame,
+    grouping: EventGrouping,
+    *,
+    model: str,
+    settings: AlignmentSettings,
+    cache: EmbeddingCache | None = None,
+) -> list[EventTask]:
+    """One task per event, in order of first appearance; each keeps its passages' row index."""
+    language = {d.doc_id: (d.language or "").lower()[:2] for d in corpus.documents}
+    event_of = passages["doc_id"].map(
+        dict(zip([c.doc.doc_id for c in cleaned], grouping.labels, strict=True))
+    )
+    return [
+        EventTask(
+            passages=block,
+            languages=[language.get(d, "") for d in block["doc_id"]],
+            model=model,
+            settings=settings,
+            cache=cache,
+        )
+        for _, block in passages.groupby(event_of, sort=False)
+    ]
+
+
+def event_chunks(task: EventTask, embeddings: np.ndarray) -> list[list[str]]:
+    """What is embedded besides the passages: for each passage, its text and clauses.
+
+    A passage without a candidate counterpart in another outlet
+    (:func:`narrative.alignment.needs_clauses`) keeps its own text only.
+
+    Args:
+        task: The event.
+        embeddings: Its passages' vectors, in row order.
+
+    Returns:
+        One list per passage; the first chunk is the passage's text.
+    """
+    texts = task.passages["text"].tolist()
+    cut = split_into_clauses(texts, task.languages, cache=task.cache)
+    wanted = needs_clauses(task.passages, embeddings, settings=task.settings)
+    return [
+        [text, *(c for c in chunks if c != text)] if keep else [text]
+        for text, chunks, keep in zip(texts, cut, wanted, strict=True)
+    ]
+
+
 def run_event(task: EventTask) -> EventOutcome:
     """Do one event's work (module level, so local processes and Dask workers can run it).
 
@@ -302,11 +356,13 @@ def run_event(task: EventTask) -> EventOutcome:
     """
     passages = task.passages.reset_index(drop=True)
     cache = task.cache if task.cache is not None else EmbeddingCache()
-    clauses = split_into_clauses(passages["text"].tolist(), task.languages, cache=cache)
+    task = replace(task, passages=passages, cache=cache)
+    embeddings = embed(passages["text"].tolist(), model=task.model, cache=cache)
+    clauses = event_chunks(task, embeddings)
     owner = np.repeat(np.arange(len(clauses)), [len(c) for c in clauses])
-    texts = passages["text"].tolist() + [c for chunks in clauses for c in chunks]
-    vectors = embed(texts, model=task.model, cache=cache)
-    embeddings, clause_embeddings = vectors[: len(passages)], vectors[len(passages) :]
+    clause_embeddings = embed(
+        [c for chunks in clauses for c in chunks], model=task.model, cache=cache
+    )
     alignments = align_passages(
         passages,
         embeddings,
@@ -478,23 +534,10 @@ def _run(
         mode=events,
     )
     warnings.extend(_event_warnings(grouping))
-    language = {d.doc_id: (d.language or "").lower()[:2] for d in loaded.documents}
-    event_of = passages["doc_id"].map(
-        dict(zip([c.doc.doc_id for c in cleaned], grouping.labels, strict=True))
+    tasks = event_tasks(
+        loaded, cleaned, passages, grouping, model=model, settings=settings, cache=cache
     )
-    tasks, rows = [], []
-    for _, block in passages.groupby(event_of, sort=False):
-        index = block.index.to_numpy()
-        rows.append(index)
-        tasks.append(
-            EventTask(
-                passages=block,
-                languages=[language.get(d, "") for d in block["doc_id"]],
-                model=model,
-                settings=settings,
-                cache=cache,
-            )
-        )
+    rows = [t.passages.index.to_numpy() for t in tasks]
     outcomes = _map_events(
         tasks, passages, executor=executor, workers=workers, model=model, cache=cache
     )
