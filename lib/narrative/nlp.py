@@ -67,6 +67,11 @@ _PARSED: OrderedDict[tuple[str, str], Doc] = OrderedDict()
 _PARSED_SIZE = 200_000
 
 
+def forget_parses() -> None:
+    """Drop the parses kept in this process; those on disk stay (for benchmarks and tests)."""
+    _PARSED.clear()
+
+
 def pipeline_key(nlp: Language) -> str:
     """What identifies a pipeline's output: its name and version, and spaCy's version."""
     import spacy

@@ -5,12 +5,16 @@
 
 A corpus may hold many news events (:mod:`narrative.events`). Reading,
 cleaning, segmenting and grouping happen here, on the driver; the per-event
-work (cutting the event's passages into clauses, embedding both, aligning
-them) goes through an :class:`narrative.executor.Executor`: inline by default, local
-processes or a Dask cluster when asked. Passages are aligned only within an
-event, so the cost grows with the number of events, not with the square of
-the corpus. Story units are then built over all events' alignments (a unit
-never spans events, since no pair does).
+work goes through an :class:`narrative.executor.Executor` in batches of
+events (:func:`run_batch`): one spaCy parse per passage feeds the clauses,
+the attributions and the figures, then passages and clauses are embedded,
+the event's articles aligned, and figures compared within the event
+(:func:`run_event`). By default a large corpus not yet cached runs in local
+processes and anything else inline (:func:`auto_workers`); a Dask cluster
+runs it when asked. Passages are aligned only within an event, so the cost
+grows with the number of events, not with the square of the corpus. Story
+units are then built over all events' alignments (a unit never spans
+events, since no pair does).
 """
 
 from __future__ import annotations

@@ -1,0 +1,138 @@
+"""How far could a better *combination* of the suite's evidence go on the labelled sets?
+
+For every pair of body passages of two articles from different outlets, this script
+computes the evidence the suite's alignment uses (sentence cosine, best clause cosine,
+lexical overlap, the margins of each against both sides' neighbours, ranks in row and
+column, trigram containment) and labels the pair from the gold file. For each labelled set
+it then fits a logistic regression on the *other* sets and reports the strict F1 on this
+one, twice: at the threshold best on the training sets (a fair figure) and at the threshold
+best on the set itself (an oracle, an upper bound for any threshold on this model).
+
+If even the oracle stays far below a target, no re-weighting or threshold of these
+features reaches it: better evidence is needed (a stronger model, a cross-encoder), not
+tuning. Headline pairs are left out (the suite compares them separately), so the gold
+counts here can be lower than in ``scripts/benchmark_alignment.py``.
+
+Usage::
+
+    .venv/bin/python scripts/alignment_ceiling.py [--model NAME_OR_PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from benchmark_alignment import SETS, LabelledSet  # noqa: E402
+from narrative import config, pipeline  # noqa: E402
+from narrative.alignment import (  # noqa: E402
+    _block_clauses,
+    _groups,
+    document_pairs,
+    margin_scores,
+)
+from narrative.clauses import clauses as split_into_clauses  # noqa: E402
+from narrative.embeddings import embed  # noqa: E402
+from narrative.evaluate import gold_pairs, locate, read_gold  # noqa: E402
+from narrative.lexical import TermIndex, containment  # noqa: E402
+
+FEATURES = ["sim", "clause", "lexical", "m_sim", "m_meaning", "m_score", "rank_row", "rank_col"]
+THRESHOLDS = np.arange(0.02, 0.98, 0.01)
+
+
+def pair_features(labelled: LabelledSet, model: str) -> pd.DataFrame:
+    """One row per cross-outlet pair of body passages: evidence and gold label."""
+    result = pipeline.run(labelled.corpus, model=model)
+    passages = result.passages.reset_index(drop=True)
+    order = list(dict.fromkeys(passages["doc_id"]))
+    rank = {d: i for i, d in enumerate(order)}
+    outlet_of = dict(zip(passages["doc_id"], passages["outlet"], strict=False))
+    located, _ = locate(read_gold(labelled.gold), result.cleaned, passages)
+    gold = gold_pairs(located, outlet_of, order)
+    chunks = split_into_clauses(passages["text"].tolist())
+    owner = np.repeat(np.arange(len(chunks)), [len(c) for c in chunks])
+    clause_vectors = embed([c for cs in chunks for c in cs], model=model)
+    vectors = result.embeddings
+    index = TermIndex(passages["text"].tolist())
+    settings = result.settings
+    rows = []
+    for doc_a, doc_b in document_pairs(passages):
+        ra, rb = _groups(passages, doc_a)["text"], _groups(passages, doc_b)["text"]
+        if len(ra) == 0 or len(rb) == 0:
+            continue
+        sim = vectors[ra] @ vectors[rb].T
+        clause = _block_clauses(clause_vectors, owner, ra, rb)
+        lexical = index.overlap(list(ra), list(rb))
+        meaning = np.maximum(sim, clause)
+        score = settings.embedding_weight * meaning + (1 - settings.embedding_weight) * lexical
+        evidence = {
+            "sim": sim,
+            "clause": clause,
+            "lexical": lexical,
+            "m_sim": margin_scores(sim, k=settings.k),
+            "m_meaning": margin_scores(meaning, k=settings.k),
+            "m_score": margin_scores(score, k=settings.k),
+            "rank_row": np.minimum(np.argsort(np.argsort(-score, axis=1), axis=1), 5),
+            "rank_col": np.minimum(np.argsort(np.argsort(-score, axis=0), axis=0), 5),
+        }
+        for i, a in enumerate(ra):
+            for j, b in enumerate(rb):
+                pa, pb = int(passages.at[a, "passage_id"]), int(passages.at[b, "passage_id"])
+                key = (
+                    (doc_a, pa, doc_b, pb) if rank[doc_a] <= rank[doc_b] else (doc_b, pb, doc_a, pa)
+                )
+                row = {name: float(values[i, j]) for name, values in evidence.items()}
+                row["containment"] = containment(passages.at[a, "text"], passages.at[b, "text"])
+                row["gold"] = key in gold
+                rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def f1_at(
+    gold: np.ndarray, probability: np.ndarray, threshold: float
+) -> tuple[float, float, float]:
+    """Strict precision, recall and F1 of the pairs at or above a threshold."""
+    chosen = probability >= threshold
+    hits = int((chosen & gold).sum())
+    if hits == 0:
+        return 0.0, 0.0, 0.0
+    precision, recall = hits / chosen.sum(), hits / gold.sum()
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default=config.DEFAULT_MODEL, help="embedding model")
+    args = parser.parse_args(argv)
+    tables = {s.name: pair_features(s, args.model) for s in SETS if s.corpus.is_dir()}
+    columns = [*FEATURES, "containment"]
+    print(f"model {args.model}; features: {', '.join(columns)}")
+    print(f"{'set':28} {'pairs':>6} {'gold':>5}  fair F1 (P / R)      oracle F1 (P / R)")
+    for name, table in tables.items():
+        train = pd.concat([t for n, t in tables.items() if n != name])
+        if train.empty or not train["gold"].any():
+            continue
+        fitted = LogisticRegression(max_iter=2000).fit(train[columns], train["gold"])
+        on_train = fitted.predict_proba(train[columns])[:, 1]
+        chosen = max(THRESHOLDS, key=lambda t: f1_at(train["gold"].to_numpy(), on_train, t)[2])
+        probability = fitted.predict_proba(table[columns])[:, 1]
+        gold = table["gold"].to_numpy()
+        fair = f1_at(gold, probability, chosen)
+        oracle = max((f1_at(gold, probability, t) for t in THRESHOLDS), key=lambda s: s[2])
+        print(
+            f"{name:28} {len(table):6d} {int(gold.sum()):5d}  "
+            f"{fair[2]:.2f} ({fair[0]:.2f} / {fair[1]:.2f})     "
+            f"{oracle[2]:.2f} ({oracle[0]:.2f} / {oracle[1]:.2f})"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
