@@ -28,6 +28,7 @@ def test_parse_types_values():
         (["events=some"], "auto, cluster, one"),
         (["columns=body_text=story"], "unknown field"),
         (["columns=text"], "not field=name"),
+        (["workers=-2"], "0 \\(choose\\)"),
     ],
 )
 def test_bad_parameters_are_one_line_errors(given, message):

@@ -144,6 +144,8 @@ def parse_assignments(assignments: list[str]) -> dict[str, object]:
                 raise ParameterError(f"parameter 'columns': {error}") from None
         if name == "events" and value not in MODES:
             raise ParameterError(f"parameter 'events' must be one of {', '.join(MODES)}")
+        if name == "workers" and value < 0:
+            raise ParameterError("parameter 'workers' must be 0 (choose), 1 (inline) or more")
         values[name] = value
     return values
 
