@@ -503,8 +503,13 @@ def test_unusable_cache_file_falls_back_to_memory_with_a_warning(tmp_path: Path)
     assert blocked.is_dir() and len(result.alignments) > 0
 
 
+# The writer restores Python's own Ctrl-C handler first: a shell that starts a job in the
+# background (``make test &``, nohup) makes its children ignore SIGINT, and Python then
+# leaves it ignored, so the test would hang instead of interrupting the write.
 _INTERRUPTED_WRITER = """
+import signal
 import sys
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from pathlib import Path
 import pandas as pd
 from narrative.exports import write_csv
