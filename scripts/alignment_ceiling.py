@@ -30,17 +30,17 @@ from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchmark_alignment import SETS, LabelledSet  # noqa: E402
-from narrative import config, pipeline  # noqa: E402
+from benchmark_alignment import SETS, LabelledSet, _ordered, labelled_run  # noqa: E402
+from narrative import config  # noqa: E402
 from narrative.alignment import (  # noqa: E402
     _block_clauses,
     _groups,
+    blend,
     document_pairs,
     margin_scores,
 )
 from narrative.clauses import clauses as split_into_clauses  # noqa: E402
 from narrative.embeddings import embed  # noqa: E402
-from narrative.evaluate import gold_pairs, locate, read_gold  # noqa: E402
 from narrative.lexical import TermIndex, containment  # noqa: E402
 
 FEATURES = ["sim", "clause", "lexical", "m_sim", "m_meaning", "m_score", "rank_row", "rank_col"]
@@ -49,13 +49,7 @@ THRESHOLDS = np.arange(0.02, 0.98, 0.01)
 
 def pair_features(labelled: LabelledSet, model: str) -> pd.DataFrame:
     """One row per cross-outlet pair of body passages: evidence and gold label."""
-    result = pipeline.run(labelled.corpus, model=model)
-    passages = result.passages.reset_index(drop=True)
-    order = list(dict.fromkeys(passages["doc_id"]))
-    rank = {d: i for i, d in enumerate(order)}
-    outlet_of = dict(zip(passages["doc_id"], passages["outlet"], strict=False))
-    located, _ = locate(read_gold(labelled.gold), result.cleaned, passages)
-    gold = gold_pairs(located, outlet_of, order)
+    result, passages, rank, gold = labelled_run(labelled, model)
     chunks = split_into_clauses(passages["text"].tolist())
     owner = np.repeat(np.arange(len(chunks)), [len(c) for c in chunks])
     clause_vectors = embed([c for cs in chunks for c in cs], model=model)
@@ -71,7 +65,7 @@ def pair_features(labelled: LabelledSet, model: str) -> pd.DataFrame:
         clause = _block_clauses(clause_vectors, owner, ra, rb)
         lexical = index.overlap(list(ra), list(rb))
         meaning = np.maximum(sim, clause)
-        score = settings.embedding_weight * meaning + (1 - settings.embedding_weight) * lexical
+        score = blend(meaning, lexical, settings=settings)
         evidence = {
             "sim": sim,
             "clause": clause,
@@ -84,10 +78,7 @@ def pair_features(labelled: LabelledSet, model: str) -> pd.DataFrame:
         }
         for i, a in enumerate(ra):
             for j, b in enumerate(rb):
-                pa, pb = int(passages.at[a, "passage_id"]), int(passages.at[b, "passage_id"])
-                key = (
-                    (doc_a, pa, doc_b, pb) if rank[doc_a] <= rank[doc_b] else (doc_b, pb, doc_a, pa)
-                )
+                key = _ordered(passages, a, b, rank)
                 row = {name: float(values[i, j]) for name, values in evidence.items()}
                 row["containment"] = containment(passages.at[a, "text"], passages.at[b, "text"])
                 row["gold"] = key in gold

@@ -131,17 +131,31 @@ def best_threshold(candidates: list[tuple[float, Pair]], gold: set[Pair]) -> tup
     return best
 
 
-def benchmark(labelled: LabelledSet, model: str) -> list[dict[str, object]]:
-    """Score every method on one labelled corpus."""
+def labelled_run(
+    labelled: LabelledSet, model: str
+) -> tuple[pipeline.Result, pd.DataFrame, dict[str, int], set[Pair]]:
+    """Run the suite on a labelled corpus.
+
+    Returns:
+        The result, its passages renumbered from 0, each document's rank in
+        corpus order (for :func:`_ordered`) and the gold pairs. Snippets that
+        cannot be located are reported on standard error.
+    """
     result = pipeline.run(labelled.corpus, model=model)
     passages = result.passages.reset_index(drop=True)
     order = list(dict.fromkeys(passages["doc_id"]))
-    rank = {d: i for i, d in enumerate(order)}
     outlet_of = dict(zip(passages["doc_id"], passages["outlet"], strict=False))
     located, warnings = locate(read_gold(labelled.gold), result.cleaned, passages)
     for line in warnings:
         print(f"warning: {labelled.name}: {line}", file=sys.stderr)
-    gold = gold_pairs(located, outlet_of, order)
+    rank = {d: i for i, d in enumerate(order)}
+    return result, passages, rank, gold_pairs(located, outlet_of, order)
+
+
+def benchmark(labelled: LabelledSet, model: str) -> list[dict[str, object]]:
+    """Score every method on one labelled corpus."""
+    result, passages, rank, gold = labelled_run(labelled, model)
+    order = list(rank)
     tfidf = TfidfVectorizer(sublinear_tf=True).fit_transform(passages["text"])
     methods: dict[str, tuple[float | None, set[Pair] | None, list[tuple[float, Pair]]]] = {
         "suite (defaults)": (None, predicted_pairs(result.alignments, order), []),

@@ -149,6 +149,12 @@ def clause_similarity(
     return best
 
 
+def blend(meaning: np.ndarray, lexical: np.ndarray, *, settings: AlignmentSettings) -> np.ndarray:
+    """A pair's ``score``: the cosine and the lexical overlap, weighted by ``embedding_weight``."""
+    w = settings.embedding_weight
+    return w * meaning + (1 - w) * lexical
+
+
 def score_block(
     emb_a: np.ndarray,
     emb_b: np.ndarray,
@@ -174,8 +180,7 @@ def score_block(
     """
     similarity = emb_a @ emb_b.T
     meaning = similarity if clause_cosine is None else np.maximum(similarity, clause_cosine)
-    w = settings.embedding_weight
-    score = w * meaning + (1 - w) * lexical
+    score = blend(meaning, lexical, settings=settings)
     return {
         "similarity": similarity,
         "meaning": meaning,
@@ -263,6 +268,7 @@ def needs_clauses(
     *,
     settings: AlignmentSettings | None = None,
     pairs: list[tuple[str, str]] | None = None,
+    index: TermIndex | None = None,
 ) -> np.ndarray:
     """Which passages are worth cutting into clauses and embedding clause by clause.
 
@@ -279,22 +285,22 @@ def needs_clauses(
         embeddings: ``(len(passages), d)`` L2-normalised vectors.
         settings: Alignment settings; defaults when ``None``.
         pairs: Document pairs to consider; all cross-outlet pairs when ``None``.
+        index: The passages' :class:`~narrative.lexical.TermIndex`, when the
+            caller has built it already (it is built here otherwise).
 
     Returns:
         Boolean array, one entry per passage row.
     """
     settings = settings or AlignmentSettings()
     passages = passages.reset_index(drop=True)
-    index = TermIndex(passages["text"].tolist())
+    index = index if index is not None else TermIndex(passages["text"].tolist())
     best = np.full(len(passages), -np.inf)
-    w = settings.embedding_weight
     for doc_a, doc_b in pairs if pairs is not None else document_pairs(passages):
         ra, rb = _groups(passages, doc_a)["text"], _groups(passages, doc_b)["text"]
         if len(ra) == 0 or len(rb) == 0:
             continue
-        score = w * (embeddings[ra] @ embeddings[rb].T) + (1 - w) * index.overlap(
-            list(ra), list(rb)
-        )
+        similarity = embeddings[ra] @ embeddings[rb].T
+        score = blend(similarity, index.overlap(list(ra), list(rb)), settings=settings)
         best[ra] = np.maximum(best[ra], score.max(axis=1))
         best[rb] = np.maximum(best[rb], score.max(axis=0))
     return best >= settings.related_min
@@ -308,6 +314,7 @@ def align_passages(
     pairs: list[tuple[str, str]] | None = None,
     clause_embeddings: np.ndarray | None = None,
     clause_owner: np.ndarray | None = None,
+    index: TermIndex | None = None,
 ) -> pd.DataFrame:
     """Align the passages of every pair of documents from different outlets.
 
@@ -319,6 +326,8 @@ def align_passages(
         clause_embeddings: ``(m, d)`` normalised vectors of the passages'
             clauses, or ``None`` to compare whole passages only.
         clause_owner: ``(m,)`` passage row of each clause.
+        index: The passages' :class:`~narrative.lexical.TermIndex`, when the
+            caller has built it already (it is built here otherwise).
 
     Returns:
         One row per aligned pair; columns :data:`ALIGNMENT_COLUMNS`. Scores
@@ -326,7 +335,7 @@ def align_passages(
     """
     settings = settings or AlignmentSettings()
     passages = passages.reset_index(drop=True)
-    index = TermIndex(passages["text"].tolist())
+    index = index if index is not None else TermIndex(passages["text"].tolist())
     texts = passages["text"].to_numpy()
     rows = []
     for doc_a, doc_b in pairs if pairs is not None else document_pairs(passages):

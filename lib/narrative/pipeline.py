@@ -47,6 +47,7 @@ from narrative.events import (
 )
 from narrative.executor import Executor, LocalExecutor, available_cores, make_executor
 from narrative.language import model_warnings
+from narrative.lexical import TermIndex
 from narrative.loaders import load_any, parse_columns
 from narrative.numbers import (
     COMPARISON_COLUMNS,
@@ -319,7 +320,9 @@ def event_tasks(
     ]
 
 
-def event_chunks(task: EventTask, embeddings: np.ndarray) -> list[list[str]]:
+def event_chunks(
+    task: EventTask, embeddings: np.ndarray, *, index: TermIndex | None = None
+) -> list[list[str]]:
     """What is embedded besides the passages: for each passage, its text and clauses.
 
     A passage without a candidate counterpart in another outlet
@@ -328,13 +331,14 @@ def event_chunks(task: EventTask, embeddings: np.ndarray) -> list[list[str]]:
     Args:
         task: The event.
         embeddings: Its passages' vectors, in row order.
+        index: The passages' term index, if already built.
 
     Returns:
         One list per passage; the first chunk is the passage's text.
     """
     texts = task.passages["text"].tolist()
     cut = split_into_clauses(texts, task.languages, cache=task.cache)
-    wanted = needs_clauses(task.passages, embeddings, settings=task.settings)
+    wanted = needs_clauses(task.passages, embeddings, settings=task.settings, index=index)
     return [
         [text, *(c for c in chunks if c != text)] if keep else [text]
         for text, chunks, keep in zip(texts, cut, wanted, strict=True)
@@ -362,7 +366,9 @@ def run_event(task: EventTask) -> EventOutcome:
     cache = task.cache if task.cache is not None else EmbeddingCache()
     task = replace(task, passages=passages, cache=cache)
     embeddings = embed(passages["text"].tolist(), model=task.model, cache=cache)
-    clauses = event_chunks(task, embeddings)
+    # One term index serves the choice of clauses and the alignment.
+    index = TermIndex(passages["text"].tolist())
+    clauses = event_chunks(task, embeddings, index=index)
     owner = np.repeat(np.arange(len(clauses)), [len(c) for c in clauses])
     clause_embeddings = embed(
         [c for chunks in clauses for c in chunks], model=task.model, cache=cache
@@ -373,6 +379,7 @@ def run_event(task: EventTask) -> EventOutcome:
         settings=task.settings,
         clause_embeddings=clause_embeddings,
         clause_owner=owner,
+        index=index,
     )
     return EventOutcome(
         embeddings=embeddings,
@@ -486,14 +493,19 @@ def _map_events(
     return [o for o in outcomes if o is not None]
 
 
+def _concat(tables: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
+    """Per-event tables one after another; an empty table with ``columns`` if all are empty."""
+    found = [t for t in tables if len(t)]
+    return pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=columns)
+
+
 def _in_passage_order(
     tables: list[pd.DataFrame], passages: pd.DataFrame, columns: list[str]
 ) -> pd.DataFrame:
     """Concatenate per-event tables and order their rows as the passages are ordered."""
-    found = [t for t in tables if len(t)]
-    if not found:
-        return pd.DataFrame(columns=columns)
-    table = pd.concat(found, ignore_index=True)
+    table = _concat(tables, columns)
+    if table.empty:
+        return table
     keys = zip(passages["doc_id"], passages["passage_id"], strict=True)
     row = {(d, int(p)): i for i, (d, p) in enumerate(keys)}
     order = [
@@ -550,17 +562,11 @@ def _run(
     for index, outcome in zip(rows, outcomes, strict=True):
         embeddings[index] = outcome.embeddings
         warnings.extend(w for w in outcome.warnings if w not in warnings)
-    found = [o.alignments for o in outcomes if len(o.alignments)]
-    alignments = (
-        pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=ALIGNMENT_COLUMNS)
-    )
+    alignments = _concat([o.alignments for o in outcomes], ALIGNMENT_COLUMNS)
     quotes = _in_passage_order([o.quotes for o in outcomes], passages, QUOTE_COLUMNS)
     figures = _in_passage_order([o.figures for o in outcomes], passages, TABLE_COLUMNS)
-    found = [o.disagreements for o in outcomes if len(o.disagreements)]
-    disagreements = (
-        pd.concat(found, ignore_index=True)
-        if found
-        else pd.DataFrame(columns=[c for c in COMPARISON_COLUMNS if c != "status"])
+    disagreements = _concat(
+        [o.disagreements for o in outcomes], [c for c in COMPARISON_COLUMNS if c != "status"]
     )
     units = build_units(passages, alignments)
     return Result(
