@@ -7,9 +7,9 @@ A corpus may hold many news events (:mod:`narrative.events`). Reading,
 cleaning, segmenting and grouping happen here, on the driver; the per-event
 work goes through an :class:`narrative.executor.Executor` in batches of
 events (:func:`run_batch`): one spaCy parse per passage feeds the clauses,
-the attributions and the figures, then passages and clauses are embedded,
-the event's articles aligned, and figures compared within the event
-(:func:`run_event`). By default a large corpus not yet cached runs in local
+the attributions and the figures, then the batch's passages and clauses are
+embedded, each event's articles aligned, and figures compared within the
+event (:func:`run_events`). By default a large corpus not yet cached runs in local
 processes and anything else inline (:func:`auto_workers`); a Dask cluster
 runs it when asked. Passages are aligned only within an event, so the cost
 grows with the number of events, not with the square of the corpus. Story
@@ -269,7 +269,7 @@ class EventTask:
 
 @dataclass
 class EventOutcome:
-    """What one event's work produced (see :func:`run_event`)."""
+    """What one event's work produced (see :func:`run_events`)."""
 
     embeddings: np.ndarray
     alignments: pd.DataFrame
@@ -345,59 +345,93 @@ def event_chunks(
     ]
 
 
-def run_event(task: EventTask) -> EventOutcome:
-    """Do one event's work (module level, so local processes and Dask workers can run it).
+def run_events(tasks: list[EventTask]) -> list[EventOutcome]:
+    """Do several events' work (module level, so local processes and Dask workers can run it).
 
-    Cuts the passages into clauses, embeds passages and clauses, aligns the
-    event's cross-outlet document pairs, and runs the per-passage analyses
-    that need the parse: attributions (:func:`narrative.quotes.find_quotes`),
-    figures (:func:`narrative.numbers.number_table`) and where aligned or
-    same-event passages disagree on them
-    (:func:`narrative.numbers.number_disagreements`). Each passage is parsed
-    once for all three.
+    Cuts each event's passages into clauses, embeds passages and clauses,
+    aligns the event's cross-outlet document pairs, and runs the per-passage
+    analyses that need the parse: attributions
+    (:func:`narrative.quotes.find_quotes`), figures
+    (:func:`narrative.numbers.number_table`) and where aligned or same-event
+    passages disagree on them (:func:`narrative.numbers.number_disagreements`).
+    Each passage is parsed once for all three. The passages of all the events
+    are encoded in one call, then their clauses in another: the model sorts
+    the texts of a call by length, so its batches waste less on padding than
+    one call per event (on 30 BASIL events, 17.2 s instead of 23.6 s for the
+    passages, one thread). Nothing is compared across events.
 
     Args:
-        task: The event's work.
+        tasks: The events.
 
     Returns:
-        The event's outcome; tables keep the passages' order.
+        One outcome per event, in order; tables keep the passages' order.
     """
-    passages = task.passages.reset_index(drop=True)
-    cache = task.cache if task.cache is not None else EmbeddingCache()
-    task = replace(task, passages=passages, cache=cache)
-    embeddings = embed(passages["text"].tolist(), model=task.model, cache=cache)
-    # One term index serves the choice of clauses and the alignment.
-    index = TermIndex(passages["text"].tolist())
-    clauses = event_chunks(task, embeddings, index=index)
-    owner = np.repeat(np.arange(len(clauses)), [len(c) for c in clauses])
-    clause_embeddings = embed(
-        [c for chunks in clauses for c in chunks], model=task.model, cache=cache
-    )
-    alignments = align_passages(
-        passages,
-        embeddings,
-        settings=task.settings,
-        clause_embeddings=clause_embeddings,
-        clause_owner=owner,
-        index=index,
-    )
-    return EventOutcome(
-        embeddings=embeddings,
-        alignments=alignments,
-        quotes=find_quotes(passages[passages["kind"] != "headline"]),
-        figures=number_table(passages),
-        disagreements=number_disagreements(alignments, passages=passages),
-        warnings=list(cache.warnings),
-    )
+    default: list[EmbeddingCache] = []
+
+    def prepared(task: EventTask) -> EventTask:
+        if task.cache is None and not default:
+            default.append(EmbeddingCache())
+        cache = task.cache if task.cache is not None else default[0]
+        return replace(task, passages=task.passages.reset_index(drop=True), cache=cache)
+
+    tasks = [prepared(t) for t in tasks]
+    texts = [t.passages["text"].tolist() for t in tasks]
+    embeddings = _embed_together(tasks, texts)
+    # One term index per event serves the choice of clauses and the alignment.
+    indexes = [TermIndex(t) for t in texts]
+    chunks = [
+        event_chunks(t, e, index=i) for t, e, i in zip(tasks, embeddings, indexes, strict=True)
+    ]
+    chunk_embeddings = _embed_together(tasks, [[c for cs in ch for c in cs] for ch in chunks])
+    outcomes = []
+    for task, vectors, index, clauses, clause_vectors in zip(
+        tasks, embeddings, indexes, chunks, chunk_embeddings, strict=True
+    ):
+        passages = task.passages
+        alignments = align_passages(
+            passages,
+            vectors,
+            settings=task.settings,
+            clause_embeddings=clause_vectors,
+            clause_owner=np.repeat(np.arange(len(clauses)), [len(c) for c in clauses]),
+            index=index,
+        )
+        outcomes.append(
+            EventOutcome(
+                embeddings=vectors,
+                alignments=alignments,
+                quotes=find_quotes(passages[passages["kind"] != "headline"]),
+                figures=number_table(passages),
+                disagreements=number_disagreements(alignments, passages=passages),
+                warnings=list(task.cache.warnings),
+            )
+        )
+    return outcomes
+
+
+def _embed_together(tasks: list[EventTask], texts: list[list[str]]) -> list[np.ndarray]:
+    """Embed each task's texts, in one call for all tasks that share a model and cache."""
+    together: dict[tuple[str, int], list[int]] = {}
+    for i, task in enumerate(tasks):
+        together.setdefault((task.model, id(task.cache)), []).append(i)
+    out: list[np.ndarray] = [np.zeros((0, 0), dtype=np.float32)] * len(tasks)
+    for indices in together.values():
+        first = tasks[indices[0]]
+        flat = [text for i in indices for text in texts[i]]
+        vectors = embed(flat, model=first.model, cache=first.cache)
+        ends = np.cumsum([len(texts[i]) for i in indices])
+        for i, part in zip(indices, np.split(vectors, ends[:-1]), strict=True):
+            out[i] = part
+    return out
 
 
 def run_batch(batch: EventBatch) -> list[EventOutcome]:
-    """Run a batch of events one after another (module level, for workers)."""
+    """Run a batch of events (module level, for workers): :func:`run_events`."""
     if batch.threads:
         import torch
 
         torch.set_num_threads(batch.threads)
-    return [run_event(task) for task in batch.tasks]
+    return run_events(batch.tasks)
 
 
 #: Passages without a cached embedding from which ``workers=0`` starts local processes.
