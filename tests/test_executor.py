@@ -5,7 +5,7 @@ import time
 
 import pandas as pd
 import pytest
-from narrative.executor import DaskExecutor, LocalExecutor, make_executor
+from narrative.executor import DaskExecutor, LocalExecutor, WorkerDied, make_executor
 
 
 def _pid_after_nap(seconds: float) -> int:
@@ -33,6 +33,16 @@ def test_errors_reach_the_caller():
         LocalExecutor(workers=2).map(int, ["1", "x"])
     with pytest.raises(ValueError):
         LocalExecutor(workers=0)
+
+
+def _die(code: int) -> int:
+    """Module-level: a worker that ends without a result, as one killed for memory does."""
+    os._exit(code)
+
+
+def test_a_dead_worker_is_a_clear_error():
+    with pytest.raises(WorkerDied, match="workers=1"):
+        LocalExecutor(workers=2).map(_die, [3, 3])
 
 
 def test_make_executor_chooses_local_without_scheduler():

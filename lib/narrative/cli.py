@@ -18,6 +18,7 @@ from narrative import config
 from narrative.atomic import OutputError
 from narrative.corpus import CorpusError
 from narrative.embeddings import ModelUnavailable
+from narrative.executor import WorkerDied
 from narrative.nlp import NlpUnavailable
 from narrative.params import PARAMETERS, ParameterError, parse_assignments
 
@@ -148,7 +149,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "evaluate":
             return _evaluate(args)
         return _report(args)
-    except (CorpusError, ModelUnavailable, OutputError, NlpUnavailable, ParameterError) as error:
+    except (
+        CorpusError,
+        ModelUnavailable,
+        OutputError,
+        NlpUnavailable,
+        ParameterError,
+        WorkerDied,
+    ) as error:
         print(f"narrative: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -10,7 +10,8 @@ cluster.
 The function must be importable by the workers (defined at module level,
 not in a notebook cell or a lambda), and items and results must pickle.
 Results come back in the order of the items; the first error raised by any
-item is raised again in the caller.
+item is raised again in the caller, and a local worker that dies (killed for
+memory, say) raises :class:`WorkerDied`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,12 @@ import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
+
+
+class WorkerDied(RuntimeError):
+    """A local worker process ended without a result; the message says what to try."""
 
 
 class Executor(ABC):
@@ -89,8 +95,15 @@ class LocalExecutor(Executor):
         if workers <= 1:
             return [fn(item) for item in items]
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            return list(pool.map(fn, items))
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                return list(pool.map(fn, items))
+        except BrokenProcessPool as error:
+            raise WorkerDied(
+                f"a worker process ended abruptly ({error}); it may have run out of memory, or "
+                'a script that starts workers lacks `if __name__ == "__main__":` (spawned '
+                "workers import it again); run with workers=1 to stay in one process"
+            ) from error
 
     @property
     def parallelism(self) -> int:
