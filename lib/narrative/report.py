@@ -18,10 +18,13 @@ import os
 import platform
 import re
 import shlex
+import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from html import escape
 from importlib import metadata
 from pathlib import Path
+from queue import Empty
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -306,11 +309,26 @@ class NotebookRunner:
         modules stay imported and the pipeline's results stay in memory. Not
         ``%reset``: its garbage collection over a heap holding torch and spaCy
         cost a second per notebook.
+
+        The client's readiness check is a kernel_info round trip that also
+        reaches the output channel, not ``wait_for_ready``, which then waits
+        0.2 s for that channel to fall quiet.
         """
         client = self.km.client()
         client.start_channels()
         try:
-            client.wait_for_ready(timeout=60)
+            deadline = time.monotonic() + 60
+            while True:
+                client.kernel_info()
+                client.get_shell_msg(timeout=60)
+                try:
+                    # A message on the output channel: it is subscribed, so the
+                    # reset's own output cannot be missed.
+                    client.get_iopub_msg(timeout=0.05)
+                    break
+                except Empty:
+                    if time.monotonic() > deadline:
+                        raise RuntimeError("the notebook kernel does not answer") from None
             client.execute_interactive(_RESET_CODE, store_history=False, timeout=60)
         finally:
             client.stop_channels()
@@ -528,6 +546,10 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "outlet"
 
 
+def _write_page(executed: Path, html: Path, keep_code: bool, header: str) -> None:
+    write_text(html, render_html(executed, keep_code=keep_code, header=header))
+
+
 def build_report(
     corpus: str | Path,
     out_dir: str | Path,
@@ -587,16 +609,24 @@ def build_report(
     header = provenance_html(corpus, out_dir, values)
     key = source_fingerprint(corpus)
     store = config.cache_dir() / "executed" if reuse else None
-    with NotebookRunner(cwd=config.NOTEBOOKS_DIR, store=store) as runner:
+    # Pages are rendered in a thread while the kernel runs the next notebook (this
+    # process mostly waits on the kernel meanwhile).
+    with (
+        NotebookRunner(cwd=config.NOTEBOOKS_DIR, store=store) as runner,
+        ThreadPoolExecutor(max_workers=1) as renderer,
+    ):
+        pages = []
         for source, stem, extra in tqdm(jobs, desc="notebooks", unit="nb", disable=None):
             executed = out_dir / "notebooks" / f"{stem}.ipynb"
             parameters = {"corpus": str(corpus), "out_dir": str(out_dir), **values, **extra}
             error = runner.run(source, executed, parameters, key=key, outputs=out_dir / "data")
             html = out_dir / f"{stem}.html"
             if executed.is_file():
-                write_text(html, render_html(executed, keep_code=keep_code, header=header))
+                pages.append(renderer.submit(_write_page, executed, html, keep_code, header))
             title = " and ".join(map(str, extra.values())) or _first_heading(source)
             outcome.notebooks.append(NotebookOutcome(title, html, error, pair=bool(extra)))
+        for page in pages:
+            page.result()
         outcome.reused, outcome.executed = runner.reused, runner.executed
     write_text(outcome.index, index_html(corpus, out_dir, values, outcome))
     return outcome
