@@ -33,11 +33,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchmark_alignment import SETS, LabelledSet, _ordered, labelled_run  # noqa: E402
 from narrative import config  # noqa: E402
 from narrative.alignment import (  # noqa: E402
-    _block_clauses,
-    _groups,
     blend,
+    clause_block,
     document_pairs,
     margin_scores,
+    passage_rows,
 )
 from narrative.clauses import clauses as split_into_clauses  # noqa: E402
 from narrative.embeddings import embed  # noqa: E402
@@ -58,11 +58,11 @@ def pair_features(labelled: LabelledSet, model: str) -> pd.DataFrame:
     settings = result.settings
     rows = []
     for doc_a, doc_b in document_pairs(passages):
-        ra, rb = _groups(passages, doc_a)["text"], _groups(passages, doc_b)["text"]
+        ra, rb = passage_rows(passages, doc_a)["text"], passage_rows(passages, doc_b)["text"]
         if len(ra) == 0 or len(rb) == 0:
             continue
         sim = vectors[ra] @ vectors[rb].T
-        clause = _block_clauses(clause_vectors, owner, ra, rb)
+        clause = clause_block(clause_vectors, owner, ra, rb)
         lexical = index.overlap(list(ra), list(rb))
         meaning = np.maximum(sim, clause)
         score = blend(meaning, lexical, settings=settings)

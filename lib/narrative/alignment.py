@@ -230,7 +230,8 @@ def relation_of(score: float, reuse: float, *, settings: AlignmentSettings) -> s
     return "related"
 
 
-def _groups(passages: pd.DataFrame, doc_id: str) -> dict[str, np.ndarray]:
+def passage_rows(passages: pd.DataFrame, doc_id: str) -> dict[str, np.ndarray]:
+    """Row labels of one article's passages: ``"headline"`` rows and body (``"text"``) rows."""
     rows = passages.index[passages["doc_id"] == doc_id].to_numpy()
     kinds = passages.loc[rows, "kind"].to_numpy()
     return {
@@ -239,9 +240,20 @@ def _groups(passages: pd.DataFrame, doc_id: str) -> dict[str, np.ndarray]:
     }
 
 
-def _block_clauses(
+def clause_block(
     clause_embeddings: np.ndarray, clause_owner: np.ndarray, ra: np.ndarray, rb: np.ndarray
 ) -> np.ndarray:
+    """Best clause-to-clause cosine between two sets of passages.
+
+    Args:
+        clause_embeddings: ``(n_clauses, d)`` L2-normalised clause vectors.
+        clause_owner: Passage row of each clause.
+        ra: Passage rows of one side.
+        rb: Passage rows of the other.
+
+    Returns:
+        ``(len(ra), len(rb))`` array (see :func:`clause_similarity`).
+    """
     local_a = {row: i for i, row in enumerate(ra)}
     local_b = {row: j for j, row in enumerate(rb)}
     in_a = np.flatnonzero(np.isin(clause_owner, ra))
@@ -296,7 +308,7 @@ def needs_clauses(
     index = index if index is not None else TermIndex(passages["text"].tolist())
     best = np.full(len(passages), -np.inf)
     for doc_a, doc_b in pairs if pairs is not None else document_pairs(passages):
-        ra, rb = _groups(passages, doc_a)["text"], _groups(passages, doc_b)["text"]
+        ra, rb = passage_rows(passages, doc_a)["text"], passage_rows(passages, doc_b)["text"]
         if len(ra) == 0 or len(rb) == 0:
             continue
         similarity = embeddings[ra] @ embeddings[rb].T
@@ -339,7 +351,7 @@ def align_passages(
     texts = passages["text"].to_numpy()
     rows = []
     for doc_a, doc_b in pairs if pairs is not None else document_pairs(passages):
-        groups_a, groups_b = _groups(passages, doc_a), _groups(passages, doc_b)
+        groups_a, groups_b = passage_rows(passages, doc_a), passage_rows(passages, doc_b)
         for group in ("headline", "text"):
             ra, rb = groups_a[group], groups_b[group]
             if len(ra) == 0 or len(rb) == 0:
@@ -347,7 +359,7 @@ def align_passages(
             lexical = index.overlap(list(ra), list(rb))
             clause_cosine = None
             if clause_embeddings is not None and clause_owner is not None and group == "text":
-                clause_cosine = _block_clauses(clause_embeddings, clause_owner, ra, rb)
+                clause_cosine = clause_block(clause_embeddings, clause_owner, ra, rb)
             block = score_block(
                 embeddings[ra],
                 embeddings[rb],
