@@ -104,6 +104,22 @@ def test_pipeline_per_event_work_is_the_same_inline_and_on_a_dask_cluster(fixtur
     assert (found["doc_a"].map(event_of) == found["doc_b"].map(event_of)).all()
 
 
+def test_streams_of_any_size_give_the_same_tables(fixtures, tmp_path, monkeypatch):
+    """Events parsed and encoded together or one stream each: the same result."""
+    from narrative import pipeline
+    from narrative.embeddings import EmbeddingCache
+    from narrative.loaders import load_basil
+
+    corpus = load_basil(fixtures / "basil-mini")
+    together = pipeline.run(corpus, cache=EmbeddingCache(tmp_path / "a.sqlite"))
+    assert together.events.table["event"].nunique() > 1
+    monkeypatch.setattr(pipeline, "STREAM_PASSAGES", 1)
+    apart = pipeline.run(corpus, cache=EmbeddingCache(tmp_path / "b.sqlite"))
+    for name in ("alignments", "units", "quotes", "figures", "number_disagreements"):
+        pd.testing.assert_frame_equal(getattr(apart, name), getattr(together, name))
+    assert abs(apart.embeddings - together.embeddings).max() < 1e-5
+
+
 def test_batches_balance_passages_and_keep_event_order():
     from narrative.pipeline import EventTask, batches
 

@@ -346,6 +346,10 @@ def event_chunks(
     ]
 
 
+#: Most passages parsed and encoded in one stream by :func:`run_events` (bounds its memory).
+STREAM_PASSAGES = 5000
+
+
 def run_events(tasks: list[EventTask]) -> list[EventOutcome]:
     """Do several events' work (module level, so local processes and Dask workers can run it).
 
@@ -360,7 +364,9 @@ def run_events(tasks: list[EventTask]) -> list[EventOutcome]:
     then their clauses in another: the model sorts the texts of a call by
     length, so its batches waste less on padding than one call per event (on
     30 BASIL events, 17.2 s instead of 23.6 s for the passages, one thread).
-    Nothing is compared across events.
+    Events are taken in runs of at most :data:`STREAM_PASSAGES` passages, so
+    a large batch never holds all its parses at once. Nothing is compared
+    across events.
 
     Args:
         tasks: The events.
@@ -368,6 +374,20 @@ def run_events(tasks: list[EventTask]) -> list[EventOutcome]:
     Returns:
         One outcome per event, in order; tables keep the passages' order.
     """
+    outcomes: list[EventOutcome] = []
+    stream: list[EventTask] = []
+    size = 0
+    for task in tasks:
+        if stream and size + len(task.passages) > STREAM_PASSAGES:
+            outcomes += _run_stream(stream)
+            stream, size = [], 0
+        stream.append(task)
+        size += len(task.passages)
+    return outcomes + (_run_stream(stream) if stream else [])
+
+
+def _run_stream(tasks: list[EventTask]) -> list[EventOutcome]:
+    """The work of :func:`run_events` for events parsed and encoded in one stream."""
     default: list[EmbeddingCache] = []
 
     def prepared(task: EventTask) -> EventTask:
