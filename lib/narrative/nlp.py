@@ -10,10 +10,10 @@ spaCy is imported inside the functions, so ``import narrative`` stays fast; the
 pipeline loads once per process (about 2 s) and parses some 100 to 150
 sentences a second on one CPU core. Parsing is the costliest step after
 embedding, and three stages need it (clauses, quotes, numbers), so
-:func:`parse` keeps every parse: in memory for the process (the notebooks of
-a report share one kernel) and on disk beside the embeddings (as spaCy's
-``Doc.to_bytes``, keyed by pipeline, version and text), so a re-run parses
-only new text.
+:func:`parse` keeps parses: the most recent 20,000 in memory for the process
+(the notebooks of a report share one kernel) and every one on disk beside the
+embeddings (as spaCy's ``Doc.to_bytes``, keyed by pipeline, version and
+text), so a re-run parses only new text.
 """
 
 from __future__ import annotations
@@ -62,9 +62,12 @@ def load_nlp(name: str = DEFAULT_NLP_MODEL) -> Language:
         raise NlpUnavailable(f"spaCy pipeline {name!r} not found: pip install {hint}") from error
 
 
-#: Parses kept in this process, by (pipeline key, text); oldest dropped first.
+#: Parses kept in this process, by (pipeline key, text); oldest dropped first. A parsed
+#: news sentence takes about 60 KB in memory (tokens, tags, the tok2vec tensor), so 20,000
+#: is about 1.2 GB: room for the 5,000-passage streams of the per-event work
+#: (:data:`narrative.pipeline.STREAM_PASSAGES`), which read each parse three times.
 _PARSED: OrderedDict[tuple[str, str], Doc] = OrderedDict()
-_PARSED_SIZE = 200_000
+_PARSED_SIZE = 20_000
 
 
 def forget_parses() -> None:
