@@ -388,15 +388,16 @@ def run_events(tasks: list[EventTask]) -> list[EventOutcome]:
 
 def _run_stream(tasks: list[EventTask]) -> list[EventOutcome]:
     """The work of :func:`run_events` for events parsed and encoded in one stream."""
-    default: list[EmbeddingCache] = []
-
-    def prepared(task: EventTask) -> EventTask:
-        if task.cache is None and not default:
-            default.append(EmbeddingCache())
-        cache = task.cache if task.cache is not None else default[0]
-        return replace(task, passages=task.passages.reset_index(drop=True), cache=cache)
-
-    tasks = [prepared(t) for t in tasks]
+    # Tasks without a cache share one default cache, so that they are encoded together.
+    fallback = EmbeddingCache() if any(t.cache is None for t in tasks) else None
+    tasks = [
+        replace(
+            t,
+            passages=t.passages.reset_index(drop=True),
+            cache=t.cache if t.cache is not None else fallback,
+        )
+        for t in tasks
+    ]
     texts = [t.passages["text"].tolist() for t in tasks]
     for indices in _sharing(tasks):
         # One long stream in large batches parses faster than one short call per event;
