@@ -45,3 +45,23 @@ def test_parses_are_kept_in_memory_and_on_disk(tmp_path):
     nlp_module._PARSED.clear()
     assert nlp_module.parse(texts[1:], cache=cache)[0].text == texts[1]
     assert len(cache.get_bytes(key, [text_key(texts[1])])[text_key(texts[1])]) > 100
+
+
+def test_a_call_keeps_its_own_parses_in_memory(tmp_path, monkeypatch):
+    """Oldest unused parses go first, never those of the latest call, however many."""
+    from narrative import nlp as nlp_module
+    from narrative.embeddings import EmbeddingCache
+
+    cache = EmbeddingCache(tmp_path / "cache.sqlite")
+    monkeypatch.setattr(nlp_module, "_PARSED_SIZE", 2)
+    nlp_module._PARSED.clear()
+    old, used = nlp_module.parse(["Talks ended.", "Talks resumed."], cache=cache)
+    assert nlp_module.parse(["Talks resumed."], cache=cache)[0] is used  # now the most recent
+    big = ["Rebels left.", "Troops came.", "Aid arrived."]
+    docs = nlp_module.parse(big, cache=cache)
+    assert len(nlp_module._PARSED) == 3  # more than the bound: the whole call stays
+    assert nlp_module.parse(big, cache=cache) == docs  # all from memory, same objects
+    nlp_module.parse(["Talks resumed."], cache=cache)  # from disk; the oldest go
+    key = nlp_module.pipeline_key(nlp_module.load_nlp())
+    assert list(nlp_module._PARSED) == [(key, "Aid arrived."), (key, "Talks resumed.")]
+    assert nlp_module.parse(["Talks ended."], cache=cache)[0] is not old

@@ -10,10 +10,11 @@ spaCy is imported inside the functions, so ``import narrative`` stays fast; the
 pipeline loads once per process (about 2 s) and parses some 100 to 150
 sentences a second on one CPU core. Parsing is the costliest step after
 embedding, and three stages need it (clauses, quotes, numbers), so
-:func:`parse` keeps parses: the most recent 20,000 in memory for the process
-(the notebooks of a report share one kernel) and every one on disk beside the
-embeddings (as spaCy's ``Doc.to_bytes``, keyed by pipeline, version and
-text), so a re-run parses only new text.
+:func:`parse` keeps parses: the 20,000 most recently used in memory for the
+process (more while one call needs them; the notebooks of a report share one
+kernel) and every one on disk beside the embeddings (as spaCy's
+``Doc.to_bytes``, keyed by pipeline, version and text), so a re-run parses
+only new text.
 """
 
 from __future__ import annotations
@@ -62,10 +63,10 @@ def load_nlp(name: str = DEFAULT_NLP_MODEL) -> Language:
         raise NlpUnavailable(f"spaCy pipeline {name!r} not found: pip install {hint}") from error
 
 
-#: Parses kept in this process, by (pipeline key, text); oldest dropped first. A parsed
-#: news sentence takes about 60 KB in memory (tokens, tags, the tok2vec tensor), so 20,000
-#: is about 1.2 GB: room for the 5,000-passage streams of the per-event work
-#: (:data:`narrative.pipeline.STREAM_PASSAGES`), which read each parse three times.
+#: Parses kept in this process, by (pipeline key, text); least recently used dropped first,
+#: but never those of the latest call (a stream of the per-event work, which reads each
+#: parse three times, keeps all its parses however large it is). A parsed news sentence
+#: takes about 60 KB in memory (tokens, tags, the tok2vec tensor), so 20,000 is about 1.2 GB.
 _PARSED: OrderedDict[tuple[str, str], Doc] = OrderedDict()
 _PARSED_SIZE = 20_000
 
@@ -114,6 +115,7 @@ def parse(
     for text in texts:
         doc = _PARSED.get((name, text))
         if doc is not None:
+            _PARSED.move_to_end((name, text))
             found[text] = doc
     missing = [t for t in dict.fromkeys(texts) if t not in found]
     if missing:
@@ -134,6 +136,7 @@ def parse(
             found.update(new)
         for text in missing:
             _PARSED[(name, text)] = found[text]
-        while len(_PARSED) > _PARSED_SIZE:
+        # This call's parses are the most recent entries: keep all of them.
+        while len(_PARSED) > max(_PARSED_SIZE, len(found)):
             _PARSED.popitem(last=False)
     return [found[t] for t in texts]
