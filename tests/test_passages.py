@@ -16,6 +16,15 @@ def test_sentence_splitter_copes_with_abbreviations_and_quotes():
     ]
 
 
+def test_a_sentence_cut_after_an_abbreviation_is_joined_again():
+    text = "Rep. Duncan Hunter, R-Calif., and his wife were indicted. He denied it (Reuters)."
+    sentences = [text[a:b] for a, b in split_sentences(text)]
+    assert sentences == [
+        "Rep. Duncan Hunter, R-Calif., and his wife were indicted.",
+        "He denied it (Reuters).",
+    ]
+
+
 def test_passages_have_offsets_kinds_and_positions(default_result):
     passages = default_result.passages
     by_doc = {c.doc_id: c.text for c in default_result.cleaned}

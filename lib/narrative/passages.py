@@ -60,6 +60,9 @@ MAX_PARAGRAPH_WORDS = 180
 SEGMENT_CHUNK_CHARS = 5_000
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
+#: A piece that starts like this continues the sentence before it: the segmenter took an
+#: abbreviation's full stop for a sentence end ("Rep. Duncan Hunter, R-Calif., and his wife").
+_CONTINUES = re.compile(r"[,;:)\]}%]")
 _DASHES = {"-", "--", "\u2013", "\u2014"}
 #: Where a long sentence breaks into clauses: after a comma, semicolon or colon,
 #: around a dash, or before a parenthesis.
@@ -141,8 +144,10 @@ def split_sentences(
 
     Returns:
         ``(start, end)`` character offsets, in order, whitespace trimmed.
-        Fragments without a word (stray punctuation) are merged into the
-        sentence before them.
+        Fragments without a word (stray punctuation) and pieces that start
+        with a comma, semicolon, colon or closing bracket (the rest of a
+        sentence cut after an abbreviation such as "R-Calif.") are merged
+        into the sentence before them.
     """
     spans: list[tuple[int, int]] = []
     segmenter = _segmenter(language or "en")
@@ -158,7 +163,7 @@ def split_sentences(
                 start = cursor
             end = start + len(stripped)
             cursor = end
-            if spans and not _WORD.search(stripped):
+            if spans and (not _WORD.search(stripped) or _CONTINUES.match(stripped)):
                 spans[-1] = (spans[-1][0], offset + end)
             else:
                 spans.append((offset + start, offset + end))
