@@ -36,6 +36,20 @@ def test_gold_pairs_skip_same_outlet_and_order_by_corpus():
     assert pairs == {("a", 1, "b", 3), ("a2", 4, "b", 3)}
 
 
+def test_gold_pairs_pair_a_headline_only_with_a_headline():
+    located = pd.DataFrame(
+        [
+            ("F1", "a", 0, "headline"),
+            ("F1", "a", 2, "body"),
+            ("F1", "b", 0, "headline"),
+            ("F1", "b", 5, "standfirst"),
+        ],
+        columns=["fact_id", "doc_id", "passage_id", "kind"],
+    )
+    pairs = gold_pairs(located, {"a": "AFP", "b": "BBC"}, ["a", "b"])
+    assert pairs == {("a", 0, "b", 0), ("a", 2, "b", 5)}
+
+
 def test_read_gold_needs_its_columns(tmp_path):
     bad = tmp_path / "gold.csv"
     bad.write_text("fact,doc\nF1,a\n", encoding="utf-8")

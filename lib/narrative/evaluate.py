@@ -5,7 +5,8 @@ verbatim snippets, one or more per article (format and labelling rule in
 ``data/gold/README.md``). Each snippet is located in the article's cleaned
 text and mapped to whichever passage(s) contain it under the run's
 segmentation; every two passages of different outlets that share a fact form
-a gold pair.
+a gold pair, except a headline with a body passage: headlines are compared
+only with headlines, by the suite and by the labelling rule.
 
 Predicted pairs are the alignments labelled ``reuse`` or ``paraphrase`` (the
 suite's "same fact" decisions). Two scores are reported, as sentence aligners
@@ -94,12 +95,14 @@ def locate(
         passages: The run's passage table.
 
     Returns:
-        ``(located, warnings)``: one row per (fact, doc, passage), and a line
-        for each snippet that could not be found.
+        ``(located, warnings)``: one row per (fact, doc, passage), with the
+        passage's ``kind``, and a line for each snippet that could not be found.
     """
     texts = {c.doc_id: c.text for c in cleaned}
     spans = {
-        doc: list(zip(group["passage_id"], group["start"], group["end"], strict=True))
+        doc: list(
+            zip(group["passage_id"], group["start"], group["end"], group["kind"], strict=True)
+        )
         for doc, group in passages.groupby("doc_id")
     }
     rows, warnings = [], []
@@ -119,22 +122,31 @@ def locate(
             )
             continue
         end = at + len(snippet)
-        for passage_id, start, stop in spans.get(row.doc_id, []):
+        for passage_id, start, stop, kind in spans.get(row.doc_id, []):
             if start < end and at < stop:
-                rows.append((row.fact_id, row.doc_id, int(passage_id)))
-    located = pd.DataFrame(rows, columns=["fact_id", "doc_id", "passage_id"]).drop_duplicates()
+                rows.append((row.fact_id, row.doc_id, int(passage_id), kind))
+    located = pd.DataFrame(
+        rows, columns=["fact_id", "doc_id", "passage_id", "kind"]
+    ).drop_duplicates()
     return located, warnings
 
 
 def gold_pairs(located: pd.DataFrame, outlet_of: dict[str, str], order: list[str]) -> set[Pair]:
-    """Every pair of passages of different outlets that share a fact."""
+    """Every pair of passages of different outlets that share a fact.
+
+    A headline pairs only with a headline (a ``kind`` column, as :func:`locate`
+    gives, says which passages are headlines; without it every passage is
+    taken for a body passage).
+    """
     rank = {d: i for i, d in enumerate(order)}
     pairs: set[Pair] = set()
     for _, group in located.groupby("fact_id"):
-        members = list(zip(group["doc_id"], group["passage_id"], strict=True))
-        for i, (da, pa) in enumerate(members):
-            for db, pb in members[i + 1 :]:
-                if outlet_of[da] == outlet_of[db]:
+        kinds = group["kind"] if "kind" in group else pd.Series("body", index=group.index)
+        headline = kinds.eq("headline")
+        members = list(zip(group["doc_id"], group["passage_id"], headline, strict=True))
+        for i, (da, pa, ha) in enumerate(members):
+            for db, pb, hb in members[i + 1 :]:
+                if outlet_of[da] == outlet_of[db] or ha != hb:
                     continue
                 pairs.add(_ordered(da, pa, db, pb, rank))
     return pairs
