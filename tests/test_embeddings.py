@@ -40,6 +40,16 @@ def test_real_model_gives_normalised_vectors(default_result):
     assert default_result.embeddings.shape == (len(default_result.passages), 384)
 
 
+def test_loading_and_encoding_print_nothing_where_no_one_watches(tmp_path, capfd):
+    """A notebook keeps standard error in its outputs, and the report would show it."""
+    embeddings.load_model.__wrapped__("all-MiniLM-L6-v2")  # not the cached copy
+    embed(
+        [f"Sentence number {i} of a long batch." for i in range(120)],
+        cache=EmbeddingCache(tmp_path / "e.sqlite"),
+    )
+    assert capfd.readouterr().err == ""
+
+
 def test_corrupted_cache_is_rebuilt_with_a_warning(tmp_path):
     path = tmp_path / "e.sqlite"
     path.write_bytes(b"this is not a database" * 100)

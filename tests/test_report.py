@@ -98,6 +98,20 @@ def test_every_pair_of_outlets_gets_a_side_by_side_page(report):
     assert "Passed unknown parameter" not in page
 
 
+def test_pages_show_no_standard_error(report):
+    """Library chatter (progress bars, import warnings) is not for the reader."""
+    outcome, _ = report
+    for notebook in (outcome.out_dir / "notebooks").glob("*.ipynb"):
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        stderr = [
+            "".join(o.get("text", ""))
+            for c in cells
+            for o in c.get("outputs", [])
+            if o.get("name") == "stderr"
+        ]
+        assert stderr == [], (notebook.name, stderr)
+
+
 def test_unchanged_notebooks_are_reused_on_a_second_run(report):
     outcome, _ = report
     data = outcome.out_dir / "data"

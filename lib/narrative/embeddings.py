@@ -18,6 +18,8 @@ import hashlib
 import logging
 import os
 import sqlite3
+import sys
+import warnings
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -98,16 +100,31 @@ def load_model(model: str = DEFAULT_MODEL):
 
     Returns:
         The ``SentenceTransformer``.
+
+    Loading prints nothing: transformers' "Loading weights" bar and tqdm's
+    warning that a notebook kernel lacks ipywidgets would otherwise land on
+    standard error, which a notebook keeps in its outputs and the rendered
+    report shows.
     """
     _, location = resolve_model(model)
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    from sentence_transformers import SentenceTransformer
+    from tqdm import TqdmWarning
 
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=TqdmWarning)
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
+
+    bars = transformers_logging.is_progress_bar_enabled()
+    transformers_logging.disable_progress_bar()
     try:
         return SentenceTransformer(str(location), device="cpu")
     except Exception as error:
         raise ModelUnavailable(f"model {model!r} could not be loaded: {error}") from error
+    finally:
+        if bars:
+            transformers_logging.enable_progress_bar()
 
 
 def text_key(text: str) -> str:
@@ -244,7 +261,9 @@ def embed(
         cache: Where vectors are kept; a default :class:`EmbeddingCache` when
             ``None``.
         batch_size: Encoder batch size.
-        progress: Show a progress bar; by default only for more than 100 texts.
+        progress: Show a progress bar; by default only for more than 100 texts
+            and when standard error is a terminal (not in a notebook kernel,
+            whose outputs the report would show).
 
     Returns:
         ``(len(texts), dim)`` float32 array of L2-normalised vectors.
@@ -257,7 +276,7 @@ def embed(
     if missing:
         first = {k: t for k, t in zip(keys, texts, strict=True)}
         encoder = load_model(model)
-        show = progress if progress is not None else len(missing) > 100
+        show = progress if progress is not None else len(missing) > 100 and sys.stderr.isatty()
         vectors = encoder.encode(
             [first[k] for k in missing],
             batch_size=batch_size,
