@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 from narrative import config
 from narrative.corpus import CorpusError
-from narrative.evaluate import evaluate_alignment, gold_pairs, read_gold, score
+from narrative.evaluate import evaluate_alignment, fact_recall, gold_pairs, read_gold, score
 
 
 def test_strict_scores_count_exact_pairs():
@@ -48,6 +48,21 @@ def test_gold_pairs_pair_a_headline_only_with_a_headline():
     )
     pairs = gold_pairs(located, {"a": "AFP", "b": "BBC"}, ["a", "b"])
     assert pairs == {("a", 0, "b", 0), ("a", 2, "b", 5)}
+
+
+def test_fact_recall_counts_each_facts_pairs():
+    located = pd.DataFrame(
+        [("F1", "a", 1), ("F1", "b", 3), ("F1", "c", 7), ("F2", "a", 1), ("F2", "b", 4)],
+        columns=["fact_id", "doc_id", "passage_id"],
+    )
+    outlets = {"a": "AFP", "b": "BBC", "c": "CNN"}
+    found = {("a", 1, "b", 3), ("a", 1, "b", 9)}
+    table = fact_recall(located, found, outlets, ["a", "b", "c"], {"F1": "the toll"})
+    assert table[["fact_id", "articles", "gold", "found"]].values.tolist() == [
+        ["F1", 3, 3, 1],
+        ["F2", 2, 1, 0],
+    ]
+    assert table["note"].tolist() == ["the toll", ""]
 
 
 def test_read_gold_needs_its_columns(tmp_path):

@@ -76,7 +76,9 @@ def _parser() -> argparse.ArgumentParser:
         help="set a parameter (see `narrative params`); repeatable",
     )
     evaluate.add_argument(
-        "--errors", action="store_true", help="list the missed and the wrong pairs with their text"
+        "--errors",
+        action="store_true",
+        help="list each fact's recall, then the missed and the wrong pairs with their text",
     )
     return parser
 
@@ -129,6 +131,13 @@ def _evaluate(args: argparse.Namespace) -> int:
             f"{s.correct_predicted:>7}/{s.predicted:<7}  {s.found_gold:>5}/{s.gold}"
         )
     if args.errors:
+        facts = evaluation.by_fact
+        print(
+            f"\nby fact: {int((facts['found'] > 0).sum())} of {len(facts)} facts have at least "
+            "one pair found (strict recall; a pair that carries two facts counts for both):"
+        )
+        for f in facts.itertuples(index=False):
+            print(f"{f.fact_id:>6} {f.found:>4}/{f.gold:<4} in {f.articles} articles  {f.note}")
         text = {(r.doc_id, r.passage_id): r.text for r in result.passages.itertuples(index=False)}
         for title, pairs in (
             ("missed (in gold, not aligned)", evaluation.false_negatives),

@@ -58,6 +58,7 @@ class Evaluation:
     false_positives: list[Pair] = field(default_factory=list)
     false_negatives: list[Pair] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    by_fact: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def read_gold(path: str | Path) -> pd.DataFrame:
@@ -152,6 +153,42 @@ def gold_pairs(located: pd.DataFrame, outlet_of: dict[str, str], order: list[str
     return pairs
 
 
+def fact_recall(
+    located: pd.DataFrame,
+    predicted: set[Pair],
+    outlet_of: dict[str, str],
+    order: list[str],
+    notes: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """Strict recall fact by fact: which facts the alignment finds, and which it misses.
+
+    A pair that carries two facts counts for both.
+
+    Returns:
+        One row per fact with a gold pair, in gold order: ``fact_id``,
+        ``note``, ``articles`` (that carry it), ``gold`` (pairs), ``found``
+        and ``recall``.
+    """
+    notes = notes or {}
+    rows = []
+    for fact_id, group in located.groupby("fact_id", sort=False):
+        expected = gold_pairs(group, outlet_of, order)
+        if not expected:
+            continue
+        found = len(expected & predicted)
+        rows.append(
+            {
+                "fact_id": fact_id,
+                "note": notes.get(fact_id, ""),
+                "articles": group["doc_id"].nunique(),
+                "gold": len(expected),
+                "found": found,
+                "recall": round(found / len(expected), 3),
+            }
+        )
+    return pd.DataFrame(rows, columns=["fact_id", "note", "articles", "gold", "found", "recall"])
+
+
 def _ordered(da: str, pa: int, db: str, pb: int, rank: dict[str, int]) -> Pair:
     return (da, int(pa), db, int(pb)) if rank[da] <= rank[db] else (db, int(pb), da, int(pa))
 
@@ -220,7 +257,8 @@ def evaluate_alignment(
         gold: Gold rows (see :func:`read_gold`).
 
     Returns:
-        Strict and lax scores, the strict errors, and snippet warnings.
+        Strict and lax scores, the strict errors, snippet warnings, and the
+        strict recall of each fact (:func:`fact_recall`).
     """
     order = list(dict.fromkeys(passages["doc_id"]))
     outlet_of = dict(zip(passages["doc_id"], passages["outlet"], strict=False))
@@ -230,10 +268,16 @@ def evaluate_alignment(
     found = {
         p for p in predicted_pairs(alignments, order) if p[0] in gold_docs and p[2] in gold_docs
     }
+    notes = {}
+    if "note" in gold:
+        for fact_id, note in zip(gold["fact_id"], gold["note"].fillna(""), strict=True):
+            if note and fact_id not in notes:
+                notes[fact_id] = note
     return Evaluation(
         strict=score(found, expected),
         lax=score(found, expected, lax=True),
         false_positives=sorted(found - expected),
         false_negatives=sorted(expected - found),
         warnings=warnings,
+        by_fact=fact_recall(located, found, outlet_of, order, notes),
     )
