@@ -164,6 +164,13 @@ def fact_recall(
 
     A pair that carries two facts counts for both.
 
+    Args:
+        located: Located gold rows (see :func:`locate`).
+        predicted: Predicted pairs.
+        outlet_of: Outlet of each document.
+        order: Documents in corpus order.
+        notes: A note per fact, shown beside it.
+
     Returns:
         One row per fact with a gold pair, in gold order: ``fact_id``,
         ``note``, ``articles`` (that carry it), ``gold`` (pairs), ``found``
