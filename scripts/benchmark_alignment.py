@@ -25,6 +25,7 @@ folder is absent.
 Usage::
 
     .venv/bin/python scripts/benchmark_alignment.py [--model NAME_OR_PATH] [--markdown]
+        [--gold-dir data/gold/second]
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -212,6 +213,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=config.DEFAULT_MODEL, help="embedding model")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument(
+        "--gold-dir",
+        type=Path,
+        default=config.GOLD_DIR,
+        help="folder of the gold files, one per set as <set>.csv (default: data/gold;"
+        " data/gold/second holds the second labelling)",
+    )
     args = parser.parse_args(argv)
     if EXTERNAL.is_dir():
         subprocess.run(
@@ -221,8 +229,10 @@ def main(argv: list[str] | None = None) -> int:
         )
     rows = []
     for labelled in SETS:
-        if not labelled.corpus.is_dir():
-            print(f"skipped {labelled.name}: {labelled.corpus} is absent", file=sys.stderr)
+        labelled = replace(labelled, gold=args.gold_dir / labelled.gold.name)
+        absent = next((p for p in (labelled.corpus, labelled.gold) if not p.exists()), None)
+        if absent is not None:
+            print(f"skipped {labelled.name}: {absent} is absent", file=sys.stderr)
             continue
         rows.extend(benchmark(labelled, args.model))
     table = pd.DataFrame(rows)

@@ -1,10 +1,20 @@
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pandas as pd
 import pytest
 from narrative import config
 from narrative.corpus import CorpusError
-from narrative.evaluate import evaluate_alignment, fact_recall, gold_pairs, read_gold, score
+from narrative.evaluate import (
+    evaluate_alignment,
+    fact_recall,
+    gold_pairs,
+    locate,
+    read_gold,
+    score,
+)
 
 
 def test_strict_scores_count_exact_pairs():
@@ -85,3 +95,51 @@ def test_default_gold_maps_every_snippet(default_result):
     assert strict.correct_predicted + len(evaluation.false_positives) == strict.predicted
     assert strict.found_gold + len(evaluation.false_negatives) == strict.gold
     assert 0 < evaluation.strict.f1 <= evaluation.lax.f1
+
+
+def test_second_labelling_maps_every_snippet(default_result):
+    second = read_gold(config.GOLD_DIR / "second" / "astana-2017.csv")
+    evaluation = evaluate_alignment(
+        default_result.alignments, default_result.passages, default_result.cleaned, second
+    )
+    assert evaluation.warnings == []
+    assert evaluation.strict.gold > 0
+
+
+def test_labels_by_passage_number_become_snippets_of_the_same_passages(tmp_path, default_result):
+    script = config.PROJECT_ROOT / "scripts" / "label_by_number.py"
+    dumped = subprocess.run(
+        [sys.executable, str(script), "dump", "--corpus", str(config.DEFAULT_CORPUS)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    passages = default_result.passages
+    assert dumped.count("\n[") == len(passages)
+    chosen = passages.groupby("doc_id").head(3)  # headlines and short first sentences
+    labels = tmp_path / "ids.csv"
+    labels.write_text(
+        "fact_id,doc_id,passage_id,note\n"
+        + "".join(f"F{i},{r.doc_id},{r.passage_id},\n" for i, r in enumerate(chosen.itertuples())),
+        encoding="utf-8",
+    )
+    converted = subprocess.run(
+        [
+            sys.executable,
+            str(script),
+            "snippets",
+            "--corpus",
+            str(config.DEFAULT_CORPUS),
+            "--labels",
+            str(labels),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    gold = tmp_path / "gold.csv"
+    gold.write_text(converted, encoding="utf-8")
+    located, warnings = locate(read_gold(gold), default_result.cleaned, passages)
+    assert warnings == []
+    found = sorted(zip(located["doc_id"], located["passage_id"], strict=True))
+    assert found == sorted(zip(chosen["doc_id"], chosen["passage_id"], strict=True))
