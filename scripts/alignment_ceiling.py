@@ -62,7 +62,7 @@ def pair_features(labelled: LabelledSet, model: str) -> pd.DataFrame:
         if len(ra) == 0 or len(rb) == 0:
             continue
         sim = vectors[ra] @ vectors[rb].T
-        clause = clause_block(clause_vectors, owner, ra, rb)
+        clause = clause_block(clause_vectors, owner, ra, rb, settings=settings)
         lexical = index.overlap(list(ra), list(rb))
         meaning = np.maximum(sim, clause)
         score = blend(meaning, lexical, settings=settings)

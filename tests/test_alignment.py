@@ -6,6 +6,7 @@ import pytest
 from narrative.alignment import (
     AlignmentSettings,
     align_passages,
+    clause_similarity,
     margin_scores,
     relation_of,
     select_pairs,
@@ -47,6 +48,24 @@ def test_select_pairs_without_margin_for_headlines():
     score = np.array([[0.5]])
     assert select_pairs(score, None, settings=AlignmentSettings(related_min=0.35)) == [(0, 0)]
     assert select_pairs(score, None, settings=AlignmentSettings(related_min=0.6)) == []
+
+
+def test_a_clause_pair_counts_only_when_it_stands_out():
+    # Clause a0 is as close to every clause of B (a topic phrase); a1 and b2 match each other.
+    cosine = np.array(
+        [
+            [0.60, 0.62, 0.61, 0.60],
+            [0.20, 0.25, 0.80, 0.22],
+        ]
+    )
+    # Clause vectors are any whose products give ``cosine``: a = I, b = cosine's columns.
+    clauses_a, clauses_b = np.eye(2), cosine.T
+    owners = np.array([0, 1]), np.array([0, 1, 2, 3])
+    plain = clause_similarity(clauses_a, owners[0], clauses_b, owners[1], 2, 4)
+    assert plain == pytest.approx(cosine)
+    kept = clause_similarity(clauses_a, owners[0], clauses_b, owners[1], 2, 4, k=2, margin_min=1.25)
+    assert kept[1, 2] == pytest.approx(0.80)  # stands out in its row and its column
+    assert (np.delete(kept.ravel(), 6) == -1).all()  # the topic phrase's pairs do not count
 
 
 def test_relation_labels():
