@@ -38,7 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     for labelled in SETS:
         second = SECOND / labelled.gold.name
-        if not labelled.corpus.is_dir() or not second.is_file():
+        absent = next((p for p in (labelled.corpus, second) if not p.exists()), None)
+        if absent is not None:
+            print(f"skipped {labelled.name}: {absent} is absent", file=sys.stderr)
             continue
         result = pipeline.run(labelled.corpus, model=args.model)
         passages = result.passages.reset_index(drop=True)

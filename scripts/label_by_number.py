@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 from narrative.cleaning import CleanDocument, clean_corpus
+from narrative.corpus import CorpusError
 from narrative.loaders import load_any
 from narrative.passages import segment_corpus
 
@@ -87,9 +88,11 @@ def snippets(corpus: Path, labels: Path) -> int:
     if missing:
         print(f"error: {labels} lacks the column(s) {', '.join(missing)}", file=sys.stderr)
         return 2
-    out = csv.writer(sys.stdout, lineterminator="\n")
-    out.writerow(["fact_id", "doc_id", "snippet", "note"])
-    for row in rows:
+    written = [["fact_id", "doc_id", "snippet", "note"]]
+    for line, row in enumerate(rows, start=2):
+        if not (row["passage_id"] or "").strip().isdigit():
+            print(f"error: {labels}, line {line}: passage_id is not a number", file=sys.stderr)
+            return 2
         key = (row["doc_id"], int(row["passage_id"]))
         if key not in by_id.index:
             print(f"error: no passage {key[1]} in {key[0]!r}", file=sys.stderr)
@@ -99,7 +102,8 @@ def snippets(corpus: Path, labels: Path) -> int:
         if found is None:
             print(f"error: passage {key[1]} of {key[0]!r} has no unique snippet", file=sys.stderr)
             return 2
-        out.writerow([row["fact_id"], row["doc_id"], found, row.get("note", "")])
+        written.append([row["fact_id"], row["doc_id"], found, row.get("note", "")])
+    csv.writer(sys.stdout, lineterminator="\n").writerows(written)
     return 0
 
 
@@ -112,9 +116,13 @@ def main(argv: list[str] | None = None) -> int:
     converting.add_argument("--corpus", type=Path, required=True)
     converting.add_argument("--labels", type=Path, required=True)
     args = parser.parse_args(argv)
-    if args.command == "dump":
-        return dump(args.corpus)
-    return snippets(args.corpus, args.labels)
+    try:
+        if args.command == "dump":
+            return dump(args.corpus)
+        return snippets(args.corpus, args.labels)
+    except (CorpusError, OSError, UnicodeDecodeError, csv.Error) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
