@@ -188,3 +188,23 @@ def test_pair_notebook_runs_with_its_defaults_under_papermill(tmp_path: Path, de
     first, second = default_result.corpus.outlets[:2]
     assert f"## {first} and {second}" in text
     assert "only in" in text
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts files in /proc (Linux)")
+def test_running_many_notebooks_leaves_no_open_channels(tmp_path: Path):
+    # papermill leaves every notebook's kernel client connected (sockets, a ZeroMQ context,
+    # a heartbeat thread) when the kernel is ours; a report of many pages ran out of files.
+    import os
+    import threading
+
+    from narrative.report import NotebookRunner
+
+    source = _notebook(tmp_path / "tiny.ipynb", "print('ok')")
+    with NotebookRunner(cwd=tmp_path, store=None) as runner:
+        runner.run(source, tmp_path / "0.ipynb", {}, key="", outputs=tmp_path / "out")
+        files, threads = len(os.listdir("/proc/self/fd")), threading.active_count()
+        for i in range(1, 6):
+            error = runner.run(source, tmp_path / f"{i}.ipynb", {}, key="", outputs=tmp_path)
+            assert error == ""
+        assert len(os.listdir("/proc/self/fd")) <= files
+        assert threading.active_count() <= threads

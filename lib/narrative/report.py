@@ -272,6 +272,7 @@ class NotebookRunner:
         self.cwd = cwd
         self.store = store
         self.km = None
+        self.clients: list = []
         self.reused = 0
         self.executed = 0
 
@@ -283,15 +284,38 @@ class NotebookRunner:
 
     def close(self) -> None:
         """Shut the kernel down."""
+        self._stop_clients()
         if self.km is not None:
             self.km.shutdown_kernel(now=True)
             self.km = None
+
+    def _stop_clients(self) -> None:
+        """Close the channels of the kernel clients made since the last call.
+
+        papermill (through nbclient) makes a client for every notebook and leaves
+        its channels open when it did not start the kernel itself; each holds its
+        own ZeroMQ context, five sockets and a heartbeat thread, so a report of
+        many pair pages ran out of file descriptors (about 150 per report of 15
+        notebooks, and a process usually may open 1,024).
+        """
+        while self.clients:
+            client = self.clients.pop()
+            if client.channels_running:
+                client.stop_channels()
 
     def _kernel(self):
         if self.km is None:
             from jupyter_client.manager import KernelManager
 
             self.km = KernelManager(kernel_name=KERNEL)
+            make_client = self.km.client
+
+            def client(**kwargs: object):
+                made = make_client(**kwargs)
+                self.clients.append(made)
+                return made
+
+            self.km.client = client
             # The kernel's own log (start-up notices) goes to a file, not the user's terminal;
             # cell errors still come back through papermill.
             log = config.cache_dir() / "kernel.log"
@@ -392,6 +416,7 @@ class NotebookRunner:
             raise
         finally:
             self.executed += 1
+            self._stop_clients()
         os.replace(partial, executed)
         if stored is not None:
             written = {
