@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchmark_alignment import SETS  # noqa: E402
-from narrative import config, pipeline  # noqa: E402
-from narrative.evaluate import gold_pairs, locate, predicted_pairs, read_gold, score  # noqa: E402
+from benchmark_alignment import SETS, labelled_run  # noqa: E402
+from narrative import config  # noqa: E402
+from narrative.evaluate import predicted_pairs, score  # noqa: E402
 
 SECOND = config.GOLD_DIR / "second"
 
@@ -42,18 +43,10 @@ def main(argv: list[str] | None = None) -> int:
         if absent is not None:
             print(f"skipped {labelled.name}: {absent} is absent", file=sys.stderr)
             continue
-        result = pipeline.run(labelled.corpus, model=args.model)
-        passages = result.passages.reset_index(drop=True)
-        order = list(dict.fromkeys(passages["doc_id"]))
-        outlet_of = dict(zip(passages["doc_id"], passages["outlet"], strict=False))
-        pairs = []
-        for path in (labelled.gold, second):
-            located, warnings = locate(read_gold(path), result.cleaned, passages)
-            for line in warnings:
-                print(f"warning: {path.name}: {line}", file=sys.stderr)
-            pairs.append(gold_pairs(located, outlet_of, order))
-        first, other = pairs
-        suite = predicted_pairs(result.alignments, order)
+        # The second run on the same corpus and model is the pipeline's result from memory.
+        result, _, rank, first = labelled_run(labelled, args.model)
+        *_, other = labelled_run(replace(labelled, gold=second), args.model)
+        suite = predicted_pairs(result.alignments, list(rank))
         agree, agree_lax = score(other, first), score(other, first, lax=True)
         both, either = first & other, first | other
         print(
