@@ -18,7 +18,7 @@ help: ## List the targets and what they do
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@echo "Installing the pinned environment into $(VENV) (first run only, about two minutes)..."
+	@echo "Installing the pinned environment into $(VENV) (first run only, a few minutes)..."
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt $(PIP_QUIET)
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . $(PIP_QUIET)
 	$(PY) -m ipykernel install --sys-prefix --name narrative --display-name "narrative (.venv)" > /dev/null
