@@ -116,3 +116,39 @@ def test_sentence_endings():
     assert ends_like_sentence("He said.")
     assert ends_like_sentence("\u201cWe agree,\u201d")
     assert not ends_like_sentence("Syrians split over \u2018de-escalation zones\u2019")
+
+
+LEDE = "President Trump sent the C.I.A. director to North Korea on Tuesday, officials said."
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "dateline"),
+    [
+        # a text that opens with a dateline on its own line opens with the lede: no headline
+        (f"WASHINGTON \u2014\n\n{LEDE}\n\nHe said so later.\n", "", "WASHINGTON \u2014"),
+        (f"WEST PALM BEACH, Fla. \u2014\n\n{LEDE}\n\nMore.\n", "", "WEST PALM BEACH, Fla. \u2014"),
+        # under the headline, the same line is the dateline, not a subhead
+        (
+            f"Pompeo met Kim\n\nSEOUL, South Korea \u2014\n\n{LEDE}\n",
+            "Pompeo met Kim",
+            "SEOUL, South Korea \u2014",
+        ),
+        (
+            f"Pompeo met Kim\n\nWASHINGTON (Reuters) -\n\n{LEDE}\n",
+            "Pompeo met Kim",
+            "WASHINGTON (Reuters) -",
+        ),
+    ],
+)
+def test_a_dateline_on_its_own_line(text, headline, dateline):
+    clean = clean_document(_doc(text))
+    assert (clean.headline, clean.dateline) == (headline, dateline)
+    assert clean.paragraphs[0] == LEDE
+    assert any(r.reason == "dateline (kept as a field)" for r in clean.removed)
+
+
+def test_a_kicker_with_a_colon_is_not_taken_for_a_dateline():
+    # Breitbart-style kicker above the headline: an upper-case word and a colon
+    clean = clean_document(_doc(f"DESPERATION:\n\nDNC sues Russia over 2016 election.\n\n{LEDE}\n"))
+    assert clean.dateline == ""
+    assert clean.paragraphs[-1] == LEDE

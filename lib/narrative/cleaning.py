@@ -19,7 +19,9 @@ text; lines hard-wrapped at a fixed width without blank lines between
 paragraphs are joined back into paragraphs; and in a text stripped of its
 punctuation, where line ends say nothing about sentences, no line is taken for
 a subhead or a standfirst for lack of a full stop, and the page footer needs a
-long line after it to end, not a full sentence.
+long line after it to end, not a full sentence. A dateline may open the lede or
+stand on a line of its own (``WASHINGTON \u2014`` above the lede); a text that
+opens with such a line has no headline.
 """
 
 from __future__ import annotations
@@ -98,6 +100,15 @@ _DATELINE = re.compile(
     r"(?:,\s*[^,:\u2013\u2014\n]{1,30}?)?"
     r"(?:\s*\([A-Z][\w .]*\))?"
     r"\s*(?::|\u2014|\u2013|--?|\.\s*/[A-Z]+/\.))\s+(?=\S)"
+)
+#: A dateline on a line of its own above the lede (``WASHINGTON \u2014``, ``WEST PALM BEACH,
+#: Fla. \u2014``, ``MOSCOW (Reuters) -``). Only dash separators: an upper-case word and a
+#: colon on a line of its own is as often a kicker above the headline (``DESPERATION:``).
+_DATELINE_LINE = re.compile(
+    r"^[A-Z][A-Z.'\u2019\- ]*[A-Z.]"
+    r"(?:,\s*[^,:\u2013\u2014\n]{1,30}?)?"
+    r"(?:\s*\([A-Z][\w .]*\))?"
+    r"\s*(?:\u2014|\u2013|--?)$"
 )
 #: A longer first line is not a headline but body text (an article with no line breaks).
 MAX_HEADLINE_WORDS = 40
@@ -276,7 +287,8 @@ def _headline_at(
 
     A first text line longer than :data:`MAX_HEADLINE_WORDS` is body text,
     and so is a text's only line when it is longer than a short title (12
-    words): then there is no headline.
+    words): then there is no headline. A text that opens with a dateline on a
+    line of its own opens with the lede: it has no headline either.
     """
     candidates = [i for i in range(end) if reasons[i] is None]
     if not candidates or (len(candidates) == 1 and len(content[candidates[0]][1].split()) > 12):
@@ -286,6 +298,8 @@ def _headline_at(
             if _matches(content[i][1], title):
                 return i
     first = candidates[0]
+    if _DATELINE_LINE.match(content[first][1]):
+        return None
     return first if len(content[first][1].split()) <= MAX_HEADLINE_WORDS else None
 
 
@@ -381,7 +395,7 @@ def clean_document(doc: Document) -> CleanDocument:
                     and not ends_like_sentence(text)
                     and 12 < len(text.split()) <= MAX_STANDFIRST_WORDS
                 )
-                or bool(_DATELINE.match(following))
+                or bool(_DATELINE.match(following) or _DATELINE_LINE.match(following))
             )
         )
         if is_standfirst:
@@ -408,6 +422,9 @@ def clean_document(doc: Document) -> CleanDocument:
         elif reason == "photo caption":
             clean.captions.append(text)
             reason = "photo caption (kept as a field)"
+        elif reason is None and not blocks and not clean.dateline and _DATELINE_LINE.match(text):
+            clean.dateline = text
+            reason = "dateline (kept as a field)"
         if reason is not None:
             remove(j, reason)
             open_block = False
