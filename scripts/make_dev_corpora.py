@@ -8,6 +8,14 @@ Each chosen item becomes a corpus folder that ``narrative`` can read: one UTF-8
 * FA-KES (Salem et al., ICWSM 2019): articles on the Syrian war, grouped by
   (date, location) into candidate same-event sets. Folder
   ``fakes-<YYYY-MM-DD>-<location slug>``.
+* NewsWCL50 (Hamborg et al., JCDL 2019), with ``--newswcl50``: ten events of April
+  2018, each told by HuffPost, The New York Times, USA Today, Fox News and
+  Breitbart; one corpus of 50 articles whose manifest names each article's event.
+  The texts come tokenised (the CoNLL file of the Diverse_CDCR datasets) and are
+  put back together: spaces before punctuation and inside brackets and quotes
+  removed, hyphenated words rejoined, the dataset's line-break tokens as paragraph
+  breaks. No title is given; the first paragraph is mostly the headline, but
+  some articles open with the dateline. Folder ``newswcl50``.
 
 The article texts are copyrighted or licence-restricted, so the output goes to a
 git-ignored cache folder (default ``<repo>/.cache/dev-corpora``) and is never
@@ -17,6 +25,7 @@ Usage::
 
     python scripts/make_dev_corpora.py
     python scripts/make_dev_corpora.py --basil-triplet <uuid> --fakes-group "7/5/2016|hasakeh"
+    python scripts/make_dev_corpora.py --newswcl50
 """
 
 from __future__ import annotations
@@ -74,6 +83,7 @@ MANIFEST_COLUMNS = (
     "title",
     "url",
     "language",
+    "event",
 )
 BASIL_OUTLETS: dict[str, tuple[str, str]] = {
     "fox": ("Fox News", "Fox News"),
@@ -97,6 +107,13 @@ FAKES_OUTLETS: dict[str, tuple[str, str]] = {
     "tass": ("TASS", "TASS"),
     "trt": ("TRT World", "TRT"),
 }
+NEWSWCL50_OUTLETS: dict[str, tuple[str, str]] = {
+    "LL": ("HuffPost", "HuffPost"),
+    "L": ("The New York Times", "NYT"),
+    "M": ("USA Today", "USA Today"),
+    "R": ("Fox News", "Fox News"),
+    "RR": ("Breitbart", "Breitbart"),
+}
 
 
 class DevCorpusError(Exception):
@@ -116,6 +133,7 @@ class Article:
         title: Headline.
         url: Original address, when known.
         text: The file content.
+        event: The news event, in a corpus of several.
     """
 
     doc_id: str
@@ -126,6 +144,7 @@ class Article:
     title: str
     url: str
     text: str
+    event: str = ""
 
 
 def slugify(value: str) -> str:
@@ -308,6 +327,99 @@ def load_fakes(rows: list[dict[str, str]], group: FakesGroup) -> tuple[str, list
     return f"fakes-{date}-{slugify(location)}", articles
 
 
+_SPACE_BEFORE = re.compile(
+    r" ([,.;:!?%)\]}\u201d\u2019]|n['\u2019]t\b|['\u2019](?:s|re|ve|ll|d|m)\b)"
+)
+_SPACE_AFTER = re.compile(r"([(\[{$\u201c\u2018]) ")
+_HYPHEN = re.compile(r"(\w) - (?=\w)")
+_STRAIGHT_QUOTES = re.compile(r'" ([^"]*?) "')
+
+
+def detokenise(tokens: list[str]) -> str:
+    """Put tokenised text back into running text (English punctuation rules).
+
+    Straight single quotes keep their spaces: a quotation mark cannot be told from
+    the apostrophe of a plural possessive (``memos ' clearly '``, ``the Hunters ' lawyer``).
+
+    Args:
+        tokens: The tokens, in order.
+
+    Returns:
+        The text, e.g. ``Mr. Kim's "extremely high levels," he said`` from its tokens.
+    """
+    text = " ".join(t.strip() for t in tokens if t.strip())
+    text = _STRAIGHT_QUOTES.sub(r'"\1"', text)
+    text = _SPACE_BEFORE.sub(r"\1", text)
+    text = _SPACE_AFTER.sub(r"\1", text)
+    return _HYPHEN.sub(r"\1-", text)
+
+
+def load_newswcl50(external: Path) -> tuple[str, list[Article]]:
+    """Rebuild the 50 NewsWCL50 articles from the tokenised CoNLL file.
+
+    Args:
+        external: The ``shared/external`` folder.
+
+    Returns:
+        The corpus folder name and the articles, event by event.
+
+    Raises:
+        DevCorpusError: When the CoNLL file is missing or names an unknown outlet.
+    """
+    root = external / "newswcl50"
+    conll = root / "cdcr_conll" / "NewsWCL50.conll"
+    if not conll.is_file():
+        raise DevCorpusError(f"NewsWCL50 CoNLL file not found: {conll}")
+    tokens: dict[str, list[tuple[int, str]]] = {}  # document -> (sentence, token)
+    for line in conll.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if line.startswith("#") or len(fields) < 4:
+            continue
+        tokens.setdefault(fields[0], []).append((int(fields[1]), fields[3]))
+    urls: dict[tuple[str, str], str] = {}
+    url_file = root / "original" / "urls.tsv"
+    if url_file.is_file():
+        with url_file.open(newline="", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                urls[(row["Event ID"].strip(), row["Outlet"].strip())] = row["URL"].strip()
+    articles = []
+    for name, stream in tokens.items():
+        event, _, doc_id = name.partition("/-/")
+        code = doc_id.split("_", 1)[-1]
+        if code not in NEWSWCL50_OUTLETS:
+            raise DevCorpusError(f"NewsWCL50 document {name!r}: unknown outlet code {code!r}")
+        # The dataset marks line breaks with a "\n" token; quotes can span sentences, so
+        # each paragraph is put back together whole.
+        paragraphs: list[list[str]] = [[]]
+        for _, token in stream:
+            if token.strip() in ("\\n", "\\n\\n"):
+                paragraphs.append([])
+            elif token.strip():
+                paragraphs[-1].append(token)
+        text = "\n\n".join(detokenise(p) for p in paragraphs if p) + "\n"
+        url = urls.get((event, code), "")
+        dated = re.search(r"/(20\d\d)/(\d\d)/(\d\d)/", url)
+        outlet, label = NEWSWCL50_OUTLETS[code]
+        articles.append(
+            Article(
+                doc_id=doc_id,
+                file=f"{doc_id}.txt",
+                outlet=outlet,
+                label=label,
+                published="-".join(dated.groups()) if dated else "",
+                title="",
+                url=url,
+                text=text,
+                event=f"event-{event}",
+            )
+        )
+    if not articles:
+        raise DevCorpusError(f"NewsWCL50 CoNLL file has no tokens: {conll}")
+    order = list(NEWSWCL50_OUTLETS)
+    articles.sort(key=lambda a: (int(a.event.split("-")[1]), order.index(a.doc_id.split("_")[1])))
+    return "newswcl50", articles
+
+
 def write_corpus(folder: Path, articles: list[Article]) -> None:
     """Write the article files and ``manifest.csv`` into a corpus folder.
 
@@ -323,7 +435,18 @@ def write_corpus(folder: Path, articles: list[Article]) -> None:
         writer.writerow(MANIFEST_COLUMNS)
         for a in articles:
             writer.writerow(
-                [a.doc_id, a.file, a.outlet, a.label, "", a.published, a.title, a.url, "en"]
+                [
+                    a.doc_id,
+                    a.file,
+                    a.outlet,
+                    a.label,
+                    "",
+                    a.published,
+                    a.title,
+                    a.url,
+                    "en",
+                    a.event,
+                ]
             )
 
 
@@ -381,6 +504,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DATE|LOCATION",
         help="add a FA-KES (date, location) group, one article per source (repeatable)",
     )
+    parser.add_argument(
+        "--newswcl50",
+        action="store_true",
+        help="also write NewsWCL50's 50 articles (10 events x 5 outlets) as one corpus",
+    )
     return parser
 
 
@@ -409,6 +537,8 @@ def main(argv: list[str] | None = None) -> int:
         if groups:
             rows = read_fakes(external)
             corpora += [load_fakes(rows, g) for g in groups]
+        if args.newswcl50:
+            corpora.append(load_newswcl50(external))
         written: set[str] = set()
         for name, articles in corpora:
             if name in written:
