@@ -9,8 +9,10 @@ import pytest
 from narrative.figures.wording import Z_AXIS_LABEL, distinctive_terms_chart
 from narrative.views.wording import distinctive_terms_view, substitutions_view
 from narrative.wording import (
+    VARIANT_TITLE,
     WordOp,
     diff_html,
+    diff_spans,
     distinctive_terms,
     is_variant,
     log_odds_dirichlet,
@@ -283,3 +285,17 @@ def test_default_corpus_wording(default_result):
     subs = substitutions(default_result.alignments)
     afp = subs[(subs["words_a"] == "al-Assad") & (subs["words_b"] == "Assad")]
     assert afp["variant"].all() and "Jordan Times (AFP)" in set(afp["outlet_b"])
+
+
+def test_diff_spans_do_not_mark_another_spelling_of_the_same_word():
+    a = "Report: Pompeo met with Kim Jong Un in Daraa"
+    b = "Report: Pompeo secretly met with Kim Jong-un over Easter in Deraa"
+    spans_a, spans_b = diff_spans(a, b)
+    marked_b = [(b[s:e], kind) for s, e, kind in spans_b]
+    # "Jong Un" / "Jong-un": the same letters, not marked; Daraa / Deraa: a spelling variant
+    assert marked_b == [("secretly", "differ"), ("over Easter", "differ"), ("Deraa", "variant")]
+    assert [(a[s:e], kind) for s, e, kind in spans_a] == [("Daraa", "variant")]
+    html_b = diff_html(a, b)[1]
+    assert html_b.count("<mark") == 3 and f'title="{VARIANT_TITLE}">Deraa</mark>' in html_b
+    # lower-case words that merely look alike are still different words
+    assert diff_spans("the zone was set", "the zones were set")[1] == [(4, 14, "differ")]

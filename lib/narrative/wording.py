@@ -326,28 +326,115 @@ def word_diff(text_a: str, text_b: str) -> list[WordOp]:
 
 
 _MARK = "background:#fde68a;padding:0 1px;border-radius:2px"
+#: Inline style of a word marked as another spelling of the word opposite.
+VARIANT_STYLE = "background:none;border-bottom:2px dotted #b45309;padding:0"
+#: Title (tooltip) of a word marked as another spelling of the word opposite.
+VARIANT_TITLE = "same word, other spelling"
 
 
-def mark_spans(text: str, spans: list[tuple[int, int]]) -> str:
+def mark_spans(text: str, spans: list[tuple[int, int]] | list[tuple[int, int, str]]) -> str:
     """Escaped HTML of a text with the given character spans highlighted.
 
     Args:
         text: The text.
         spans: ``(start, end)`` offsets, in order and not overlapping; empty
-            spans are ignored.
+            spans are ignored. A third item ``"variant"`` marks the span as
+            another spelling of the word opposite (dotted underline, with
+            :data:`VARIANT_TITLE` as its tooltip) instead of a differing word.
 
     Returns:
         HTML with each span in a ``<mark>`` with an inline style.
     """
     out, last = [], 0
-    for start, end in spans:
+    for start, end, *kind in spans:
         if end <= start:
             continue
         out.append(escape(text[last:start]))
-        out.append(f'<mark style="{_MARK}">{escape(text[start:end])}</mark>')
+        if kind and kind[0] == "variant":
+            opening = f'<mark style="{VARIANT_STYLE}" title="{VARIANT_TITLE}">'
+        else:
+            opening = f'<mark style="{_MARK}">'
+        out.append(f"{opening}{escape(text[start:end])}</mark>")
         last = end
     out.append(escape(text[last:]))
     return "".join(out)
+
+
+def _letters(words: list[tuple[str, int, int]]) -> str:
+    return re.sub(r"[\W_]", "", "".join(w for w, _, _ in words).lower())
+
+
+def _same_spelling(
+    words_a: list[tuple[str, int, int]], words_b: list[tuple[str, int, int]], *, tail: bool
+) -> tuple[int, int, str] | None:
+    """How many words at the start (or end) of two replaced runs are one word.
+
+    Returns ``(n_a, n_b, kind)``: ``kind`` is ``"same"`` when the words have the
+    same letters (``Jong Un`` / ``Jong-un``) and ``"variant"`` for a spelling
+    variant of one word (:func:`is_variant`: ``Daraa`` / ``Deraa``); ``None``
+    when the runs start (or end) with different words.
+    """
+    for n_a in range(1, min(3, len(words_a)) + 1):
+        for n_b in range(1, min(3, len(words_b)) + 1):
+            part_a = words_a[-n_a:] if tail else words_a[:n_a]
+            part_b = words_b[-n_b:] if tail else words_b[:n_b]
+            if _letters(part_a) == _letters(part_b):
+                return n_a, n_b, "same"
+    edge_a, edge_b = (words_a[-1], words_b[-1]) if tail else (words_a[0], words_b[0])
+    if edge_a[0][:1].isupper() and edge_b[0][:1].isupper() and is_variant(edge_a[0], edge_b[0]):
+        return 1, 1, "variant"
+    return None
+
+
+def diff_spans(
+    text_a: str, text_b: str
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """The character spans of two passages that differ, for :func:`mark_spans`.
+
+    Words are compared as in :func:`word_diff`. Inside a replaced run, words
+    at either end that are the same word in another form are not marked as
+    different: the same letters written apart or hyphenated (``Jong Un`` /
+    ``Jong-un``) are not marked at all, and a spelling variant of a name
+    (``Daraa`` / ``Deraa``, ``Lavrentiev`` / ``Lavrentyev``; :func:`is_variant`
+    on capitalised words) is marked ``"variant"``.
+
+    Args:
+        text_a: First passage.
+        text_b: Second passage.
+
+    Returns:
+        ``(spans_a, spans_b)``: ``(start, end, kind)`` with ``kind`` ``"differ"``
+        or ``"variant"``, in order.
+    """
+    words_a, words_b = _words(text_a), _words(text_b)
+    spans_a: list[tuple[int, int, str]] = []
+    spans_b: list[tuple[int, int, str]] = []
+    for tag, i1, i2, j1, j2 in _matcher(words_a, words_b).get_opcodes():
+        if tag == "equal":
+            continue
+        run_a, run_b = words_a[i1:i2], words_b[j1:j2]
+        head: list[tuple[list, list, str]] = []
+        tail: list[tuple[list, list, str]] = []
+        for at_end, found in ((False, head), (True, tail)):
+            while tag == "replace" and run_a and run_b:
+                peeled = _same_spelling(run_a, run_b, tail=at_end)
+                if peeled is None:
+                    break
+                n_a, n_b, kind = peeled
+                if at_end:
+                    found.insert(0, (run_a[-n_a:], run_b[-n_b:], kind))
+                    run_a, run_b = run_a[:-n_a], run_b[:-n_b]
+                else:
+                    found.append((run_a[:n_a], run_b[:n_b], kind))
+                    run_a, run_b = run_a[n_a:], run_b[n_b:]
+        middle = [(run_a, run_b, "differ")] if run_a or run_b else []
+        for part_a, part_b, kind in [*head, *middle, *tail]:
+            if kind == "same":
+                continue
+            for part, spans in ((part_a, spans_a), (part_b, spans_b)):
+                if part:
+                    spans.append((part[0][1], part[-1][2], kind))
+    return spans_a, spans_b
 
 
 def diff_html(text_a: str, text_b: str) -> tuple[str, str]:
@@ -359,12 +446,11 @@ def diff_html(text_a: str, text_b: str) -> tuple[str, str]:
 
     Returns:
         ``(html_a, html_b)``: escaped text with words that are replaced,
-        deleted or inserted wrapped in ``<mark>``.
+        deleted or inserted wrapped in ``<mark>``; spelling variants of a name
+        get a dotted underline instead (see :func:`diff_spans`).
     """
-    ops = [op for op in word_diff(text_a, text_b) if op.tag != "equal"]
-    return mark_spans(text_a, [op.span_a for op in ops]), mark_spans(
-        text_b, [op.span_b for op in ops]
-    )
+    spans_a, spans_b = diff_spans(text_a, text_b)
+    return mark_spans(text_a, spans_a), mark_spans(text_b, spans_b)
 
 
 def is_variant(words_a: str, words_b: str) -> bool:

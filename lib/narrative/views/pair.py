@@ -14,7 +14,7 @@ from html import escape
 import pandas as pd
 
 from narrative.views import _CELL, _TABLE, _badge
-from narrative.wording import diff_html
+from narrative.wording import VARIANT_STYLE, VARIANT_TITLE, diff_html
 
 SAME_FACT = ("reuse", "paraphrase")
 #: Light background colours for aligned groups (ColorBrewer Pastel1 + Set3).
@@ -174,7 +174,8 @@ def pair_view(
         body.append(f"<tr>{cell('a', ids_a, ids_b)}{cell('b', ids_b, ids_a)}</tr>")
     legend = (
         '<p style="font-size:12px;color:#555">Aligned passages share a background colour; '
-        "<mark>marked words</mark> differ between the two passages of a one-to-one pair; "
-        "hatched cells have no counterpart in the other article.</p>"
+        "<mark>marked words</mark> differ between the two passages of a one-to-one pair "
+        f'(<mark style="{VARIANT_STYLE}">underlined</mark>: {VARIANT_TITLE}, such as '
+        "Daraa / Deraa); hatched cells have no counterpart in the other article.</p>"
     )
     return f'{legend}<table style="{_TABLE}"><tr>{header}</tr>{"".join(body)}</table>'
