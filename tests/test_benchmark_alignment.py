@@ -1,0 +1,36 @@
+"""The bootstrap behind the alignment benchmark's intervals (scripts/benchmark_alignment.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import numpy as np
+import pytest
+from narrative import config
+
+SCRIPT = config.PROJECT_ROOT / "scripts" / "benchmark_alignment.py"
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("benchmark_alignment", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    yield module
+    del sys.modules[spec.name]
+
+
+def test_bootstrap_resamples_passages_with_all_their_pairs(bench):
+    gold = {("a", i, "b", i) for i in range(10)} | {("a", 0, "b", 5)}
+    half = {("a", i, "b", i) for i in range(5)} | {("a", 0, "b", 9)}  # 5 hits, 1 false alarm
+    f1 = bench.bootstrap_f1({"all": set(gold), "half": half, "none": set()}, gold, resamples=500)
+    assert (f1["all"] == 1).all() and (f1["none"] == 0).all()
+    # the point estimate, 2 * 5 / (2 * 5 + 1 + 6), lies inside the spread of the resamples
+    assert np.percentile(f1["half"], 2.5) < 10 / 17 < np.percentile(f1["half"], 97.5)
+    assert f1["half"].std() > 0
+    # the same seed gives the same resamples, so differences between methods are paired
+    again = bench.bootstrap_f1({"half": half}, gold, resamples=500)
+    assert (again["half"] == f1["half"]).all()
+    assert bench.interval(np.linspace(0, 1, 401)) == "0.03 to 0.97"  # central 95%
