@@ -15,7 +15,8 @@ Each chosen item becomes a corpus folder that ``narrative`` can read: one UTF-8
   put back together: spaces before punctuation and inside brackets and quotes
   removed, hyphenated words rejoined, the dataset's line-break tokens as paragraph
   breaks. No title is given; the first paragraph is mostly the headline, but
-  some articles open with the dateline. Folder ``newswcl50``.
+  some articles open with the dateline. Folder ``newswcl50``; with
+  ``--newswcl50-event N``, one event's five articles alone in ``newswcl50-event-N``.
 
 The article texts are copyrighted or licence-restricted, so the output goes to a
 git-ignored cache folder (default ``<repo>/.cache/dev-corpora``) and is never
@@ -25,7 +26,7 @@ Usage::
 
     python scripts/make_dev_corpora.py
     python scripts/make_dev_corpora.py --basil-triplet <uuid> --fakes-group "7/5/2016|hasakeh"
-    python scripts/make_dev_corpora.py --newswcl50
+    python scripts/make_dev_corpora.py --newswcl50 [--newswcl50-event 5]
 """
 
 from __future__ import annotations
@@ -509,6 +510,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also write NewsWCL50's 50 articles (10 events x 5 outlets) as one corpus",
     )
+    parser.add_argument(
+        "--newswcl50-event",
+        action="append",
+        default=[],
+        type=int,
+        metavar="N",
+        help="also write NewsWCL50 event N (0-9) alone as a corpus (repeatable)",
+    )
     return parser
 
 
@@ -537,8 +546,15 @@ def main(argv: list[str] | None = None) -> int:
         if groups:
             rows = read_fakes(external)
             corpora += [load_fakes(rows, g) for g in groups]
-        if args.newswcl50:
-            corpora.append(load_newswcl50(external))
+        if args.newswcl50 or args.newswcl50_event:
+            name, articles = load_newswcl50(external)
+            if args.newswcl50:
+                corpora.append((name, articles))
+            for event in dict.fromkeys(args.newswcl50_event):
+                chosen = [a for a in articles if a.event == f"event-{event}"]
+                if not chosen:
+                    raise DevCorpusError(f"NewsWCL50 has no event {event} (events are 0 to 9)")
+                corpora.append((f"{name}-event-{event}", chosen))
         written: set[str] = set()
         for name, articles in corpora:
             if name in written:

@@ -6,6 +6,7 @@ import sys
 import pandas as pd
 import pytest
 from narrative import config
+from narrative.cleaning import clean_corpus
 from narrative.corpus import CorpusError
 from narrative.evaluate import (
     evaluate_alignment,
@@ -15,6 +16,8 @@ from narrative.evaluate import (
     read_gold,
     score,
 )
+from narrative.loaders import load_any
+from narrative.passages import segment_corpus
 
 
 def test_strict_scores_count_exact_pairs():
@@ -143,3 +146,22 @@ def test_labels_by_passage_number_become_snippets_of_the_same_passages(tmp_path,
     assert warnings == []
     found = sorted(zip(located["doc_id"], located["passage_id"], strict=True))
     assert found == sorted(zip(chosen["doc_id"], chosen["passage_id"], strict=True))
+
+
+DEV_CORPORA = config.PROJECT_ROOT / ".cache" / "dev-corpora"
+
+
+@pytest.mark.parametrize(
+    "gold_file",
+    sorted(p for d in (config.GOLD_DIR, config.GOLD_DIR / "second") for p in d.glob("*.csv")),
+    ids=lambda p: f"{p.parent.name}/{p.name}",
+)
+def test_every_gold_file_maps_every_snippet(gold_file):
+    name = gold_file.stem
+    corpus = config.DEFAULT_CORPUS if name == "astana-2017" else DEV_CORPORA / name
+    if not corpus.is_dir():
+        pytest.skip(f"{corpus} is built by scripts/make_dev_corpora.py from ../shared/external")
+    cleaned, _ = clean_corpus(load_any(corpus))
+    located, warnings = locate(read_gold(gold_file), cleaned, segment_corpus(cleaned))
+    assert warnings == []
+    assert located["fact_id"].nunique() == read_gold(gold_file)["fact_id"].nunique()
