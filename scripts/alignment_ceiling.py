@@ -90,7 +90,7 @@ def pair_features(
     texts = passages["text"].tolist()
     other = embed(texts, model=also_model) if also_model else None
     token_sets = token_vectors(texts, model) if tokens else None
-    chunks = split_into_clauses(passages["text"].tolist())
+    chunks = split_into_clauses(texts)
     owner = np.repeat(np.arange(len(chunks)), [len(c) for c in chunks])
     clause_vectors = embed([c for cs in chunks for c in cs], model=model)
     vectors = result.embeddings

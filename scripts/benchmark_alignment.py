@@ -133,7 +133,7 @@ def bootstrap_f1(
 
 
 def interval(values: np.ndarray) -> str:
-    """The central 95% of bootstrap values, as ``"lo-hi"``."""
+    """The central 95% of bootstrap values, as ``"<low> to <high>"``."""
     low, high = np.percentile(values, [2.5, 97.5])
     return f"{low:.2f} to {high:.2f}"
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
+SCRIPTS = Path(__file__).parent.parent / "scripts"
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -44,3 +48,21 @@ def built_report(tmp_path_factory: pytest.TempPathFactory, default_result):
 
     out = tmp_path_factory.mktemp("report")
     return build_report(config.DEFAULT_CORPUS, out, {})
+
+
+@pytest.fixture(scope="module")
+def load_script():
+    """Import a script of ``scripts/`` as a module, for its functions (unloaded afterwards)."""
+    loaded = []
+
+    def load(name: str) -> ModuleType:
+        spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # dataclasses look their module up there
+        spec.loader.exec_module(module)
+        loaded.append(name)
+        return module
+
+    yield load
+    for name in loaded:
+        sys.modules.pop(name, None)

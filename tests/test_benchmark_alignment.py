@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import numpy as np
 import pytest
-from narrative import config
-
-SCRIPT = config.PROJECT_ROOT / "scripts" / "benchmark_alignment.py"
 
 
 @pytest.fixture(scope="module")
-def bench():
-    spec = importlib.util.spec_from_file_location("benchmark_alignment", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    yield module
-    del sys.modules[spec.name]
+def bench(load_script):
+    return load_script("benchmark_alignment")
 
 
 def test_bootstrap_resamples_passages_with_all_their_pairs(bench):

@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
-from narrative import config
 from narrative.loaders import load_any
-
-SCRIPT = config.PROJECT_ROOT / "scripts" / "make_dev_corpora.py"
 
 
 @pytest.fixture(scope="module")
-def builder():
-    spec = importlib.util.spec_from_file_location("make_dev_corpora", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    yield module
-    del sys.modules[spec.name]
+def builder(load_script):
+    return load_script("make_dev_corpora")
 
 
 def test_detokenise(builder):

@@ -89,6 +89,13 @@ _CAPTION = re.compile(
 _SOURCE_CREDIT = re.compile(r"^source\s*:\s*\S.*$", re.IGNORECASE)
 _BYLINE = re.compile(r"^by\s+\S.*$", re.IGNORECASE)
 
+#: The place of a dateline: an upper-case place, optionally a region or date after a
+#: comma, optionally an agency in brackets (shared by the two dateline patterns below).
+_DATELINE_PLACE = (
+    r"[A-Z][A-Z.'\u2019\- ]*[A-Z.]"
+    r"(?:,\s*[^,:\u2013\u2014\n]{1,30}?)?"
+    r"(?:\s*\([A-Z][\w .]*\))?"
+)
 #: A dateline at the start of the lede: an upper-case place, optionally a
 #: region or date after a comma, optionally an agency in brackets, then a
 #: separator (colon, dash, or an agency tag such as ``/TASS/.``). Lower-case
@@ -96,20 +103,13 @@ _BYLINE = re.compile(r"^by\s+\S.*$", re.IGNORECASE)
 #: text, as in ``syriaASTANA:``) are taken apart from it.
 _DATELINE = re.compile(
     r"^(?P<stray>[a-z]+(?=[A-Z]{2}))?"
-    r"(?P<dateline>[A-Z][A-Z.'\u2019\- ]*[A-Z.]"
-    r"(?:,\s*[^,:\u2013\u2014\n]{1,30}?)?"
-    r"(?:\s*\([A-Z][\w .]*\))?"
+    rf"(?P<dateline>{_DATELINE_PLACE}"
     r"\s*(?::|\u2014|\u2013|--?|\.\s*/[A-Z]+/\.))\s+(?=\S)"
 )
 #: A dateline on a line of its own above the lede (``WASHINGTON \u2014``, ``WEST PALM BEACH,
 #: Fla. \u2014``, ``MOSCOW (Reuters) -``). Only dash separators: an upper-case word and a
 #: colon on a line of its own is as often a kicker above the headline (``DESPERATION:``).
-_DATELINE_LINE = re.compile(
-    r"^[A-Z][A-Z.'\u2019\- ]*[A-Z.]"
-    r"(?:,\s*[^,:\u2013\u2014\n]{1,30}?)?"
-    r"(?:\s*\([A-Z][\w .]*\))?"
-    r"\s*(?:\u2014|\u2013|--?)$"
-)
+_DATELINE_LINE = re.compile(rf"^{_DATELINE_PLACE}\s*(?:\u2014|\u2013|--?)$")
 #: A longer first line is not a headline but body text (an article with no line breaks).
 MAX_HEADLINE_WORDS = 40
 #: A longer line under the headline is the body run together, not a standfirst.
