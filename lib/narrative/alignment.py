@@ -46,7 +46,6 @@ import pandas as pd
 
 from narrative.lexical import TermIndex, containment
 
-RELATIONS = ("reuse", "paraphrase", "related")
 ALIGNMENT_COLUMNS = [
     "doc_a",
     "passage_a",

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-SHARED_RELATIONS = ("reuse", "paraphrase")
+from narrative.vocab import SAME_FACT
 
 #: Placement bands, most prominent first. ``lede`` is the first body paragraph
 #: of the article (its first passage at paragraph granularity, every sentence of
@@ -78,7 +78,7 @@ def shared_content(
     passages: pd.DataFrame,
     alignments: pd.DataFrame,
     *,
-    relations: tuple[str, ...] = SHARED_RELATIONS,
+    relations: tuple[str, ...] = SAME_FACT,
 ) -> pd.DataFrame:
     """Share of each outlet's words that another outlet also reports.
 
@@ -149,7 +149,7 @@ def shared_content_pairs(passages: pd.DataFrame, alignments: pd.DataFrame) -> pd
     for key, count in words.items():
         totals[outlet_of[key]] += count
     strongest: dict[tuple[str, int, str], str] = {}
-    kept = alignments[alignments["relation"].isin(SHARED_RELATIONS)]
+    kept = alignments[alignments["relation"].isin(SAME_FACT)]
     for row in kept.itertuples(index=False):
         for doc, pid, other in (
             (row.doc_a, row.passage_a, row.outlet_b),
@@ -158,7 +158,7 @@ def shared_content_pairs(passages: pd.DataFrame, alignments: pd.DataFrame) -> pd
             key = (doc, int(pid), other)
             if strongest.get(key) != "reuse":
                 strongest[key] = row.relation
-    sums = {(a, b, r): 0 for a in outlets for b in outlets for r in SHARED_RELATIONS}
+    sums = {(a, b, r): 0 for a in outlets for b in outlets for r in SAME_FACT}
     for (doc, pid, other), relation in strongest.items():
         if (doc, pid) in words:
             sums[(outlet_of[(doc, pid)], other, relation)] += words[(doc, pid)]
@@ -218,7 +218,7 @@ def fact_table(
         Fact table (see the module docstring).
     """
     unit_of = dict(zip(_keys(units), units["unit_id"], strict=True))
-    links = alignments[alignments["relation"].isin(SHARED_RELATIONS)]
+    links = alignments[alignments["relation"].isin(SAME_FACT)]
     links = links.sort_values("score", ascending=False, kind="stable")
     joined: dict[tuple[str, int], str] = {}
     for row in links.itertuples(index=False):

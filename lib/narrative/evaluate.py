@@ -29,9 +29,9 @@ import pandas as pd
 
 from narrative.cleaning import CleanDocument, normalise_line
 from narrative.corpus import CorpusError
+from narrative.vocab import SAME_FACT
 
 GOLD_COLUMNS = ("fact_id", "doc_id", "snippet")
-SAME_FACT = ("reuse", "paraphrase")
 
 Pair = tuple[str, int, str, int]
 

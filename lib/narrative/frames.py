@@ -77,9 +77,9 @@ import pandas as pd
 
 from narrative.config import DEFAULT_MODEL
 from narrative.embeddings import EmbeddingCache, embed
+from narrative.vocab import TEXT_KINDS
 
 OTHER = "Other"
-TEXT_KINDS = ("standfirst", "body")
 ASSIGNMENT_COLUMNS = [
     "doc_id",
     "passage_id",

@@ -92,6 +92,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from narrative.nlp import parse
+from narrative.vocab import SAME_FACT
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -970,7 +971,7 @@ def number_comparisons(
     alignments: pd.DataFrame,
     *,
     passages: pd.DataFrame | None = None,
-    relations: Iterable[str] = ("reuse", "paraphrase"),
+    relations: Iterable[str] = SAME_FACT,
     tolerance: float = 0.1,
     max_ratio: float = 10.0,
     nlp: Language | None = None,
@@ -1065,7 +1066,7 @@ def number_disagreements(
     alignments: pd.DataFrame,
     *,
     passages: pd.DataFrame | None = None,
-    relations: Iterable[str] = ("reuse", "paraphrase"),
+    relations: Iterable[str] = SAME_FACT,
     tolerance: float = 0.1,
     max_ratio: float = 10.0,
     nlp: Language | None = None,

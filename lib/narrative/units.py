@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from narrative.vocab import SAME_FACT
+
 UNIT_COLUMNS = ["unit_id", "doc_id", "passage_id", "outlet", "kind", "position", "text"]
-LINKING_RELATIONS = ("reuse", "paraphrase")
 
 
 def build_units(
@@ -34,7 +35,7 @@ def build_units(
     Returns:
         Unit table, one row per (unit, passage); see the module docstring.
     """
-    links = alignments[alignments["relation"].isin(LINKING_RELATIONS)]
+    links = alignments[alignments["relation"].isin(SAME_FACT)]
     links = links.sort_values(
         ["score", "doc_a", "passage_a", "doc_b", "passage_b"],
         ascending=[False, True, True, True, True],

@@ -46,6 +46,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from narrative.lexical import tokens
+from narrative.vocab import SAME_FACT
 
 TERM_COLUMNS = ["outlet", "term", "ngram", "count", "count_others", "log_odds", "z"]
 SUBSTITUTION_COLUMNS = [
@@ -64,7 +65,6 @@ SUBSTITUTION_COLUMNS = [
     "text_b",
     "examples",
 ]
-SAME_FACT = ("reuse", "paraphrase")
 
 # A word: letters/digits, possibly joined by apostrophes, hyphens, dots or commas
 # ("al-Assad", "Russia's", "320,000"); surrounding punctuation is not part of it.

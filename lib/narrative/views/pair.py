@@ -14,9 +14,9 @@ from html import escape
 import pandas as pd
 
 from narrative.views import _CELL, _TABLE, _badge
+from narrative.vocab import SAME_FACT
 from narrative.wording import VARIANT_STYLE, VARIANT_TITLE, diff_html
 
-SAME_FACT = ("reuse", "paraphrase")
 #: Light background colours for aligned groups (ColorBrewer Pastel1 + Set3).
 PASTELS = (
     "#fbb4ae", "#b3cde3", "#ccebc5", "#decbe4", "#fed9a6", "#ffffcc", "#e5d8bd", "#fddaec",
