@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from narrative.figures import RELATION_COLOURS
+from narrative.figures import MAX_OUTLETS_SHOWN, RELATION_COLOURS, busiest, shown_note
 
 #: Marker of each placement band (:data:`narrative.coverage.BANDS`) in :func:`prominence_chart`.
 BAND_MARKERS = {
@@ -53,9 +53,10 @@ def fact_matrix_chart(
     Returns:
         The figure.
     """
-    outlets = [c for c in matrix.columns if c not in ("n_outlets", "label")]
+    every = [c for c in matrix.columns if c not in ("n_outlets", "label")]
     shared = matrix[matrix["n_outlets"] >= 2]
     shown = shared.head(limit)
+    outlets = busiest(shown[every].gt(0).sum()) if len(every) > MAX_OUTLETS_SHOWN else every
     only = matrix[matrix["n_outlets"] == 1][outlets].gt(0).sum()
     rows = len(shown) + 1
     figure, axes = plt.subplots(figsize=(0.9 * len(outlets) + 5.5, 0.3 * rows + 2.2), dpi=100)
@@ -87,7 +88,7 @@ def fact_matrix_chart(
     heading = title or "Which outlet carries which fact, consensus facts first"
     if len(shared) > len(shown):
         heading += f" (first {len(shown)} of {len(shared)} shared facts)"
-    axes.set_title(heading)
+    axes.set_title(heading + shown_note(len(outlets), len(every)))
     figure.tight_layout()
     return figure
 
@@ -123,7 +124,8 @@ def prominence_chart(
     """
     shared = prominence[prominence["n_outlets"] >= 2]
     facts = list(dict.fromkeys(shared["fact_id"]))[:limit]
-    outlets = [o for o in colours if o in set(shared["outlet"])]
+    counts = shared[shared["fact_id"].isin(facts)]["outlet"].value_counts()
+    outlets = [o for o in colours if o in set(busiest(counts))]
     step = 0.6 / max(len(outlets), 1)
     figure, axes = plt.subplots(figsize=(12, 0.45 * len(facts) + 2.5), dpi=100)
     labels = []
