@@ -221,11 +221,19 @@ def word_weight(word: str, language: str = "en") -> float:
     Returns:
         The weight, 0 to 8: 8 for a word ``wordfreq`` does not know (most names).
     """
-    from wordfreq import available_languages, zipf_frequency
+    from wordfreq import zipf_frequency
 
-    if language not in available_languages():
+    if language not in _wordfreq_languages():
         language = "en"
     return max(0.0, ZIPF_CEILING - zipf_frequency(word, language))
+
+
+@functools.cache
+def _wordfreq_languages() -> frozenset[str]:
+    """The languages ``wordfreq`` has lists for (it looks on disk at every call)."""
+    from wordfreq import available_languages
+
+    return frozenset(available_languages())
 
 
 def _weighted(bags: list[Counter], languages: Sequence[str]) -> sparse.csr_matrix:
@@ -263,11 +271,11 @@ def article_vectors(
     content, named = [], []
     for i, text in enumerate(texts):
         both = text if leads is None else f"{text}\n\n{leads[i]}"
-        content.append(Counter(tokens(both)))
-        bag: Counter = Counter()
+        words = tokens(both)
+        content.append(Counter(words))
+        bag: Counter = Counter(f"#{t}" for t in words if t.isdigit())
         for paragraph in both.split("\n\n"):
             bag.update(names(paragraph))
-            bag.update(f"#{t}" for t in tokens(paragraph) if t.isdigit())
         named.append(bag)
     return _weighted(content, langs), _weighted(named, langs)
 
