@@ -403,3 +403,20 @@ def test_charts_of_many_outlets_show_the_busiest():
     assert busiest(weights, 2) == ["a", "c"]
     assert busiest(weights, 5) == ["a", "b", "c"]
     plt.close("all")
+
+
+def test_prominence_chart_of_many_outlets_shows_the_busiest():
+    from narrative.figures import MAX_OUTLETS_SHOWN
+
+    outlets = [f"o{k}" for k in range(30)]
+    placed = pd.DataFrame(
+        [
+            dict(fact_id=f"F{f}", n_outlets=30, label="x", outlet=o, position=k / 30, band="lede")
+            for f in range(3)
+            for k, o in enumerate(outlets)
+        ]
+    )
+    figure = prominence_chart(placed, outlet_colours(outlets))
+    assert f"{MAX_OUTLETS_SHOWN} of 30 outlets" in figure.axes[0].get_title()
+    assert len(figure.axes[0].collections) == 3 * MAX_OUTLETS_SHOWN
+    plt.close("all")

@@ -125,7 +125,8 @@ def prominence_chart(
     shared = prominence[prominence["n_outlets"] >= 2]
     facts = list(dict.fromkeys(shared["fact_id"]))[:limit]
     counts = shared[shared["fact_id"].isin(facts)]["outlet"].value_counts()
-    outlets = [o for o in colours if o in set(busiest(counts))]
+    every = [o for o in colours if o in counts.index]
+    outlets = busiest(counts.reindex(every))
     step = 0.6 / max(len(outlets), 1)
     figure, axes = plt.subplots(figsize=(12, 0.45 * len(facts) + 2.5), dpi=100)
     labels = []
@@ -135,7 +136,7 @@ def prominence_chart(
         axes.plot(
             [rows["position"].min(), rows["position"].max()], [i, i], color="#bbbbbb", zorder=1
         )
-        for r in rows.itertuples(index=False):
+        for r in rows[rows["outlet"].isin(outlets)].itertuples(index=False):
             offset = (outlets.index(r.outlet) - (len(outlets) - 1) / 2) * step
             axes.scatter(
                 r.position,
@@ -152,7 +153,10 @@ def prominence_chart(
     axes.set_xlim(-0.03, 1.03)
     axes.set_xlabel("position in the article (0 = top, 1 = end)")
     axes.set_ylabel("fact")
-    axes.set_title(title or "Where each shared fact sits in each outlet's article")
+    axes.set_title(
+        (title or "Where each shared fact sits in each outlet's article")
+        + shown_note(len(outlets), len(every))
+    )
     outlet_handles = [
         Line2D([], [], marker="o", linestyle="", color=colours[o], label=o) for o in outlets
     ]
