@@ -36,8 +36,11 @@ bytes that betray UTF-16 without one), else cp1252, and line endings are
 normalised. When the manifest gives no language, it is detected
 (:mod:`narrative.language`).
 
-Input files are only ever read; nothing named inside an article (a URL, a
-script) is fetched or run.
+Only files inside the corpus folder are read: a manifest ``file`` that is an
+absolute path, climbs out with ``..`` or leads out through a symbolic link,
+and such a link found in a folder without manifest, are skipped with a
+warning (:func:`outside_folder`). Input files are only ever read; nothing
+named inside an article (a URL, a script) is fetched or run.
 """
 
 from __future__ import annotations
@@ -364,8 +367,36 @@ def _valid_date(value: str) -> bool:
     return True
 
 
+def outside_folder(root: Path, name: str) -> str:
+    """Why a file named in a corpus folder must not be read, or ``""`` when it may be.
+
+    Only files inside the corpus folder are read: not an absolute path, not a
+    path whose ``..`` climbs above the folder, not a symbolic link (or a path
+    through one) that leads out of it. Nothing is opened to decide.
+
+    Args:
+        root: The corpus folder.
+        name: The file as named (a manifest's ``file``, or a file found in the folder).
+
+    Returns:
+        A few words for a warning, or ``""``.
+    """
+    if Path(name).is_absolute():
+        return "is an absolute path"
+    base = root.resolve()
+    target = (root / name).resolve()
+    if not target.is_relative_to(base):
+        how = "leads" if ".." in Path(name).parts else "is a link that leads"
+        return f"{how} outside the corpus folder"
+    return ""
+
+
 def _read_manifest(root: Path, warnings: list[str]) -> list[dict[str, str]]:
     manifest = root / MANIFEST_NAME
+    if outside_folder(root, MANIFEST_NAME):
+        raise CorpusError(
+            f"{manifest} is a link to a file outside the corpus folder; it is not read"
+        )
     text, note = _checked(manifest, decode_text(_read_bytes(manifest)))
     if note:
         warnings.append(f"{MANIFEST_NAME}: {note}")
@@ -500,7 +531,13 @@ def load_corpus(root: str | Path) -> Corpus:
     for row in rows:
         path = root / row["file"]
         problem = ""
-        if not path.is_file():
+        outside = outside_folder(root, row["file"])
+        if outside:
+            problem = (
+                f"{row['doc_id']}: file {row['file']!r} {outside}; document skipped (only "
+                "files inside the corpus folder are read)"
+            )
+        elif not path.is_file():
             problem = f"{row['doc_id']}: file {row['file']!r} not found; document skipped"
         else:
             try:

@@ -49,6 +49,7 @@ from narrative.corpus import (
     Document,
     check_documents,
     load_corpus,
+    outside_folder,
     read_text_file,
 )
 
@@ -379,7 +380,9 @@ def is_basil(folder: str | Path) -> bool:
     Returns:
         True when its first JSON article has ``source`` and ``body-paragraphs``.
     """
-    files = _basil_articles(Path(folder)) if Path(folder).is_dir() else []
+    folder = Path(folder)
+    files = _basil_articles(folder) if folder.is_dir() else []
+    files = [f for f in files if not outside_folder(folder, str(f.relative_to(folder)))]
     if not files:
         return False
     try:
@@ -416,6 +419,12 @@ def load_basil(folder: str | Path) -> Corpus:
     warnings: list[str] = []
     rows = []
     for path in _basil_articles(folder):
+        outside = outside_folder(folder, str(path.relative_to(folder)))
+        if outside:
+            warnings.append(
+                f"{path.name}: {outside}; skipped (only files inside the corpus folder are read)"
+            )
+            continue
         try:
             article = json.loads(read_text_file(path))
         except (json.JSONDecodeError, CorpusError) as error:
