@@ -570,7 +570,10 @@ def outlet_pairs(corpus: Path | Corpus, asked: list[str] | None = None) -> list[
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "outlet"
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "outlet"
+    if len(slug) > 40:  # file names have a length limit; a long label keeps a digest of itself
+        slug = f"{slug[:40].rstrip('-')}-{hashlib.sha256(text.encode()).hexdigest()[:8]}"
+    return slug
 
 
 def _write_page(executed: Path, html: Path, keep_code: bool, header: str) -> None:
