@@ -11,6 +11,7 @@ without it (so the escaping is tested on its own): no payload may have run.
 from __future__ import annotations
 
 import csv
+import json
 import re
 from pathlib import Path
 
@@ -141,6 +142,18 @@ def test_the_secret_is_in_no_output_file(hostile_report):
     assert len(written) > 20
     leaked = [p.name for p in written if SECRET.encode() in p.read_bytes()]
     assert leaked == []
+
+
+def test_pages_show_no_library_chatter(hostile_report):
+    for notebook in (hostile_report.out_dir / "notebooks").glob("*.ipynb"):
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        stderr = [
+            "".join(o.get("text", ""))
+            for c in cells
+            for o in c.get("outputs", [])
+            if o.get("name") == "stderr"
+        ]
+        assert stderr == [], (notebook.name, stderr)
 
 
 def test_every_page_carries_a_policy_that_allows_no_script(hostile_report):
