@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from narrative.browser import CHROMIUM_FLAGS, report_pages
-from narrative.corpus import load_corpus
+from narrative.readers import load_corpus
 
 #: What the payloads write into the page when they run.
 PWNED = "data-pwned"

@@ -545,7 +545,7 @@ def outlet_pairs(corpus: Path | Corpus, asked: list[str] | None = None) -> list[
     from itertools import combinations
 
     from narrative.corpus import Corpus, CorpusError
-    from narrative.loaders import load_any
+    from narrative.readers import load_any
 
     documents = (corpus if isinstance(corpus, Corpus) else load_any(corpus)).documents
     labels = list(dict.fromkeys(d.label for d in documents))
@@ -612,7 +612,7 @@ def build_report(
 
     from narrative.cleaning import clean_corpus
     from narrative.embeddings import resolve_model
-    from narrative.loaders import load_any, parse_columns
+    from narrative.readers import load_any, parse_columns
 
     corpus = Path(corpus).resolve()
     out_dir = Path(out_dir).resolve()
