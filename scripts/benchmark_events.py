@@ -30,7 +30,7 @@ from pathlib import Path
 from narrative import config
 from narrative.cleaning import CleanDocument, clean_document
 from narrative.events import document_table, group_events, lead_text
-from narrative.loaders import load_any
+from narrative.readers import load_any
 from sklearn.metrics import adjusted_rand_score
 
 DEV = config.PROJECT_ROOT / ".cache" / "dev-corpora"

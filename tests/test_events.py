@@ -6,7 +6,6 @@ import numpy as np
 import pandas as pd
 import pytest
 from narrative import config
-from narrative.corpus import load_corpus
 from narrative.events import (
     EVENT_COLUMNS,
     article_similarity,
@@ -19,7 +18,7 @@ from narrative.events import (
     split_by_event,
     word_weight,
 )
-from narrative.loaders import load_basil
+from narrative.readers import load_basil, load_corpus
 
 BASIL = config.PROJECT_ROOT.parent / "shared" / "external" / "basil"
 

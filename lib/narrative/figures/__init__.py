@@ -6,6 +6,8 @@ notebooks display it and put the passages that back it underneath.
 
 from __future__ import annotations
 
+import warnings
+
 import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
@@ -38,6 +40,27 @@ def busiest(weights: pd.Series, limit: int = MAX_OUTLETS_SHOWN) -> list:
 def shown_note(shown: int, total: int, what: str = "outlets") -> str:
     """A title suffix saying that a chart shows only some of the outlets, or nothing."""
     return "" if shown >= total else f" ({shown} of {total} {what}; all in the CSV exports)"
+
+
+def tidy(figure: Figure) -> Figure:
+    """Fit a figure's labels, titles and legends inside it (``tight_layout``).
+
+    When they cannot all fit (very long labels, or many rows), matplotlib
+    leaves the layout as it is and warns "Tight layout not applied", with its
+    own file path, into the page. That warning is dropped: the notebook's
+    inline backend saves every chart with ``bbox_inches="tight"``, which
+    widens the image to whatever sticks out, so nothing is lost.
+
+    Args:
+        figure: The figure, fully drawn.
+
+    Returns:
+        The same figure.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Tight layout not applied", category=UserWarning)
+        figure.tight_layout()
+    return figure
 
 
 def outlet_colours(outlets: list[str]) -> dict[str, str]:
@@ -93,7 +116,7 @@ def shared_content_heatmap(pairs: pd.DataFrame, *, title: str | None = None) -> 
         + shown_note(n, len(weight))
     )
     figure.colorbar(image, ax=axes, fraction=0.046, pad=0.04, label="share of words")
-    figure.tight_layout()
+    tidy(figure)
     return figure
 
 
@@ -126,5 +149,5 @@ def relation_bars(alignments: pd.DataFrame, *, title: str | None = None) -> Figu
         + shown_note(len(counts), total, "outlet pairs")
     )
     axes.legend(loc="lower right")
-    figure.tight_layout()
+    tidy(figure)
     return figure

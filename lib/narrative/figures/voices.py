@@ -13,7 +13,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter
 
-from narrative.figures import busiest, outlet_colours, shown_note
+from narrative.figures import busiest, outlet_colours, shown_note, tidy
 
 _TYPE_LABELS = {
     "named person": "named",
@@ -67,7 +67,7 @@ def voices_chart(
     )
     if outlets:
         axes.legend(loc="lower right", fontsize=9)
-    figure.tight_layout()
+    tidy(figure)
     return figure
 
 
@@ -111,7 +111,7 @@ def anonymous_share_chart(
         (title or "How much each outlet relies on anonymous sources")
         + shown_note(len(outlets), len(every))
     )
-    figure.tight_layout()
+    tidy(figure)
     return figure
 
 
@@ -163,5 +163,5 @@ def verb_profile_chart(
         + shown_note(len(outlets), len(every))
     )
     figure.colorbar(image, ax=axes, fraction=0.046, pad=0.04, label="share of attributions")
-    figure.tight_layout()
+    tidy(figure)
     return figure
