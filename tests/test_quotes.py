@@ -328,3 +328,27 @@ def test_a_statement_speaks_for_whoever_issued_it():
     assert person["the statement"] == "rebel delegation"
     assert person["The ministry's statement"] == "ministry"
     assert set(quotes["verb"]) == {"make clear", "say"}
+
+
+def test_naming_verbs_and_pronouns_after_reported_subjects():
+    quotes = find_quotes(
+        passages(
+            "The ambassador Woody Johnson confirmed Trump would come to London.",
+            "He told LBC radio: \u201cHe is very thick-skinned.\u201d",
+            "Trump also attacked Khan, calling the mayor \u201cpathetic\u201d.",
+            "Sir Kim Darroch said talks would follow. Sarah Huckabee Sanders agreed.",
+        )
+    )
+    person = dict(zip(quotes["verb"], quotes["person"], strict=False))
+    assert person["tell"] == "Woody Johnson"  # not Trump, who is only reported
+    assert person["call"] == "Trump"
+    folded = find_quotes(
+        pd.concat(
+            [
+                passages("White House Press Secretary Sarah Sanders confirmed the visit."),
+                passages("Sarah Huckabee Sanders said the visit is on.", doc_id="b", outlet="B"),
+            ],
+            ignore_index=True,
+        )
+    )
+    assert set(folded["person"]) == {"Sarah Huckabee Sanders"}

@@ -74,6 +74,8 @@ SPEECH_VERBS = _LISTS["speech"]["verbs"]
 #: Speech verbs whose direct object is what was said ("refuted the allegations").
 #: For the others the object is the addressee ("told reporters") or nothing.
 OBJECT_VERBS = _LISTS["speech"]["object_verbs"]
+#: Verbs that report what someone called something, when the name is quoted.
+NAMING_VERBS = _LISTS["speech"]["naming_verbs"]
 #: Head nouns of a speaker that is anonymous whenever no name is given.
 SOURCE_NOUNS = _LISTS["speakers"]["source_nouns"]
 #: Head nouns of a speaker that is anonymous when unnamed and indefinite or
@@ -552,6 +554,17 @@ def _phrase_attribution(token: Token, namer: _Namer) -> _Attribution | None:
 _PHRASE_PARTS = ("prt", "prep", "ccomp", "oprd", "acomp", "xcomp")
 
 
+def _quoted_name(verb: Token) -> set[int]:
+    """Tokens of the quoted name a naming verb gives ("calling it “superb news”"), if any."""
+    doc = verb.doc
+    within = {t.i for t in verb.subtree if t.i > verb.i}
+    for start, end in quoted_spans(doc.text):
+        quoted = {t.i for t in doc if t.idx >= start and _token_end(t) <= end}
+        if start > verb.idx and quoted and quoted <= within and min(quoted) - verb.i <= 4:
+            return quoted
+    return set()
+
+
 def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
     lemma = verb.lemma_.lower()
     part = next(
@@ -563,7 +576,10 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
         None,
     )
     label = f"{lemma} {part.lower_}" if part is not None else lemma
-    if label not in SPEECH_VERBS or verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    named = _quoted_name(verb) if part is None and lemma in NAMING_VERBS else set()
+    if label not in SPEECH_VERBS and not named:
         return None
     head, tokens, how = _subject(verb)
     if head is None:
@@ -596,6 +612,7 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
             content |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
     if how == "before":
         content |= set(range(verb.sent.start, tokens[0].i))
+    content |= named
     content -= inside | {verb.i}
     if part is not None:
         content.discard(part.i)
@@ -661,16 +678,21 @@ def _passage_attributions(doc: Doc, namer: _Namer) -> list[_Attribution]:
     return found
 
 
-def _people_mentioned(doc: Doc, namer: _Namer) -> list[_Speaker]:
+def _people_mentioned(doc: Doc, namer: _Namer, reported: set[int] = frozenset()) -> list[_Speaker]:
     """Named people who are the subject of a clause outside quotes: antecedents for "he"/"she".
 
     "Nancy Pelosi tried to play down any split. “It's not against the
     president,” she said." quotes Pelosi although she was no speaker before.
+    A subject inside what someone is reported to have said (token indices in
+    ``reported``: "Johnson confirmed *Trump* would come. He told LBC ...") is
+    not: "he" goes on meaning the speaker.
     """
     spans = quoted_spans(doc.text)
     people = []
     for token in doc:
         if token.dep_ not in ("nsubj", "nsubjpass") or any(s <= token.idx < e for s, e in spans):
+            continue
+        if token.i in reported:
             continue
         tokens = _speaker_tokens(token)
         name = namer.name(token, tokens) if tokens else ""
@@ -869,6 +891,7 @@ def find_quotes(
     people = _People(docs, namer)
     rows = []
     frame = passages.reset_index(drop=True)
+    outlet_words = {w for o in frame["outlet"].unique() for w in str(o).lower().split()}
     for _, group in frame.groupby("doc_id", sort=False):
         group = group.sort_values("passage_id")
         indices = group.index.tolist()
@@ -881,6 +904,15 @@ def find_quotes(
             doc, row = docs[i], frame.loc[i]
             spans = quoted_spans(doc.text)
             voices: set[str] = set()
+            # What is reported after its verb ("X confirmed *Trump* would come"); the
+            # parser also hangs a clause before an inverted "he wrote" on the verb.
+            reported = {j for a in found[i] for j in a.content if j > a.position}
+            # An outlet that reports ("Breitbart London reported ...") is no antecedent.
+            mentioned = [
+                p
+                for p in _people_mentioned(doc, namer, reported)
+                if not outlet_words & set(p.voice.lower().split())
+            ]
             for attribution in found[i]:
                 quote = _span_text(doc, attribution.content)
                 direct = any(
@@ -894,7 +926,10 @@ def find_quotes(
                         quote, direct = previous, True
                 if not quote:
                     continue
-                speaker = _resolve(attribution.speaker, earlier)
+                # People named earlier in this passage ("Britain's foreign secretary,
+                # Boris Johnson, used ...: “...,” he wrote") count as antecedents.
+                here = [p for p in mentioned if p.end <= attribution.speaker.start]
+                speaker = _resolve(attribution.speaker, earlier + here)
                 if speaker.document:
                     before = docs[indices[n - 1]] if n > 0 else None
                     speaker = _document_issuer(speaker, doc, attribution.position, before, namer)
@@ -921,7 +956,7 @@ def find_quotes(
                         "verb_end": attribution.verb_end,
                     }
                 )
-            earlier.extend(p for p in _people_mentioned(doc, namer) if p.voice not in voices)
+            earlier.extend(p for p in mentioned if p.voice not in voices)
     return with_persons(pd.DataFrame(rows, columns=QUOTE_COLUMNS))
 
 
@@ -963,11 +998,17 @@ def _person_keys(voices: Iterable[str]) -> dict[str, tuple[str, ...]]:
     keys = {voice: tuple(variants.get(w, w) for w in key) for voice, key in words.items()}
     distinct = set(keys.values())
     merged = {}
+
+    def within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+        # "Lavrentiev" in "Alexander Lavrentiev"; "Sarah Sanders" in "Sarah Huckabee Sanders"
+        if long[-len(short) :] == short:
+            return True
+        rest = iter(long)
+        return len(short) > 1 and short[0] == long[0] and all(w in rest for w in short)
+
     for key in distinct:
-        longer = sorted(
-            (k for k in distinct if len(k) > len(key) and k[-len(key) :] == key), key=len
-        )
-        if longer and all(longer[-1][-len(k) :] == k for k in longer):
+        longer = sorted((k for k in distinct if len(k) > len(key) and within(key, k)), key=len)
+        if longer and all(within(k, longer[-1]) for k in longer):
             merged[key] = longer[-1]
     return {voice: merged.get(key, key) for voice, key in keys.items()}
 
