@@ -244,3 +244,29 @@ def test_default_corpus_frames(default_result):
     assert frames_of("aljazeera", "Alzayat said.") == {OTHER}
     profile = frame_profile(table, passages)
     assert profile["passage_share"].between(0, 1).all()
+
+
+def test_the_codebook_is_data_and_can_be_replaced(tmp_path):
+    from narrative.frames import CodebookError, load_frames
+    from narrative.params import ParameterError, parse_assignments
+
+    packaged = load_frames()
+    assert len(packaged) == 15 and packaged[0].name == "Economic"
+    assert all(f.prototypes for f in packaged)
+    own = tmp_path / "codebook.toml"
+    own.write_text(
+        '[[frame]]\nname = "War"\nmfc = "own"\ndescription = "Fighting."\n'
+        'seeds = ["Battle"]\nprototypes = ["Troops fought."]\n',
+        encoding="utf-8",
+    )
+    (war,) = load_frames(own)
+    assert (war.name, war.seeds, war.prototypes) == ("War", ("battle",), ("Troops fought.",))
+    assert parse_assignments([f"frame_codebook={own}"]) == {"frame_codebook": str(own)}
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[frame]]\nname = "War"\n', encoding="utf-8")
+    with pytest.raises(CodebookError, match="lacks mfc, description, prototypes"):
+        load_frames(bad)
+    with pytest.raises(ParameterError, match="lacks"):
+        parse_assignments([f"frame_codebook={bad}"])
+    with pytest.raises(CodebookError, match="cannot be read"):
+        load_frames(tmp_path / "missing.toml")
