@@ -99,6 +99,8 @@ ASSIGNMENT_COLUMNS = [
     "score",
     "similarity",
     "contrast",
+    "confidence",
+    "copies",
     "seeds",
     "prototype",
     "words",
@@ -361,6 +363,65 @@ def score_frames(
     }
 
 
+def copy_groups(passages: pd.DataFrame, alignments: pd.DataFrame | None = None) -> np.ndarray:
+    """One group id per passage row: passages that carry the same text are one group.
+
+    The same text is the same words (case, spacing and punctuation aside) or a
+    pair aligned as ``reuse`` (near-verbatim copy: "Bashar al-Assad" / "Bashar
+    Assad" in one wire sentence), joined transitively.
+
+    Args:
+        passages: Passage table (``doc_id``, ``passage_id``, ``text``).
+        alignments: Alignment table; ``None`` groups identical texts only.
+
+    Returns:
+        ``(len(passages),)`` integer array; rows with the same value are copies.
+    """
+    parent = list(range(len(passages)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    keys = [" ".join(re.findall(r"\w+", str(t).lower())) for t in passages["text"]]
+    first: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        join(first.setdefault(key, i), i)
+    if alignments is not None and not alignments.empty:
+        row_of = {
+            (d, int(p)): i
+            for i, (d, p) in enumerate(zip(passages["doc_id"], passages["passage_id"], strict=True))
+        }
+        reuse = alignments[alignments["relation"] == "reuse"]
+        for d_a, p_a, d_b, p_b in zip(
+            reuse["doc_a"], reuse["passage_a"], reuse["doc_b"], reuse["passage_b"], strict=True
+        ):
+            i, j = row_of.get((d_a, int(p_a))), row_of.get((d_b, int(p_b)))
+            if i is not None and j is not None:
+                join(i, j)
+    return np.array([find(i) for i in range(len(passages))], dtype=np.int64)
+
+
+def confidence(score: float, similarity: float, settings: FrameSettings) -> str:
+    """How sure a frame assignment is, from how far it clears its thresholds.
+
+    ``high`` when ``score`` clears ``margin`` by at least 0.08 (about one
+    seed's worth more than needed), ``low`` when by less than 0.03 or when
+    ``similarity`` is within 0.05 of ``floor``, ``medium`` otherwise.
+    """
+    above = score - settings.margin
+    if above < 0.03 or similarity - settings.floor < 0.05:
+        return "low"
+    return "high" if above >= 0.08 else "medium"
+
+
 def assign_frames(
     passages: pd.DataFrame,
     passage_vectors: np.ndarray,
@@ -369,6 +430,7 @@ def assign_frames(
     frames: tuple[Frame, ...] = FRAMES,
     settings: FrameSettings | None = None,
     kinds: tuple[str, ...] = TEXT_KINDS,
+    groups: np.ndarray | None = None,
 ) -> pd.DataFrame:
     """Assign frames to passages, given the embeddings of passages and prototypes.
 
@@ -382,12 +444,17 @@ def assign_frames(
         frames: The frame set.
         settings: Thresholds; defaults when ``None``.
         kinds: Passage kinds that are framed (headlines are left out).
+        groups: Group id per passage row (:func:`copy_groups`): the passages
+            of a group get the same frames, from their scores averaged, so a
+            sentence carried by three outlets is framed once.
 
     Returns:
         Assignment table, one row per (passage, frame) assigned, and one row
         with frame ``"Other"`` for a passage no frame fits. Columns:
         ``doc_id``, ``passage_id``, ``outlet``, ``kind``, ``frame``,
-        ``score``, ``similarity``, ``contrast``, ``seeds`` (found, joined
+        ``score``, ``similarity``, ``contrast``, ``confidence``
+        (:func:`confidence`), ``copies`` (passages framed together with this
+        one, itself included), ``seeds`` (found, joined
         with ``"; "``), ``prototype`` (the closest prototype sentence),
         ``words`` (of the passage) and ``text``. "Other" rows have no score,
         contrast, seeds or prototype; their ``similarity`` is the passage's
@@ -403,6 +470,17 @@ def assign_frames(
     counts = np.array([[len(s) for s in row] for row in found], dtype=np.int64)
     counts = counts.reshape(len(chosen), len(frames))
     result = score_frames(vectors, prototype_vectors, owner, counts, settings=settings)
+    group = groups[keep] if groups is not None else np.arange(len(chosen))
+    members = pd.Series(np.arange(len(chosen))).groupby(group).agg(list)
+    copies = np.ones(len(chosen), dtype=np.int64)
+    for rows_of in members:
+        if len(rows_of) > 1:
+            for name in ("similarity", "contrast", "score"):
+                result[name][rows_of] = result[name][rows_of].mean(axis=0)
+            copies[rows_of] = len(rows_of)
+    result["assigned"] = (result["similarity"] >= settings.floor) & (
+        result["score"] >= settings.margin
+    )
     rows = []
     for i, passage in enumerate(chosen.itertuples(index=False)):
         base = {
@@ -421,6 +499,10 @@ def assign_frames(
                     "score": float(result["score"][i, j]),
                     "similarity": float(result["similarity"][i, j]),
                     "contrast": float(result["contrast"][i, j]),
+                    "confidence": confidence(
+                        float(result["score"][i, j]), float(result["similarity"][i, j]), settings
+                    ),
+                    "copies": int(copies[i]),
                     "seeds": "; ".join(found[i][j]),
                     "prototype": prototypes[result["prototype"][i, j]],
                     "words": words,
@@ -435,6 +517,8 @@ def assign_frames(
                     "score": float("nan"),
                     "similarity": float(result["similarity"][i].max(initial=0.0)),
                     "contrast": float("nan"),
+                    "confidence": "",
+                    "copies": int(copies[i]),
                     "seeds": "",
                     "prototype": "",
                     "words": words,
@@ -454,6 +538,7 @@ def frame_assignments(
     frames: tuple[Frame, ...] = FRAMES,
     settings: FrameSettings | None = None,
     kinds: tuple[str, ...] = TEXT_KINDS,
+    alignments: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Assign frames to passages, embedding the frame prototypes with ``model``.
 
@@ -466,6 +551,9 @@ def frame_assignments(
         frames: The frame set.
         settings: Thresholds; defaults when ``None``.
         kinds: Passage kinds that are framed.
+        alignments: Alignment table (``Result.alignments``): passages aligned
+            as ``reuse`` and identical texts are framed together
+            (:func:`copy_groups`); only identical texts when ``None``.
 
     Returns:
         The assignment table of :func:`assign_frames`.
@@ -473,7 +561,13 @@ def frame_assignments(
     prototypes = [p for f in frames for p in f.prototypes]
     vectors = embed(prototypes, model=model, cache=cache)
     return assign_frames(
-        passages, passage_vectors, vectors, frames=frames, settings=settings, kinds=kinds
+        passages,
+        passage_vectors,
+        vectors,
+        frames=frames,
+        settings=settings,
+        kinds=kinds,
+        groups=copy_groups(passages, alignments),
     )
 
 

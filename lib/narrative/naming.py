@@ -280,7 +280,12 @@ def _swaps(alignments: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[int, 
             b = side_b[(side_b["start"] <= op.span_b[0]) & (op.span_b[1] <= side_b["end"])]
             if len(a) != 1 or len(b) != 1:
                 continue
-            if _one_referent(a.iloc[0], b.iloc[0], op.span_a, op.span_b):
+            ma, mb = a.iloc[0], b.iloc[0]
+            # A name against a description ("Trump" / "the president") says nothing of
+            # every other use of the description: it would join all presidents.
+            if bool(ma["entity"]) != bool(mb["entity"]):
+                continue
+            if _one_referent(ma, mb, op.span_a, op.span_b):
                 found.append((int(a.index[0]), int(b.index[0])))
     return found
 
