@@ -124,8 +124,12 @@ def frame_examples_view(
         for r in rows.itertuples(index=False):
             text = _marked(r.text, frame.seeds) if frame else escape(r.text)
             if frame:
+                sure = getattr(r, "confidence", "")
+                copies = getattr(r, "copies", 1)
                 evidence = (
-                    f"score {r.score:.2f}<br>similarity {r.similarity:.2f}<br>"
+                    (f"<b>{escape(sure)} confidence</b><br>" if sure else "")
+                    + (f"framed with {copies - 1} copies<br>" if copies > 1 else "")
+                    + f"score {r.score:.2f}<br>similarity {r.similarity:.2f}<br>"
                     f"contrast {r.contrast:+.2f}<br>seeds: {escape(r.seeds) or '&mdash;'}"
                     f'<br><span style="{_NOTE}">closest prototype: '
                     f"{escape(r.prototype)}</span>"
