@@ -309,6 +309,12 @@ def _subject(verb: Token) -> tuple[Token | None, list[Token] | None, str]:
         head, tokens, how = _subject(verb.head)
         if head is not None:
             return head, tokens, how
+    # "reacted on Twitter by asking whether ..."
+    governor = verb.head.head
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and governor.pos_ in ("VERB", "AUX"):
+        head, tokens, how = _subject(governor)
+        if head is not None:
+            return head, tokens, how
     previous = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
     following = verb.doc[verb.i + 1] if verb.i + 1 < verb.sent.end else None
     # A hyphen is no clause boundary: "de-escalating" is often split in three.
@@ -560,7 +566,8 @@ def _quoted_name(verb: Token) -> set[int]:
     within = {t.i for t in verb.subtree if t.i > verb.i}
     for start, end in quoted_spans(doc.text):
         quoted = {t.i for t in doc if t.idx >= start and _token_end(t) <= end}
-        if start > verb.idx and quoted and quoted <= within and min(quoted) - verb.i <= 4:
+        words = {i for i in quoted if doc[i].is_alpha}
+        if start > verb.idx and words and words <= within and min(quoted) - verb.i <= 4:
             return quoted
     return set()
 
@@ -612,6 +619,11 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
             content |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
     if how == "before":
         content |= set(range(verb.sent.start, tokens[0].i))
+    # "Trump will visit London, the US ambassador has insisted": the parser hangs the
+    # inverted attribution on the reported clause, which is then what was said.
+    inverted = verb.dep_ in ("advcl", "parataxis") and verb.head.i < verb.i
+    if not content and inverted and verb.head.pos_ in ("VERB", "AUX") and head.head == verb:
+        content |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
     content |= named
     content -= inside | {verb.i}
     if part is not None:
@@ -780,6 +792,20 @@ class _People:
         words |= {_stem(c.lower_) for c in root.children if c.dep_ == "poss" and c.is_alpha}
         return offices, words
 
+    def _nearest(self, keys: list[str], article: list[int], at: int) -> list[str]:
+        """The keys named nearest to passage row ``at`` (one, or all that tie)."""
+        where = article.index(at)
+        distance = {
+            k: min(
+                (abs(n - where) for n, i in enumerate(article) for name in self.names.get(i, [])
+                 if self.key(name) == k),
+                default=len(article),
+            )
+            for k in keys
+        }  # fmt: skip
+        best = min(distance.values())
+        return [k for k in keys if distance[k] == best]
+
     def full_name(self, speaker: _Speaker, article: list[int]) -> _Speaker:
         """A named speaker under the fullest name the article gives him ("Alzayat")."""
         if speaker.kind != "named person":
@@ -791,14 +817,17 @@ class _People:
             return replace(speaker, voice=longest)
         return speaker
 
-    def link(self, speaker: _Speaker, article: list[int], speakers: list[str]) -> _Speaker:
+    def link(
+        self, speaker: _Speaker, article: list[int], speakers: list[str], at: int = -1
+    ) -> _Speaker:
         """The named person an office speaker ("Moscow's envoy") is, when one fits.
 
         Among the people the article quotes by name, then among all it names,
         the one the corpus gives that office; failing that, the one person the
         article quotes whose descriptions share a word with the phrase
         ("the head of Russia's delegation" for "Russia's chief negotiator").
-        Nothing is linked when two people fit equally.
+        When two fit, the one named in the passage nearest to the speaker
+        (``at``, a row of ``article``); nothing is linked when they are as near.
         """
         if not speaker.office:
             return speaker
@@ -811,6 +840,8 @@ class _People:
             [k for k in quoted if self.words.get(k, set()) & {_stem(w) for w in speaker.words}],
         ]
         for pool in pools:
+            if len(pool) > 1 and at >= 0:
+                pool = self._nearest(pool, article, at)
             if len(pool) == 1:
                 name = max(
                     (n for n in [*speakers, *named] if self.key(n) == pool[0]),
@@ -933,7 +964,8 @@ def find_quotes(
                 if speaker.document:
                     before = docs[indices[n - 1]] if n > 0 else None
                     speaker = _document_issuer(speaker, doc, attribution.position, before, namer)
-                speaker = people.full_name(people.link(speaker, indices, quoted_names), indices)
+                speaker = people.link(speaker, indices, quoted_names, at=i)
+                speaker = people.full_name(speaker, indices)
                 earlier.append(speaker)
                 voices.add(speaker.voice)
                 rows.append(
