@@ -102,8 +102,8 @@ def evaluate(*, alignment: bool = True) -> pd.DataFrame:
         docs = result.corpus.documents
     else:
         from narrative.cleaning import clean_corpus
-        from narrative.loaders import load_any
         from narrative.passages import segment_corpus
+        from narrative.readers import load_any
 
         corpus = load_any(CORPUS)
         cleaned, _ = clean_corpus(corpus)

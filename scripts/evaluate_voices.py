@@ -42,9 +42,9 @@ from pathlib import Path
 import pandas as pd
 from narrative import config
 from narrative.cleaning import clean_corpus, normalise_line
-from narrative.loaders import load_any
 from narrative.passages import segment_corpus
 from narrative.quotes import find_quotes, with_persons
+from narrative.readers import load_any
 
 REPO = Path(__file__).resolve().parent.parent
 DEV_CORPORA = REPO / ".cache" / "dev-corpora"

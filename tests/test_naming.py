@@ -85,3 +85,19 @@ def test_only_swaps_that_keep_the_referent_are_word_choices(default_result):
     assert len(kept) < len(subs) / 3  # tense changes, spellings and places are gone
     assert not kept["variant"].any()
     assert config.DEFAULT_CORPUS.is_dir()
+
+
+def test_naming_views_escape_corpus_text():
+    from narrative.views.naming import contrasts_view, names_view
+
+    names = pd.DataFrame(
+        [
+            dict(event="", concept="<b>x</b>", outlet=o, name=n, count=2, share=1.0,
+                 doc_id="d", passage_id=0, text=f"The {n} left.")
+            for o, n in (("A", "<script>regime"), ("B", "government"), ("C", "rulers"))
+        ]
+    )  # fmt: skip
+    colours = {"A": "#111111", "B": "#222222", "C": "#333333"}
+    html = names_view(names, colours) + contrasts_view(naming_contrasts(names), colours)
+    assert "<script>" not in html and "&lt;script&gt;regime" in html
+    assert "&lt;b&gt;x&lt;/b&gt;" in html and "government (2)" in html

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from html import escape
-
 import pandas as pd
 
-from narrative.views import _CELL, _TABLE, _badge
-from narrative.wording import mark_spans
-
-_NOTE = "color:#888;font-size:11px"
+from narrative.views._html import CELL, NOTE, TABLE, badge, escape, mark_spans
 
 
 def contrasts_view(
@@ -38,19 +33,19 @@ def contrasts_view(
         return "<p><em>No concept that two outlets each name at least twice.</em></p>"
     rows = []
     for r in shown.itertuples(index=False):
-        event = f'<br><span style="{_NOTE}">{escape(r.event)}</span>' if r.event else ""
+        event = f'<br><span style="{NOTE}">{escape(r.event)}</span>' if r.event else ""
         rows.append(
-            f'<tr><td style="{_CELL}"><b>{escape(r.concept)}</b>{event}</td>'
-            f'<td style="{_CELL}">{_badge(r.outlet_a, colours[r.outlet_a])} '
+            f'<tr><td style="{CELL}"><b>{escape(r.concept)}</b>{event}</td>'
+            f'<td style="{CELL}">{badge(r.outlet_a, colours[r.outlet_a])} '
             f"{escape(r.names_a)}</td>"
-            f'<td style="{_CELL}">{_badge(r.outlet_b, colours[r.outlet_b])} '
+            f'<td style="{CELL}">{badge(r.outlet_b, colours[r.outlet_b])} '
             f"{escape(r.names_b)}</td>"
-            f'<td style="{_CELL};white-space:nowrap">{r.difference:.2f}</td></tr>'
+            f'<td style="{CELL};white-space:nowrap">{r.difference:.2f}</td></tr>'
         )
     return (
-        f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">concept</th>'
-        f'<th style="{_CELL}">outlet a calls it</th><th style="{_CELL}">outlet b calls it</th>'
-        f'<th style="{_CELL}">difference</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f'<table style="{TABLE}"><thead><tr><th style="{CELL}">concept</th>'
+        f'<th style="{CELL}">outlet a calls it</th><th style="{CELL}">outlet b calls it</th>'
+        f'<th style="{CELL}">difference</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
     )
 
 
@@ -84,15 +79,15 @@ def names_view(
             at = r.text.find(r.name)
             passage = mark_spans(r.text, [(at, at + len(r.name))]) if at >= 0 else escape(r.text)
             rows.append(
-                f'<tr><td style="{_CELL};white-space:nowrap">'
-                f"{_badge(r.outlet, colours[r.outlet])}</td>"
-                f'<td style="{_CELL}"><b>{escape(r.name)}</b> &times;{r.count}</td>'
-                f'<td style="{_CELL}">{passage}<br><span style="{_NOTE}">'
+                f'<tr><td style="{CELL};white-space:nowrap">'
+                f"{badge(r.outlet, colours[r.outlet])}</td>"
+                f'<td style="{CELL}"><b>{escape(r.name)}</b> &times;{r.count}</td>'
+                f'<td style="{CELL}">{passage}<br><span style="{NOTE}">'
                 f"{escape(r.doc_id)} #{r.passage_id}</span></td></tr>"
             )
         blocks.append(
             f"<details><summary><b>{escape(concept)}</b> "
             f"({int(group['count'].sum())} mentions, {group['outlet'].nunique()} outlets)"
-            f'</summary><table style="{_TABLE}"><tbody>{"".join(rows)}</tbody></table></details>'
+            f'</summary><table style="{TABLE}"><tbody>{"".join(rows)}</tbody></table></details>'
         )
     return "".join(blocks)
