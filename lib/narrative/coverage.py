@@ -34,6 +34,8 @@ alignments directly; :func:`ledes` lists headlines, standfirsts and ledes.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from narrative.vocab import SAME_FACT
@@ -499,3 +501,43 @@ def ledes(passages: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows, columns=["doc_id", "outlet", "headline", "standfirst", "lede"])
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The coverage claims of one run, as notebook 02 shows them.
+
+    Attributes:
+        facts: Fact table (:func:`fact_table`).
+        exclusives: Outlet-only facts (:func:`exclusives`).
+        omissions: Facts an outlet leaves out (:func:`omissions`).
+        prominence: Placement of each fact in each outlet (:func:`prominence`).
+        gaps: Facts on top in one outlet and buried in another (:func:`prominence_gaps`).
+    """
+
+    facts: pd.DataFrame
+    exclusives: pd.DataFrame
+    omissions: pd.DataFrame
+    prominence: pd.DataFrame
+    gaps: pd.DataFrame
+
+
+def analyse(result) -> Coverage:
+    """Every coverage table of a pipeline result, with the report's defaults.
+
+    Args:
+        result: A :class:`narrative.pipeline.Result`.
+
+    Returns:
+        The tables notebook 02 shows and the claims benchmark checks.
+    """
+    passages = result.passages
+    facts = fact_table(passages, result.units, result.alignments)
+    placed = prominence(facts, passages)
+    return Coverage(
+        facts=facts,
+        exclusives=exclusives(facts),
+        omissions=omissions(facts, result.corpus.outlets),
+        prominence=placed,
+        gaps=prominence_gaps(placed),
+    )

@@ -1089,3 +1089,47 @@ def number_disagreements(
     )
     differ = comparisons[comparisons["status"] == "differ"]
     return differ.drop(columns="status").reset_index(drop=True)
+
+
+def disagreement_findings(disagreements: pd.DataFrame) -> pd.DataFrame:
+    """Group pairwise disagreements into findings: one per quantity, with every outlet's figure.
+
+    Two rows belong to one finding when they share a figure (the same passage and offset)
+    and count the same thing (``kind`` and ``what``): the death toll that three outlets
+    give as 320,000 and one as close to half a million is three rows and one finding.
+
+    Args:
+        disagreements: Table from :func:`number_disagreements` (any number of events).
+
+    Returns:
+        The same rows with a first column ``finding`` (``N01``, ``N02``... numbered in
+        order of first row; counts before dates, as the rows come), rows of one finding
+        together.
+    """
+    columns = ["finding", *[c for c in disagreements.columns if c != "finding"]]
+    if disagreements.empty:
+        return disagreements.assign(finding=pd.Series(dtype=str))[columns]
+    parent: dict[tuple, tuple] = {}
+
+    def find(node: tuple) -> tuple:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    sides = []
+    for row in disagreements.itertuples(index=False):
+        key = (row.kind, row.what)
+        a = (*key, row.doc_a, int(row.passage_a), int(row.start_a))
+        b = (*key, row.doc_b, int(row.passage_b), int(row.start_b))
+        parent[find(b)] = find(a)
+        sides.append(a)
+    roots = [find(a) for a in sides]
+    number = {root: i for i, root in enumerate(dict.fromkeys(roots), start=1)}
+    width = max(2, len(str(len(number))))
+    found = disagreements.assign(
+        finding=[f"N{number[r]:0{width}d}" for r in roots],
+        _order=[number[r] for r in roots],
+    )
+    return found.sort_values("_order", kind="stable")[columns].reset_index(drop=True)
