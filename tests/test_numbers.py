@@ -284,7 +284,7 @@ def test_disagreements_view():
     assert ">48</mark>" in html and ">47</mark>" in html
     assert "border-left:4px solid #222222" in html
     empty = disagreements_view(table.iloc[0:0], {})
-    assert "No disagreement" in empty
+    assert "No two outlets" in empty
 
 
 def test_default_corpus_death_tolls(default_result):

@@ -390,7 +390,7 @@ def _members(table: pd.DataFrame, key: str) -> dict[str, list[Passage]]:
 def check_outlet_only(
     exclusive: pd.DataFrame, gold: GoldFacts, passages: pd.DataFrame
 ) -> ClaimCheck:
-    """ "Only this outlet reports": wrong when the gold has the fact in another outlet's article.
+    """Check "only this outlet reports": wrong when the gold puts the fact in another outlet.
 
     Args:
         exclusive: Outlet-only facts (:func:`narrative.coverage.exclusives`), one row per passage.
@@ -429,14 +429,19 @@ def check_omissions(
     event_of: dict[str, str],
     *,
     majority: float = 0.5,
+    published: dict[str, str] | None = None,
 ) -> ClaimCheck:
-    """ "Most outlets report F, this one leaves it out": wrong when the outlet carries F.
+    """Check "most outlets report F, this one leaves it out": wrong when the outlet carries F.
 
     F is read as the gold facts at least half of its passages carry; the claim is right when
     that set is not empty and the outlet's articles carry none of them. True omissions are
     (outlet, gold fact) where the outlet has an article in the fact's event, carries no
-    passage of it, and more than ``majority`` of the event's other outlets do.
+    passage of it, and more than ``majority`` of the event's other outlets do, unless (with
+    ``published``) all its articles came out before the first article carrying the fact.
     """
+    from narrative.coverage import published_before
+
+    published = published or {}
     members = _members(facts, "fact_id")
     right, examples, found = [], [], set()
     for row in omitted.itertuples(index=False):
@@ -459,8 +464,16 @@ def check_omissions(
     for fact, members_of in gold.passages_of.items():
         event = event_of.get(next(iter(members_of))[0], "")
         carriers = gold.outlets_of[fact]
+        first = min((published.get(d, "") for d, _ in members_of), default="")
         for outlet in outlets_in.get(event, set()) - carriers:
             others = len(outlets_in[event]) - 1
+            own = [
+                published.get(d, "")
+                for d in gold.docs
+                if gold.outlet_of[d] == outlet and event_of.get(d, "") == event
+            ]
+            if own and all(published_before(date, first) for date in own):
+                continue
             if len(carriers) > majority * others:
                 kept.append((outlet, fact) in found)
     return ClaimCheck("leaves out", right, kept, examples)
@@ -489,7 +502,7 @@ def check_prominence(
     top: tuple[str, ...] = ("headline", "standfirst", "lede"),
     buried: tuple[str, ...] = ("second half",),
 ) -> ClaimCheck:
-    """ "A fact X puts on top, Y buries": right when both passages carry one gold fact and
+    """Check "X puts F on top, Y buries it": right when both passages carry one gold fact and
     Y carries that fact nowhere higher up than the buried band."""
     from narrative.coverage import BANDS, placement_bands
 
@@ -565,7 +578,7 @@ def figure_label(row: tuple, labels: pd.DataFrame) -> str | None:
 
 
 def check_figures(disagreements: pd.DataFrame, labels: pd.DataFrame | None) -> ClaimCheck:
-    """ "Figures differ": one finding per ``finding`` (or per row when there is no such column),
+    """Check "figures differ": one finding per ``finding`` (or per row without that column),
     right when every pair of figures in it is labelled the same quantity of the same thing.
 
     Recall is pooled, as in TREC: the true disagreements are the pairs labelled ``yes``
@@ -641,8 +654,16 @@ def check_claims(
     facts = GoldFacts(located, passages)
     found = analyse(result)
     checks = [
-        check_outlet_only(found.exclusives, facts, passages),
-        check_omissions(found.omissions, found.facts, facts, result.event_of),
+        check_outlet_only(
+            found.exclusives[found.exclusives["status"] == "outlet-only"], facts, passages
+        ),
+        check_omissions(
+            found.omissions[found.omissions["status"] == "leaves out"],
+            found.facts,
+            facts,
+            result.event_of,
+            published={d.doc_id: d.published for d in result.corpus.documents},
+        ),
         check_units(result.units, facts),
         check_prominence(found.gaps, facts, passages),
         check_figures(result.number_disagreements, figures),

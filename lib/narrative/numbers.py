@@ -843,14 +843,19 @@ def compare_quantities(a: Quantity, b: Quantity, *, tolerance: float = 0.1) -> s
 
     Quantities of different kind or ``what`` are not compared. Equal figures
     agree wherever they stand; a difference needs evidence that the two are
-    about one fact. An event-class figure is one fact by itself (a story's
-    death toll). Other figures must share a context word: "$3.5 billion from
-    the military construction budget" and "$3.6 billion from military
-    construction projects" differ, "$2.5 billion from counternarcotics
-    programs" and "$200 million from Homeland Security" are two facts. Dates
-    must also attach to the same word (``anchor``) and share a context word
-    besides it: "agreed in May" and "agreed on June 4" differ, "the deal in
-    May" and "a June 4 deadline" are two events.
+    about one fact. Two different ordinals never differ: "the fourth round"
+    and "the fifth round" name two rounds, not two counts of one. A vague
+    amount ("tens of thousands of dollars") never differs either: it agrees
+    with the figures its range covers and is too loose to set against the
+    others (in the labelled sets, both such pairs counted two things). An
+    event-class figure is one fact by itself (a story's death toll). Other
+    figures must share a context word: "$3.5 billion from the military
+    construction budget" and "$3.6 billion from military construction
+    projects" differ, "$2.5 billion from counternarcotics programs" and "$200
+    million from Homeland Security" are two facts. Dates must also attach to
+    the same word (``anchor``) and share a context word besides it: "agreed
+    in May" and "agreed on June 4" differ, "the deal in May" and "a June 4
+    deadline" are two events.
 
     Args:
         a: A quantity.
@@ -862,7 +867,8 @@ def compare_quantities(a: Quantity, b: Quantity, *, tolerance: float = 0.1) -> s
         component both give overlaps, so "May" agrees with "May 6"),
         ``"differ"`` when they do not and are about one fact, ``None``
         otherwise (also for dates that share no component, such as "2011" and
-        "Wednesday").
+        "Wednesday", for different ordinals and for vague amounts that do not
+        agree).
     """
     if a.kind != b.kind or not a.what or a.what != b.what:
         return None
@@ -881,6 +887,8 @@ def compare_quantities(a: Quantity, b: Quantity, *, tolerance: float = 0.1) -> s
         agree = low_a <= high_b + slack and low_b <= high_a + slack
     if agree:
         return "agree"
+    if a.kind == "ordinal" or _vague(a) or _vague(b):
+        return None
     if a.what in EVENT_CLASSES:
         return "differ"
     context = set(a.context) & set(b.context)
@@ -889,6 +897,11 @@ def compare_quantities(a: Quantity, b: Quantity, *, tolerance: float = 0.1) -> s
             return None
         context.discard(a.anchor)
     return "differ" if context else None
+
+
+def _vague(q: Quantity) -> bool:
+    """Whether a quantity is a vague amount ("dozens", "tens of thousands")."""
+    return any(word in _VAGUE for word in q.surface.lower().split())
 
 
 def match_quantities(
