@@ -84,33 +84,63 @@ def labelled_sets(gold_dir: Path = config.GOLD_DIR) -> list[LabelledSet]:
     return sorted(sets, key=lambda s: (s.role != "dev", s.name))
 
 
-def bootstrap(values: list[bool], *, resamples: int = RESAMPLES, seed: int = 0) -> str:
-    """95% interval of a share by resampling its items with replacement, ``"low to high"``."""
+def bootstrap(
+    values: list[bool], *, resamples: int = RESAMPLES, seed: int = 0
+) -> tuple[float, float]:
+    """95% interval of a share by resampling its items with replacement (nan when empty)."""
     if not values:
-        return "-"
+        return (float("nan"), float("nan"))
     draws = np.random.default_rng(seed).integers(0, len(values), size=(resamples, len(values)))
     shares = np.asarray(values, dtype=float)[draws].mean(axis=1)
     low, high = np.percentile(shares, [2.5, 97.5])
-    return f"{low:.2f} to {high:.2f}"
-
-
-def _share(value: float) -> str:
-    return "-" if value != value else f"{value:.2f}"
+    return (round(float(low), 2), round(float(high), 2))
 
 
 def row_of(labelled: LabelledSet, check: ClaimCheck) -> dict[str, object]:
-    """One line of the claims table."""
+    """One line of the claims table (shares rounded to 0.01; nan where nothing to share)."""
+    nan = float("nan")
+    p_low, p_high = bootstrap(check.right) if check.labelled else (nan, nan)
+    r_low, r_high = bootstrap(check.kept) if check.labelled else (nan, nan)
     return {
         "set": labelled.name,
         "role": labelled.role,
         "claim": check.claim,
         "made": check.made,
-        "precision": _share(check.precision) if check.labelled else "unlabelled",
-        "P 95% CI": bootstrap(check.right) if check.labelled else "-",
-        "true": len(check.kept) if check.labelled else "-",
-        "recall": _share(check.recall) if check.labelled else "-",
-        "R 95% CI": bootstrap(check.kept) if check.labelled else "-",
+        "right": sum(check.right) if check.labelled else nan,
+        "precision": round(check.precision, 2) if check.labelled else nan,
+        "precision_low": p_low,
+        "precision_high": p_high,
+        "true": len(check.kept) if check.labelled else nan,
+        "kept": sum(check.kept) if check.labelled else nan,
+        "recall": round(check.recall, 2) if check.labelled else nan,
+        "recall_low": r_low,
+        "recall_high": r_high,
     }
+
+
+def _cell(value: float) -> str:
+    return "-" if value != value else f"{value:.2f}"
+
+
+def shown(table: pd.DataFrame) -> pd.DataFrame:
+    """The claims table as printed: precision and recall with their intervals."""
+    out = table[["set", "role", "claim", "made"]].copy()
+    out["precision (95% CI)"] = [
+        f"{_cell(r.precision)} ({_cell(r.precision_low)} to {_cell(r.precision_high)})"
+        if r.precision == r.precision
+        else "-"
+        for r in table.itertuples(index=False)
+    ]
+    out["true"] = [
+        "-" if r.true != r.true else str(int(r.true)) for r in table.itertuples(index=False)
+    ]
+    out["recall (95% CI)"] = [
+        f"{_cell(r.recall)} ({_cell(r.recall_low)} to {_cell(r.recall_high)})"
+        if r.recall == r.recall
+        else "-"
+        for r in table.itertuples(index=False)
+    ]
+    return out
 
 
 def unlabelled_figures(result: pipeline.Result, labels: pd.DataFrame | None) -> list[dict]:
@@ -152,7 +182,18 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="print the figure pairs no figure gold file labels yet (CSV, to label)",
     )
-    parser.add_argument("--gold-dir", type=Path, default=config.GOLD_DIR)
+    parser.add_argument(
+        "--gold-dir",
+        type=Path,
+        default=config.GOLD_DIR,
+        help="folder of <set>.csv gold files (data/gold/second: the second labelling)",
+    )
+    parser.add_argument(
+        "--write",
+        action="store_true",
+        help=f"also write the table to {config.CLAIMS_TABLE.relative_to(REPO)}, where the"
+        " report's front page reads which claims meet the standard",
+    )
     args = parser.parse_args(argv)
     if EXTERNAL.is_dir():
         subprocess.run(
@@ -171,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"skipped {labelled.name}: {labelled.corpus} is absent", file=sys.stderr)
             continue
         result = pipeline.run(labelled.corpus)
-        figures = figure_gold_for(labelled.gold)
+        # figure labels do not depend on the fact labelling: always those of data/gold/figures
+        figures = figure_gold_for(config.GOLD_DIR / labelled.gold.name)
         checks, warnings = check_claims(result, read_gold(labelled.gold), figures)
         for line in warnings:
             print(f"warning: {labelled.name}: {line}", file=sys.stderr)
@@ -190,13 +232,16 @@ def main(argv: list[str] | None = None) -> int:
     table = pd.DataFrame(rows)
     table["_order"] = table["claim"].map(CLAIM_TYPES.index)
     table = table.sort_values(["_order"], kind="stable").drop(columns="_order")
+    if args.write:
+        table.to_csv(config.CLAIMS_TABLE, index=False)
+    printed = shown(table)
     if args.markdown:
-        print("| " + " | ".join(table.columns) + " |")
-        print("|" + "---|" * len(table.columns))
-        for row in table.itertuples(index=False):
+        print("| " + " | ".join(printed.columns) + " |")
+        print("|" + "---|" * len(printed.columns))
+        for row in printed.itertuples(index=False):
             print("| " + " | ".join(str(v) for v in row) + " |")
     else:
-        print(table.to_string(index=False))
+        print(printed.to_string(index=False))
     return 0
 
 

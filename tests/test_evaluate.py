@@ -281,3 +281,24 @@ def test_figure_findings_are_right_when_every_pair_is_labelled_the_same_quantity
     assert check.right == [True, False]  # labels match either way round
     assert check.kept == [True]
     assert not check_figures(rows, None).labelled
+
+
+@pytest.mark.parametrize(
+    "labels", sorted((config.GOLD_DIR / "figures").glob("*.csv")), ids=lambda p: p.name
+)
+def test_every_figure_label_names_a_figure_of_its_corpus(labels):
+    from narrative.evaluate import read_figure_gold
+
+    name = labels.stem
+    corpus = config.DEFAULT_CORPUS if name == "astana-2017" else DEV_CORPORA / name
+    if not corpus.is_dir():
+        pytest.skip(f"{corpus} is built by scripts/make_dev_corpora.py from ../shared/external")
+    cleaned, _ = clean_corpus(load_any(corpus))
+    texts = {c.doc_id: c.text for c in cleaned}
+    table = read_figure_gold(labels)
+    assert set(table["same"]) <= {"yes", "no"}
+    for side in ("a", "b"):
+        for doc, surface, snippet in zip(
+            table[f"doc_{side}"], table[f"surface_{side}"], table[f"snippet_{side}"], strict=True
+        ):
+            assert surface in snippet and snippet in texts[doc]
