@@ -107,3 +107,16 @@ def test_units_are_ordered_by_reach():
     units = build_units(_passages(), alignments)
     first = units[units["unit_id"] == "U001"]
     assert set(first["doc_id"]) == {"a", "b", "c"}
+
+
+def test_a_firm_pair_needs_whole_sentence_evidence_besides_a_close_clause():
+    from narrative.units import firm_pairs
+
+    rows = [
+        dict(_pair("a", 0, "b", 0, 0.7), margin=1.3, similarity=0.33, lexical=0.07),
+        dict(_pair("a", 1, "b", 1, 0.7), margin=1.3, similarity=0.45, lexical=0.07),
+        dict(_pair("a", 2, "b", 2, 0.7), margin=1.3, similarity=0.2, lexical=0.2),
+        dict(_pair("a", 3, "b", 3, 0.3, "reuse"), margin=1.0, similarity=0.1, lexical=0.1),
+    ]
+    firm = firm_pairs(pd.DataFrame(rows))
+    assert firm["passage_a"].tolist() == [1, 2, 3]
