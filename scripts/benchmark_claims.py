@@ -84,6 +84,21 @@ def labelled_sets(gold_dir: Path = config.GOLD_DIR) -> list[LabelledSet]:
     return sorted(sets, key=lambda s: (s.role != "dev", s.name))
 
 
+def build_args(sets: list[LabelledSet]) -> list[str]:
+    """Arguments of ``make_dev_corpora.py`` that build the one-event corpora of these sets.
+
+    ``newswcl50-event-N`` is built with ``--newswcl50-event N`` and ``ecbplus-T-ecb[plus]``
+    with ``--ecbplus-event T-ecb[plus]``; the BASIL and FA-KES sets are built by default.
+    """
+    args = []
+    for labelled in sets:
+        if labelled.name.startswith("newswcl50-event-"):
+            args += ["--newswcl50-event", labelled.name.removeprefix("newswcl50-event-")]
+        elif labelled.name.startswith("ecbplus-"):
+            args += ["--ecbplus-event", labelled.name.removeprefix("ecbplus-")]
+    return args
+
+
 def bootstrap(
     values: list[bool], *, resamples: int = RESAMPLES, seed: int = 0
 ) -> tuple[float, float]:

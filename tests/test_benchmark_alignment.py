@@ -32,6 +32,7 @@ def test_claims_benchmark_finds_every_gold_file_and_bootstraps_shares(load_scrip
     sets = claims.labelled_sets(tmp_path)
     assert [(s.name, s.role) for s in sets] == [("astana-2017", "dev"), ("ecbplus-x", "held-out")]
     assert sets[1].corpus == claims.DEV_CORPORA / "ecbplus-x"
+    assert claims.build_args(sets) == ["--ecbplus-event", "x"]
     assert claims.bootstrap([True] * 10) == (1.0, 1.0)
     low, high = claims.bootstrap([True, False] * 20)
     assert low < 0.5 < high
