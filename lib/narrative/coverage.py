@@ -438,14 +438,24 @@ def plausible_counterparts(
         else:
             cosine = np.zeros((len(event), len(event)))
         keys = list(zip(event["doc_id"], event["passage_id"].astype(int), strict=True))
+        position = {k: i for i, k in enumerate(keys)}
         outlets = event["outlet"].to_numpy()
         headline = (event["kind"] == "headline").to_numpy()
         texts = event["text"].to_numpy()
+        vocabulary = {w: k for k, w in enumerate(sorted(set().union(*rare)))}
+        incidence = np.zeros((len(event), len(vocabulary)), dtype=np.int32)
+        for i, words in enumerate(rare):
+            incidence[i, [vocabulary[w] for w in words]] = 1
+        candidate = (cosine >= cosine_min) | (incidence @ incidence.T >= terms_min)
+        for key in aligned:
+            ends = [position.get(k) for k in key]
+            if len(ends) == 2 and None not in ends:
+                candidate[ends[0], ends[1]] = candidate[ends[1], ends[0]] = True
+        candidate &= outlets[:, None] != outlets[None, :]
+        candidate &= headline[:, None] == headline[None, :]
         for i in range(len(event)):
             best: dict[str, tuple] = {}
-            for j in range(len(event)):
-                if outlets[i] == outlets[j] or headline[i] != headline[j]:
-                    continue
+            for j in np.flatnonzero(candidate[i]):
                 evidence = []
                 pair = aligned.get(frozenset({keys[i], keys[j]}))
                 if pair:
@@ -455,8 +465,6 @@ def plausible_counterparts(
                 shared = sorted(rare[i] & rare[j])
                 if len(shared) >= terms_min:
                     evidence.append("shared: " + ", ".join(shared))
-                if not evidence:
-                    continue
                 rank = (bool(pair), float(cosine[i, j]))
                 if outlets[j] not in best or rank > best[outlets[j]][0]:
                     best[outlets[j]] = (rank, j, "; ".join(evidence))
