@@ -210,19 +210,15 @@ def main(argv: list[str] | None = None) -> int:
         " report's front page reads which claims meet the standard",
     )
     args = parser.parse_args(argv)
+    sets = labelled_sets(args.gold_dir)
     if EXTERNAL.is_dir():
         subprocess.run(
-            [
-                sys.executable,
-                str(REPO / "scripts" / "make_dev_corpora.py"),
-                "--newswcl50-event",
-                "5",
-            ],
+            [sys.executable, str(REPO / "scripts" / "make_dev_corpora.py"), *build_args(sets)],
             check=True,
             stdout=subprocess.DEVNULL,
         )
     rows, dumped = [], []
-    for labelled in labelled_sets(args.gold_dir):
+    for labelled in sets:
         if not labelled.corpus.exists():
             print(f"skipped {labelled.name}: {labelled.corpus} is absent", file=sys.stderr)
             continue

@@ -848,14 +848,18 @@ def compare_quantities(a: Quantity, b: Quantity, *, tolerance: float = 0.1) -> s
     amount ("tens of thousands of dollars") never differs either: it agrees
     with the figures its range covers and is too loose to set against the
     others (in the labelled sets, both such pairs counted two things). An
-    event-class figure is one fact by itself (a story's death toll). Other
-    figures must share a context word: "$3.5 billion from the military
-    construction budget" and "$3.6 billion from military construction
-    projects" differ, "$2.5 billion from counternarcotics programs" and "$200
-    million from Homeland Security" are two facts. Dates must also attach to
-    the same word (``anchor``) and share a context word besides it: "agreed
-    in May" and "agreed on June 4" differ, "the deal in May" and "a June 4
-    deadline" are two events.
+    event-class figure is one fact by itself (a story's death toll). Any other
+    figure is about what it attaches to (``anchor``), so two figures differ
+    only when they attach to the same word ("a 48-page indictment" / "the
+    47-page indictment", not "59-year-old Raj Chohan" / "23-year-old
+    Vishwanand Subryan") and share a content word near both: "$3.5 billion
+    from the military construction budget" and "$3.6 billion from military
+    construction projects" differ, "$2.5 billion from counternarcotics
+    programs" and "$200 million from Homeland Security" are two facts. Dates
+    need a shared context word besides the anchor: "agreed in May" and
+    "agreed on June 4" differ, "the deal in May" and "a June 4 deadline" are
+    two events; a date of a telling ("said Friday", "posted on September 18")
+    never differs, two outlets' such dates are two statements.
 
     Args:
         a: A quantity.
@@ -867,8 +871,8 @@ def compare_quantities(a: Quantity, b: Quantity, *, tolerance: float = 0.1) -> s
         component both give overlaps, so "May" agrees with "May 6"),
         ``"differ"`` when they do not and are about one fact, ``None``
         otherwise (also for dates that share no component, such as "2011" and
-        "Wednesday", for different ordinals and for vague amounts that do not
-        agree).
+        "Wednesday", for different ordinals, for vague amounts that do not
+        agree, and for figures attached to different words).
     """
     if a.kind != b.kind or not a.what or a.what != b.what:
         return None
@@ -891,12 +895,17 @@ def compare_quantities(a: Quantity, b: Quantity, *, tolerance: float = 0.1) -> s
         return None
     if a.what in EVENT_CLASSES:
         return "differ"
+    if not a.anchor or a.anchor != b.anchor or a.anchor in _TELLING:
+        return None
     context = set(a.context) & set(b.context)
     if a.kind == "date":
-        if a.anchor != b.anchor:
-            return None
         context.discard(a.anchor)
     return "differ" if context else None
+
+
+#: Words that date the telling, not the fact: "a prosecutor said Friday", "posted on
+#: September 18" (two outlets' dates for these are two statements, not one fact).
+_TELLING = {"say", "tell", "announce", "add", "report", "state", "post", "publish", "update"}
 
 
 def _vague(q: Quantity) -> bool:
