@@ -7,14 +7,12 @@ HTML string with inline styles.
 
 from __future__ import annotations
 
-from html import escape
-
 import pandas as pd
 
 from narrative.figures import RELATION_COLOURS
-from narrative.views import _CELL, _TABLE, _badge
+from narrative.views._html import CELL, TABLE, Mark, badge, escape, mark_spans
 
-_MARK = "background:#ffe08a;font-weight:600;padding:0 1px"
+_FIGURE = Mark("background:#ffe08a;font-weight:600;padding:0 1px")
 _UNALIGNED = "#777777"
 
 
@@ -29,10 +27,7 @@ def highlight(text: str, start: int, end: int) -> str:
     Returns:
         Escaped HTML.
     """
-    return (
-        f'{escape(text[:start])}<mark style="{_MARK}">{escape(text[start:end])}</mark>'
-        f"{escape(text[end:])}"
-    )
+    return mark_spans(text, [(start, end)], default=_FIGURE)
 
 
 def _figure(row: pd.Series, side: str) -> str:
@@ -68,7 +63,7 @@ def disagreements_view(
         group = disagreements[disagreements["finding"] == finding]
         first = group.iloc[0]
         relations = sorted(set(group["relation"]))
-        badges = " ".join(_badge(r, RELATION_COLOURS.get(r, _UNALIGNED)) for r in relations)
+        badges = " ".join(badge(r, RELATION_COLOURS.get(r, _UNALIGNED)) for r in relations)
         label = (
             f"<b>{escape(finding)}</b> · <b>{escape(first['what'])}</b> "
             f'<span style="color:#888">({escape(first["kind"])})</span><br>{badges}'
@@ -80,20 +75,18 @@ def disagreements_view(
                 figures.setdefault(key, (row, side))
         cells = "".join(
             f'<div style="border-left:4px solid {colours[row[f"outlet_{side}"]]};padding-left:6px;'
-            f'margin-bottom:4px">{_badge(row[f"outlet_{side}"], colours[row[f"outlet_{side}"]])} '
+            f'margin-bottom:4px">{badge(row[f"outlet_{side}"], colours[row[f"outlet_{side}"]])} '
             f"<b>{_figure(row, side)}</b>: "
             f"{highlight(row[f'text_{side}'], row[f'start_{side}'], row[f'end_{side}'])}</div>"
             for row, side in figures.values()
         )
         body.append(
-            f'<tr><td style="{_CELL};width:18%">{label}</td><td style="{_CELL}">{cells}</td></tr>'
+            f'<tr><td style="{CELL};width:18%">{label}</td><td style="{CELL}">{cells}</td></tr>'
         )
     more = len(findings) - len(shown)
     note = f'<p style="color:#888">\u2026 and {more} more</p>' if more > 0 else ""
-    header = "".join(
-        f'<th style="{_CELL}">{h}</th>' for h in ("what differs", "every figure given")
-    )
+    header = "".join(f'<th style="{CELL}">{h}</th>' for h in ("what differs", "every figure given"))
     return (
-        f'<table style="{_TABLE}"><thead><tr>{header}</tr></thead>'
+        f'<table style="{TABLE}"><thead><tr>{header}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table>{note}"
     )
