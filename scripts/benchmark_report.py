@@ -15,9 +15,17 @@ and prints seconds, each run's ratio to the floor or to the cold run, and the
 peak resident memory of each process. Targets: cold within 4x the floor, warm
 within 0.4x the cold run.
 
+With ``--memory``, runs only the cold report instead, sampling the resident
+memory (RSS) of every process of the run (the ``narrative`` command, each
+notebook kernel, each local worker) twice a second with ``psutil``, and prints
+each process's peak and the largest. Target: under 2 GB in every process, for
+a corpus of hundreds of outlets (ECB+ with outlets taken from the page
+addresses: ``make_dev_corpora.py --ecbplus``).
+
 Usage::
 
     .venv/bin/python scripts/benchmark_report.py [--corpus DIR] [--model NAME_OR_PATH]
+        [--memory]
 """
 
 from __future__ import annotations
@@ -66,14 +74,16 @@ def texts_of(corpus: Path, model: str) -> list[str]:
     from narrative.alignment import AlignmentSettings
     from narrative.cleaning import clean_corpus
     from narrative.embeddings import EmbeddingCache, embed
-    from narrative.events import document_table, group_events
+    from narrative.events import document_table, group_events, lead_text
     from narrative.passages import segment_corpus
     from narrative.readers import load_any
 
     loaded = load_any(corpus)
     cleaned, _ = clean_corpus(loaded)
     passages = segment_corpus(cleaned)
-    grouping = group_events(document_table(cleaned), [c.text for c in cleaned])
+    grouping = group_events(
+        document_table(cleaned), [c.text for c in cleaned], leads=[lead_text(c) for c in cleaned]
+    )
     texts: list[str] = []
     with tempfile.TemporaryDirectory() as folder:
         cache = EmbeddingCache(Path(folder) / "texts.sqlite")
@@ -93,14 +103,71 @@ def texts_of(corpus: Path, model: str) -> list[str]:
     return list(dict.fromkeys(texts))
 
 
+def watched(command: list[str], env: dict[str, str], every: float = 0.5) -> tuple[float, dict]:
+    """Run a command, sampling the RSS of it and all its descendants.
+
+    Returns:
+        Wall seconds and ``{pid: (peak MiB, short command line)}`` for every
+        process seen.
+    """
+    import psutil
+
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    root = psutil.Process(process.pid)
+    peaks: dict[int, tuple[float, str]] = {}
+    while process.poll() is None:
+        try:
+            tree = [root, *root.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            break
+        for member in tree:
+            try:
+                rss = member.memory_info().rss / 2**20
+                name = " ".join(member.cmdline()[1:4])[:70]
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                continue
+            if rss > peaks.get(member.pid, (0.0, ""))[0]:
+                peaks[member.pid] = (rss, name)
+        time.sleep(every)
+    seconds = time.perf_counter() - start
+    if process.wait() != 0:
+        # The peaks are still worth printing: a failing notebook is not a memory problem.
+        print(f"benchmark: {' '.join(command)} failed:\n{process.stderr.read()[-2000:]}")
+    return seconds, peaks
+
+
+def memory(args: argparse.Namespace, narrative: list[str]) -> int:
+    """The ``--memory`` run: one cold report, the peak RSS of each of its processes."""
+    with tempfile.TemporaryDirectory() as work:
+        env = {**os.environ, "NARRATIVE_CACHE": str(Path(work) / "cache")}
+        seconds, peaks = watched([*narrative, "--out", str(Path(work) / "report")], env)
+    print(f"corpus {args.corpus}, model {args.model}: cold report in {seconds:.0f} s")
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print(f"{len(peaks)} processes; peak resident memory (RSS) of each above 100 MiB:")
+    for pid, (peak, name) in sorted(peaks.items(), key=lambda item: -item[1][0]):
+        if peak >= 100:
+            print(f"  {peak:7.0f} MiB  pid {pid:<7} {name}")
+    largest = max((peak for peak, _ in peaks.values()), default=0.0)
+    print(f"largest: {largest:.0f} MiB (target: under 2048 MiB in every process)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=config.DEFAULT_CORPUS)
     parser.add_argument("--model", default=config.DEFAULT_MODEL)
+    parser.add_argument(
+        "--memory", action="store_true", help="one cold report; peak RSS of every process"
+    )
     args = parser.parse_args(argv)
-    texts = texts_of(args.corpus, args.model)
     narrative = [sys.executable, "-m", "narrative", "report", "--corpus", str(args.corpus)]
     narrative += ["-p", f"model={args.model}"]
+    if args.memory:
+        return memory(args, narrative)
+    texts = texts_of(args.corpus, args.model)
     rows = []
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)

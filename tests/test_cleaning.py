@@ -153,3 +153,54 @@ def test_a_kicker_with_a_colon_is_not_taken_for_a_dateline():
     clean = clean_document(_doc(f"DESPERATION:\n\nDNC sues Russia over 2016 election.\n\n{LEDE}\n"))
     assert clean.dateline == ""
     assert clean.paragraphs[-1] == LEDE
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Jump to content", "navigation crumb"),
+        ("1. Skip to content", "navigation crumb"),
+        ("Skip to main navigation", "navigation crumb"),
+        ("Middle-east Arab News Opinion | Asharq Al-awsat", "section menu"),
+        ("World News | Reuters", "section menu"),
+        ("date 2017-07-07 The United States, Russia and ...", "date line"),
+        ("May 2, 2013, 1:12 PM", "date line"),
+        ("May 2, 2013, 1: 12 PM", "date line"),  # ECB+ tokens rejoined with spaces
+        ("8 / 2 / 13 at 1: 30 PM", "date line"),
+        ("21 July 2013 Last updated at 11:11 GMT", "date line"),
+        ("Posted: Nov 27, 2005 8:20 AM ET Last Updated: Nov 27, 2005 8:10 PM ET", "date line"),
+        ("updated 8:41 p.m. EST, Tue March 3, 2009", "date line"),
+        ("THURSDAY, JUNE 30, 2005", "date line"),
+        ("APR 28", "date line"),
+        # Headlines and text with dates, numbers, bars or section words stay text.
+        ("Trump meets Putin | Reuters", None),
+        ("Esther Williams dies at 91", None),
+        ("1 dead, 2 hurt in Mich. office shooting", None),
+        ("The 2005 quake killed 10 people in May", None),
+        ("At 3 pm on Monday", None),
+        ("May is a month of talks", None),
+        ("Opinion: the zones will not hold", None),
+        ("date 2017-07-07 The United States, Russia and Jordan agreed a ceasefire.", None),
+    ],
+)
+def test_page_furniture_lines(line: str, reason: str | None):
+    assert chrome_reason(line) == reason
+
+
+def test_furniture_above_the_headline_is_not_the_headline():
+    text = (
+        "Jump to content\n\n1. Skip to content\n\n"
+        "Middle-east Arab News Opinion | Asharq Al-awsat\n\nMay 2, 2013, 1:12 PM\n\n"
+        "Lindsay Lohan checks into rehab facility\n\n"
+        "Lindsay Lohan has checked into a rehab facility in California, her lawyer said on "
+        "Thursday, hours before a court deadline.\n"
+    )
+    cleaned = clean_document(_doc(text))
+    assert cleaned.headline == "Lindsay Lohan checks into rehab facility"
+    assert [r.reason for r in cleaned.removed][:4] == [
+        "navigation crumb",
+        "navigation crumb",
+        "section menu",
+        "date line",
+    ]
+    assert cleaned.paragraphs[0].startswith("Lindsay Lohan has checked")

@@ -411,7 +411,8 @@ def test_shared_content_pairs_split_reuse_and_paraphrase():
         ]
     )
     pairs = shared_content_pairs(passages, alignments).set_index(["outlet", "other"])
-    assert len(pairs) == 6
+    # Only the pairs that share something (C shares nothing with anyone).
+    assert pairs.index.tolist() == [("A", "B"), ("B", "A")]
     # A: 10 words; 3 in reuse with B (reuse wins over paraphrase), 6 paraphrased.
     assert pairs.loc[("A", "B"), ["words", "reuse_words", "paraphrase_words"]].tolist() == [
         10,
@@ -422,7 +423,6 @@ def test_shared_content_pairs_split_reuse_and_paraphrase():
     assert pairs.loc[("B", "A"), ["reuse", "paraphrase"]].tolist() == pytest.approx(
         [2 / 6, 4 / 6], abs=1e-4
     )
-    assert pairs.loc[("A", "C"), "shared"] == 0.0
     matrix = shared_content(passages, alignments)
     for (a, b), share in pairs["shared"].items():
         assert matrix.loc[a, b] == pytest.approx(share)
@@ -486,3 +486,44 @@ def test_default_corpus_facts_cover_every_passage_once(default_result):
     counts = facts.drop_duplicates("fact_id")["n_outlets"].tolist()
     assert counts == sorted(counts, reverse=True)
     assert set(units["unit_id"]) <= set(facts["fact_id"])
+
+
+def test_charts_of_many_outlets_show_the_busiest():
+    from narrative.figures import MAX_OUTLETS_SHOWN, busiest, shared_content_heatmap
+
+    outlets = [f"site{i:03d}" for i in range(60)]
+    pairs = pd.DataFrame(
+        [
+            {"outlet": a, "other": b, "shared": (i + j) / 200}
+            for i, a in enumerate(outlets)
+            for j, b in enumerate(outlets)
+            if a != b and (i + j) % 7 == 0
+        ]
+    )
+    figure = shared_content_heatmap(pairs)
+    axes = figure.axes[0]
+    shown = [t.get_text() for t in axes.get_yticklabels()]
+    assert len(shown) == MAX_OUTLETS_SHOWN
+    assert shown == sorted(shown) and "site059" in shown and "site000" not in shown
+    assert f"{MAX_OUTLETS_SHOWN} of 60 outlets" in axes.get_title()
+    weights = pd.Series([3, 1, 2], index=["a", "b", "c"])
+    assert busiest(weights, 2) == ["a", "c"]
+    assert busiest(weights, 5) == ["a", "b", "c"]
+    plt.close("all")
+
+
+def test_prominence_chart_of_many_outlets_shows_the_busiest():
+    from narrative.figures import MAX_OUTLETS_SHOWN
+
+    outlets = [f"o{k}" for k in range(30)]
+    placed = pd.DataFrame(
+        [
+            dict(fact_id=f"F{f}", n_outlets=30, label="x", outlet=o, position=k / 30, band="lede")
+            for f in range(3)
+            for k, o in enumerate(outlets)
+        ]
+    )
+    figure = prominence_chart(placed, outlet_colours(outlets))
+    assert f"{MAX_OUTLETS_SHOWN} of 30 outlets" in figure.axes[0].get_title()
+    assert len(figure.axes[0].collections) == 3 * MAX_OUTLETS_SHOWN
+    plt.close("all")

@@ -215,3 +215,28 @@ def test_running_many_notebooks_leaves_no_open_channels(tmp_path: Path):
             assert error == ""
         assert len(os.listdir("/proc/self/fd")) <= files
         assert threading.active_count() <= threads
+
+
+def test_many_outlets_get_pages_for_the_pairs_that_share_most(tmp_path: Path, monkeypatch):
+    from narrative import report as report_module
+    from tqdm.auto import tqdm
+
+    rows = []
+    for i in range(6):  # outlets o0..o5; o0 shares most with o1, then o2, ...
+        for _ in range(6 - i):
+            rows.append({"outlet_a": "o0", "outlet_b": f"o{i + 1}", "relation": "paraphrase"})
+    rows.append({"outlet_a": "o3", "outlet_b": "o4", "relation": "related"})
+    (tmp_path / "data").mkdir()
+    pd.DataFrame(rows).to_csv(tmp_path / "data" / "alignments.csv", index=False)
+    table = report_module.sharing_pairs(pd.DataFrame(rows))
+    assert table[["outlet_b", "same_fact"]].values.tolist()[:2] == [["o1", 6], ["o2", 5]]
+    assert table.iloc[-1][["outlet_a", "same_fact", "related"]].tolist() == ["o3", 0, 1]
+    monkeypatch.setattr(report_module, "MAX_PAIR_PAGES", 3)
+    outcome = report_module.ReportOutcome(out_dir=tmp_path, index=tmp_path / "index.html")
+    jobs = list(report_module._jobs([], tmp_path, outcome, True, tqdm))
+    assert [extra["outlet_b"] for _, _, extra in jobs] == ["o1", "o2", "o3"]
+    listed = pd.read_csv(tmp_path / "data" / "outlet_pairs.csv")
+    assert len(listed) == 7 and listed["page"].sum() == 3
+    assert outcome.pairs_left == 4
+    # A corpus with few enough pairs is not touched: every pair was chosen up front.
+    assert list(report_module._jobs([], tmp_path, outcome, False, tqdm)) == []

@@ -41,7 +41,8 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     for reason, pattern in [
         (
             "navigation crumb",
-            r"(you are here|all news|home|menu|skip to (main )?content|breadcrumbs?)",
+            r"(\d+\.\s*)?(you are here|all news|home|menu|breadcrumbs?"
+            r"|(skip|jump) to (the )?(main )?(content|navigation|search|menu|footer))",
         ),
         ("vote counter", r"\d+ (users?|people|readers?) (have|has) voted\.?"),
         ("vote counter", r"(vote )?(up|down)|(\d+ )?(likes?|dislikes?)"),
@@ -201,14 +202,99 @@ def chrome_reason(line: str) -> str | None:
         line: A normalised line.
 
     Returns:
-        The reason from :data:`LINE_RULES`, ``"photo caption"``, or ``None``.
+        The reason from :data:`LINE_RULES`, ``"photo caption"``, ``"date line"``,
+        ``"section menu"``, or ``None``.
     """
     for reason, pattern in LINE_RULES:
         if pattern.fullmatch(line):
             return reason
     if _CAPTION.search(line) and len(line.split()) <= 60:
         return "photo caption"
+    if is_date_line(line):
+        return "date line"
+    if is_section_menu(line):
+        return "section menu"
     return None
+
+
+#: Words a page's date or time line is made of besides numbers (``Updated: Tue March 3,
+#: 2009, 8:41 p.m. EST``, ``Article posted on 08.07.2012``).
+_DATE_WORDS = frozenset(
+    """jan january feb february mar march apr april may jun june jul july aug august sep sept
+    september oct october nov november dec december mon monday tue tues tuesday wed wednesday
+    thu thur thurs thursday fri friday sat saturday sun sunday am pm a.m p.m a m p gmt utc bst
+    est edt cst cdt mst mdt pst pdt et ct pt ist cet cest msk jst aest at on of the last updated
+    update posted published article date time st nd rd th""".split()
+)
+_MONTHS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
+    "july august september october november december".split()
+)
+#: A line that opens with a date label and a date and runs into a cut-off teaser
+#: (``date 2017-07-07 The United States, Russia and ...``).
+_DATED_TEASER = re.compile(
+    r"^(date|published|posted|updated)\s*:?\s*\d{4}\s*-\s*\d{1,2}\s*-\s*\d{1,2}\b.*"
+    r"(\.\.\.|\u2026)$",
+    re.IGNORECASE,
+)
+
+
+def is_date_line(line: str) -> bool:
+    """Whether a line is only a date or time stamp (page furniture), not text.
+
+    Args:
+        line: A normalised line.
+
+    Returns:
+        True for lines made of numbers and date words only (month and day
+        names, am/pm, time zones, "updated", "posted on") with a month name,
+        a clock time or a numeric date among them (``May 2, 2013, 1:12 PM``,
+        ``8/2/13 at 1:30 PM``, ``21 July 2013 Last updated at 11:11 GMT``), and
+        for a dated, cut-off teaser (``date 2017-07-07 The United States ...``).
+    """
+    if _DATED_TEASER.match(line):
+        return True
+    if len(line.split()) > 24 or not re.search(r"\d", line):
+        return False
+    words = re.findall(r"[^\W\d_]+(?:\.[^\W\d_]+)*", line.lower())
+    if any(w.rstrip(".") not in _DATE_WORDS for w in words):
+        return False
+    compact = re.sub(r"\s+", "", line)
+    numeric_date = re.search(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{1,2}:\d{2}", compact)
+    year = re.search(r"\b(19|20)\d{2}\b", line)
+    return bool(numeric_date or year or any(w.rstrip(".") in _MONTHS for w in words))
+
+
+#: Names of a news site's sections; a line made of them (and a site name after a bar)
+#: is the site's menu, not a headline.
+_SECTIONS = frozenset(
+    """news world opinion politics business sport sports middle east middle-east arab africa
+    asia europe americas us uk u.s. local national international home video videos live latest
+    top stories entertainment culture lifestyle life style tech technology science health
+    travel economy markets money weather features analysis comment editorials editorial
+    blogs blog columnists region regional gulf global""".split()
+)
+
+
+def is_section_menu(line: str) -> bool:
+    """Whether a line is a site's section menu or page title (``Middle-east Arab News Opinion |
+    Asharq Al-awsat``).
+
+    Args:
+        line: A normalised line.
+
+    Returns:
+        True when the line has two or more parts separated by ``|`` and one part is made of
+        two or more section names (:data:`_SECTIONS`) and nothing else.
+    """
+    parts = [p.strip() for p in line.split("|")]
+    if len(parts) < 2:
+        return False
+    for part in parts:
+        words = part.lower().split()
+        if len(words) >= 2 and all(w.strip(",:;") in _SECTIONS for w in words):
+            return True
+    return False
 
 
 def ends_like_sentence(line: str) -> bool:

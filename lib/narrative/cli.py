@@ -53,7 +53,8 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         metavar="A,B",
         help="outlet pair for a side-by-side report (label, outlet or doc_id); repeatable; "
-        "default: every pair",
+        "default: every pair, or with more than 30 pairs the 30 that share the most aligned "
+        "passages",
     )
     report.add_argument("--keep-code", action="store_true", help="show code cells in the HTML")
     report.add_argument(

@@ -159,7 +159,8 @@ def shared_content_pairs(passages: pd.DataFrame, alignments: pd.DataFrame) -> pd
         alignments: Alignment table.
 
     Returns:
-        One row per ordered pair of different outlets (corpus order): ``outlet``
+        One row per ordered pair of different outlets that share some content
+        (corpus order; a pair missing shares nothing): ``outlet``
         (A), ``other`` (B), ``words`` (A's standfirst and body words),
         ``reuse_words``, ``paraphrase_words``, ``shared_words`` (A's words in
         passages aligned with B, by strongest relation), and the matching
@@ -182,30 +183,34 @@ def shared_content_pairs(passages: pd.DataFrame, alignments: pd.DataFrame) -> pd
             key = (doc, int(pid), other)
             if strongest.get(key) != "reuse":
                 strongest[key] = row.relation
-    sums = {(a, b, r): 0 for a in outlets for b in outlets for r in SAME_FACT}
+    # Only the pairs that share something: a corpus of hundreds of outlets has
+    # tens of thousands of ordered pairs, most of them on different events.
+    sums: dict[tuple[str, str, str], int] = {}
     for (doc, pid, other), relation in strongest.items():
         if (doc, pid) in words:
-            sums[(outlet_of[(doc, pid)], other, relation)] += words[(doc, pid)]
+            key = (outlet_of[(doc, pid)], other, relation)
+            sums[key] = sums.get(key, 0) + words[(doc, pid)]
+    order = {o: i for i, o in enumerate(outlets)}
+    sharing = sorted(
+        {(a, b) for a, b, _ in sums if a != b}, key=lambda p: (order[p[0]], order[p[1]])
+    )
     rows = []
-    for a in outlets:
-        for b in outlets:
-            if a == b:
-                continue
-            reuse, paraphrase = sums[(a, b, "reuse")], sums[(a, b, "paraphrase")]
-            total = totals[a]
-            rows.append(
-                {
-                    "outlet": a,
-                    "other": b,
-                    "words": total,
-                    "reuse_words": reuse,
-                    "paraphrase_words": paraphrase,
-                    "shared_words": reuse + paraphrase,
-                    "reuse": round(reuse / total, 4) if total else 0.0,
-                    "paraphrase": round(paraphrase / total, 4) if total else 0.0,
-                    "shared": round((reuse + paraphrase) / total, 4) if total else 0.0,
-                }
-            )
+    for a, b in sharing:
+        reuse, paraphrase = sums.get((a, b, "reuse"), 0), sums.get((a, b, "paraphrase"), 0)
+        total = totals[a]
+        rows.append(
+            {
+                "outlet": a,
+                "other": b,
+                "words": total,
+                "reuse_words": reuse,
+                "paraphrase_words": paraphrase,
+                "shared_words": reuse + paraphrase,
+                "reuse": round(reuse / total, 4) if total else 0.0,
+                "paraphrase": round(paraphrase / total, 4) if total else 0.0,
+                "shared": round((reuse + paraphrase) / total, 4) if total else 0.0,
+            }
+        )
     columns = ["outlet", "other", "words", "reuse_words", "paraphrase_words", "shared_words"]
     return pd.DataFrame(rows, columns=[*columns, "reuse", "paraphrase", "shared"])
 

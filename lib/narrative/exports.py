@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from narrative.atomic import write_atomic
-from narrative.coverage import shared_content
+from narrative.coverage import shared_content_pairs
 from narrative.pipeline import Result
 
 
@@ -55,8 +55,11 @@ def write_exports(result: Result, out_dir: str | Path) -> dict[str, Path]:
         "events": result.events.table,
     }
     written = {name: write_csv(frame, data / f"{name}.csv") for name, frame in tables.items()}
-    matrix = shared_content(result.passages, result.alignments)
-    written["shared_content"] = write_csv(matrix, data / "shared_content.csv", index=True)
+    # Long format, pairs that share something only: a square table of a corpus's
+    # outlets grows with their square (hundreds of outlets, tens of thousands of cells).
+    pairs = shared_content_pairs(result.passages, result.alignments)
+    shared = pairs[["outlet", "other", "words", "shared_words", "shared"]]
+    written["shared_content"] = write_csv(shared, data / "shared_content.csv")
     return written
 
 

@@ -84,7 +84,7 @@ PARAMETERS: list[Parameter] = [
         "event_min_similarity",
         float,
         MIN_SIMILARITY,
-        "articles without a given event: least mean TF-IDF cosine within one event",
+        "articles without a given event: least mean similarity of two groups that merge",
     ),
     Parameter(
         "event_max_days", int, MAX_DAYS, "articles more days apart than this are never one event"

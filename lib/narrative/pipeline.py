@@ -44,6 +44,7 @@ from narrative.events import (
     EventGrouping,
     document_table,
     group_events,
+    lead_text,
 )
 from narrative.executor import Executor, LocalExecutor, available_cores, make_executor
 from narrative.language import model_warnings
@@ -617,6 +618,7 @@ def _run(
     grouping = group_events(
         document_table(cleaned),
         [c.text for c in cleaned],
+        leads=[lead_text(c) for c in cleaned],
         min_similarity=event_min_similarity,
         max_days=event_max_days,
         mode=events,
@@ -674,7 +676,8 @@ def _event_warnings(events: EventGrouping) -> list[str]:
     shown = ", ".join(lone[:10]) + (" ..." if len(lone) > 10 else "")
     return [
         f"{len(lone)} of {table['event'].nunique()} events are reported by one outlet only and "
-        f"have nothing to align: {shown} (see the events table)"
+        f"have nothing to align: {shown} (see the events table). If they are the same story as "
+        "the rest, run again with -p events=one, or name each article's event in the manifest"
     ]
 
 

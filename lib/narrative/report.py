@@ -33,6 +33,7 @@ from narrative.atomic import check_writable, copy_atomic, write_text
 from narrative.findings import headline_findings
 from narrative.params import PARAMETERS
 from narrative.views._html import escape, with_content_security_policy
+from narrative.vocab import SAME_FACT
 
 if TYPE_CHECKING:
     from narrative.corpus import Corpus
@@ -42,6 +43,11 @@ KERNEL = "python3"
 NOTEBOOK_PATTERN = "0[0-9]-*.ipynb"
 #: Run once for every pair of outlets (papermill fan-out).
 PAIR_NOTEBOOK = "10-outlet-pair.ipynb"
+#: Most pair pages by default. A corpus with more outlet pairs than this gets pages
+#: for the pairs that share the most aligned passages (same fact, within an event);
+#: the others are listed in ``outlet_pairs.csv`` and on the front page (390 outlets
+#: make 75,855 pairs: one page each would take days).
+MAX_PAIR_PAGES = 30
 EXPORTS = {
     "documents.csv": "one row per article: metadata, cleaned headline, standfirst, byline, "
     "dateline, passage and word counts",
@@ -68,6 +74,7 @@ EXPORTS = {
     "frames.csv": "frame assignments per passage with scores and the seeds found (indicative)",
     "frame_profile.csv": "share of each outlet's passages and words in each frame (indicative)",
     "frame_set.csv": "the frame set: MFC dimension, description, seeds, prototypes",
+    "outlet_pairs.csv": "outlet pairs that share aligned passages, and which have a pair page",
 }
 VERSIONED = ("narrative", "sentence-transformers", "torch", "scikit-learn", "pandas", "papermill")
 
@@ -91,6 +98,7 @@ class ReportOutcome:
     notebooks: list[NotebookOutcome] = field(default_factory=list)
     reused: int = 0
     executed: int = 0
+    pairs_left: int = 0
 
     @property
     def ok(self) -> bool:
@@ -524,6 +532,14 @@ def index_html(
                 f"{status}</li>"
             )
         parts.append("</ul>")
+        if pair and outcome.pairs_left:
+            parts.append(
+                f"<p>{outcome.pairs_left} more outlet pairs share aligned passages: they are "
+                "listed in <a href='data/outlet_pairs.csv'>data/outlet_pairs.csv</a>; build a "
+                "pair's page with <code>narrative report --pairs A,B</code>. With this many "
+                f"outlets, pages are made for the {MAX_PAIR_PAGES} pairs that share the most "
+                "same-fact passages.</p>"
+            )
     parts.append("<h2>Exports</h2><p>CSV files in <code>data/</code>:</p><ul>")
     for name, description in EXPORTS.items():
         if (data / name).is_file():
@@ -572,6 +588,71 @@ def outlet_pairs(corpus: Path | Corpus, asked: list[str] | None = None) -> list[
         a, b = sorted(found, key=labels.index)
         pairs.append((a, b))
     return list(dict.fromkeys(pairs))
+
+
+def sharing_pairs(alignments: pd.DataFrame) -> pd.DataFrame:
+    """Outlet pairs that share aligned passages, the most same-fact pairs first.
+
+    Args:
+        alignments: Alignment table (``outlet_a``, ``outlet_b``, ``relation``).
+
+    Returns:
+        ``outlet_a``, ``outlet_b``, ``same_fact`` (reuse and paraphrase pairs),
+        ``related`` and ``aligned`` (all pairs); one row per unordered pair of
+        outlets with at least one aligned pair.
+    """
+    if alignments.empty:
+        return pd.DataFrame(columns=["outlet_a", "outlet_b", "same_fact", "related", "aligned"])
+    same = alignments["relation"].isin(SAME_FACT)
+    table = (
+        alignments.assign(same_fact=same.astype(int), related=(~same).astype(int))
+        .groupby(["outlet_a", "outlet_b"], sort=False)[["same_fact", "related"]]
+        .sum()
+        .reset_index()
+    )
+    table["aligned"] = table["same_fact"] + table["related"]
+    return table.sort_values(["same_fact", "aligned"], ascending=False, kind="stable").reset_index(
+        drop=True
+    )
+
+
+def _pair_jobs(chosen: list[tuple[str, str]]) -> list[tuple[Path, str, dict[str, object]]]:
+    pair_notebook = config.NOTEBOOKS_DIR / PAIR_NOTEBOOK
+    return [
+        (
+            pair_notebook,
+            f"{pair_notebook.stem}-{_slug(a)}--{_slug(b)}",
+            {"outlet_a": a, "outlet_b": b},
+        )
+        for a, b in chosen
+    ]
+
+
+def _jobs(jobs: list, out_dir: Path, outcome: ReportOutcome, choose_later: bool, tqdm):
+    """Yield the jobs; when ``choose_later``, then the pair pages chosen from the alignment.
+
+    The analysis notebooks export ``alignments.csv`` first; the pairs that share the
+    most same-fact passages get pages (:data:`MAX_PAIR_PAGES`), and every pair that
+    shares any aligned passage is listed in ``outlet_pairs.csv``.
+    """
+    yield from tqdm(jobs, desc="notebooks", unit="nb", disable=None)
+    if not choose_later:
+        return
+    aligned = out_dir / "data" / "alignments.csv"
+    if not aligned.is_file():
+        return
+    columns = ["outlet_a", "outlet_b", "relation"]
+    table = sharing_pairs(pd.read_csv(aligned, usecols=columns, keep_default_na=False))
+    sharing = table[table["same_fact"] > 0]
+    chosen = list(zip(sharing["outlet_a"], sharing["outlet_b"], strict=True))[:MAX_PAIR_PAGES]
+    table["page"] = [
+        (a, b) in set(chosen) for a, b in zip(table["outlet_a"], table["outlet_b"], strict=True)
+    ]
+    from narrative.exports import write_csv
+
+    write_csv(table, out_dir / "data" / "outlet_pairs.csv")
+    outcome.pairs_left = len(table) - len(chosen)
+    yield from tqdm(_pair_jobs(chosen), desc="pair pages", unit="nb", disable=None)
 
 
 def _slug(text: str) -> str:
@@ -630,15 +711,16 @@ def build_report(
         date_format=str(values["date_format"]) or None,
     )
     chosen_pairs = outlet_pairs(loaded, pairs)
+    # Many outlets: the pair pages are chosen once the alignment is known (below).
+    choose_later = pairs is None and len(chosen_pairs) > MAX_PAIR_PAGES
+    if choose_later:
+        chosen_pairs = []
     # No article text at all (every file page chrome or empty) also stops here.
     clean_corpus(loaded)
     check_writable(out_dir)
     notebooks = notebooks or sorted(config.NOTEBOOKS_DIR.glob(NOTEBOOK_PATTERN))
     jobs: list[tuple[Path, str, dict[str, object]]] = [(nb, nb.stem, {}) for nb in notebooks]
-    pair_notebook = config.NOTEBOOKS_DIR / PAIR_NOTEBOOK
-    for a, b in chosen_pairs:
-        stem = f"{pair_notebook.stem}-{_slug(a)}--{_slug(b)}"
-        jobs.append((pair_notebook, stem, {"outlet_a": a, "outlet_b": b}))
+    jobs += _pair_jobs(chosen_pairs)
     out_dir.mkdir(parents=True, exist_ok=True)
     outcome = ReportOutcome(out_dir=out_dir, index=out_dir / "index.html")
     header = provenance_html(corpus, out_dir, values)
@@ -651,7 +733,7 @@ def build_report(
         ThreadPoolExecutor(max_workers=1) as renderer,
     ):
         pages = []
-        for source, stem, extra in tqdm(jobs, desc="notebooks", unit="nb", disable=None):
+        for source, stem, extra in _jobs(jobs, out_dir, outcome, choose_later, tqdm):
             executed = out_dir / "notebooks" / f"{stem}.ipynb"
             parameters = {"corpus": str(corpus), "out_dir": str(out_dir), **values, **extra}
             error = runner.run(source, executed, parameters, key=key, outputs=out_dir / "data")

@@ -10,10 +10,36 @@ import warnings
 
 import matplotlib
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
 RELATION_COLOURS = {"reuse": "#b2182b", "paraphrase": "#2166ac", "related": "#999999"}
+#: Most outlets (or outlet pairs) a chart shows: a corpus of hundreds of outlets
+#: gets a chart of its busiest ones, and every outlet stays in the CSV exports.
+MAX_OUTLETS_SHOWN = 20
+
+
+def busiest(weights: pd.Series, limit: int = MAX_OUTLETS_SHOWN) -> list:
+    """The ``limit`` index entries with the largest weights, in their given order.
+
+    Args:
+        weights: One weight per outlet (or pair), e.g. its passages or shared words.
+        limit: How many to keep.
+
+    Returns:
+        The kept index entries, in the order of ``weights`` (all when there are
+        no more than ``limit``).
+    """
+    if len(weights) <= limit:
+        return list(weights.index)
+    kept = set(weights.sort_values(ascending=False, kind="stable").index[:limit])
+    return [k for k in weights.index if k in kept]
+
+
+def shown_note(shown: int, total: int, what: str = "outlets") -> str:
+    """A title suffix saying that a chart shows only some of the outlets, or nothing."""
+    return "" if shown >= total else f" ({shown} of {total} {what}; all in the CSV exports)"
 
 
 def tidy(figure: Figure) -> Figure:
@@ -43,19 +69,35 @@ def outlet_colours(outlets: list[str]) -> dict[str, str]:
     return {o: matplotlib.colors.to_hex(palette[i % len(palette)]) for i, o in enumerate(outlets)}
 
 
-def shared_content_heatmap(matrix: pd.DataFrame, *, title: str | None = None) -> Figure:
+def shared_content_heatmap(pairs: pd.DataFrame, *, title: str | None = None) -> Figure:
     """Heatmap of "how much of the row outlet's content is also in the column outlet".
 
     Args:
-        matrix: Square share table from :func:`narrative.coverage.shared_content`.
+        pairs: Long table from :func:`narrative.coverage.shared_content_pairs`
+            (``outlet``, ``other``, ``shared``); a missing pair shares nothing.
         title: Chart title.
 
     Returns:
-        The figure.
+        The figure: the :data:`MAX_OUTLETS_SHOWN` outlets that share most
+        (given and taken) when there are more; no square table of all the
+        corpus's outlets is built.
     """
+    weight = pd.concat(
+        [
+            pairs.groupby("outlet", sort=False)["shared"].sum(),
+            pairs.groupby("other")["shared"].sum(),
+        ]
+    )
+    weight = weight.groupby(level=0, sort=False).sum()
+    keep = busiest(weight)
+    shown = pairs[pairs["outlet"].isin(keep) & pairs["other"].isin(keep)]
+    matrix = shown.pivot(index="outlet", columns="other", values="shared").reindex(
+        index=keep, columns=keep
+    )
     n = len(matrix)
     figure, axes = plt.subplots(figsize=(1.3 * n + 3, 1.0 * n + 2), dpi=100)
     values = matrix.to_numpy(dtype=float).copy()
+    values[np.isnan(values)] = 0.0
     for i in range(n):
         values[i, i] = float("nan")
     image = axes.imshow(values, cmap="Blues", vmin=0, vmax=1)
@@ -69,7 +111,10 @@ def shared_content_heatmap(matrix: pd.DataFrame, *, title: str | None = None) ->
                 axes.text(j, i, f"{share:.0%}", ha="center", va="center", color=colour)
     axes.set_xlabel("...is also reported by this outlet")
     axes.set_ylabel("Share of this outlet's words...")
-    axes.set_title(title or "How much of each outlet's content another outlet also reports")
+    axes.set_title(
+        (title or "How much of each outlet's content another outlet also reports")
+        + shown_note(n, len(weight))
+    )
     figure.colorbar(image, ax=axes, fraction=0.046, pad=0.04, label="share of words")
     tidy(figure)
     return figure
@@ -89,6 +134,8 @@ def relation_bars(alignments: pd.DataFrame, *, title: str | None = None) -> Figu
     counts = pd.crosstab(pair, alignments["relation"]).reindex(
         columns=list(RELATION_COLOURS), fill_value=0
     )
+    total = len(counts)
+    counts = counts.loc[busiest(counts.sum(axis=1), 2 * MAX_OUTLETS_SHOWN)]
     counts = counts.loc[counts.sum(axis=1).sort_values().index]
     figure, axes = plt.subplots(figsize=(8, 0.4 * len(counts) + 1.5), dpi=100)
     left = pd.Series(0, index=counts.index)
@@ -97,7 +144,10 @@ def relation_bars(alignments: pd.DataFrame, *, title: str | None = None) -> Figu
         left = left + counts[relation]
     axes.set_xlabel("aligned passage pairs")
     axes.set_ylabel("outlet pair")
-    axes.set_title(title or "Aligned passages per outlet pair, by relation")
+    axes.set_title(
+        (title or "Aligned passages per outlet pair, by relation")
+        + shown_note(len(counts), total, "outlet pairs")
+    )
     axes.legend(loc="lower right")
     tidy(figure)
     return figure

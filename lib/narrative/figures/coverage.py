@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from narrative.figures import RELATION_COLOURS, tidy
+from narrative.figures import MAX_OUTLETS_SHOWN, RELATION_COLOURS, busiest, shown_note, tidy
 
 #: Marker of each placement band (:data:`narrative.coverage.BANDS`) in :func:`prominence_chart`.
 BAND_MARKERS = {
@@ -57,9 +57,10 @@ def fact_matrix_chart(
     Returns:
         The figure.
     """
-    outlets = [c for c in matrix.columns if c not in ("n_outlets", "label")]
+    every = [c for c in matrix.columns if c not in ("n_outlets", "label")]
     shared = matrix[matrix["n_outlets"] >= 2]
     shown = shared.head(limit)
+    outlets = busiest(shown[every].gt(0).sum()) if len(every) > MAX_OUTLETS_SHOWN else every
     only = matrix[matrix["n_outlets"] == 1][outlets].gt(0).sum()
     if outlet_only is not None:
         only = pd.Series({o: outlet_only.get(o, 0) for o in outlets})
@@ -93,7 +94,7 @@ def fact_matrix_chart(
     heading = title or "Which outlet carries which fact, consensus facts first"
     if len(shared) > len(shown):
         heading += f" (first {len(shown)} of {len(shared)} shared facts)"
-    axes.set_title(heading)
+    axes.set_title(heading + shown_note(len(outlets), len(every)))
     tidy(figure)
     return figure
 
@@ -129,7 +130,9 @@ def prominence_chart(
     """
     shared = prominence[prominence["n_outlets"] >= 2]
     facts = list(dict.fromkeys(shared["fact_id"]))[:limit]
-    outlets = [o for o in colours if o in set(shared["outlet"])]
+    counts = shared[shared["fact_id"].isin(facts)]["outlet"].value_counts()
+    every = [o for o in colours if o in counts.index]
+    outlets = busiest(counts.reindex(every))
     step = 0.6 / max(len(outlets), 1)
     figure, axes = plt.subplots(figsize=(12, 0.45 * len(facts) + 2.5), dpi=100)
     labels = []
@@ -139,7 +142,7 @@ def prominence_chart(
         axes.plot(
             [rows["position"].min(), rows["position"].max()], [i, i], color="#bbbbbb", zorder=1
         )
-        for r in rows.itertuples(index=False):
+        for r in rows[rows["outlet"].isin(outlets)].itertuples(index=False):
             offset = (outlets.index(r.outlet) - (len(outlets) - 1) / 2) * step
             axes.scatter(
                 r.position,
@@ -156,7 +159,10 @@ def prominence_chart(
     axes.set_xlim(-0.03, 1.03)
     axes.set_xlabel("position in the article (0 = top, 1 = end)")
     axes.set_ylabel("fact")
-    axes.set_title(title or "Where each shared fact sits in each outlet's article")
+    axes.set_title(
+        (title or "Where each shared fact sits in each outlet's article")
+        + shown_note(len(outlets), len(every))
+    )
     outlet_handles = [
         Line2D([], [], marker="o", linestyle="", color=colours[o], label=o) for o in outlets
     ]

@@ -8,7 +8,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from narrative.figures import outlet_colours, tidy
+from narrative.figures import busiest, outlet_colours, shown_note, tidy
 
 _VALUE_LABELS = {
     "passage_share": "share of the outlet's passages",
@@ -38,9 +38,10 @@ def frame_profile_chart(
     """
     if value not in _VALUE_LABELS:
         raise ValueError(f"value must be one of {sorted(_VALUE_LABELS)}, not {value!r}")
-    outlets = list(dict.fromkeys(profile["outlet"]))
+    every = list(dict.fromkeys(profile["outlet"]))
     frames = list(dict.fromkeys(profile["frame"]))
-    colours = colours or outlet_colours(outlets)
+    colours = colours or outlet_colours(every)
+    outlets = busiest(profile.groupby("outlet", sort=False)["passages"].sum().reindex(every))
     matrix = profile.pivot(index="frame", columns="outlet", values=value)
     values = matrix.reindex(index=frames, columns=outlets).to_numpy(dtype=float)
     figure, axes = plt.subplots(
@@ -64,7 +65,8 @@ def frame_profile_chart(
     axes.set_xlabel("outlet")
     axes.set_ylabel("frame (Media Frames Corpus, adapted)")
     axes.set_title(
-        title or f"Frames per outlet, indicative: {_VALUE_LABELS[value]} in each frame",
+        (title or f"Frames per outlet, indicative: {_VALUE_LABELS[value]} in each frame")
+        + shown_note(len(outlets), len(every)),
         pad=12,
     )
     figure.colorbar(image, ax=axes, fraction=0.046, pad=0.04, label=_VALUE_LABELS[value])

@@ -13,7 +13,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter
 
-from narrative.figures import outlet_colours, tidy
+from narrative.figures import busiest, outlet_colours, shown_note, tidy
 
 _TYPE_LABELS = {
     "named person": "named",
@@ -46,9 +46,10 @@ def voices_chart(
     Returns:
         The figure.
     """
-    outlets = [c for c in table.columns if c != "speaker_type"]
-    colours = _colours(outlets, colours)
+    every = [c for c in table.columns if c != "speaker_type"]
+    colours = _colours(every, colours)
     shown = table.head(top).iloc[::-1]
+    outlets = busiest(shown[every].sum())
     labels = [
         voice if voice.startswith("(") else f"{voice} ({_TYPE_LABELS[kind]})"
         for voice, kind in shown["speaker_type"].items()
@@ -61,7 +62,9 @@ def voices_chart(
         left += values
     axes.set_xlabel("attributions (quotes and reported speech)")
     axes.set_ylabel("speaker")
-    axes.set_title(title or "Who gets a voice in which outlet")
+    axes.set_title(
+        (title or "Who gets a voice in which outlet") + shown_note(len(outlets), len(every))
+    )
     if outlets:
         axes.legend(loc="lower right", fontsize=9)
     tidy(figure)
@@ -82,8 +85,10 @@ def anonymous_share_chart(
     Returns:
         The figure; each bar is labelled "anonymous of all attributions".
     """
+    every = list(shares.index)
+    colours = _colours(every, colours)
+    shares = shares.loc[busiest(shares["attributions"])]
     outlets = list(shares.index)
-    colours = _colours(outlets, colours)
     figure, axes = plt.subplots(figsize=(1.3 * len(outlets) + 3, 4.5), dpi=100)
     bars = axes.bar(
         outlets, shares["anonymous_share"], color=[colours[o] for o in outlets], width=0.6
@@ -102,7 +107,10 @@ def anonymous_share_chart(
     axes.set_xticks(range(len(outlets)), outlets, rotation=20, ha="right")
     axes.set_xlabel("outlet")
     axes.set_ylabel("share of attributions to anonymous speakers")
-    axes.set_title(title or "How much each outlet relies on anonymous sources")
+    axes.set_title(
+        (title or "How much each outlet relies on anonymous sources")
+        + shown_note(len(outlets), len(every))
+    )
     tidy(figure)
     return figure
 
@@ -126,8 +134,10 @@ def verb_profile_chart(
     Returns:
         The figure; a column sums to 100% of that outlet's attributions.
     """
+    every = list(profile.index)
+    colours = _colours(every, colours)
+    profile = profile.loc[busiest(profile.sum(axis=1))]
     outlets = list(profile.index)
-    colours = _colours(outlets, colours)
     shown = profile[list(profile.columns[:top])].copy()
     if len(profile.columns) > top:
         shown["other"] = profile[profile.columns[top:]].sum(axis=1)
@@ -148,7 +158,10 @@ def verb_profile_chart(
     axes.set_yticks(range(len(shares)), shares.index)
     axes.set_xlabel("outlet")
     axes.set_ylabel("speech verb")
-    axes.set_title(title or "How each outlet introduces what people say")
+    axes.set_title(
+        (title or "How each outlet introduces what people say")
+        + shown_note(len(outlets), len(every))
+    )
     figure.colorbar(image, ax=axes, fraction=0.046, pad=0.04, label="share of attributions")
     tidy(figure)
     return figure

@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-from narrative.figures import outlet_colours, tidy
+from narrative.figures import busiest, outlet_colours, shown_note, tidy
 
 Z_AXIS_LABEL = "z-score of log-odds ratio (Monroe et al. 2008)"
 # Two-sided 5% level of a standard normal: the paper's usual bar for "distinctive".
@@ -37,8 +37,9 @@ def distinctive_terms_chart(
         The figure: one panel per outlet, a shared z-score axis and a dashed
         line at z = 1.96.
     """
-    outlets = list(dict.fromkeys(terms["outlet"]))
-    colours = colours or outlet_colours(outlets)
+    every = list(dict.fromkeys(terms["outlet"]))
+    colours = colours or outlet_colours(every)
+    outlets = busiest(terms.groupby("outlet", sort=False)["z"].size().reindex(every))
     columns = max(1, min(columns, len(outlets)))
     rows = max(1, math.ceil(len(outlets) / columns))
     figure, axes = plt.subplots(
@@ -65,7 +66,8 @@ def distinctive_terms_chart(
             panel.tick_params(axis="x", labelbottom=True)
     figure.supxlabel(Z_AXIS_LABEL)
     figure.suptitle(
-        title or f"Words each outlet uses more than the others (top {top}; dashed: z = 1.96)"
+        (title or f"Words each outlet uses more than the others (top {top}; dashed: z = 1.96)")
+        + shown_note(len(outlets), len(every))
     )
     tidy(figure)
     return figure

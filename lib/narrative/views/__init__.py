@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from narrative.figures import RELATION_COLOURS
+from narrative.figures import RELATION_COLOURS, busiest
 from narrative.views._html import CELL, TABLE, badge, escape, escape_markdown
 from narrative.views.events import events_view
 
@@ -50,13 +50,27 @@ def units_view(
     pair_relation = {}
     for row in alignments.itertuples(index=False):
         pair_relation[(row.doc_a, row.passage_a, row.doc_b, row.passage_b)] = row.relation
+    shown_ids = list(dict.fromkeys(sorted(units["unit_id"])))[
+        : limit if limit is not None else None
+    ]
+    shown = units[units["unit_id"].isin(shown_ids)]
+    # Columns only for the outlets that carry a unit shown (a corpus of many events and
+    # outlets would otherwise get a column per outlet, nearly all empty); the busiest
+    # MAX_OUTLETS_SHOWN of them when there are more.
+    carriers = shown.groupby("outlet")["unit_id"].nunique()
+    every = [o for o in outlets if o in carriers.index]
+    outlets = busiest(carriers.reindex(every))
+    note = ""
+    if len(outlets) < len(every):
+        note = (
+            f"<p>{len(every)} outlets carry these units; the {len(outlets)} that carry the most "
+            "are shown. Every unit and passage is in <code>data/units.csv</code>.</p>"
+        )
     header = "".join(
         f'<th style="{CELL};border-top:4px solid {colours[o]}">{escape(o)}</th>' for o in outlets
     )
     body = []
-    for number, (unit_id, group) in enumerate(units.groupby("unit_id", sort=True)):
-        if limit is not None and number >= limit:
-            break
+    for unit_id, group in shown.groupby("unit_id", sort=True):
         keys = list(zip(group["doc_id"], group["passage_id"], strict=True))
         relations = {
             pair_relation.get((a[0], a[1], b[0], b[1])) or pair_relation.get((*b, *a))
@@ -77,7 +91,7 @@ def units_view(
         label = f"<b>{escape(unit_id)}</b><br>{badge(relation, RELATION_COLOURS[relation])}"
         body.append(f'<tr><td style="{CELL};white-space:nowrap">{label}</td>{"".join(cells)}</tr>')
     return (
-        f'<table style="{TABLE}"><thead><tr><th style="{CELL}">unit</th>{header}</tr>'
+        f'{note}<table style="{TABLE}"><thead><tr><th style="{CELL}">unit</th>{header}</tr>'
         f"</thead><tbody>{''.join(body)}</tbody></table>"
     )
 

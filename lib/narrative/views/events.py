@@ -16,19 +16,31 @@ def events_view(table: pd.DataFrame, *, limit: int | None = 200) -> str:
 
     Returns:
         HTML: a sentence with the counts, then the table. An article's
-        similarity to its event's centroid follows its headline; events
-        reported by one outlet only (nothing to align) are marked.
+        mean similarity to the rest of its event follows its headline, with
+        the closest other event when the article is nearly as close to it
+        (``unsure``); events reported by one outlet only (nothing to align)
+        are marked, and a note says what to do when they are one story.
     """
     if table.empty:
         return "<p>No articles.</p>"
     events = list(dict.fromkeys(table["event"]))
     lone = table.groupby("event")["outlets"].first().lt(2).sum()
     given = (table["grouped_by"] == "given").sum()
+    unsure = (table["certainty"] == "unsure").sum() if "certainty" in table else 0
     summary = (
         f"<p><b>{len(table)} articles in {len(events)} event(s)</b>; "
         f"{given} article(s) named their event, {len(table) - given} were grouped by content "
-        f"and date; {lone} event(s) are reported by one outlet only and have nothing to align.</p>"
+        f"and date; {unsure} article(s) are nearly as close to another event (<i>unsure</i>); "
+        f"{lone} event(s) are reported by one outlet only and have nothing to align.</p>"
     )
+    if lone and len(events) > 1:
+        summary += (
+            "<p style='color:#8a4b00'><b>Events with one outlet are not compared with any other "
+            "outlet.</b> If their articles report the same story as the rest of the corpus, "
+            "run the report again with <code>-p events=one</code> (the whole corpus is one "
+            "event), or name each article's event in an <code>event</code> column of the "
+            "manifest.</p>"
+        )
     shown = events if limit is None else events[:limit]
     rows = []
     for event in shown:
@@ -37,11 +49,7 @@ def events_view(table: pd.DataFrame, *, limit: int | None = 200) -> str:
         span = f"{dates[0]} to {dates[-1]}" if dates else ""
         if dates and dates[0] == dates[-1]:
             span = dates[0]
-        articles = "<br>".join(
-            f"<b>{escape(str(r.outlet))}</b> <code>{escape(str(r.doc_id))}</code>: "
-            f"{escape(str(r.title))} <span style='color:#777'>({r.similarity:.2f})</span>"
-            for r in block.itertuples(index=False)
-        )
+        articles = "<br>".join(_article(r) for r in block.itertuples(index=False))
         outlets = int(block["outlets"].iloc[0])
         mark = "" if outlets > 1 else " <span style='color:#8a4b00'>(one outlet)</span>"
         rows.append(
@@ -58,3 +66,18 @@ def events_view(table: pd.DataFrame, *, limit: int | None = 200) -> str:
         for h in ("event", "grouped by", "dates", "outlets", "articles (similarity to the event)")
     )
     return f"{summary}<table style='{TABLE}'><tr>{head}</tr>{''.join(rows)}</table>{more}"
+
+
+def _article(row) -> str:
+    """One article's line: outlet, id, headline, and how sure its place is."""
+    line = (
+        f"<b>{escape(str(row.outlet))}</b> <code>{escape(str(row.doc_id))}</code>: "
+        f"{escape(str(row.title))} <span style='color:#777'>({row.similarity:.2f})</span>"
+    )
+    certainty = str(getattr(row, "certainty", ""))
+    if certainty == "unsure" and str(row.nearest_event):
+        line += (
+            f" <span style='color:#8a4b00'>unsure: {row.nearest_similarity:.2f} to "
+            f"<code>{escape(str(row.nearest_event))}</code></span>"
+        )
+    return line
