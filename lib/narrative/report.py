@@ -545,23 +545,21 @@ def outlet_pairs(corpus: Path | Corpus, asked: list[str] | None = None) -> list[
     from narrative.corpus import Corpus, CorpusError
     from narrative.loaders import load_any
 
-    documents = (corpus if isinstance(corpus, Corpus) else load_any(corpus)).documents
-    labels = list(dict.fromkeys(d.label for d in documents))
+    loaded = corpus if isinstance(corpus, Corpus) else load_any(corpus)
+    labels = loaded.outlets
     if asked is None:
         return list(combinations(labels, 2))
-    names: dict[str, str] = {}
-    for d in documents:
-        for name in (d.label, d.outlet, d.doc_id):
-            names.setdefault(name.casefold(), d.label)
     pairs = []
     for text in asked:
         parts = [part.strip() for part in text.split(",")]
-        found = [names.get(part.casefold()) for part in parts]
-        if len(parts) != 2 or None in found or found[0] == found[1]:
+        if len(parts) != 2:
             raise CorpusError(
-                f"--pairs {text!r}: give two different outlets as A,B; outlets: "
-                + ", ".join(labels)
+                f"--pairs {text!r}: give two outlets as A,B; outlets: "
+                + ", ".join(loaded.outlet_names())
             )
+        found = [loaded.outlet_label(part, what=f"--pairs {text!r}: outlet") for part in parts]
+        if found[0] == found[1]:
+            raise CorpusError(f"--pairs {text!r}: give two different outlets")
         a, b = sorted(found, key=labels.index)
         pairs.append((a, b))
     return list(dict.fromkeys(pairs))
