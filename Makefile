@@ -34,7 +34,7 @@ test: $(STAMP) ## Run the test suite (lint, notebook check, unit and integration
 	$(PY) -m pytest
 
 lab: $(STAMP) ## Start JupyterLab on notebooks/ with the project's kernel
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	scripts/lab.sh
 
 lint: $(STAMP) ## ruff lint and format check
 	$(VENV)/bin/ruff check lib tests scripts

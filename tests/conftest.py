@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -12,6 +13,8 @@ import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SCRIPTS = Path(__file__).parent.parent / "scripts"
+ENSURE_CHROMIUM = SCRIPTS / "ensure-chromium.sh"
+CANNOT_INSTALL = 3  # the script's exit status when this machine cannot install Chromium
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -66,3 +69,15 @@ def load_script():
     yield load
     for name in loaded:
         sys.modules.pop(name, None)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """The Chromium binary, installed by the project's script when missing."""
+    done = subprocess.run(
+        ["/bin/sh", str(ENSURE_CHROMIUM)], capture_output=True, text=True, timeout=900
+    )
+    if done.returncode == CANNOT_INSTALL:
+        pytest.skip(f"Chromium cannot be installed here: {done.stderr.strip()}")
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip().splitlines()[-1]

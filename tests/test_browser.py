@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import CANNOT_INSTALL, ENSURE_CHROMIUM
 from narrative import config
 from narrative.browser import anchors_in, broken_links, check_pages, report_pages
 
-ENSURE_CHROMIUM = config.PROJECT_ROOT / "scripts" / "ensure-chromium.sh"
-CANNOT_INSTALL = 3  # the script's exit status when this machine cannot install Chromium
 SCREENSHOTS = config.REPORTS_DIR / "screenshots"
 # A 1x1 PNG: an image that renders without a file.
 PIXEL = (
@@ -34,16 +32,6 @@ def fake_bin(folder: Path, scripts: dict[str, str]) -> Path:
         (folder / name).write_text(f"#!/bin/sh\n{body}\n")
         (folder / name).chmod(0o755)
     return folder
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    """The Chromium binary, installed by the project's script when missing."""
-    done = run_ensure(dict(os.environ))
-    if done.returncode == CANNOT_INSTALL:
-        pytest.skip(f"Chromium cannot be installed here: {done.stderr.strip()}")
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip().splitlines()[-1]
 
 
 @pytest.fixture(scope="module")

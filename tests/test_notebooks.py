@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import secrets
+import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -91,3 +97,101 @@ def test_help_notebook_shows_types_and_help():
 def test_notebooks_name_the_project_kernel(path: Path):
     spec = json.loads(path.read_text(encoding="utf-8"))["metadata"]["kernelspec"]
     assert spec["name"] == "narrative"
+
+
+@pytest.fixture
+def lab(tmp_path: Path):
+    """JupyterLab started by the project's script on a loopback port, serving a copy of notebook 02.
+
+    A copy, because JupyterLab saves what it runs. Yields ``(url, token)``.
+    """
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    shutil.copy(config.NOTEBOOKS_DIR / "02-coverage-and-emphasis.ipynb", folder)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    token = secrets.token_hex(16)
+    env = {
+        **os.environ,
+        "NOTEBOOK_DIR": str(folder),
+        "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
+        "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
+    }
+    arguments = [
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        f"--IdentityProvider.token={token}",
+        "--LabApp.news_url=",
+        *(["--allow-root"] if os.getuid() == 0 else []),
+    ]
+    log = (tmp_path / "lab.log").open("w")
+    server = subprocess.Popen(
+        ["/bin/sh", str(config.PROJECT_ROOT / "scripts" / "lab.sh"), *arguments],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2)
+                break
+            except OSError:
+                assert server.poll() is None, (tmp_path / "lab.log").read_text()
+                assert time.monotonic() < deadline, "JupyterLab did not start"
+                time.sleep(0.5)
+        yield url, token
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+# Every code cell has run when each input prompt shows a number ("[*]" while it runs).
+_ALL_RAN = """() => {
+    const prompts = Array.from(
+        document.querySelectorAll(".jp-CodeCell .jp-InputPrompt"), (e) => e.textContent.trim()
+    );
+    return prompts.length > 0 && prompts.every((t) => /^\\[\\d+\\]:$/.test(t));
+}"""
+_OUTPUTS = """() => ({
+    errors: Array.from(
+        document.querySelectorAll('[data-mime-type="application/vnd.jupyter.stderr"]'),
+        (e) => e.textContent.slice(0, 200)
+    ),
+    explorers: document.querySelectorAll(".narrative-explore-bar").length,
+    boxes: Array.from(document.querySelectorAll(".narrative-scroll"), (box) => [
+        box.getBoundingClientRect().width,
+        box.closest(".jp-OutputArea-output").getBoundingClientRect().width,
+    ]),
+})"""
+
+
+def test_jupyterlab_runs_notebook_02_with_the_project_kernel(lab, chromium: str):
+    """Opened without choosing a kernel, run all, no error; its tables fit the output area."""
+    from playwright.sync_api import sync_playwright
+
+    url, token = lab
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(f"{url}/lab/tree/02-coverage-and-emphasis.ipynb?token={token}")
+            page.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=60_000)
+            page.wait_for_selector(".jp-Toolbar-kernelName:has-text('narrative')", timeout=60_000)
+            assert page.locator(".jp-Dialog").count() == 0  # no "Select Kernel" question
+            page.locator(".lm-MenuBar-item", has_text="Run").first.click()
+            page.locator(".lm-Menu-item", has_text="Run All Cells").first.click()
+            page.wait_for_function(_ALL_RAN, timeout=600_000)
+            found = page.evaluate(_OUTPUTS)
+        finally:
+            browser.close()
+    assert found["errors"] == []
+    assert found["explorers"] >= 1  # the facts explorer's script ran: sortable, filterable
+    assert len(found["boxes"]) >= 4
+    for box, area in found["boxes"]:
+        assert 0 < box <= area

@@ -195,8 +195,9 @@ PARAMETERS: list[Parameter] = [
     for f in fields(RunConfig)
 ]
 BY_NAME = {p.name: p for p in PARAMETERS}
-#: Set by ``narrative report`` itself (the pair report's outlets: ``--pairs``), not by ``-p``.
-RESERVED = ("corpus", "out_dir", "outlet_a", "outlet_b")
+#: Set by ``narrative report`` itself (the corpus, the report folder, the pair report's
+#: outlets and the pairs that get a page: ``--pairs``), not by ``-p``.
+RESERVED = ("corpus", "out_dir", "outlet_a", "outlet_b", "pairs")
 
 
 def parse_assignments(assignments: list[str]) -> dict[str, object]:
@@ -276,7 +277,7 @@ def notebook_config(namespace: Mapping[str, object]) -> RunConfig:
             f"unknown parameter {unknown[0]!r}; valid names: "
             + ", ".join([*RESERVED[:1], *BY_NAME, *RESERVED[1:]])
         )
-    for name in ("corpus", "out_dir", "outlet_a", "outlet_b"):
+    for name in RESERVED:
         if name in namespace and not isinstance(namespace[name], str):
             raise ParameterError(f"parameter {name!r} must be str, not {namespace[name]!r}")
     return make_config({k: v for k, v in namespace.items() if k in BY_NAME})

@@ -33,6 +33,7 @@ from narrative import config
 from narrative.atomic import check_writable, copy_atomic, write_text
 from narrative.findings import headline_findings
 from narrative.params import PARAMETERS
+from narrative.views.pair import pair_page
 
 if TYPE_CHECKING:
     from narrative.corpus import Corpus
@@ -565,10 +566,6 @@ def outlet_pairs(corpus: Path | Corpus, asked: list[str] | None = None) -> list[
     return list(dict.fromkeys(pairs))
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "outlet"
-
-
 def _write_page(executed: Path, html: Path, keep_code: bool, header: str) -> None:
     write_text(html, render_html(executed, keep_code=keep_code, header=header))
 
@@ -625,7 +622,7 @@ def build_report(
     jobs: list[tuple[Path, str, dict[str, object]]] = [(nb, nb.stem, {}) for nb in notebooks]
     pair_notebook = config.NOTEBOOKS_DIR / PAIR_NOTEBOOK
     for a, b in chosen_pairs:
-        stem = f"{pair_notebook.stem}-{_slug(a)}--{_slug(b)}"
+        stem = pair_page(a, b).removesuffix(".html")
         jobs.append((pair_notebook, stem, {"outlet_a": a, "outlet_b": b}))
     out_dir.mkdir(parents=True, exist_ok=True)
     outcome = ReportOutcome(out_dir=out_dir, index=out_dir / "index.html")
@@ -641,7 +638,13 @@ def build_report(
         pages = []
         for source, stem, extra in tqdm(jobs, desc="notebooks", unit="nb", disable=None):
             executed = out_dir / "notebooks" / f"{stem}.ipynb"
-            parameters = {"corpus": str(corpus), "out_dir": str(out_dir), **values, **extra}
+            parameters = {
+                "corpus": str(corpus),
+                "out_dir": str(out_dir),
+                "pairs": json.dumps(chosen_pairs),
+                **values,
+                **extra,
+            }
             error = runner.run(source, executed, parameters, key=key, outputs=out_dir / "data")
             html = out_dir / f"{stem}.html"
             if executed.is_file():

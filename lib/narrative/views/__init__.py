@@ -11,6 +11,7 @@ from html import escape
 import pandas as pd
 
 from narrative.figures import RELATION_COLOURS
+from narrative.views._layout import scroll_box
 from narrative.views.events import events_view
 
 __all__ = ["events_view", "pairs_view", "removed_view", "units_view", "warnings_view"]
@@ -77,7 +78,7 @@ def units_view(
             cells.append(f'<td style="{_CELL}">{"".join(parts) or "&nbsp;"}</td>')
         label = f"<b>{escape(unit_id)}</b><br>{_badge(relation, RELATION_COLOURS[relation])}"
         body.append(f'<tr><td style="{_CELL};white-space:nowrap">{label}</td>{"".join(cells)}</tr>')
-    return (
+    return scroll_box(
         f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">unit</th>{header}</tr>'
         f"</thead><tbody>{''.join(body)}</tbody></table>"
     )
@@ -106,11 +107,11 @@ def pairs_view(alignments: pd.DataFrame, *, limit: int | None = 20) -> str:
             f"{escape(r.text_a)}</td>"
             f'<td style="{_CELL}"><b>{escape(r.outlet_b)}</b> #{r.passage_b}<br>'
             f"{escape(r.text_b)}</td>"
-            f'<td style="{_CELL};white-space:nowrap">{badge}<br>score {r.score:.2f}<br>'
+            f'<td style="{_CELL};width:9em">{badge}<br>score {r.score:.2f}<br>'
             f"cosine {r.similarity:.2f}<br>lexical {r.lexical:.2f}<br>"
             f"shared: {escape(r.shared_terms)}</td></tr>"
         )
-    return (
+    return scroll_box(
         f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">passage</th>'
         f'<th style="{_CELL}">counterpart</th><th style="{_CELL}">evidence</th></tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table>"
@@ -135,9 +136,12 @@ def removed_view(removed: pd.DataFrame) -> str:
         )
         blocks.append(
             f"<details><summary>{escape(str(doc_id))}: {len(group)} line(s) set aside</summary>"
-            f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">line</th>'
-            f'<th style="{_CELL}">reason</th><th style="{_CELL}">text</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table></details>"
+            + scroll_box(
+                f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">line</th>'
+                f'<th style="{_CELL}">reason</th><th style="{_CELL}">text</th></tr></thead>'
+                f"<tbody>{rows}</tbody></table>"
+            )
+            + "</details>"
         )
     return "".join(blocks) or "<p><em>Nothing was removed.</em></p>"
 

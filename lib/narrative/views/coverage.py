@@ -11,6 +11,8 @@ from html import escape
 import pandas as pd
 
 from narrative.views import _CELL, _TABLE, _badge
+from narrative.views._layout import more, scroll_box
+from narrative.views.explore import fact_link
 
 
 def _passage(text: str, kind: str, position: float) -> str:
@@ -18,10 +20,6 @@ def _passage(text: str, kind: str, position: float) -> str:
         f'{escape(text)} <span style="color:#888;font-size:11px">({escape(kind)}, '
         f"{position:.0%})</span>"
     )
-
-
-def _more(count: int) -> str:
-    return f'<div style="color:#888">\u2026 and {count} more</div>' if count > 0 else ""
 
 
 def exclusives_view(
@@ -51,17 +49,22 @@ def exclusives_view(
         own = exclusive[exclusive["outlet"] == outlet]
         own_ids = list(dict.fromkeys(own["fact_id"]))
         items = []
-        for fact_id in own_ids[:limit]:
+        for fact_id in own_ids:
             parts = "<br>".join(
                 _passage(r.text, r.kind, r.position)
                 for r in own[own["fact_id"] == fact_id].itertuples(index=False)
             )
             items.append(f'<li title="{escape(fact_id)}">{parts}</li>')
-        only = f"<ul>{''.join(items)}</ul>{_more(len(own_ids) - limit)}" if items else "none"
+        rest = f"<ul>{''.join(items[limit:])}</ul>"
+        only = (
+            f"<ul>{''.join(items[:limit])}</ul>{more(rest, len(items) - limit)}"
+            if items
+            else "none"
+        )
 
         left = omitted[omitted["outlet"] == outlet]
         items = []
-        for r in left.head(limit).itertuples(index=False):
+        for r in left.itertuples(index=False):
             carriers = facts[facts["fact_id"] == r.fact_id].drop_duplicates("outlet")
             evidence = "".join(
                 f"<div>{_badge(c.outlet, colours[c.outlet])} {_passage(c.text, c.kind, c.position)}"
@@ -69,17 +72,22 @@ def exclusives_view(
                 for c in carriers.itertuples(index=False)
             )
             items.append(
-                f"<li><b>{escape(r.fact_id)}</b> carried by {r.carried_by} of {r.others} "
+                f"<li><b>{fact_link(r.fact_id)}</b> carried by {r.carried_by} of {r.others} "
                 f"other outlets<details><summary>{escape(r.label)}</summary>{evidence}"
                 "</details></li>"
             )
-        missing = f"<ul>{''.join(items)}</ul>{_more(len(left) - limit)}" if items else "none"
+        rest = f"<ul>{''.join(items[limit:])}</ul>"
+        missing = (
+            f"<ul>{''.join(items[:limit])}</ul>{more(rest, len(items) - limit)}"
+            if items
+            else "none"
+        )
         body.append(
             f'<tr><td style="{_CELL};border-left:6px solid {colours[outlet]}">'
             f"<b>{escape(outlet)}</b><br>{len(own_ids)} outlet-only, {len(left)} left out</td>"
             f'<td style="{_CELL}">{only}</td><td style="{_CELL}">{missing}</td></tr>'
         )
-    return (
+    return scroll_box(
         f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">outlet</th>'
         f'<th style="{_CELL}">only this outlet reports</th>'
         f'<th style="{_CELL}">most other outlets report, this one leaves out</th></tr></thead>'
@@ -105,7 +113,7 @@ def ledes_view(ledes: pd.DataFrame, colours: dict[str, str]) -> str:
         f'<td style="{_CELL}">{escape(r.lede)}</td></tr>'
         for r in ledes.itertuples(index=False)
     )
-    return (
+    return scroll_box(
         f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">outlet</th>'
         f'<th style="{_CELL}">headline</th><th style="{_CELL}">standfirst</th>'
         f'<th style="{_CELL}">lede</th></tr></thead><tbody>{body}</tbody></table>'
@@ -136,12 +144,12 @@ def prominence_gaps_view(gaps: pd.DataFrame, colours: dict[str, str], *, limit: 
         )
 
     body = "".join(
-        f'<tr><td style="{_CELL};white-space:nowrap"><b>{escape(r.fact_id)}</b></td>'
+        f'<tr><td style="{_CELL};white-space:nowrap"><b>{fact_link(r.fact_id)}</b></td>'
         f"{side(r, 'top')}{side(r, 'buried')}"
         f'<td style="{_CELL}">{r.gap:.0%}</td></tr>'
         for r in gaps.head(limit).itertuples(index=False)
     )
-    return (
+    return scroll_box(
         f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">fact</th>'
         f'<th style="{_CELL}">on top</th><th style="{_CELL}">buried</th>'
         f'<th style="{_CELL}">gap in position</th></tr></thead><tbody>{body}</tbody></table>'

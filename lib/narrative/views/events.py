@@ -6,6 +6,8 @@ from html import escape
 
 import pandas as pd
 
+from narrative.views._layout import scroll_box
+
 _TABLE = "border-collapse:collapse;width:100%;font-size:13px;line-height:1.35"
 _CELL = "border:1px solid #ddd;padding:6px;vertical-align:top;text-align:left"
 
@@ -60,4 +62,8 @@ def events_view(table: pd.DataFrame, *, limit: int | None = 200) -> str:
         f"<th style='{_CELL}'>{h}</th>"
         for h in ("event", "grouped by", "dates", "outlets", "articles (similarity to the event)")
     )
-    return f"{summary}<table style='{_TABLE}'><tr>{head}</tr>{''.join(rows)}</table>{more}"
+    table_html = (
+        f"<table style='{_TABLE}'><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+    return f"{summary}{scroll_box(table_html)}{more}"

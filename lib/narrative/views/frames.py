@@ -8,6 +8,7 @@ import pandas as pd
 
 from narrative.frames import FRAMES, OTHER, TEXT_KINDS, Frame, FrameSettings, seed_spans
 from narrative.views import _CELL, _TABLE, _badge
+from narrative.views._layout import scroll_box
 
 _NOTE = "color:#888;font-size:11px"
 _MARK = "background:#e7d4f5;padding:0 1px"
@@ -73,12 +74,16 @@ def frame_method_view(
     )
     table = (
         f"<details><summary>The frame set: {len(frames)} frames, what each covers, its seeds "
-        f'and prototype sentences</summary><table style="{_TABLE}"><thead><tr>'
-        f'<th style="{_CELL};width:12%">frame</th>'
-        f'<th style="{_CELL};width:12%">codebook dimension</th>'
-        f'<th style="{_CELL};width:24%">covers</th><th style="{_CELL};width:20%">seeds</th>'
-        f'<th style="{_CELL};width:32%">prototype sentences</th></tr>'
-        f"</thead><tbody>{rows}</tbody></table></details>"
+        "and prototype sentences</summary>"
+        + scroll_box(
+            f'<table style="{_TABLE}"><thead><tr>'
+            f'<th style="{_CELL};width:12%">frame</th>'
+            f'<th style="{_CELL};width:12%">codebook dimension</th>'
+            f'<th style="{_CELL};width:24%">covers</th><th style="{_CELL};width:20%">seeds</th>'
+            f'<th style="{_CELL};width:32%">prototype sentences</th></tr>'
+            f"</thead><tbody>{rows}</tbody></table>"
+        )
+        + "</details>"
     )
     return method + table
 
@@ -142,10 +147,12 @@ def frame_examples_view(
         blocks.append(
             f"<h4>{escape(name)}</h4>"
             f'<p style="{_NOTE}">{about}</p>'
-            f'<table style="{_TABLE}"><thead><tr><th style="{_CELL};width:14%">outlet</th>'
-            f'<th style="{_CELL}">passage (seeds marked)</th>'
-            f'<th style="{_CELL};width:30%">evidence</th>'
-            f"</tr></thead><tbody>{''.join(body)}</tbody></table>"
+            + scroll_box(
+                f'<table style="{_TABLE}"><thead><tr><th style="{_CELL};width:14%">outlet</th>'
+                f'<th style="{_CELL}">passage (seeds marked)</th>'
+                f'<th style="{_CELL};width:30%">evidence</th>'
+                f"</tr></thead><tbody>{''.join(body)}</tbody></table>"
+            )
         )
     missing = [f.name for f in frames if f.name not in set(examples["frame"])]
     if missing:

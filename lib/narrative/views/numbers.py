@@ -14,6 +14,7 @@ import pandas as pd
 
 from narrative.figures import RELATION_COLOURS
 from narrative.views import _CELL, _TABLE, _badge
+from narrative.views._layout import scroll_box
 
 _MARK = "background:#ffe08a;font-weight:600;padding:0 1px"
 _UNALIGNED = "#777777"
@@ -76,10 +77,17 @@ def disagreements_view(
             for side in ("a", "b")
         ]
         body.append(f'<tr><td style="{_CELL};width:18%">{label}</td>{"".join(cells)}</tr>')
-    more = len(disagreements) - len(rows)
-    note = f'<p style="color:#888">\u2026 and {more} more</p>' if more > 0 else ""
+    left = len(disagreements) - len(rows)
+    note = (
+        f'<p style="color:#888">\u2026 and {left} more in data/number_disagreements.csv</p>'
+        if left > 0
+        else ""
+    )
     header = "".join(f'<th style="{_CELL}">{h}</th>' for h in ("figures", "A", "B"))
     return (
-        f'<table style="{_TABLE}"><thead><tr>{header}</tr></thead>'
-        f"<tbody>{''.join(body)}</tbody></table>{note}"
+        scroll_box(
+            f'<table style="{_TABLE}"><thead><tr>{header}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table>"
+        )
+        + note
     )

@@ -9,6 +9,7 @@ import pandas as pd
 
 from narrative.quotes import voice_names
 from narrative.views import _CELL, _TABLE, _badge
+from narrative.views._layout import scroll_box
 
 #: Badge colour per speaker type.
 TYPE_COLOURS = {
@@ -98,9 +99,11 @@ def quotes_view(
         blocks.append(
             f"<details open><summary>{_badge(outlet, colours[outlet])} "
             f"{len(group)} attribution(s){more}</summary>"
-            f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">passage</th>'
-            f'<th style="{_CELL}">speaker</th><th style="{_CELL}">verb</th>'
-            f'<th style="{_CELL}">what was said</th></tr></thead><tbody>{body}</tbody></table>'
-            "</details>"
+            + scroll_box(
+                f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">passage</th>'
+                f'<th style="{_CELL}">speaker</th><th style="{_CELL}">verb</th>'
+                f'<th style="{_CELL}">what was said</th></tr></thead><tbody>{body}</tbody></table>'
+            )
+            + "</details>"
         )
     return "".join(blocks)

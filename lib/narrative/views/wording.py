@@ -7,6 +7,7 @@ from html import escape
 import pandas as pd
 
 from narrative.views import _CELL, _TABLE, _badge
+from narrative.views._layout import scroll_box
 from narrative.wording import diff_html, mark_spans, term_spans
 
 _NOTE = "color:#888;font-size:11px"
@@ -51,7 +52,7 @@ def substitutions_view(
             f"#{r.passage_b}</span></td>"
             f'<td style="{_CELL}">{evidence}</td></tr>'
         )
-    return (
+    return scroll_box(
         f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">swap</th>'
         f'<th style="{_CELL}">passage (outlet a)</th><th style="{_CELL}">passage (outlet b)</th>'
         f'<th style="{_CELL}">pairs</th></tr></thead><tbody>{"".join(body)}</tbody></table>'
@@ -108,9 +109,11 @@ def distinctive_terms_view(
             )
         blocks.append(
             f'<h4 style="margin:12px 0 4px">{_badge(outlet, colours[outlet])}</h4>'
-            f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">term</th>'
-            f'<th style="{_CELL}">z</th><th style="{_CELL}">uses here / elsewhere</th>'
-            f'<th style="{_CELL}">where this outlet uses it</th></tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>"
+            + scroll_box(
+                f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">term</th>'
+                f'<th style="{_CELL}">z</th><th style="{_CELL}">uses here / elsewhere</th>'
+                f'<th style="{_CELL}">where this outlet uses it</th></tr></thead>'
+                f"<tbody>{''.join(rows)}</tbody></table>"
+            )
         )
     return "".join(blocks)
