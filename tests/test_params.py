@@ -129,3 +129,13 @@ def test_papermill_reads_every_parameter(path):
     source = [c for c in cell["cells"] if "parameters" in c["metadata"].get("tags", [])][0]
     found = PythonTranslator.inspect({"source": "".join(source["source"])})
     assert [p.name for p in found] == list(_parameters_cell(path))
+
+
+def test_run_with_parameters_checks_before_any_work(tmp_path):
+    from narrative import pipeline
+    from narrative.corpus import CorpusError
+
+    with pytest.raises(ParameterError, match="'granularity' must be one of sentence, paragraph"):
+        pipeline.run_with_parameters({"granularity": "word"})
+    with pytest.raises(CorpusError, match="corpus not found"):
+        pipeline.run_with_parameters({"corpus": str(tmp_path / "nowhere")})
