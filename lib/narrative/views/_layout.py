@@ -12,10 +12,12 @@ from __future__ import annotations
 #: Class of the box around a view's table (styled by :data:`_STYLE`).
 SCROLL_CLASS = "narrative-scroll"
 # One rule set, repeated with each box so that any output or page that shows one has it.
-# Long words (a URL, a run of shared terms) may break anywhere rather than widen the table.
+# Text wraps at spaces, a word longer than its column breaks (a table wider than the page scrolls);
+# columns take the width their content needs (JupyterLab's own style makes them all equal).
 _STYLE = (
     f"<style>.{SCROLL_CLASS}{{max-width:100%;max-height:80vh;overflow:auto}}"
-    f".{SCROLL_CLASS} td,.{SCROLL_CLASS} th{{overflow-wrap:anywhere}}"
+    f".{SCROLL_CLASS} table{{table-layout:auto}}"
+    f".{SCROLL_CLASS} td,.{SCROLL_CLASS} th{{overflow-wrap:break-word}}"
     f".{SCROLL_CLASS} thead th{{position:sticky;top:0;z-index:1;background:#fff}}</style>"
 )
 
