@@ -103,6 +103,9 @@ def test_make_config_checks_types():
         make_config({"max_facts_shown": "ten"})
     with pytest.raises(ParameterError, match="'max_links' must be int, not True"):
         make_config({"max_links": True})
+    with pytest.raises(ParameterError, match="^parameter 'columns': columns: 'text' is not"):
+        RunConfig(columns="text")
+    assert RunConfig(related_min=1).related_min == 1.0
 
 
 def test_notebook_config_refuses_injected_names_nothing_declares(monkeypatch):

@@ -65,6 +65,10 @@ class RunConfig:
     """Every parameter of a run, with its type, default and help (in ``metadata``).
 
     Hashable and immutable: the pipeline keys its in-memory results by it.
+    Values are checked when it is made (an ``int`` is accepted for a ``float``).
+
+    Raises:
+        ParameterError: For a value of the wrong type, or one its check refuses.
     """
 
     model: str = _param(DEFAULT_MODEL, "embedding model: packaged name or a local folder")
@@ -139,6 +143,11 @@ class RunConfig:
         """The parameters that change the pipeline's result (the others at their defaults)."""
         return replace(self, **{p.name: p.default for p in PARAMETERS if p.role != RESULT})
 
+    def __post_init__(self) -> None:
+        # Checked however it is made: a RunConfig never holds a value of the wrong type.
+        for p in PARAMETERS:
+            object.__setattr__(self, p.name, p.checked(getattr(self, p.name)))
+
     def values(self) -> dict[str, object]:
         """``{name: value}`` for every parameter, in declaration order."""
         return {p.name: getattr(self, p.name) for p in PARAMETERS}
@@ -172,12 +181,9 @@ class Parameter:
             )
         problem = self.check(value) if self.check else ""
         if problem:
-            raise ParameterError(f"parameter {self.name!r} {_lead(problem)}")
+            joint = " " if problem.startswith("must") else ": "
+            raise ParameterError(f"parameter {self.name!r}{joint}{problem}")
         return value
-
-
-def _lead(problem: str) -> str:
-    return problem if problem.startswith("must") else f": {problem}"
 
 
 _TYPES = {"str": str, "int": int, "float": float}
@@ -245,9 +251,7 @@ def make_config(values: Mapping[str, object] | None = None, **changes: object) -
         ParameterError: For a value of the wrong type.
     """
     given = {**(values or {}), **changes}
-    return RunConfig(
-        **{name: BY_NAME[name].checked(v) for name, v in given.items() if name in BY_NAME}
-    )
+    return RunConfig(**{name: v for name, v in given.items() if name in BY_NAME})
 
 
 def notebook_config(namespace: Mapping[str, object]) -> RunConfig:
