@@ -115,7 +115,9 @@ def test_notebook_config_refuses_injected_names_nothing_declares(monkeypatch):
     monkeypatch.setattr("narrative.params.injected_names", lambda: ["outlet"])
     with pytest.raises(ParameterError, match="unknown parameter 'outlet'; valid names: corpus"):
         notebook_config({})
-    monkeypatch.setattr("narrative.params.injected_names", lambda: ["max_links"])
+    monkeypatch.setattr(
+        "narrative.params.injected_names", lambda: ["max_links", "PAPERMILL_INPUT_PATH"]
+    )
     assert notebook_config({"max_links": 2, "corpus": ""}).max_links == 2
     with pytest.raises(ParameterError, match="'corpus' must be str"):
         notebook_config({"corpus": 3})

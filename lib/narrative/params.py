@@ -275,7 +275,11 @@ def notebook_config(namespace: Mapping[str, object]) -> RunConfig:
     from narrative.errors import short_errors
 
     short_errors()
-    unknown = [n for n in injected_names() if n not in BY_NAME and n not in RESERVED]
+    unknown = [
+        n
+        for n in injected_names()
+        if n not in BY_NAME and n not in RESERVED and not n.startswith(PAPERMILL_PREFIX)
+    ]
     if unknown:
         raise ParameterError(
             f"unknown parameter {unknown[0]!r}; valid names: "
@@ -287,6 +291,8 @@ def notebook_config(namespace: Mapping[str, object]) -> RunConfig:
     return make_config({k: v for k, v in namespace.items() if k in BY_NAME})
 
 
+#: Names papermill itself injects when asked (``--inject-paths``: ``PAPERMILL_INPUT_PATH``...).
+PAPERMILL_PREFIX = "PAPERMILL_"
 #: The comment papermill puts at the top of the cell of parameters it injects.
 INJECTED_HEADER = "# Parameters"
 
