@@ -91,6 +91,10 @@ class RunConfig:
         _ALIGNMENT.reuse_min, "trigram containment from which a pair is reuse"
     )
     max_links: int = _param(_ALIGNMENT.max_links, "most counterparts of a passage in one article")
+    corroboration_min: int = _param(
+        _ALIGNMENT.corroboration_min,
+        "other articles aligned with both passages that make a related pair one fact (0: off)",
+    )
     columns: str = _param(
         "",
         "JSONL/CSV corpora: fields stored under other names, as field=name,... "
