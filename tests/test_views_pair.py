@@ -45,7 +45,7 @@ def test_pair_view_marks_differing_words_and_unmatched_passages():
 
 def test_outlet_names_view_lists_every_name_escaped():
     from narrative import config
-    from narrative.corpus import load_corpus
+    from narrative.readers import load_corpus
 
     documents = load_corpus(config.DEFAULT_CORPUS).documents
     html = outlet_names_view(documents)

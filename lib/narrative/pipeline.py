@@ -42,7 +42,6 @@ from narrative.events import EventGrouping, document_table, group_events
 from narrative.executor import Executor, LocalExecutor, available_cores, make_executor
 from narrative.language import model_warnings
 from narrative.lexical import TermIndex
-from narrative.loaders import load_any
 from narrative.nlp import parse
 from narrative.numbers import (
     COMPARISON_COLUMNS,
@@ -53,6 +52,7 @@ from narrative.numbers import (
 from narrative.params import RunConfig, make_config, notebook_config
 from narrative.passages import segment_corpus
 from narrative.quotes import QUOTE_COLUMNS, find_quotes
+from narrative.readers import load_any
 from narrative.units import build_units
 
 
@@ -178,7 +178,7 @@ def run(
 
     Args:
         corpus: Corpus folder, ``.jsonl`` or ``.csv`` file, BASIL folder
-            (:func:`narrative.loaders.load_any`), or an already loaded corpus.
+            (:func:`narrative.readers.load_any`), or an already loaded corpus.
         config: The run's parameters (:class:`narrative.params.RunConfig`);
             the defaults when ``None``.
         cache: Embedding cache; the default on-disk cache when ``None``.

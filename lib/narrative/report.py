@@ -21,7 +21,6 @@ import shlex
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from html import escape
 from importlib import metadata
 from pathlib import Path
 from queue import Empty
@@ -33,6 +32,8 @@ from narrative import config
 from narrative.atomic import check_writable, copy_atomic, write_text
 from narrative.findings import headline_findings
 from narrative.params import PARAMETERS
+from narrative.views._html import escape, with_content_security_policy
+from narrative.views.explore import EXPLORE_SCRIPT
 from narrative.views.pair import pair_page
 
 if TYPE_CHECKING:
@@ -204,7 +205,9 @@ def render_html(notebook_path: Path, *, keep_code: bool = False, header: str = "
         header: HTML inserted at the top of the page body.
 
     Returns:
-        The page.
+        The page, with a Content-Security-Policy that lets no script run but
+        the explorer tables' (:data:`narrative.views.explore.EXPLORE_SCRIPT`,
+        by its hash; :func:`narrative.views._html.content_security_policy`).
     """
     import jinja2
     import nbformat
@@ -225,7 +228,9 @@ def render_html(notebook_path: Path, *, keep_code: bool = False, header: str = "
         if marker < 0:
             marker = body.find(">", body.find("<body"))
         body = body[: marker + 1] + header + body[marker + 1 :]
-    return body
+    # The template (scripts removed above) needs none; the only script that may run is the
+    # explorer tables' own, the same text on every page (views.explore).
+    return with_content_security_policy(body, [EXPLORE_SCRIPT] if EXPLORE_SCRIPT in body else [])
 
 
 def _first_heading(notebook_path: Path) -> str:
@@ -523,7 +528,7 @@ def index_html(
         if (data / name).is_file():
             parts.append(f'<li><a href="data/{name}">{name}</a>: {escape(description)}</li>')
     parts.append("</ul><p>Column meanings are in the project's README.</p></body></html>")
-    return "".join(parts)
+    return with_content_security_policy("".join(parts))
 
 
 def outlet_pairs(corpus: Path | Corpus, asked: list[str] | None = None) -> list[tuple[str, str]]:
@@ -544,7 +549,7 @@ def outlet_pairs(corpus: Path | Corpus, asked: list[str] | None = None) -> list[
     from itertools import combinations
 
     from narrative.corpus import Corpus, CorpusError
-    from narrative.loaders import load_any
+    from narrative.readers import load_any
 
     loaded = corpus if isinstance(corpus, Corpus) else load_any(corpus)
     labels = loaded.outlets
@@ -602,7 +607,7 @@ def build_report(
 
     from narrative.cleaning import clean_corpus
     from narrative.embeddings import resolve_model
-    from narrative.loaders import load_any, parse_columns
+    from narrative.readers import load_any, parse_columns
 
     corpus = Path(corpus).resolve()
     out_dir = Path(out_dir).resolve()

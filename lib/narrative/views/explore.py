@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from html import escape
 from itertools import combinations
 
 import pandas as pd
 
+from narrative.views._html import CELL, TABLE, escape
 from narrative.views._layout import scroll_box
 
 #: Class of the tables :data:`EXPLORE_SCRIPT` makes sortable and filterable.
@@ -95,8 +95,6 @@ _STYLE = (
     '.narrative-explore th[aria-sort="ascending"] button::after{content:" \\25B2"}'
     '.narrative-explore th[aria-sort="descending"] button::after{content:" \\25BC"}</style>'
 )
-_TABLE = "border-collapse:collapse;width:100%;font-size:13px;line-height:1.35"
-_CELL = "border:1px solid #ddd;padding:4px 6px;vertical-align:top;text-align:left"
 
 
 def explore_table(
@@ -127,7 +125,7 @@ def explore_table(
         return "<p><em>Nothing to list.</em></p>"
     shown = rows.head(limit)
     keys = sort_keys or {}
-    head = "".join(f'<th style="{_CELL}">{escape(str(c))}</th>' for c in shown.columns)
+    head = "".join(f'<th style="{CELL}">{escape(str(c))}</th>' for c in shown.columns)
     body = []
     for i, (index, row) in enumerate(shown.iterrows()):
         cells = []
@@ -137,7 +135,7 @@ def explore_table(
             sort = ""
             if column in keys:
                 sort = f' data-sort="{escape(_text(keys[column].loc[index]))}"'
-            cells.append(f'<td style="{_CELL}"{sort}>{content}</td>')
+            cells.append(f'<td style="{CELL}"{sort}>{content}</td>')
         row_id = f' id="{escape(str(row_ids.iloc[i]))}"' if row_ids is not None else ""
         body.append(f"<tr{row_id}>{''.join(cells)}</tr>")
     note = ""
@@ -147,7 +145,7 @@ def explore_table(
             f"{escape(f'; all in {where}' if where else '')}.</p>"
         )
     table = (
-        f'<table class="{EXPLORE_CLASS}" style="{_TABLE}"><thead><tr>{head}</tr></thead>'
+        f'<table class="{EXPLORE_CLASS}" style="{TABLE}"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table>"
     )
     return f"{_STYLE}{scroll_box(table)}{note}<script>{EXPLORE_SCRIPT}</script>"
