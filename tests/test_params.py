@@ -6,7 +6,7 @@ import pytest
 from narrative import config
 from narrative.params import (
     BY_NAME,
-    DISPLAY,
+    NOTEBOOK,
     PARAMETERS,
     RESERVED,
     ParameterError,
@@ -83,7 +83,7 @@ def test_notebook_parameters_cell_matches_run_config(path):
         assert value == declared.default, f"{path.name}: {name} default differs"
         assert type(value) is declared.type, f"{path.name}: {name} literal has another type"
     # Every parameter that changes the result is settable in every notebook.
-    missing = [p.name for p in PARAMETERS if p.role != DISPLAY and p.name not in cell]
+    missing = [p.name for p in PARAMETERS if p.role != NOTEBOOK and p.name not in cell]
     assert not missing, f"{path.name} lacks {missing}"
 
 

@@ -27,8 +27,8 @@ from narrative.readers import parse_columns
 _ALIGNMENT = AlignmentSettings()
 
 #: What a parameter changes: the pipeline's result, only how the work is run, or only
-#: what a notebook shows.
-RESULT, EXECUTION, DISPLAY = "result", "execution", "display"
+#: what a notebook computes from the pipeline's result and shows.
+RESULT, EXECUTION, NOTEBOOK = "result", "execution", "notebook"
 
 
 class ParameterError(ValueError):
@@ -46,6 +46,18 @@ def _columns(value: object) -> str:
     try:
         parse_columns(str(value))
     except CorpusError as error:
+        return str(error)
+    return ""
+
+
+def _codebook(value: object) -> str:
+    if not value:
+        return ""
+    from narrative.frames import CodebookError, load_frames
+
+    try:
+        load_frames(str(value))
+    except CodebookError as error:
         return str(error)
     return ""
 
@@ -126,9 +138,16 @@ class RunConfig:
         role=EXECUTION,
         check=_not_negative,
     )
-    max_units_shown: int = _param(80, "story units shown side by side in the report", role=DISPLAY)
-    max_facts_shown: int = _param(40, "facts shown in the fact-by-outlet chart", role=DISPLAY)
-    top_terms: int = _param(10, "distinctive terms shown per outlet", role=DISPLAY)
+    max_units_shown: int = _param(80, "story units shown side by side in the report", role=NOTEBOOK)
+    max_facts_shown: int = _param(40, "facts shown in the fact-by-outlet chart", role=NOTEBOOK)
+    top_terms: int = _param(10, "distinctive terms shown per outlet", role=NOTEBOOK)
+    frame_codebook: str = _param(
+        "",
+        "frame codebook: a TOML file shaped like lib/narrative/data/frames.toml; "
+        "empty for the packaged one",
+        role=NOTEBOOK,
+        check=_codebook,
+    )
 
     @property
     def alignment(self) -> AlignmentSettings:
