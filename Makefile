@@ -16,12 +16,12 @@ PIP_QUIET := 2>&1 | { grep -v "^WARNING: Location" || true; }
 help: ## List the targets and what they do
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt pyproject.toml scripts/install_kernel.py
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@echo "Installing the pinned environment into $(VENV) (first run only, a few minutes)..."
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt $(PIP_QUIET)
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . $(PIP_QUIET)
-	$(PY) -m ipykernel install --sys-prefix --name narrative --display-name "narrative (.venv)" > /dev/null
+	$(PY) scripts/install_kernel.py
 	@touch $(STAMP)
 
 install: $(STAMP) ## Create .venv and install the pinned environment (done by the other targets when needed)
@@ -34,7 +34,7 @@ test: $(STAMP) ## Run the test suite (lint, notebook check, unit and integration
 	$(PY) -m pytest
 
 lab: $(STAMP) ## Start JupyterLab on notebooks/ with the project's kernel
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	scripts/lab.sh
 
 lint: $(STAMP) ## ruff lint and format check
 	$(VENV)/bin/ruff check lib tests scripts

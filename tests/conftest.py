@@ -13,6 +13,8 @@ import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SCRIPTS = Path(__file__).parent.parent / "scripts"
+ENSURE_CHROMIUM = SCRIPTS / "ensure-chromium.sh"
+CANNOT_INSTALL = 3  # the script's exit status when this machine cannot install Chromium
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -71,10 +73,11 @@ def load_script():
 
 @pytest.fixture(scope="session")
 def chromium() -> str:
-    """The Chromium binary, installed by ``scripts/ensure-chromium.sh`` when missing."""
-    script = SCRIPTS / "ensure-chromium.sh"
-    done = subprocess.run(["/bin/sh", str(script)], capture_output=True, text=True, timeout=900)
-    if done.returncode == 3:  # the script's status when this machine cannot install Chromium
+    """The Chromium binary, installed by the project's script when missing."""
+    done = subprocess.run(
+        ["/bin/sh", str(ENSURE_CHROMIUM)], capture_output=True, text=True, timeout=900
+    )
+    if done.returncode == CANNOT_INSTALL:
         pytest.skip(f"Chromium cannot be installed here: {done.stderr.strip()}")
     assert done.returncode == 0, done.stderr
     return done.stdout.strip().splitlines()[-1]

@@ -6,11 +6,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import CANNOT_INSTALL, ENSURE_CHROMIUM
 from narrative import config
 from narrative.browser import anchors_in, broken_links, check_pages, report_pages
 
-ENSURE_CHROMIUM = config.PROJECT_ROOT / "scripts" / "ensure-chromium.sh"
-CANNOT_INSTALL = 3  # the script's exit status when this machine cannot install Chromium
 SCREENSHOTS = config.REPORTS_DIR / "screenshots"
 # A 1x1 PNG: an image that renders without a file.
 PIXEL = (

@@ -25,6 +25,18 @@ def test_default_corpus_reads_manifest():
     assert len(corpus.outlets) == 5
 
 
+def test_outlets_are_named_by_label_outlet_or_doc_id():
+    corpus = load_corpus(config.DEFAULT_CORPUS)
+    for name in ("Al Jazeera", "al jazeera english", " aljazeera "):
+        assert corpus.outlet_label(name) == "Al Jazeera"
+    with pytest.raises(CorpusError) as error:
+        corpus.outlet_label("Reuters", what="outlet_b")
+    message = str(error.value)
+    assert message.startswith("outlet_b 'Reuters' is not in the corpus;")
+    assert "Al Jazeera (Al Jazeera English), TASS, Blog (Reuters)" in message
+    assert "\n" not in message
+
+
 def test_default_corpus_is_the_shared_one_unchanged():
     shared = config.PROJECT_ROOT.parent / "shared" / "corpus" / "astana-2017"
     if not shared.is_dir():

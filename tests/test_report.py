@@ -133,7 +133,9 @@ def test_pairs_are_named_by_label_outlet_or_doc_id():
     corpus = config.DEFAULT_CORPUS
     assert outlet_pairs(corpus, ["tass,al jazeera", "TASS,aljazeera"]) == [("Al Jazeera", "TASS")]
     assert len(outlet_pairs(corpus)) == 10
-    with pytest.raises(CorpusError, match="outlets: FMT"):
+    with pytest.raises(
+        CorpusError, match="label, outlet or doc_id: FMT \\(AFP\\) \\(Free Malaysia"
+    ):
         outlet_pairs(corpus, ["tass,nowhere"])
 
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pandas as pd
-from narrative.views.pair import pair_links, pair_view, reading_rows
+from narrative.views.pair import outlet_names_view, pair_links, pair_view, reading_rows
 
 
 def _passages(doc: str, outlet: str, texts: list[str]) -> pd.DataFrame:
@@ -41,3 +41,15 @@ def test_pair_view_marks_differing_words_and_unmatched_passages():
     html = pair_view(pd.concat([a, b]), alignments, "a", "b", {"A": "#111", "B": "#222"})
     assert "<mark" in html and "Rebels" in html
     assert "only in A" in html and html.count("paraphrase") == 2
+
+
+def test_outlet_names_view_lists_every_name_escaped():
+    from narrative import config
+    from narrative.readers import load_corpus
+
+    documents = load_corpus(config.DEFAULT_CORPUS).documents
+    html = outlet_names_view(documents)
+    assert "<li><b>Al Jazeera</b> (Al Jazeera English, aljazeera)</li>" in html
+    assert "<li><b>TASS</b> (tass)</li>" in html
+    bad = [documents[0].__class__(**{**vars(documents[0]), "label": "<b>x"})]
+    assert "&lt;b&gt;x" in outlet_names_view(bad)

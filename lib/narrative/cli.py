@@ -15,12 +15,9 @@ import sys
 from pathlib import Path
 
 from narrative import config
-from narrative.atomic import OutputError
 from narrative.corpus import CorpusError
-from narrative.embeddings import ModelUnavailable
-from narrative.executor import WorkerDied
-from narrative.nlp import NlpUnavailable
-from narrative.params import PARAMETERS, ParameterError, parse_assignments
+from narrative.errors import USER_ERRORS
+from narrative.params import PARAMETERS, parse_assignments
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -197,14 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "evaluate":
             return _evaluate(args)
         return _report(args)
-    except (
-        CorpusError,
-        ModelUnavailable,
-        OutputError,
-        NlpUnavailable,
-        ParameterError,
-        WorkerDied,
-    ) as error:
+    except USER_ERRORS as error:
         print(f"narrative: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

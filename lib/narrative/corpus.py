@@ -85,6 +85,40 @@ class Corpus:
         """Distinct outlet labels in document order."""
         return list(dict.fromkeys(d.label for d in self.documents))
 
+    def outlet_label(self, name: str, *, what: str = "outlet") -> str:
+        """The display label of an outlet named by its label, outlet or a ``doc_id``.
+
+        Args:
+            name: The name, case-insensitive; surrounding spaces are ignored.
+            what: How the error message calls the name (e.g. ``"outlet_a"``).
+
+        Returns:
+            The outlet's label, as :attr:`outlets` lists it.
+
+        Raises:
+            CorpusError: When nothing in the corpus has that name (one line
+                listing the outlets by label and outlet name).
+        """
+        names: dict[str, str] = {}
+        for d in self.documents:
+            for key in (d.label, d.outlet, d.doc_id):
+                names.setdefault(key.casefold(), d.label)
+        found = names.get(name.strip().casefold())
+        if found is None:
+            raise CorpusError(
+                f"{what} {name!r} is not in the corpus; name an outlet by label, outlet or "
+                f"doc_id: {', '.join(self.outlet_names())}"
+            )
+        return found
+
+    def outlet_names(self) -> list[str]:
+        """Each outlet as ``label`` or ``label (outlet)`` when the two differ."""
+        shown: dict[str, str] = {}
+        for d in self.documents:
+            other = f" ({d.outlet})" if d.outlet and d.outlet != d.label else ""
+            shown.setdefault(d.label, f"{d.label}{other}")
+        return list(shown.values())
+
 
 def _cut(text: str, max_chars: int) -> str:
     """The text up to the last paragraph (else line, else word) break before ``max_chars``."""

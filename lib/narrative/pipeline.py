@@ -35,17 +35,10 @@ from narrative.alignment import (
 )
 from narrative.clauses import clauses as split_into_clauses
 from narrative.cleaning import CleanDocument, clean_corpus
-from narrative.config import DEFAULT_CORPUS, DEFAULT_MODEL
-from narrative.corpus import Corpus
+from narrative.config import DEFAULT_CORPUS
+from narrative.corpus import Corpus, CorpusError
 from narrative.embeddings import EmbeddingCache, embed, resolve_model, text_key
-from narrative.events import (
-    MAX_DAYS,
-    MIN_SIMILARITY,
-    EventGrouping,
-    document_table,
-    group_events,
-    lead_text,
-)
+from narrative.events import EventGrouping, document_table, group_events, lead_text
 from narrative.executor import Executor, LocalExecutor, available_cores, make_executor
 from narrative.language import model_warnings
 from narrative.lexical import TermIndex
@@ -57,10 +50,10 @@ from narrative.numbers import (
     number_disagreements,
     number_table,
 )
-from narrative.params import alignment_settings
+from narrative.params import RunConfig, make_config, notebook_config
 from narrative.passages import segment_corpus
 from narrative.quotes import QUOTE_COLUMNS, find_quotes, with_persons
-from narrative.readers import load_any, parse_columns
+from narrative.readers import load_any
 from narrative.units import build_units
 
 
@@ -78,6 +71,7 @@ class Result:
         model: Model name or path used.
         granularity: ``"sentence"`` or ``"paragraph"``.
         settings: Alignment settings used.
+        config: Every parameter of the run.
         events: Which event each document reports, with the table to check
             (:mod:`narrative.events`).
         quotes: Every attribution in the body passages
@@ -104,6 +98,7 @@ class Result:
     quotes: pd.DataFrame
     figures: pd.DataFrame
     number_disagreements: pd.DataFrame
+    config: RunConfig = field(default_factory=RunConfig)
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -146,7 +141,7 @@ class Result:
         return pd.DataFrame(rows, columns=["doc_id", "line", "text", "reason"])
 
 
-#: Recent results by (corpus fingerprint, model, granularity, settings); see :func:`run`.
+#: Recent results by (corpus fingerprint, :meth:`RunConfig.pipeline_key`); see :func:`run`.
 _RECENT: OrderedDict[tuple, Result] = OrderedDict()
 _RECENT_SIZE = 4
 
@@ -170,18 +165,11 @@ def _stat(path: Path) -> tuple[int, int]:
 
 def run(
     corpus: str | Path | Corpus = DEFAULT_CORPUS,
+    config: RunConfig | None = None,
     *,
-    model: str = DEFAULT_MODEL,
-    granularity: str = "sentence",
-    settings: AlignmentSettings | None = None,
     cache: EmbeddingCache | None = None,
-    event_min_similarity: float = MIN_SIMILARITY,
-    event_max_days: float = MAX_DAYS,
-    events: str = "auto",
-    columns: Mapping[str, str] | None = None,
-    date_format: str | None = None,
     executor: Executor | None = None,
-    workers: int = 1,
+    **changes: object,
 ) -> Result:
     """Read, clean, group into events, segment, embed, align and group a corpus.
 
@@ -193,56 +181,26 @@ def run(
     Args:
         corpus: Corpus folder, ``.jsonl`` or ``.csv`` file, BASIL folder
             (:func:`narrative.readers.load_any`), or an already loaded corpus.
-        model: Embedding model name or folder.
-        granularity: ``"sentence"`` or ``"paragraph"``.
-        settings: Alignment settings; defaults when ``None``.
+        config: The run's parameters (:class:`narrative.params.RunConfig`);
+            the defaults when ``None``.
         cache: Embedding cache; the default on-disk cache when ``None``.
-        event_min_similarity: Least mean TF-IDF cosine within an event, for
-            documents that do not name their event (:mod:`narrative.events`).
-        event_max_days: Most days between two articles of one event.
-        events: How events are found: ``auto``, ``cluster`` or ``one``
-            (:mod:`narrative.events`).
-        columns: For JSONL/CSV corpora, ``{field: name in the file}``.
-        date_format: For JSONL/CSV corpora, ``strptime`` format of non-ISO dates.
-        executor: Runs the per-event work; when ``None``, ``workers`` local
-            processes do. It does not change the result.
-        workers: Local processes when no executor is given: 1 runs inline,
-            0 chooses (:func:`auto_workers`).
+        executor: Runs the per-event work; when ``None``, ``config.workers``
+            local processes do (1 inline, 0 chooses: :func:`auto_workers`).
+            It does not change the result.
+        **changes: Parameters that replace those of ``config``, by name
+            (``model=...``, ``workers=2``).
 
     Returns:
         The run's :class:`Result`.
     """
-    settings = settings or AlignmentSettings()
+    config = make_config((config or RunConfig()).values(), **changes)
     key = None
     if cache is None and not isinstance(corpus, Corpus):
-        key = (
-            corpus_fingerprint(corpus),
-            model,
-            granularity,
-            settings,
-            event_min_similarity,
-            event_max_days,
-            events,
-            tuple(sorted((columns or {}).items())),
-            date_format,
-        )
+        key = (corpus_fingerprint(corpus), config.pipeline_key())
         if key in _RECENT:
             _RECENT.move_to_end(key)
             return _RECENT[key]
-    result = _run(
-        corpus,
-        model=model,
-        granularity=granularity,
-        settings=settings,
-        cache=cache,
-        event_min_similarity=event_min_similarity,
-        event_max_days=event_max_days,
-        events=events,
-        columns=columns,
-        date_format=date_format,
-        executor=executor,
-        workers=workers,
-    )
+    result = _run(corpus, config, cache=cache, executor=executor)
     if key is not None:
         _RECENT[key] = result
         while len(_RECENT) > _RECENT_SIZE:
@@ -590,38 +548,31 @@ def _in_passage_order(
 
 def _run(
     corpus: str | Path | Corpus,
+    config: RunConfig,
     *,
-    model: str,
-    granularity: str,
-    settings: AlignmentSettings,
     cache: EmbeddingCache | None,
-    event_min_similarity: float,
-    event_max_days: float,
-    events: str,
-    columns: Mapping[str, str] | None,
-    date_format: str | None,
     executor: Executor | None,
-    workers: int,
 ) -> Result:
+    model, settings = config.model, config.alignment
     loaded = (
         corpus
         if isinstance(corpus, Corpus)
-        else load_any(corpus, columns=columns, date_format=date_format)
+        else load_any(corpus, columns=config.column_map, date_format=config.date_format or None)
     )
     warnings = list(loaded.warnings)
     warnings.extend(model_warnings(loaded.documents, model))
     cleaned, cleaning_warnings = clean_corpus(loaded)
     warnings.extend(cleaning_warnings)
-    passages = segment_corpus(cleaned, granularity=granularity)
+    passages = segment_corpus(cleaned, granularity=config.granularity)
     if loaded.outlets and len(loaded.outlets) < 2:
         warnings.append("only one outlet in the corpus: there is nothing to compare")
     grouping = group_events(
         document_table(cleaned),
         [c.text for c in cleaned],
         leads=[lead_text(c) for c in cleaned],
-        min_similarity=event_min_similarity,
-        max_days=event_max_days,
-        mode=events,
+        min_similarity=config.event_min_similarity,
+        max_days=config.event_max_days,
+        mode=config.events,
     )
     warnings.extend(_event_warnings(grouping))
     tasks = event_tasks(
@@ -629,7 +580,7 @@ def _run(
     )
     rows = [t.passages.index.to_numpy() for t in tasks]
     outcomes = _map_events(
-        tasks, passages, executor=executor, workers=workers, model=model, cache=cache
+        tasks, passages, executor=executor, workers=config.workers, model=model, cache=cache
     )
     dimension = next((o.embeddings.shape[1] for o in outcomes if len(o.embeddings)), 0)
     embeddings = np.zeros((len(passages), dimension), dtype=np.float32)
@@ -655,8 +606,9 @@ def _run(
         alignments=alignments,
         units=units,
         model=model,
-        granularity=granularity,
+        granularity=config.granularity,
         settings=settings,
+        config=config,
         events=grouping,
         quotes=quotes,
         figures=figures,
@@ -682,35 +634,29 @@ def _event_warnings(events: EventGrouping) -> list[str]:
 
 
 def run_with_parameters(values: Mapping[str, object]) -> Result:
-    """Run the pipeline from a notebook's parameter values.
+    """Run the pipeline from a notebook's parameters, checked first.
 
     Args:
-        values: A mapping holding the names of :data:`narrative.params.PARAMETERS`
+        values: A mapping holding parameters of :class:`narrative.params.RunConfig`
             and ``corpus`` (a notebook passes ``globals()``); other names are
             ignored, missing ones take their defaults, an empty ``corpus`` is the
             default corpus.
 
     Returns:
         The run's :class:`Result`.
+
+    Raises:
+        ParameterError: Before any work, for a parameter of the wrong type or
+            value, or a name papermill injected that nothing declares
+            (:func:`narrative.params.notebook_config`).
     """
-    settings = alignment_settings(dict(values))
-    scheduler = str(values.get("scheduler") or "")
-    workers = int(values.get("workers") or 0)
-    executor = make_executor(scheduler) if scheduler else None
+    config = notebook_config(values)
+    corpus = Path(str(values.get("corpus") or DEFAULT_CORPUS))
+    if not corpus.exists():
+        raise CorpusError(f"corpus not found: {corpus}")
+    executor = make_executor(config.scheduler) if config.scheduler else None
     try:
-        return run(
-            Path(str(values.get("corpus") or DEFAULT_CORPUS)),
-            model=str(values.get("model", DEFAULT_MODEL)),
-            granularity=str(values.get("granularity", "sentence")),
-            settings=settings,
-            event_min_similarity=float(values.get("event_min_similarity", MIN_SIMILARITY)),
-            event_max_days=float(values.get("event_max_days", MAX_DAYS)),
-            events=str(values.get("events") or "auto"),
-            columns=parse_columns(str(values.get("columns") or "")),
-            date_format=str(values.get("date_format") or "") or None,
-            executor=executor,
-            workers=workers,
-        )
+        return run(corpus, config, executor=executor)
     finally:
         if executor is not None:
             executor.close()

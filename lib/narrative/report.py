@@ -33,6 +33,8 @@ from narrative.atomic import check_writable, copy_atomic, write_text
 from narrative.findings import headline_findings
 from narrative.params import PARAMETERS
 from narrative.views._html import escape, with_content_security_policy
+from narrative.views.explore import EXPLORE_SCRIPT
+from narrative.views.pair import pair_page
 from narrative.vocab import SAME_FACT
 
 if TYPE_CHECKING:
@@ -216,8 +218,9 @@ def render_html(notebook_path: Path, *, keep_code: bool = False, header: str = "
         header: HTML inserted at the top of the page body.
 
     Returns:
-        The page, with a Content-Security-Policy that lets no script run
-        (:func:`narrative.views._html.content_security_policy`).
+        The page, with a Content-Security-Policy that lets no script run but
+        the explorer tables' (:data:`narrative.views.explore.EXPLORE_SCRIPT`,
+        by its hash; :func:`narrative.views._html.content_security_policy`).
     """
     import jinja2
     import nbformat
@@ -238,8 +241,9 @@ def render_html(notebook_path: Path, *, keep_code: bool = False, header: str = "
         if marker < 0:
             marker = body.find(">", body.find("<body"))
         body = body[: marker + 1] + header + body[marker + 1 :]
-    # The template (scripts removed above) needs none: no script may run.
-    return with_content_security_policy(body)
+    # The template (scripts removed above) needs none; the only script that may run is the
+    # explorer tables' own, the same text on every page (views.explore).
+    return with_content_security_policy(body, [EXPLORE_SCRIPT] if EXPLORE_SCRIPT in body else [])
 
 
 def _first_heading(notebook_path: Path) -> str:
@@ -568,23 +572,21 @@ def outlet_pairs(corpus: Path | Corpus, asked: list[str] | None = None) -> list[
     from narrative.corpus import Corpus, CorpusError
     from narrative.readers import load_any
 
-    documents = (corpus if isinstance(corpus, Corpus) else load_any(corpus)).documents
-    labels = list(dict.fromkeys(d.label for d in documents))
+    loaded = corpus if isinstance(corpus, Corpus) else load_any(corpus)
+    labels = loaded.outlets
     if asked is None:
         return list(combinations(labels, 2))
-    names: dict[str, str] = {}
-    for d in documents:
-        for name in (d.label, d.outlet, d.doc_id):
-            names.setdefault(name.casefold(), d.label)
     pairs = []
     for text in asked:
         parts = [part.strip() for part in text.split(",")]
-        found = [names.get(part.casefold()) for part in parts]
-        if len(parts) != 2 or None in found or found[0] == found[1]:
+        if len(parts) != 2:
             raise CorpusError(
-                f"--pairs {text!r}: give two different outlets as A,B; outlets: "
-                + ", ".join(labels)
+                f"--pairs {text!r}: give two outlets as A,B; outlets: "
+                + ", ".join(loaded.outlet_names())
             )
+        found = [loaded.outlet_label(part, what=f"--pairs {text!r}: outlet") for part in parts]
+        if found[0] == found[1]:
+            raise CorpusError(f"--pairs {text!r}: give two different outlets")
         a, b = sorted(found, key=labels.index)
         pairs.append((a, b))
     return list(dict.fromkeys(pairs))
@@ -621,7 +623,7 @@ def _pair_jobs(chosen: list[tuple[str, str]]) -> list[tuple[Path, str, dict[str,
     return [
         (
             pair_notebook,
-            f"{pair_notebook.stem}-{_slug(a)}--{_slug(b)}",
+            pair_page(a, b).removesuffix(".html"),
             {"outlet_a": a, "outlet_b": b},
         )
         for a, b in chosen
@@ -653,13 +655,6 @@ def _jobs(jobs: list, out_dir: Path, outcome: ReportOutcome, choose_later: bool,
     write_csv(table, out_dir / "data" / "outlet_pairs.csv")
     outcome.pairs_left = len(table) - len(chosen)
     yield from tqdm(_pair_jobs(chosen), desc="pair pages", unit="nb", disable=None)
-
-
-def _slug(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "outlet"
-    if len(slug) > 40:  # file names have a length limit; a long label keeps a digest of itself
-        slug = f"{slug[:40].rstrip('-')}-{hashlib.sha256(text.encode()).hexdigest()[:8]}"
-    return slug
 
 
 def _write_page(executed: Path, html: Path, keep_code: bool, header: str) -> None:
@@ -735,7 +730,13 @@ def build_report(
         pages = []
         for source, stem, extra in _jobs(jobs, out_dir, outcome, choose_later, tqdm):
             executed = out_dir / "notebooks" / f"{stem}.ipynb"
-            parameters = {"corpus": str(corpus), "out_dir": str(out_dir), **values, **extra}
+            parameters = {
+                "corpus": str(corpus),
+                "out_dir": str(out_dir),
+                "pairs": json.dumps(chosen_pairs),
+                **values,
+                **extra,
+            }
             error = runner.run(source, executed, parameters, key=key, outputs=out_dir / "data")
             html = out_dir / f"{stem}.html"
             if executed.is_file():

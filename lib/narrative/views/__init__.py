@@ -13,6 +13,7 @@ import pandas as pd
 
 from narrative.figures import RELATION_COLOURS, busiest
 from narrative.views._html import CELL, TABLE, badge, escape, escape_markdown
+from narrative.views._layout import scroll_box
 from narrative.views.events import events_view
 
 __all__ = [
@@ -90,8 +91,8 @@ def units_view(
             cells.append(f'<td style="{CELL}">{"".join(parts) or "&nbsp;"}</td>')
         label = f"<b>{escape(unit_id)}</b><br>{badge(relation, RELATION_COLOURS[relation])}"
         body.append(f'<tr><td style="{CELL};white-space:nowrap">{label}</td>{"".join(cells)}</tr>')
-    return (
-        f'{note}<table style="{TABLE}"><thead><tr><th style="{CELL}">unit</th>{header}</tr>'
+    return note + scroll_box(
+        f'<table style="{TABLE}"><thead><tr><th style="{CELL}">unit</th>{header}</tr>'
         f"</thead><tbody>{''.join(body)}</tbody></table>"
     )
 
@@ -119,11 +120,11 @@ def pairs_view(alignments: pd.DataFrame, *, limit: int | None = 20) -> str:
             f"{escape(r.text_a)}</td>"
             f'<td style="{CELL}"><b>{escape(r.outlet_b)}</b> #{r.passage_b}<br>'
             f"{escape(r.text_b)}</td>"
-            f'<td style="{CELL};white-space:nowrap">{tag}<br>score {r.score:.2f}<br>'
+            f'<td style="{CELL};width:9em">{tag}<br>score {r.score:.2f}<br>'
             f"cosine {r.similarity:.2f}<br>lexical {r.lexical:.2f}<br>"
             f"shared: {escape(r.shared_terms)}</td></tr>"
         )
-    return (
+    return scroll_box(
         f'<table style="{TABLE}"><thead><tr><th style="{CELL}">passage</th>'
         f'<th style="{CELL}">counterpart</th><th style="{CELL}">evidence</th></tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table>"
@@ -148,9 +149,12 @@ def removed_view(removed: pd.DataFrame) -> str:
         )
         blocks.append(
             f"<details><summary>{escape(str(doc_id))}: {len(group)} line(s) set aside</summary>"
-            f'<table style="{TABLE}"><thead><tr><th style="{CELL}">line</th>'
-            f'<th style="{CELL}">reason</th><th style="{CELL}">text</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table></details>"
+            + scroll_box(
+                f'<table style="{TABLE}"><thead><tr><th style="{CELL}">line</th>'
+                f'<th style="{CELL}">reason</th><th style="{CELL}">text</th></tr></thead>'
+                f"<tbody>{rows}</tbody></table>"
+            )
+            + "</details>"
         )
     return "".join(blocks) or "<p><em>Nothing was removed.</em></p>"
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import pandas as pd
 
 from narrative.views._html import CELL, TABLE, badge, escape
+from narrative.views._layout import more, scroll_box
+from narrative.views.explore import fact_link
 
 
 def _passage(text: str, kind: str, position: float) -> str:
@@ -16,10 +18,6 @@ def _passage(text: str, kind: str, position: float) -> str:
         f'{escape(text)} <span style="color:#888;font-size:11px">({escape(kind)}, '
         f"{position:.0%})</span>"
     )
-
-
-def _more(count: int) -> str:
-    return f'<div style="color:#888">\u2026 and {count} more</div>' if count > 0 else ""
 
 
 def _hints(rows: pd.DataFrame, what: str, *, text: str = "text") -> str:
@@ -76,13 +74,18 @@ def exclusives_view(
         own = mine[mine["status"] == "outlet-only"]
         own_ids = list(dict.fromkeys(own["fact_id"]))
         items = []
-        for fact_id in own_ids[:limit]:
+        for fact_id in own_ids:
             parts = "<br>".join(
                 _passage(r.text, r.kind, r.position)
                 for r in own[own["fact_id"] == fact_id].itertuples(index=False)
             )
             items.append(f'<li title="{escape(fact_id)}">{parts}</li>')
-        only = f"<ul>{''.join(items)}</ul>{_more(len(own_ids) - limit)}" if items else "none"
+        rest = f"<ul>{''.join(items[limit:])}</ul>"
+        only = (
+            f"<ul>{''.join(items[:limit])}</ul>{more(rest, len(items) - limit)}"
+            if items
+            else "none"
+        )
         only += _hints(
             mine[mine["status"] == "possible counterpart"],
             "more with a possible counterpart elsewhere (not claimed)",
@@ -94,7 +97,7 @@ def exclusives_view(
         mine_left = omitted[omitted["outlet"] == outlet]
         left = mine_left[mine_left["status"] == "leaves out"]
         items = []
-        for r in left.head(limit).itertuples(index=False):
+        for r in left.itertuples(index=False):
             carriers = facts[facts["fact_id"] == r.fact_id].drop_duplicates("outlet")
             evidence = "".join(
                 f"<div>{badge(c.outlet, colours[c.outlet])} {_passage(c.text, c.kind, c.position)}"
@@ -102,11 +105,16 @@ def exclusives_view(
                 for c in carriers.itertuples(index=False)
             )
             items.append(
-                f"<li><b>{escape(r.fact_id)}</b> carried by {r.carried_by} of {r.others} "
+                f"<li><b>{fact_link(r.fact_id)}</b> carried by {r.carried_by} of {r.others} "
                 f"other outlets<details><summary>{escape(r.label)}</summary>{evidence}"
                 "</details></li>"
             )
-        missing = f"<ul>{''.join(items)}</ul>{_more(len(left) - limit)}" if items else "none"
+        rest = f"<ul>{''.join(items[limit:])}</ul>"
+        missing = (
+            f"<ul>{''.join(items[:limit])}</ul>{more(rest, len(items) - limit)}"
+            if items
+            else "none"
+        )
         missing += _hints(
             mine_left[mine_left["status"] == "possible counterpart"],
             "more that it may carry in other words (not claimed)",
@@ -122,7 +130,7 @@ def exclusives_view(
             f"<b>{escape(outlet)}</b><br>{len(own_ids)} outlet-only, {len(left)} left out</td>"
             f'<td style="{CELL}">{only}</td><td style="{CELL}">{missing}</td></tr>'
         )
-    return (
+    return scroll_box(
         f'<table style="{TABLE}"><thead><tr><th style="{CELL}">outlet</th>'
         f'<th style="{CELL}">only this outlet reports</th>'
         f'<th style="{CELL}">most other outlets report, this one leaves out</th></tr></thead>'
@@ -148,7 +156,7 @@ def ledes_view(ledes: pd.DataFrame, colours: dict[str, str]) -> str:
         f'<td style="{CELL}">{escape(r.lede)}</td></tr>'
         for r in ledes.itertuples(index=False)
     )
-    return (
+    return scroll_box(
         f'<table style="{TABLE}"><thead><tr><th style="{CELL}">outlet</th>'
         f'<th style="{CELL}">headline</th><th style="{CELL}">standfirst</th>'
         f'<th style="{CELL}">lede</th></tr></thead><tbody>{body}</tbody></table>'
@@ -179,12 +187,12 @@ def prominence_gaps_view(gaps: pd.DataFrame, colours: dict[str, str], *, limit: 
         )
 
     body = "".join(
-        f'<tr><td style="{CELL};white-space:nowrap"><b>{escape(r.fact_id)}</b></td>'
+        f'<tr><td style="{CELL};white-space:nowrap"><b>{fact_link(r.fact_id)}</b></td>'
         f"{side(r, 'top')}{side(r, 'buried')}"
         f'<td style="{CELL}">{r.gap:.0%}</td></tr>'
         for r in gaps.head(limit).itertuples(index=False)
     )
-    return (
+    return scroll_box(
         f'<table style="{TABLE}"><thead><tr><th style="{CELL}">fact</th>'
         f'<th style="{CELL}">on top</th><th style="{CELL}">buried</th>'
         f'<th style="{CELL}">gap in position</th></tr></thead><tbody>{body}</tbody></table>'
@@ -218,9 +226,11 @@ def timeline_view(timeline: pd.DataFrame, colours: dict[str, str]) -> str:
             f"<p><b>Articles weeks apart.</b> The articles of event {escape(str(event))} were "
             f"published over {int(group['span_days'].iloc[0])} days. An article is never said "
             "to leave out a fact first reported after it was published.</p>"
-            f'<table style="{TABLE}"><thead><tr><th style="{CELL}">outlet</th>'
-            f'<th style="{CELL}">published</th><th style="{CELL}">shared facts first '
-            "reported later (it could not have known them)</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table>"
+            + scroll_box(
+                f'<table style="{TABLE}"><thead><tr><th style="{CELL}">outlet</th>'
+                f'<th style="{CELL}">published</th><th style="{CELL}">shared facts first '
+                "reported later (it could not have known them)</th></tr></thead>"
+                f"<tbody>{rows}</tbody></table>"
+            )
         )
     return "".join(parts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from narrative.views._html import CELL, TABLE, escape
+from narrative.views._layout import scroll_box
 
 
 def events_view(table: pd.DataFrame, *, limit: int | None = 200) -> str:
@@ -65,7 +66,11 @@ def events_view(table: pd.DataFrame, *, limit: int | None = 200) -> str:
         f"<th style='{CELL}'>{h}</th>"
         for h in ("event", "grouped by", "dates", "outlets", "articles (similarity to the event)")
     )
-    return f"{summary}<table style='{TABLE}'><tr>{head}</tr>{''.join(rows)}</table>{more}"
+    table_html = (
+        f"<table style='{TABLE}'><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+    return f"{summary}{scroll_box(table_html)}{more}"
 
 
 def _article(row) -> str:

@@ -6,6 +6,7 @@ import pandas as pd
 
 from narrative.frames import FRAMES, OTHER, TEXT_KINDS, Frame, FrameSettings, seed_spans
 from narrative.views._html import CELL, NOTE, TABLE, Mark, badge, escape, mark_spans
+from narrative.views._layout import scroll_box
 
 _SEED = Mark("background:#e7d4f5;padding:0 1px")
 
@@ -70,12 +71,16 @@ def frame_method_view(
     )
     table = (
         f"<details><summary>The frame set: {len(frames)} frames, what each covers, its seeds "
-        f'and prototype sentences</summary><table style="{TABLE}"><thead><tr>'
-        f'<th style="{CELL};width:12%">frame</th>'
-        f'<th style="{CELL};width:12%">codebook dimension</th>'
-        f'<th style="{CELL};width:24%">covers</th><th style="{CELL};width:20%">seeds</th>'
-        f'<th style="{CELL};width:32%">prototype sentences</th></tr>'
-        f"</thead><tbody>{rows}</tbody></table></details>"
+        "and prototype sentences</summary>"
+        + scroll_box(
+            f'<table style="{TABLE}"><thead><tr>'
+            f'<th style="{CELL};width:12%">frame</th>'
+            f'<th style="{CELL};width:12%">codebook dimension</th>'
+            f'<th style="{CELL};width:24%">covers</th><th style="{CELL};width:20%">seeds</th>'
+            f'<th style="{CELL};width:32%">prototype sentences</th></tr>'
+            f"</thead><tbody>{rows}</tbody></table>"
+        )
+        + "</details>"
     )
     return method + table
 
@@ -134,10 +139,12 @@ def frame_examples_view(
         blocks.append(
             f"<h4>{escape(name)}</h4>"
             f'<p style="{NOTE}">{about}</p>'
-            f'<table style="{TABLE}"><thead><tr><th style="{CELL};width:14%">outlet</th>'
-            f'<th style="{CELL}">passage (seeds marked)</th>'
-            f'<th style="{CELL};width:30%">evidence</th>'
-            f"</tr></thead><tbody>{''.join(body)}</tbody></table>"
+            + scroll_box(
+                f'<table style="{TABLE}"><thead><tr><th style="{CELL};width:14%">outlet</th>'
+                f'<th style="{CELL}">passage (seeds marked)</th>'
+                f'<th style="{CELL};width:30%">evidence</th>'
+                f"</tr></thead><tbody>{''.join(body)}</tbody></table>"
+            )
         )
     missing = [f.name for f in frames if f.name not in set(examples["frame"])]
     if missing:

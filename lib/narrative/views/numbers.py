@@ -11,6 +11,7 @@ import pandas as pd
 
 from narrative.figures import RELATION_COLOURS
 from narrative.views._html import CELL, TABLE, Mark, badge, escape, mark_spans
+from narrative.views._layout import scroll_box
 
 _FIGURE = Mark("background:#ffe08a;font-weight:600;padding:0 1px")
 _UNALIGNED = "#777777"
@@ -84,9 +85,16 @@ def disagreements_view(
             f'<tr><td style="{CELL};width:18%">{label}</td><td style="{CELL}">{cells}</td></tr>'
         )
     more = len(findings) - len(shown)
-    note = f'<p style="color:#888">\u2026 and {more} more</p>' if more > 0 else ""
+    note = (
+        f'<p style="color:#888">\u2026 and {more} more in data/number_disagreements.csv</p>'
+        if more > 0
+        else ""
+    )
     header = "".join(f'<th style="{CELL}">{h}</th>' for h in ("what differs", "every figure given"))
     return (
-        f'<table style="{TABLE}"><thead><tr>{header}</tr></thead>'
-        f"<tbody>{''.join(body)}</tbody></table>{note}"
+        scroll_box(
+            f'<table style="{TABLE}"><thead><tr>{header}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table>"
+        )
+        + note
     )

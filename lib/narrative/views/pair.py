@@ -9,9 +9,15 @@ aligned pair the words that differ are marked (see
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
+from itertools import combinations
+
 import pandas as pd
 
 from narrative.views._html import CELL, TABLE, badge, escape
+from narrative.views._layout import scroll_box
 from narrative.views.wording import VARIANT_STYLE, VARIANT_TITLE, diff_html
 from narrative.vocab import SAME_FACT
 
@@ -21,6 +27,61 @@ PASTELS = (
     "#8dd3c7", "#bebada", "#80b1d3", "#fdb462", "#b3de69", "#fccde5", "#bc80bd", "#ccebc5",
 )  # fmt: skip
 _ONLY = "background:repeating-linear-gradient(45deg,#f3f3f3,#f3f3f3 6px,#e9e9e9 6px,#e9e9e9 12px)"
+
+
+def pair_page(outlet_a: str, outlet_b: str) -> str:
+    """The file name of the side-by-side page ``narrative report`` writes for two outlets."""
+    return f"10-outlet-pair-{_slug(outlet_a)}--{_slug(outlet_b)}.html"
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "outlet"
+    if len(slug) > 40:  # file names have a length limit; a long label keeps a digest of itself
+        slug = f"{slug[:40].rstrip('-')}-{hashlib.sha256(text.encode()).hexdigest()[:8]}"
+    return slug
+
+
+def pair_pages(outlets: list[str], pairs: str = "") -> dict[tuple[str, str], str]:
+    """The side-by-side pages of a report: ``{(outlet_a, outlet_b): file name}``.
+
+    Args:
+        outlets: Outlet labels, in corpus order.
+        pairs: The pairs that have a page, as ``narrative report`` passes them
+            (JSON ``[[a, b], ...]``); every pair when empty.
+
+    Returns:
+        The pages, by pair in the order the report names them.
+    """
+    chosen = json.loads(pairs) if pairs else list(combinations(outlets, 2))
+    return {(a, b): pair_page(a, b) for a, b in chosen}
+
+
+def outlet_names_view(documents: list) -> str:
+    """The outlets of a corpus and the names that choose each (``outlet_a``, ``outlet_b``).
+
+    Args:
+        documents: The corpus's documents (:attr:`narrative.corpus.Corpus.documents`).
+
+    Returns:
+        HTML: one line per outlet, its label first, then its outlet name and doc_ids.
+    """
+    names: dict[str, list[str]] = {}
+    for d in documents:
+        names.setdefault(d.label, [])
+        for name in (d.outlet, d.doc_id):
+            if name and name != d.label and name not in names[d.label]:
+                names[d.label].append(name)
+    items = "".join(
+        f"<li><b>{escape(label)}</b>"
+        + (f" ({escape(', '.join(others))})" if others else "")
+        + "</li>"
+        for label, others in names.items()
+    )
+    return (
+        '<details><summary style="cursor:pointer">Outlets in this corpus: set <code>outlet_a'
+        "</code> and <code>outlet_b</code> to a label, an outlet name or a doc_id</summary>"
+        f"<ul>{items}</ul></details>"
+    )
 
 
 def pair_links(alignments: pd.DataFrame, doc_a: str, doc_b: str) -> pd.DataFrame:
@@ -176,4 +237,7 @@ def pair_view(
         f'(<mark style="{VARIANT_STYLE}">underlined</mark>: {VARIANT_TITLE}, such as '
         "Daraa / Deraa); hatched cells have no counterpart in the other article.</p>"
     )
-    return f'{legend}<table style="{TABLE}"><tr>{header}</tr>{"".join(body)}</table>'
+    return legend + scroll_box(
+        f'<table style="{TABLE}"><thead><tr>{header}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )

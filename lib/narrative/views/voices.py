@@ -8,6 +8,7 @@ import pandas as pd
 
 from narrative.quotes import voice_names
 from narrative.views._html import CELL, NOTE, TABLE, Mark, badge, escape, mark_spans
+from narrative.views._layout import scroll_box
 
 #: Badge colour per speaker type.
 TYPE_COLOURS = {
@@ -87,9 +88,11 @@ def quotes_view(
         blocks.append(
             f"<details open><summary>{badge(outlet, colours[outlet])} "
             f"{len(group)} attribution(s){more}</summary>"
-            f'<table style="{TABLE}"><thead><tr><th style="{CELL}">passage</th>'
-            f'<th style="{CELL}">speaker</th><th style="{CELL}">verb</th>'
-            f'<th style="{CELL}">what was said</th></tr></thead><tbody>{body}</tbody></table>'
-            "</details>"
+            + scroll_box(
+                f'<table style="{TABLE}"><thead><tr><th style="{CELL}">passage</th>'
+                f'<th style="{CELL}">speaker</th><th style="{CELL}">verb</th>'
+                f'<th style="{CELL}">what was said</th></tr></thead><tbody>{body}</tbody></table>'
+            )
+            + "</details>"
         )
     return "".join(blocks)

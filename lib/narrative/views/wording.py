@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from narrative.views._html import CELL, NOTE, TABLE, Mark, badge, escape, mark_spans
+from narrative.views._layout import scroll_box
 from narrative.wording import diff_spans, term_spans
 
 #: Inline style of a word marked as another spelling of the word opposite.
@@ -73,7 +74,7 @@ def substitutions_view(
             f"#{r.passage_b}</span></td>"
             f'<td style="{CELL}">{evidence}</td></tr>'
         )
-    return (
+    return scroll_box(
         f'<table style="{TABLE}"><thead><tr><th style="{CELL}">swap</th>'
         f'<th style="{CELL}">passage (outlet a)</th><th style="{CELL}">passage (outlet b)</th>'
         f'<th style="{CELL}">pairs</th></tr></thead><tbody>{"".join(body)}</tbody></table>'
@@ -130,9 +131,11 @@ def distinctive_terms_view(
             )
         blocks.append(
             f'<h4 style="margin:12px 0 4px">{badge(outlet, colours[outlet])}</h4>'
-            f'<table style="{TABLE}"><thead><tr><th style="{CELL}">term</th>'
-            f'<th style="{CELL}">z</th><th style="{CELL}">uses here / elsewhere</th>'
-            f'<th style="{CELL}">where this outlet uses it</th></tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>"
+            + scroll_box(
+                f'<table style="{TABLE}"><thead><tr><th style="{CELL}">term</th>'
+                f'<th style="{CELL}">z</th><th style="{CELL}">uses here / elsewhere</th>'
+                f'<th style="{CELL}">where this outlet uses it</th></tr></thead>'
+                f"<tbody>{''.join(rows)}</tbody></table>"
+            )
         )
     return "".join(blocks)
