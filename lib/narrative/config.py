@@ -25,6 +25,9 @@ GOLD_DIR = PROJECT_ROOT / "data" / "gold"
 #: The notebooks that ``narrative report`` executes.
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 
+#: Where the review notebook keeps a corpus's decisions unless ``review`` names a file.
+REVIEWS_DIR = PROJECT_ROOT / "reviews"
+
 #: Where reports go unless ``--out`` says otherwise.
 REPORTS_DIR = PROJECT_ROOT / "reports"
 

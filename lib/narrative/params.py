@@ -92,6 +92,12 @@ PARAMETERS: list[Parameter] = [
         0,
         "local processes for the per-event work when no scheduler; 0 chooses (see the README)",
     ),
+    Parameter(
+        "review",
+        str,
+        "",
+        "the researcher's decisions CSV (see the README's Review section); empty: none",
+    ),
     Parameter("max_units_shown", int, 80, "story units shown side by side in the report"),
     Parameter("max_facts_shown", int, 40, "facts shown in the fact-by-outlet chart"),
     Parameter("top_terms", int, 10, "distinctive terms shown per outlet"),

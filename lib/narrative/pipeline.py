@@ -59,6 +59,7 @@ from narrative.numbers import (
 from narrative.params import alignment_settings
 from narrative.passages import segment_corpus
 from narrative.quotes import QUOTE_COLUMNS, find_quotes
+from narrative.review import apply_review, read_decisions
 from narrative.units import build_units
 
 
@@ -145,6 +146,8 @@ class Result:
 
 #: Recent results by (corpus fingerprint, model, granularity, settings); see :func:`run`.
 _RECENT: OrderedDict[tuple, Result] = OrderedDict()
+#: Recent reviewed results by (machine result, decisions file's size and time).
+_REVIEWED: OrderedDict[tuple, tuple[Result, Result]] = OrderedDict()
 _RECENT_SIZE = 4
 
 
@@ -179,6 +182,7 @@ def run(
     date_format: str | None = None,
     executor: Executor | None = None,
     workers: int = 1,
+    review: str | Path | None = None,
 ) -> Result:
     """Read, clean, group into events, segment, embed, align and group a corpus.
 
@@ -205,11 +209,61 @@ def run(
             processes do. It does not change the result.
         workers: Local processes when no executor is given: 1 runs inline,
             0 chooses (:func:`auto_workers`).
+        review: The researcher's decisions file (:mod:`narrative.review`),
+            applied after alignment; ``None`` or empty: the machine's result,
+            with empty ``reviewed`` columns. A missing file is no decision yet.
 
     Returns:
         The run's :class:`Result`.
     """
-    settings = settings or AlignmentSettings()
+    machine = _machine_run(
+        corpus,
+        model=model,
+        granularity=granularity,
+        settings=settings or AlignmentSettings(),
+        cache=cache,
+        event_min_similarity=event_min_similarity,
+        event_max_days=event_max_days,
+        events=events,
+        columns=columns,
+        date_format=date_format,
+        executor=executor,
+        workers=workers,
+    )
+    path = Path(review) if review else None
+    key = (id(machine), _file_stamp(path))
+    if key in _REVIEWED and _REVIEWED[key][0] is machine:
+        return _REVIEWED[key][1]
+    reviewed = apply_review(machine, read_decisions(path) if path else [])
+    _REVIEWED[key] = (machine, reviewed)
+    while len(_REVIEWED) > _RECENT_SIZE:
+        _REVIEWED.popitem(last=False)
+    return reviewed
+
+
+def _file_stamp(path: Path | None) -> tuple:
+    """Path, size and modification time of a file (empty when none or missing)."""
+    if path is None or not path.is_file():
+        return (str(path or ""),)
+    return (str(path.resolve()), *_stat(path))
+
+
+def _machine_run(
+    corpus: str | Path | Corpus,
+    *,
+    model: str,
+    granularity: str,
+    settings: AlignmentSettings,
+    cache: EmbeddingCache | None,
+    event_min_similarity: float,
+    event_max_days: float,
+    events: str,
+    columns: Mapping[str, str] | None,
+    date_format: str | None,
+    executor: Executor | None,
+    workers: int,
+) -> Result:
+    """:func:`run` without the review, cached in memory (see :func:`run`)."""
     key = None
     if cache is None and not isinstance(corpus, Corpus):
         key = (
@@ -701,6 +755,7 @@ def run_with_parameters(values: Mapping[str, object]) -> Result:
             date_format=str(values.get("date_format") or "") or None,
             executor=executor,
             workers=workers,
+            review=str(values.get("review") or "") or None,
         )
     finally:
         if executor is not None:
