@@ -55,6 +55,12 @@ PARAMETERS: list[Parameter] = [
         "max_links", int, _DEFAULTS.max_links, "most counterparts of a passage in one article"
     ),
     Parameter(
+        "corroboration_min",
+        int,
+        _DEFAULTS.corroboration_min,
+        "other articles aligned with both passages that make a related pair one fact (0: off)",
+    ),
+    Parameter(
         "columns",
         str,
         "",
