@@ -372,9 +372,9 @@ def reviewed_alignments(
         Rejected pairs and every pair of a passage that is no fact dropped;
         confirmed pairs ``reuse`` or ``paraphrase`` (``paraphrase`` when the
         machine said less) with ``reviewed`` = ``confirmed``; confirmed pairs
-        the machine did not align appended, their ``score`` and ``similarity``
-        the passages' cosine, their other scores empty. Other rows have
-        ``reviewed`` empty.
+        the machine did not align appended (``basis`` = ``reviewed``), their
+        ``score`` and ``similarity`` the passages' cosine, their other scores
+        empty. Other rows have ``reviewed`` empty.
     """
     table = alignments.copy()
     table["reviewed"] = ""
@@ -416,6 +416,8 @@ def reviewed_alignments(
                     "similarity": cosine,
                     "relation": PARAPHRASE,
                     "shared_terms": "",
+                    "corroboration": 0,
+                    "basis": REVIEWED,
                     "reviewed": CONFIRMED,
                 }
             )

@@ -100,7 +100,7 @@ class ReviewApp:
     """Buttons, a key box, the question and a running count, for one run and one file.
 
     Args:
-        result: The run (decisions applied or not).
+        result: The machine's run (no decision applied).
         path: The decisions file; each answer rewrites it at once.
     """
 
@@ -147,8 +147,14 @@ class ReviewApp:
         )
 
     def refresh(self) -> None:
-        """Recompute the open questions and show the first one not skipped."""
-        self.queue = review.review_queue(self.result, self._located())
+        """Recompute the open questions on the report as answered so far; show the first one.
+
+        The questions are ranked on the machine's result with the answers so far
+        applied (:func:`narrative.review.apply_review`), so the next question is
+        the one that changes the most claims of the report as it now stands.
+        """
+        current = review.apply_review(self.result, self.store.decisions)
+        self.queue = review.review_queue(current, self._located())
         keys = [
             frozenset(((r.doc_a, int(r.passage_a)), (r.doc_b, int(r.passage_b))))
             for r in self.queue.itertuples(index=False)
