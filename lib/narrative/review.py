@@ -572,79 +572,164 @@ QUEUE_COLUMNS = [
 ]
 
 
-def claims_by_pair(result: Result) -> dict[frozenset[Key], list[str]]:
-    """Which claims of the report each aligned pair bears on.
+def nearest_counterparts(
+    result: Result, passages: list[Key], *, k: int = 1
+) -> dict[tuple[Key, str], list[tuple[Key, float]]]:
+    """For each passage, its nearest passages (embedding cosine) in every other outlet of its event.
 
-    * ``figures differ``: the pair's passages give different figures;
+    Headlines are compared only with headlines, other passages with other passages.
+
+    Args:
+        result: The run.
+        passages: ``(doc_id, passage_id)`` of the passages asked about.
+        k: Nearest passages kept per outlet.
+
+    Returns:
+        ``{(passage, other outlet): [(passage, cosine), ...]}``, nearest first.
+    """
+    table = result.passages.reset_index(drop=True)
+    if not passages or not len(result.embeddings):
+        return {}
+    event_of = result.event_of
+    row_of = {
+        (d, int(p)): i
+        for i, (d, p) in enumerate(zip(table["doc_id"], table["passage_id"], strict=True))
+    }
+    headline = table["kind"].eq(HEADLINE).to_numpy()
+    events = table["doc_id"].map(event_of).to_numpy()
+    outlets = table["outlet"].to_numpy()
+    out: dict[tuple[Key, str], tuple[Key, float]] = {}
+    for key in passages:
+        i = row_of.get(key)
+        if i is None:
+            continue
+        cosine = result.embeddings @ result.embeddings[i]
+        allowed = (events == events[i]) & (outlets != outlets[i]) & (headline == headline[i])
+        for outlet in dict.fromkeys(outlets[allowed]):
+            rows = np.flatnonzero(allowed & (outlets == outlet))
+            best = rows[np.argsort(-cosine[rows], kind="stable")[:k]]
+            out[(key, str(outlet))] = [
+                (
+                    (str(table.at[b, "doc_id"]), int(table.at[b, "passage_id"])),
+                    round(float(cosine[b]), 4),
+                )
+                for b in best
+            ]
+    return out
+
+
+#: Nearest passages per other outlet asked about for an "only this outlet" claim.
+OUTLET_ONLY_CANDIDATES = 3
+
+
+@dataclass
+class Claims:
+    """The claims of the report that a review can overturn, as the report's pages make them.
+
+    Attributes:
+        exclusives: Fact-table rows of facts said to be reported by one outlet only.
+        omissions: One row per (outlet, fact it is said to leave out): ``outlet``,
+            ``fact_id``.
+        gaps: Prominence findings (:func:`narrative.coverage.prominence_gaps`).
+        facts: The fact table.
+    """
+
+    exclusives: pd.DataFrame
+    omissions: pd.DataFrame
+    gaps: pd.DataFrame
+    facts: pd.DataFrame
+
+
+def report_claims(result: Result) -> Claims:
+    """The report's outlet-only, leaves-out and prominence claims, as notebook 02 draws them."""
+    from narrative import coverage
+
+    facts = coverage.fact_table(result.passages, result.units, result.alignments)
+    return Claims(
+        exclusives=coverage.exclusives(facts),
+        omissions=coverage.omissions(facts, result.corpus.outlets),
+        gaps=coverage.prominence_gaps(coverage.prominence(facts, result.passages)),
+        facts=facts,
+    )
+
+
+def claims_by_pair(result: Result, claims: Claims | None = None) -> dict[frozenset[Key], list[str]]:
+    """Which claims of the report each pair of passages bears on.
+
+    * ``figures differ``: an aligned pair whose passages give different figures;
     * ``prominence``: the pair is the evidence of a "one puts it on top, the
-      other buries it" finding (both passages in one fact with a gap);
-    * ``outlet-only`` / ``leaves out``: a ``related`` pair of a passage that no
-      other outlet is said to carry: if it is the same fact, the claim falls;
+      other buries it" finding;
+    * ``outlet-only``: a passage said to be reported by one outlet only, with
+      its :data:`OUTLET_ONLY_CANDIDATES` nearest passages in each other outlet
+      of the event: if one is the same fact, the claim falls;
+    * ``leaves out``: a fact an outlet is said to leave out, with that outlet's
+      passage nearest to any of the fact's passages;
     * ``story unit``: a same-fact pair that holds a unit together.
 
     Args:
         result: The run.
+        claims: The report's claims; :func:`report_claims` when ``None``.
 
     Returns:
         ``{pair: [claim type, ...]}`` for the pairs that bear on any claim.
     """
-    from narrative import coverage
-
+    claims = claims or report_claims(result)
     out: dict[frozenset[Key], list[str]] = {}
     alignments = result.alignments
-    keys = _pair_keys(alignments)
     differ = result.number_disagreements
     for k in _pair_keys(differ[differ["relation"] != "unaligned"]):
         out.setdefault(k, []).append("figures differ")
-    facts = coverage.fact_table(result.passages, result.units, alignments)
-    fact_of = dict(
-        zip(
-            zip(facts["doc_id"], facts["passage_id"].astype(int), strict=True),
-            facts["fact_id"],
-            strict=True,
-        )
-    )
-    alone = set(facts.loc[facts["n_outlets"] == 1, "fact_id"])
-    omitted = coverage.omissions(facts, result.corpus.outlets)
-    left_out = set(zip(omitted["fact_id"], omitted["outlet"], strict=True))
-    outlet_of = dict(zip(result.passages["doc_id"], result.passages["outlet"], strict=False))
-    gaps = coverage.prominence_gaps(coverage.prominence(facts, result.passages))
-    for row in gaps.itertuples(index=False):
+    for row in claims.gaps.itertuples(index=False):
         top = (row.doc_id_top, int(row.passage_id_top))
         low = (row.doc_id_buried, int(row.passage_id_buried))
         out.setdefault(frozenset((top, low)), []).append("prominence")
-    for key, relation in zip(keys, alignments["relation"], strict=True):
+    for key, relation in zip(_pair_keys(alignments), alignments["relation"], strict=True):
         if relation in SAME_FACT:
             out.setdefault(key, []).append("story unit")
-            continue
-        a, b = tuple(key)
-        claims = out.setdefault(key, [])
-        if fact_of.get(a) in alone or fact_of.get(b) in alone:
-            claims.append("outlet-only")
-        if (fact_of.get(a), outlet_of[b[0]]) in left_out or (
-            fact_of.get(b),
-            outlet_of[a[0]],
-        ) in left_out:
-            claims.append("leaves out")
-    return {k: v for k, v in out.items() if v}
+    facts = claims.facts
+    alone = list(
+        zip(claims.exclusives["doc_id"], claims.exclusives["passage_id"].astype(int), strict=True)
+    )
+    members: dict[str, list[Key]] = {}
+    for d, p, fact in zip(facts["doc_id"], facts["passage_id"], facts["fact_id"], strict=True):
+        members.setdefault(fact, []).append((d, int(p)))
+    omitted = claims.omissions
+    for source, near in nearest_counterparts(result, alone, k=OUTLET_ONLY_CANDIDATES).items():
+        for other, _ in near:
+            out.setdefault(frozenset((source[0], other)), []).append("outlet-only")
+    wanted = [k for fact in dict.fromkeys(omitted["fact_id"]) for k in members.get(fact, [])]
+    nearest = nearest_counterparts(result, list(dict.fromkeys(wanted)))
+    for fact, outlet in zip(omitted["fact_id"], omitted["outlet"], strict=True):
+        found = [
+            (nearest[(k, outlet)][0], k) for k in members.get(fact, []) if (k, outlet) in nearest
+        ]
+        if found:
+            (other, _), k = max(found, key=lambda f: f[0][1])
+            out.setdefault(frozenset((k, other)), []).append("leaves out")
+    return {k: list(dict.fromkeys(v)) for k, v in out.items() if v}
 
 
-def review_queue(result: Result, located: LocatedDecisions | None = None) -> pd.DataFrame:
+def review_queue(
+    result: Result, located: LocatedDecisions | None = None, claims: Claims | None = None
+) -> pd.DataFrame:
     """The open questions, those whose answer changes the most claims first.
 
-    Every machine pair not yet decided is a question. Pairs are ordered by
-    the summed :data:`CLAIM_WEIGHTS` of the claims they bear on
-    (:func:`claims_by_pair`), then by how near their score is to the
-    threshold that decides them (``paraphrase_min`` for a pair above it,
-    otherwise the same): the machine is least sure there.
+    The questions are the machine's aligned pairs (every relation) and the
+    unaligned pairs an absence claim rests on (:func:`claims_by_pair`), less
+    those decided. They are ordered by the summed :data:`CLAIM_WEIGHTS` of the
+    claims they bear on, then by how near their score (the cosine for an
+    unaligned pair) is to ``paraphrase_min`` (for an unaligned pair, how far
+    its cosine falls short of it, negative above it): the machine is least sure there.
 
     Args:
         result: The run, decisions applied or not.
         located: Decisions made so far (:func:`locate_decisions`): their pairs,
             and the pairs of a passage that is no fact, are not asked again.
+        claims: The report's claims; :func:`report_claims` when ``None``.
 
     Returns:
         One row per question (:data:`QUEUE_COLUMNS`), most useful first;
+        ``relation`` is ``unaligned`` for a pair the machine did not align;
         ``claims`` lists the claim types as text.
     """
     decided = located.decided if located else set()
@@ -652,24 +737,62 @@ def review_queue(result: Result, located: LocatedDecisions | None = None) -> pd.
     alignments = result.alignments
     if "reviewed" in alignments:
         alignments = alignments[alignments["reviewed"] != CONFIRMED]
-    bearing = claims_by_pair(result)
+    bearing = claims_by_pair(result, claims)
     threshold = result.settings.paraphrase_min
+    info = result.passages.set_index(["doc_id", "passage_id"])
+    order = {d: i for i, d in enumerate(dict.fromkeys(result.passages["doc_id"]))}
+    sure = (
+        set()
+        if "reviewed" not in result.alignments
+        else set(_pair_keys(result.alignments[result.alignments["reviewed"] == CONFIRMED]))
+    )
+    candidates = {
+        key: {c: getattr(row, c) for c in (*QUEUE_COLUMNS[:9], "score")}
+        for key, row in zip(_pair_keys(alignments), alignments.itertuples(index=False), strict=True)
+    }
+    if len(result.embeddings):
+        rows_of = {
+            (d, int(p)): i
+            for i, (d, p) in enumerate(
+                zip(result.passages["doc_id"], result.passages["passage_id"], strict=True)
+            )
+        }
+        for key in bearing.keys() - candidates.keys() - sure:
+            a, b = sorted(key, key=lambda k: (order[k[0]], k[1]))
+            if a not in rows_of or b not in rows_of:
+                continue
+            cosine = float(result.embeddings[rows_of[a]] @ result.embeddings[rows_of[b]])
+            candidates[key] = {
+                "doc_a": a[0],
+                "passage_a": a[1],
+                "doc_b": b[0],
+                "passage_b": b[1],
+                "outlet_a": info.at[a, "outlet"],
+                "outlet_b": info.at[b, "outlet"],
+                "text_a": info.at[a, "text"],
+                "text_b": info.at[b, "text"],
+                "relation": "unaligned",
+                "score": round(cosine, 4),
+            }
     rows = []
-    for key, row in zip(_pair_keys(alignments), alignments.itertuples(index=False), strict=True):
-        if (
-            key in decided
-            or key & not_facts
-            or (row.kind_a == HEADLINE) != (row.kind_b == HEADLINE)
-        ):
+    for key, row in candidates.items():
+        heads = [info.at[k, "kind"] == HEADLINE for k in key]
+        if key in decided or key & not_facts or heads[0] != heads[-1]:
             continue
-        claims = bearing.get(key, [])
+        bears = bearing.get(key, [])
+        score = float(row["score"])
+        gap = (
+            max(0.0, threshold - score)
+            if row["relation"] == "unaligned"
+            else abs(score - threshold)
+        )
         rows.append(
             {
-                **{c: getattr(row, c) for c in QUEUE_COLUMNS[:9]},
-                "score": float(row.score),
-                "claims": ", ".join(dict.fromkeys(claims)),
-                "weight": sum(CLAIM_WEIGHTS[c] for c in dict.fromkeys(claims)),
-                "distance": round(abs(float(row.score) - threshold), 4),
+                **row,
+                "score": score,
+                "claims": ", ".join(bears),
+                "weight": sum(CLAIM_WEIGHTS[c] for c in bears),
+                "distance": round(gap, 4),
             }
         )
     table = pd.DataFrame(rows, columns=QUEUE_COLUMNS)
