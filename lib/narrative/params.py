@@ -14,7 +14,7 @@ from narrative.alignment import AlignmentSettings
 from narrative.config import DEFAULT_MODEL
 from narrative.corpus import CorpusError
 from narrative.events import MAX_DAYS, MIN_SIMILARITY, MODES
-from narrative.loaders import parse_columns
+from narrative.readers import parse_columns
 
 _DEFAULTS = AlignmentSettings()
 

@@ -21,7 +21,6 @@ import shlex
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from html import escape
 from importlib import metadata
 from pathlib import Path
 from queue import Empty
@@ -33,6 +32,7 @@ from narrative import config
 from narrative.atomic import check_writable, copy_atomic, write_text
 from narrative.findings import headline_findings
 from narrative.params import PARAMETERS
+from narrative.views._html import escape, with_content_security_policy
 
 if TYPE_CHECKING:
     from narrative.corpus import Corpus
@@ -206,7 +206,8 @@ def render_html(notebook_path: Path, *, keep_code: bool = False, header: str = "
         header: HTML inserted at the top of the page body.
 
     Returns:
-        The page.
+        The page, with a Content-Security-Policy that lets no script run
+        (:func:`narrative.views._html.content_security_policy`).
     """
     import jinja2
     import nbformat
@@ -227,7 +228,8 @@ def render_html(notebook_path: Path, *, keep_code: bool = False, header: str = "
         if marker < 0:
             marker = body.find(">", body.find("<body"))
         body = body[: marker + 1] + header + body[marker + 1 :]
-    return body
+    # The template (scripts removed above) needs none: no script may run.
+    return with_content_security_policy(body)
 
 
 def _first_heading(notebook_path: Path) -> str:
@@ -525,7 +527,7 @@ def index_html(
         if (data / name).is_file():
             parts.append(f'<li><a href="data/{name}">{name}</a>: {escape(description)}</li>')
     parts.append("</ul><p>Column meanings are in the project's README.</p></body></html>")
-    return "".join(parts)
+    return with_content_security_policy("".join(parts))
 
 
 def outlet_pairs(corpus: Path | Corpus, asked: list[str] | None = None) -> list[tuple[str, str]]:
@@ -546,7 +548,7 @@ def outlet_pairs(corpus: Path | Corpus, asked: list[str] | None = None) -> list[
     from itertools import combinations
 
     from narrative.corpus import Corpus, CorpusError
-    from narrative.loaders import load_any
+    from narrative.readers import load_any
 
     documents = (corpus if isinstance(corpus, Corpus) else load_any(corpus)).documents
     labels = list(dict.fromkeys(d.label for d in documents))
@@ -571,7 +573,10 @@ def outlet_pairs(corpus: Path | Corpus, asked: list[str] | None = None) -> list[
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "outlet"
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "outlet"
+    if len(slug) > 40:  # file names have a length limit; a long label keeps a digest of itself
+        slug = f"{slug[:40].rstrip('-')}-{hashlib.sha256(text.encode()).hexdigest()[:8]}"
+    return slug
 
 
 def _write_page(executed: Path, html: Path, keep_code: bool, header: str) -> None:
@@ -610,7 +615,7 @@ def build_report(
 
     from narrative.cleaning import clean_corpus
     from narrative.embeddings import resolve_model
-    from narrative.loaders import load_any, parse_columns
+    from narrative.readers import load_any, parse_columns
     from narrative.review import read_decisions
 
     corpus = Path(corpus).resolve()

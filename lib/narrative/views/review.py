@@ -8,14 +8,14 @@ undo and a running count, and writes each answer at once through
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from narrative import review
-from narrative.wording import mark_spans, word_diff
+from narrative.views._html import escape, mark_spans
+from narrative.wording import word_diff
 
 if TYPE_CHECKING:
     from narrative.pipeline import Result
