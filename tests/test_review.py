@@ -241,3 +241,18 @@ def test_a_decisions_file_is_a_gold_file(default_result, tmp_path):
     # Only decided pairs count: one right, one wrong, the undecided ones are not scored.
     assert (scores.strict.correct_predicted, scores.strict.predicted) == (1, 2)
     assert (scores.strict.found_gold, scores.strict.gold) == (1, 1)
+
+
+def test_nearest_counterparts_known_answer():
+    passages = _passages()  # a: 0 1 2, b: 0 1 2 (rows 0-5)
+    vectors = np.zeros((6, 3), dtype=np.float32)
+    vectors[[0, 4]] = [1, 0, 0]  # a0 and b1 the same
+    vectors[[1, 3]] = [0, 1, 0]  # a1 and b0 the same
+    vectors[[2, 5]] = [0, 0.6, 0.8]  # a2 and b2 close, b0 next
+    run = SimpleNamespace(passages=passages, embeddings=vectors, event_of={"a": "E", "b": "E"})
+    near = review.nearest_counterparts(run, [("a", 0), ("a", 2)], k=2)
+    assert near[(("a", 0), "Beta")][0] == (("b", 1), 1.0)
+    assert [k for k, _ in near[(("a", 2), "Beta")]] == [("b", 2), ("b", 0)]
+    assert (("a", 0), "Alpha") not in near, "never the passage's own outlet"
+    apart = SimpleNamespace(passages=passages, embeddings=vectors, event_of={"a": "E", "b": "F"})
+    assert review.nearest_counterparts(apart, [("a", 0)]) == {}, "never another event"
