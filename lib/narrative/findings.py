@@ -103,7 +103,7 @@ def voices_findings(data: Path) -> list[Finding]:
         return []
     page = "03-voices-and-wording.html"
     found = []
-    said = said.assign(voice=voice_names(said))
+    said = said.assign(voice=said["person"] if "person" in said else voice_names(said))
     named = said[said["speaker_type"] == "named person"]
     if not named.empty:
         voice = named["voice"].value_counts()

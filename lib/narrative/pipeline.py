@@ -57,7 +57,7 @@ from narrative.numbers import (
 )
 from narrative.params import alignment_settings
 from narrative.passages import segment_corpus
-from narrative.quotes import QUOTE_COLUMNS, find_quotes
+from narrative.quotes import QUOTE_COLUMNS, find_quotes, with_persons
 from narrative.readers import load_any, parse_columns
 from narrative.review import apply_review, read_decisions
 from narrative.units import build_units
@@ -687,7 +687,8 @@ def _run(
         embeddings[index] = outcome.embeddings
         warnings.extend(w for w in outcome.warnings if w not in warnings)
     alignments = _concat([o.alignments for o in outcomes], ALIGNMENT_COLUMNS)
-    quotes = _in_passage_order([o.quotes for o in outcomes], passages, QUOTE_COLUMNS)
+    # One name per person across events, not only within each.
+    quotes = with_persons(_in_passage_order([o.quotes for o in outcomes], passages, QUOTE_COLUMNS))
     figures = _in_passage_order([o.figures for o in outcomes], passages, TABLE_COLUMNS)
     disagreements = _concat(
         [o.disagreements for o in outcomes], [c for c in COMPARISON_COLUMNS if c != "status"]
