@@ -7,7 +7,9 @@ same". After every ``--step`` answers the decisions are applied
 checked against the gold (:func:`narrative.evaluate.check_claims`: outlet-only,
 leaves out, story unit, prominence, figures differ). The count reported is the
 first number of answers at which every claim type is at least ``--goal`` precise
-(a type that makes no claim makes no wrong one), or ``-`` when the budget ran out.
+(a type that makes no claim makes no wrong one), or ``-`` when the budget ran out;
+and the precision of each claim type (in :data:`narrative.evaluate.CLAIM_TYPES` order)
+before any answer and after 40.
 
 Two orders are compared on the same candidate questions (the machine's aligned
 pairs): the notebook's (:func:`narrative.review.review_queue`, recomputed on the
@@ -153,10 +155,8 @@ def main(argv: list[str] | None = None) -> int:
         }
         kw = {"budget": args.budget, "step": args.step, "goal": args.goal}
         needed, start, at_40 = simulate(machine, gold, figures, same, seed=None, **kw)
-        randoms = [
-            simulate(machine, gold, figures, same, seed=s, **kw)[0] for s in range(args.seeds)
-        ]
-        finite = [r if r is not None else math.inf for r in randoms]
+        randoms = [simulate(machine, gold, figures, same, seed=s, **kw) for s in range(args.seeds)]
+        finite = [r[0] if r[0] is not None else math.inf for r in randoms]
         median = float(np.median(finite))
         rows.append(
             {
@@ -164,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
                 "questions": len(review.review_queue(machine)),
                 "precision before": _show(start),
                 "precision after 40 (notebook order)": _show(at_40),
+                "precision after 40 (random, seed 0)": _show(randoms[0][2]) if randoms else "-",
                 "answers until all >= goal (notebook order)": needed if needed is not None else "-",
                 "random order (median)": "-" if math.isinf(median) else int(median),
             }
