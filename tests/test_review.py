@@ -256,3 +256,18 @@ def test_nearest_counterparts_known_answer():
     assert (("a", 0), "Alpha") not in near, "never the passage's own outlet"
     apart = SimpleNamespace(passages=passages, embeddings=vectors, event_of={"a": "E", "b": "F"})
     assert review.nearest_counterparts(apart, [("a", 0)]) == {}, "never another event"
+
+
+def test_a_bad_decisions_file_stops_the_report_in_one_line(tmp_path, capsys):
+    from narrative import cli, config
+
+    bad = tmp_path / "d.csv"
+    bad.write_text("decision,doc_a,snippet_a,doc_b,snippet_b\nperhaps,a,x,b,y\n", "utf-8")
+    out = tmp_path / "report"
+    status = cli.main(
+        ["report", "--corpus", str(config.DEFAULT_CORPUS), "--out", str(out), "-p", f"review={bad}"]
+    )
+    error = capsys.readouterr().err.strip()
+    assert status == 2
+    assert error.count("\n") == 0 and "line 2: decision 'perhaps'" in error
+    assert not (out / "index.html").exists()
