@@ -455,7 +455,7 @@ def apply_review(result: Result, decisions: list[Decision]) -> Result:
         A new result; ``result`` is not changed. Decisions that name text the
         corpus does not hold are listed in its warnings.
     """
-    from narrative.numbers import number_disagreements
+    from narrative.numbers import disagreement_findings, number_disagreements
     from narrative.units import build_units
 
     located = (
@@ -483,9 +483,15 @@ def apply_review(result: Result, decisions: list[Decision]) -> Result:
                     passages=result.passages[result.passages["doc_id"].isin(docs)],
                 )
             )
-        disagreements = pd.concat(
-            [disagreements[keep], *[f for f in fresh if len(f)]], ignore_index=True
-        )[list(result.number_disagreements.columns)]
+        columns = [
+            c for c in result.number_disagreements.columns if c not in ("finding", "reviewed")
+        ]
+        disagreements = disagreement_findings(
+            pd.concat(
+                [disagreements[keep][columns], *[f[columns] for f in fresh if len(f)]],
+                ignore_index=True,
+            )
+        )
     disagreements["reviewed"] = [
         CONFIRMED if k in located.confirmed else "" for k in _pair_keys(disagreements)
     ]
@@ -641,15 +647,20 @@ class Claims:
 
 
 def report_claims(result: Result) -> Claims:
-    """The report's outlet-only, leaves-out and prominence claims, as notebook 02 draws them."""
-    from narrative import coverage
+    """The report's outlet-only, leaves-out and prominence claims, as notebook 02 draws them.
 
-    facts = coverage.fact_table(result.passages, result.units, result.alignments)
+    Only the claims the report makes count: a fact with a possible counterpart, or
+    an omission something speaks against, is not claimed (:func:`narrative.coverage.analyse`).
+    """
+    from narrative.coverage import analyse
+
+    found = analyse(result)
+    omissions = found.omissions
     return Claims(
-        exclusives=coverage.exclusives(facts),
-        omissions=coverage.omissions(facts, result.corpus.outlets),
-        gaps=coverage.prominence_gaps(coverage.prominence(facts, result.passages)),
-        facts=facts,
+        exclusives=found.exclusives[found.exclusives["status"] == "outlet-only"],
+        omissions=omissions[omissions["status"] == "leaves out"],
+        gaps=found.gaps,
+        facts=found.facts,
     )
 
 
