@@ -161,7 +161,7 @@ def test_three_answers_in_jupyterlab_reach_the_file_and_the_report(lab, chromium
     keys = review._pair_keys(alignments)
     assert confirmed in keys
     assert alignments.loc[keys.index(confirmed), "reviewed"] == "confirmed"
-    assert rejected not in keys and rejected in review._pair_keys(machine.alignments)
+    assert rejected not in keys, "a rejected pair is out (aligned by the machine or not)"
     (gone,) = located.not_facts
     assert not any(gone in k for k in keys), "a passage that is no fact has no pair"
     row = passages[(passages["doc_id"] == gone[0]) & (passages["passage_id"] == gone[1])]
