@@ -129,3 +129,35 @@ def test_citable_claims_need_the_standard_on_every_held_out_set(tmp_path: Path):
     )
     assert citable_claims(table) == {"figures differ"}
     assert citable_claims(tmp_path / "absent.csv") == set()
+
+
+def test_the_index_counts_claims_on_reviewed_evidence(tmp_path: Path):
+    from narrative.findings import review_findings
+
+    data = tmp_path / "data"
+    passages = [
+        {"doc_id": "a", "passage_id": 0, "reviewed": "reviewed"},
+        {"doc_id": "b", "passage_id": 0, "reviewed": "reviewed"},
+        {"doc_id": "b", "passage_id": 1, "reviewed": ""},
+        {"doc_id": "a", "passage_id": 1, "reviewed": "not a fact"},
+    ]
+    _write(data, "passages", [{**p, "reviewed": ""} for p in passages])
+    _write(data, "alignments", [{"relation": "paraphrase", "reviewed": ""}])
+    assert review_findings(data)[0].text.startswith("No claim rests on reviewed evidence")
+    _write(data, "passages", passages)
+    _write(data, "alignments", [{"relation": "paraphrase", "reviewed": "confirmed"}])
+    _write(
+        data,
+        "facts",
+        [
+            {"fact_id": "U001", "doc_id": "a", "passage_id": 0},
+            {"fact_id": "U001", "doc_id": "b", "passage_id": 0},
+            {"fact_id": "S-b-1", "doc_id": "b", "passage_id": 1},
+        ],
+    )
+    _write(data, "number_disagreements", [{"reviewed": "confirmed"}, {"reviewed": ""}])
+    assert review_findings(data)[0].text == (
+        "Reviewed: 3 passages decided on (1 not a fact), 1 aligned pairs confirmed; "
+        "1 of 2 facts and 1 of 2 figure disagreements rest on reviewed evidence, "
+        "the rest on the machine alone."
+    )

@@ -30,6 +30,9 @@ CLAIMS_TABLE = PROJECT_ROOT / "data" / "claims.csv"
 #: The notebooks that ``narrative report`` executes.
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 
+#: Where the review notebook keeps a corpus's decisions unless ``review`` names a file.
+REVIEWS_DIR = PROJECT_ROOT / "reviews"
+
 #: Where reports go unless ``--out`` says otherwise.
 REPORTS_DIR = PROJECT_ROOT / "reports"
 

@@ -64,9 +64,14 @@ class Evaluation:
 def read_gold(path: str | Path) -> pd.DataFrame:
     """Read a gold file.
 
+    A researcher's decisions file (:mod:`narrative.review`) is a gold file
+    too: each confirmed pair is a fact of two rows, and the rejected pairs,
+    the known negatives, ride along in the table's ``attrs["negatives"]``
+    (same columns) for :func:`evaluate_alignment`.
+
     Args:
         path: CSV with columns ``fact_id``, ``doc_id``, ``snippet`` (and
-            optionally ``note``).
+            optionally ``note``), or a decisions file.
 
     Returns:
         The rows as a table.
@@ -79,6 +84,12 @@ def read_gold(path: str | Path) -> pd.DataFrame:
         raise CorpusError(f"gold file not found: {path}")
     with path.open(newline="", encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
+    if rows and "decision" in rows[0]:
+        from narrative.review import gold_from_decisions, read_decisions
+
+        gold, negatives = gold_from_decisions(read_decisions(path))
+        gold.attrs["negatives"] = negatives
+        return gold
     missing = [c for c in GOLD_COLUMNS if rows and c not in rows[0]]
     if not rows or missing:
         raise CorpusError(f"{path}: needs columns {', '.join(GOLD_COLUMNS)}")
@@ -265,7 +276,10 @@ def evaluate_alignment(
 
     Returns:
         Strict and lax scores, the strict errors, snippet warnings, and the
-        strict recall of each fact (:func:`fact_recall`).
+        strict recall of each fact (:func:`fact_recall`). When ``gold`` is a
+        decisions file (its ``attrs["negatives"]``, see :func:`read_gold`),
+        only decided pairs count: a predicted pair is right when confirmed,
+        wrong when rejected, and not scored when nobody decided it.
     """
     order = list(dict.fromkeys(passages["doc_id"]))
     outlet_of = dict(zip(passages["doc_id"], passages["outlet"], strict=False))
@@ -275,6 +289,18 @@ def evaluate_alignment(
     found = {
         p for p in predicted_pairs(alignments, order) if p[0] in gold_docs and p[2] in gold_docs
     }
+    negatives = gold.attrs.get("negatives")
+    if negatives is not None:
+        wrong, more = locate(negatives, cleaned, passages)
+        warnings = warnings + more
+        rank = {d: i for i, d in enumerate(order)}
+        rejected = set()
+        for _, group in wrong.groupby("fact_id"):
+            sides = group.drop_duplicates("doc_id")
+            if len(sides) == 2:
+                (da, pa), (db, pb) = zip(sides["doc_id"], sides["passage_id"], strict=True)
+                rejected.add(_ordered(da, pa, db, pb, rank))
+        found = {p for p in found if p in expected or p in rejected}
     notes = {}
     if "note" in gold:
         for fact_id, note in zip(gold["fact_id"], gold["note"].fillna(""), strict=True):

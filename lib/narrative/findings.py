@@ -228,6 +228,55 @@ def numbers_findings(data: Path, citable: set[str] | None = None) -> list[Findin
     ]
 
 
+def review_findings(data: Path) -> list[Finding]:
+    """How many claims rest on the researcher's reviewed evidence (see ``narrative.review``).
+
+    A fact (a story unit or an outlet-only passage) rests on reviewed evidence when
+    every passage of it has a decision; a figure disagreement when its pair is
+    confirmed.
+    """
+    passages, facts = _read(data, "passages"), _read(data, "facts")
+    alignments = _read(data, "alignments")
+    if passages is None or "reviewed" not in passages or alignments is None:
+        return []
+    page = "01-align-passages.html"
+    decided = passages[passages["reviewed"] != ""]
+    if decided.empty:
+        return [
+            Finding(
+                "No claim rests on reviewed evidence: every pair is the machine's "
+                "(notebooks/05-review.ipynb asks first what changes the most claims).",
+                page,
+            )
+        ]
+    parts = []
+    if facts is not None and not facts.empty:
+        mark = facts.merge(
+            passages[["doc_id", "passage_id", "reviewed"]], on=["doc_id", "passage_id"], how="left"
+        )
+        sure = mark.groupby("fact_id")["reviewed"].agg(lambda s: bool(s.ne("").all()))
+        parts.append(f"{int(sure.sum())} of {len(sure)} facts")
+    differ = _read(data, "number_disagreements")
+    if differ is not None and "reviewed" in differ and not differ.empty:
+        parts.append(
+            f"{int(differ['reviewed'].eq('confirmed').sum())} of {len(differ)} figure disagreements"
+        )
+    confirmed = int(alignments["reviewed"].eq("confirmed").sum()) if "reviewed" in alignments else 0
+    no_fact = int(passages["reviewed"].eq("not a fact").sum())
+    rest = (
+        f"; {' and '.join(parts)} rest on reviewed evidence, the rest on the machine alone"
+        if parts
+        else ""
+    )
+    return [
+        Finding(
+            f"Reviewed: {len(decided)} passages decided on ({no_fact} not a fact), "
+            f"{confirmed} aligned pairs confirmed{rest}.",
+            page,
+        )
+    ]
+
+
 def _cut(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
@@ -246,4 +295,5 @@ def headline_findings(out_dir: str | Path, citable: set[str] | None = None) -> l
         *coverage_findings(data, citable),
         *voices_findings(data),
         *numbers_findings(data, citable),
+        *review_findings(data),
     ]

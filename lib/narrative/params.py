@@ -138,6 +138,10 @@ class RunConfig:
         role=EXECUTION,
         check=_not_negative,
     )
+    review: str = _param(
+        "",
+        "the researcher's decisions CSV (see the README's Review section); empty: none",
+    )
     max_units_shown: int = _param(80, "story units shown side by side in the report", role=NOTEBOOK)
     max_facts_shown: int = _param(40, "facts shown in the fact-by-outlet chart", role=NOTEBOOK)
     top_terms: int = _param(10, "distinctive terms shown per outlet", role=NOTEBOOK)

@@ -54,6 +54,7 @@ from narrative.params import RunConfig, make_config, notebook_config
 from narrative.passages import segment_corpus
 from narrative.quotes import QUOTE_COLUMNS, find_quotes, with_persons
 from narrative.readers import load_any
+from narrative.review import apply_review, read_decisions
 from narrative.units import build_units
 
 
@@ -143,6 +144,8 @@ class Result:
 
 #: Recent results by (corpus fingerprint, :meth:`RunConfig.pipeline_key`); see :func:`run`.
 _RECENT: OrderedDict[tuple, Result] = OrderedDict()
+#: Recent reviewed results by (machine result, decisions file's size and time).
+_REVIEWED: OrderedDict[tuple, tuple[Result, Result]] = OrderedDict()
 _RECENT_SIZE = 4
 
 
@@ -189,11 +192,43 @@ def run(
             It does not change the result.
         **changes: Parameters that replace those of ``config``, by name
             (``model=...``, ``workers=2``).
+        review: (in ``config``) The researcher's decisions file
+            (:mod:`narrative.review`), applied after alignment; empty: the
+            machine's result, with empty ``reviewed`` columns. A missing file is
+            no decision yet.
 
     Returns:
         The run's :class:`Result`.
     """
     config = make_config((config or RunConfig()).values(), **changes)
+    machine = _machine_run(corpus, config, cache=cache, executor=executor)
+    path = Path(config.review) if config.review else None
+    key = (id(machine), _file_stamp(path))
+    if key in _REVIEWED and _REVIEWED[key][0] is machine:
+        return _REVIEWED[key][1]
+    reviewed = apply_review(machine, read_decisions(path) if path else [])
+    _REVIEWED[key] = (machine, reviewed)
+    while len(_REVIEWED) > _RECENT_SIZE:
+        _REVIEWED.popitem(last=False)
+    return reviewed
+
+
+def _file_stamp(path: Path | None) -> tuple:
+    """Path, size and modification time of a file (empty when none or missing)."""
+    if path is None or not path.is_file():
+        return (str(path or ""),)
+    return (str(path.resolve()), *_stat(path))
+
+
+def _machine_run(
+    corpus: str | Path | Corpus,
+    config: RunConfig,
+    *,
+    cache: EmbeddingCache | None,
+    executor: Executor | None,
+) -> Result:
+    """:func:`run` without the review, cached in memory (see :func:`run`)."""
+    config = replace(config, review="")
     key = None
     if cache is None and not isinstance(corpus, Corpus):
         key = (corpus_fingerprint(corpus), config.pipeline_key())

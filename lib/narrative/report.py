@@ -43,6 +43,9 @@ if TYPE_CHECKING:
 KERNEL = "python3"
 #: Notebooks run by ``narrative report``, in this order.
 NOTEBOOK_PATTERN = "0[0-9]-*.ipynb"
+#: The review notebook is interactive (buttons that write the decisions file): it is
+#: opened in JupyterLab, never run as a report page.
+REVIEW_NOTEBOOK = "05-review.ipynb"
 #: Run once for every pair of outlets (papermill fan-out).
 PAIR_NOTEBOOK = "10-outlet-pair.ipynb"
 #: Most pair pages by default. A corpus with more outlet pairs than this gets pages
@@ -680,7 +683,7 @@ def build_report(
             take their defaults.
         keep_code: Keep code cells in the HTML.
         notebooks: Notebooks to run; every ``0N-*.ipynb`` in ``notebooks/``
-            when ``None``.
+            but the review notebook (:data:`REVIEW_NOTEBOOK`) when ``None``.
         pairs: ``"A,B"`` outlet pairs for the pair report; every pair when
             ``None``, none when empty.
         reuse: Reuse executed notebooks whose inputs have not changed (see
@@ -694,6 +697,7 @@ def build_report(
     from narrative.cleaning import clean_corpus
     from narrative.embeddings import resolve_model
     from narrative.readers import load_any, parse_columns
+    from narrative.review import read_decisions
 
     corpus = Path(corpus).resolve()
     out_dir = Path(out_dir).resolve()
@@ -713,13 +717,25 @@ def build_report(
     # No article text at all (every file page chrome or empty) also stops here.
     clean_corpus(loaded)
     check_writable(out_dir)
-    notebooks = notebooks or sorted(config.NOTEBOOKS_DIR.glob(NOTEBOOK_PATTERN))
+    key = source_fingerprint(corpus)
+    if values["review"]:
+        # A bad decisions file stops here; the notebooks run elsewhere, so the path is
+        # made absolute, and its content joins what reused pages depend on.
+        review_file = Path(str(values["review"])).resolve()
+        read_decisions(review_file)
+        values["review"] = str(review_file)
+        if review_file.is_file():
+            key += hashlib.sha256(review_file.read_bytes()).hexdigest()
+    notebooks = notebooks or [
+        nb
+        for nb in sorted(config.NOTEBOOKS_DIR.glob(NOTEBOOK_PATTERN))
+        if nb.name != REVIEW_NOTEBOOK
+    ]
     jobs: list[tuple[Path, str, dict[str, object]]] = [(nb, nb.stem, {}) for nb in notebooks]
     jobs += _pair_jobs(chosen_pairs)
     out_dir.mkdir(parents=True, exist_ok=True)
     outcome = ReportOutcome(out_dir=out_dir, index=out_dir / "index.html")
     header = provenance_html(corpus, out_dir, values)
-    key = source_fingerprint(corpus)
     store = config.cache_dir() / "executed" if reuse else None
     # Pages are rendered in a thread while the kernel runs the next notebook (this
     # process mostly waits on the kernel meanwhile).

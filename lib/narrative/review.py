@@ -1,0 +1,839 @@
+"""The researcher's decisions: store them, ask the questions that matter first, apply them.
+
+The machine proposes pairs of passages; a person settles what it cannot. Each
+decision is one row of a plain CSV the researcher owns (:data:`DECISION_COLUMNS`),
+kept apart from the corpus and from the reports. Passages are named as the gold
+files name them (``data/gold/README.md``): the article's ``doc_id`` and a short
+verbatim snippet of the passage, so a decision survives another segmentation,
+other parameters and another model.
+
+Decisions (column ``decision``):
+
+==========  =====================================================================
+same        the two passages report the same fact (a pair)
+different   they do not (a pair)
+not_fact    the passage (side ``a`` only) is no fact: an attribution stub, an aside
+merge       the two passages' story units are one fact (applied as ``same``)
+split       the two passages of one unit are two facts (applied as ``different``)
+==========  =====================================================================
+
+A later row about the same pair (or passage) overrides an earlier one, so the
+file is also the review's history. :func:`apply_review` turns the decisions
+into a run's result: confirmed pairs are in (added as ``paraphrase`` when the
+machine missed them), rejected pairs are out, a passage that is not a fact has
+no pair; story units and figure disagreements are rebuilt from there, and every
+analysis downstream follows because it is computed from the alignments and
+units. :func:`review_queue` orders the open questions so that the first
+answers change the most claims.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from narrative import config
+from narrative.atomic import write_atomic
+from narrative.corpus import CorpusError
+from narrative.vocab import BODY, HEADLINE, PARAPHRASE, SAME_FACT
+
+if TYPE_CHECKING:
+    from narrative.pipeline import Result
+
+#: Columns of a decisions file, in order.
+DECISION_COLUMNS = ("decision", "doc_a", "snippet_a", "doc_b", "snippet_b", "note", "decided_at")
+
+SAME = "same"
+DIFFERENT = "different"
+NOT_FACT = "not_fact"
+MERGE = "merge"
+SPLIT = "split"
+#: Every decision a file may hold.
+DECISIONS = (SAME, DIFFERENT, NOT_FACT, MERGE, SPLIT)
+#: Pair decisions that put a pair in, and that take it out.
+CONFIRMING = (SAME, MERGE)
+REJECTING = (DIFFERENT, SPLIT)
+
+#: Values of the ``reviewed`` column of alignments and claim tables.
+CONFIRMED = "confirmed"
+#: ``reviewed`` of a passage the researcher has decided about, and of one that is no fact.
+REVIEWED = "reviewed"
+NOT_A_FACT = "not a fact"
+
+#: Words a snippet starts with; more are taken until it occurs once in its article.
+SNIPPET_WORDS = 10
+
+Key = tuple[str, int]
+
+
+class Decision(NamedTuple):
+    """One row of a decisions file (``doc_b``/``snippet_b`` empty for ``not_fact``)."""
+
+    decision: str
+    doc_a: str
+    snippet_a: str
+    doc_b: str = ""
+    snippet_b: str = ""
+    note: str = ""
+    decided_at: str = ""
+
+
+def decisions_path(corpus: str | Path, given: str | Path = "") -> Path:
+    """The decisions file of a corpus: ``given``, else ``reviews/<corpus name>.csv``.
+
+    Args:
+        corpus: The corpus folder or file (empty: the default corpus).
+        given: The ``review`` parameter.
+
+    Returns:
+        The path (the file may not exist yet).
+    """
+    if str(given):
+        return Path(given)
+    return config.REVIEWS_DIR / f"{Path(str(corpus) or config.DEFAULT_CORPUS).stem}.csv"
+
+
+def read_decisions(path: str | Path) -> list[Decision]:
+    """Read a decisions file; a missing file is no decision yet.
+
+    Args:
+        path: The CSV (columns :data:`DECISION_COLUMNS`; ``note`` and
+            ``decided_at`` may be absent).
+
+    Returns:
+        The decisions in file order.
+
+    Raises:
+        CorpusError: When a required column is missing or a row's decision is
+            not one of :data:`DECISIONS` (the message names the line).
+    """
+    path = Path(path)
+    if not path.exists():
+        return []
+    if path.is_dir():
+        raise CorpusError(f"review file is a folder, not a CSV: {path}")
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in DECISION_COLUMNS[:5] if c not in (reader.fieldnames or [])]
+        if reader.fieldnames and missing:
+            raise CorpusError(f"{path}: needs columns {', '.join(DECISION_COLUMNS[:5])}")
+        out = []
+        for line, row in enumerate(reader, start=2):
+            kind = (row.get("decision") or "").strip()
+            if kind not in DECISIONS:
+                raise CorpusError(
+                    f"{path} line {line}: decision {kind!r} is not one of {', '.join(DECISIONS)}"
+                )
+            values = {c: (row.get(c) or "").strip() for c in DECISION_COLUMNS}
+            values["decision"] = kind
+            if not values["doc_a"] or not values["snippet_a"]:
+                raise CorpusError(f"{path} line {line}: doc_a and snippet_a are required")
+            if kind != NOT_FACT and (not values["doc_b"] or not values["snippet_b"]):
+                raise CorpusError(
+                    f"{path} line {line}: a {kind!r} decision needs doc_b and snippet_b"
+                )
+            out.append(Decision(**values))
+    return out
+
+
+def write_decisions(path: str | Path, decisions: Iterable[Decision]) -> Path:
+    """Write the whole decisions file atomically (temporary file, then rename).
+
+    A crash or a closed tab leaves the previous file or the new one, never a
+    part of one.
+
+    Args:
+        path: The CSV.
+        decisions: Every decision, in order.
+
+    Returns:
+        ``path``.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(DECISION_COLUMNS)
+    writer.writerows(decisions)
+    text = buffer.getvalue()
+    return write_atomic(Path(path), lambda out: out.write(text))
+
+
+def snippet_for(article: str, start: int, end: int, *, words: int = SNIPPET_WORDS) -> str:
+    """A verbatim snippet of a passage that occurs once in its article.
+
+    Args:
+        article: The article's cleaned text.
+        start: The passage's first character in it.
+        end: One past its last character.
+        words: Words to start with.
+
+    Returns:
+        The passage's first ``words`` words, more while the snippet occurs
+        elsewhere in the article too; the whole passage at most.
+    """
+    text = article[start:end]
+    tokens = text.split()
+    for n in range(min(words, len(tokens)), len(tokens) + 1):
+        snippet = " ".join(tokens[:n])
+        if snippet in text and article.count(snippet) == 1:
+            return snippet
+    return text.strip()
+
+
+def passage_snippet(result: Result, key: Key) -> str:
+    """The snippet that names passage ``key`` of ``result`` (see :func:`snippet_for`)."""
+    row = result.passages.set_index(["doc_id", "passage_id"]).loc[key]
+    article = next(c.text for c in result.cleaned if c.doc_id == key[0])
+    return snippet_for(article, int(row["start"]), int(row["end"]))
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def decision_for(
+    result: Result, kind: str, a: Key, b: Key | None = None, note: str = ""
+) -> Decision:
+    """A decision about passages of ``result``, named by doc_id and snippet.
+
+    Args:
+        result: The run the passages come from.
+        kind: One of :data:`DECISIONS`.
+        a: ``(doc_id, passage_id)`` of the first passage.
+        b: The second passage; ``None`` for ``not_fact``.
+        note: Free text kept in the file.
+
+    Returns:
+        The decision, stamped with the time (UTC).
+    """
+    if kind not in DECISIONS:
+        raise ValueError(f"decision {kind!r} is not one of {', '.join(DECISIONS)}")
+    if (b is None) != (kind == NOT_FACT):
+        raise ValueError(f"a {kind!r} decision takes {'one passage' if b is None else 'two'}")
+    side_b = (b[0], passage_snippet(result, b)) if b is not None else ("", "")
+    return Decision(kind, a[0], passage_snippet(result, a), *side_b, note, _now())
+
+
+class DecisionStore:
+    """The decisions file as the review notebook uses it: add, undo, count.
+
+    Every change rewrites the file at once (:func:`write_decisions`), so
+    nothing answered is lost.
+
+    Args:
+        path: The CSV; created at the first answer.
+    """
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.decisions = read_decisions(self.path)
+
+    def add(self, decision: Decision) -> None:
+        """Append one decision and save."""
+        self.decisions.append(decision)
+        write_decisions(self.path, self.decisions)
+
+    def undo(self) -> Decision | None:
+        """Remove the last decision and save; ``None`` when there is none."""
+        if not self.decisions:
+            return None
+        last = self.decisions.pop()
+        write_decisions(self.path, self.decisions)
+        return last
+
+    def counts(self) -> dict[str, int]:
+        """How many decisions of each kind (every kind, zeros included)."""
+        found = pd.Series([d.decision for d in self.decisions], dtype=object).value_counts()
+        return {kind: int(found.get(kind, 0)) for kind in DECISIONS}
+
+    def __len__(self) -> int:
+        return len(self.decisions)
+
+
+@dataclass
+class LocatedDecisions:
+    """Decisions mapped onto one run's passages (later rows override earlier ones).
+
+    Attributes:
+        confirmed: Pairs in, as ``frozenset({key_a, key_b})``.
+        rejected: Pairs out.
+        not_facts: Passages that are no fact.
+        warnings: One line per decision that could not be placed.
+    """
+
+    confirmed: set[frozenset[Key]]
+    rejected: set[frozenset[Key]]
+    not_facts: set[Key]
+    warnings: list[str]
+
+    @property
+    def passages(self) -> set[Key]:
+        """Every passage some decision is about."""
+        return {k for pair in self.confirmed | self.rejected for k in pair} | self.not_facts
+
+    @property
+    def decided(self) -> set[frozenset[Key]]:
+        """Every pair decided either way."""
+        return self.confirmed | self.rejected
+
+
+def locate_decisions(
+    decisions: list[Decision], cleaned: list, passages: pd.DataFrame
+) -> LocatedDecisions:
+    """Map each decision's snippets to the run's passages.
+
+    A snippet is found as the gold files' are (:func:`narrative.evaluate.locate`);
+    when it spans several passages (decided at paragraph level, run at
+    sentence level) the first is taken.
+
+    Args:
+        decisions: Decisions in file order.
+        cleaned: The run's cleaned documents.
+        passages: The run's passage table.
+
+    Returns:
+        The decisions as sets of passages and pairs.
+    """
+    from narrative.evaluate import locate
+
+    rows = []
+    for i, d in enumerate(decisions):
+        rows.append((f"{i}a", d.doc_a, d.snippet_a))
+        if d.decision != NOT_FACT:
+            rows.append((f"{i}b", d.doc_b, d.snippet_b))
+    gold = pd.DataFrame(rows, columns=["fact_id", "doc_id", "snippet"])
+    located, problems = locate(gold, cleaned, passages)
+    first = located.sort_values("passage_id").drop_duplicates("fact_id")
+    where = {
+        f: (d, int(p))
+        for f, d, p in zip(first["fact_id"], first["doc_id"], first["passage_id"], strict=True)
+    }
+    out = LocatedDecisions(set(), set(), set(), [])
+    state: dict[object, str] = {}
+    for i, d in enumerate(decisions):
+        a = where.get(f"{i}a")
+        b = where.get(f"{i}b") if d.decision != NOT_FACT else None
+        if a is None or (d.decision != NOT_FACT and b is None):
+            out.warnings.append(
+                f"review row {i + 2} ({d.decision}) names a passage not in this corpus's text; "
+                "left out"
+            )
+            continue
+        if d.decision == NOT_FACT:
+            state[a] = d.decision
+        elif a != b:
+            state[frozenset((a, b))] = d.decision
+    for key, kind in state.items():
+        if isinstance(key, tuple):
+            out.not_facts.add(key)
+        elif kind in CONFIRMING:
+            out.confirmed.add(key)
+        else:
+            out.rejected.add(key)
+    del problems  # each unplaced snippet is reported once per decision above
+    return out
+
+
+def _pair_keys(alignments: pd.DataFrame) -> list[frozenset[Key]]:
+    return [
+        frozenset(((a, int(pa)), (b, int(pb))))
+        for a, pa, b, pb in zip(
+            alignments["doc_a"],
+            alignments["passage_a"],
+            alignments["doc_b"],
+            alignments["passage_b"],
+            strict=True,
+        )
+    ]
+
+
+def reviewed_alignments(
+    alignments: pd.DataFrame,
+    passages: pd.DataFrame,
+    embeddings: np.ndarray,
+    located: LocatedDecisions,
+) -> pd.DataFrame:
+    """The alignment table with the decisions applied and a ``reviewed`` column.
+
+    Args:
+        alignments: The machine's alignment table.
+        passages: The run's passages (row order matches ``embeddings``).
+        embeddings: Passage vectors, for the cosine of a pair the machine missed.
+        located: The decisions (:func:`locate_decisions`).
+
+    Returns:
+        Rejected pairs and every pair of a passage that is no fact dropped;
+        confirmed pairs ``reuse`` or ``paraphrase`` (``paraphrase`` when the
+        machine said less) with ``reviewed`` = ``confirmed``; confirmed pairs
+        the machine did not align appended (``basis`` = ``reviewed``), their
+        ``score`` and ``similarity`` the passages' cosine, their other scores
+        empty. Other rows have ``reviewed`` empty.
+    """
+    table = alignments.copy()
+    table["reviewed"] = ""
+    if table.empty and not located.confirmed:
+        return table
+    keys = _pair_keys(table)
+    drop = [k in located.rejected or bool(set(k) & located.not_facts) for k in keys]
+    confirmed = [k in located.confirmed for k in keys]
+    table.loc[confirmed, "reviewed"] = CONFIRMED
+    weaker = np.array(confirmed) & ~table["relation"].isin(SAME_FACT).to_numpy()
+    table.loc[weaker, "relation"] = PARAPHRASE
+    table = table[~np.array(drop, dtype=bool)]
+    missing = located.confirmed - set(keys)
+    if missing:
+        info = passages.reset_index(drop=True)
+        row_of = {
+            (d, int(p)): i
+            for i, (d, p) in enumerate(zip(info["doc_id"], info["passage_id"], strict=True))
+        }
+        order = {d: i for i, d in enumerate(dict.fromkeys(info["doc_id"]))}
+        added = []
+        for pair in sorted(missing, key=lambda k: sorted((order[d], p) for d, p in k)):
+            a, b = sorted(pair, key=lambda k: (order[k[0]], k[1]))
+            ra, rb = row_of[a], row_of[b]
+            cosine = round(float(embeddings[ra] @ embeddings[rb]), 4) if len(embeddings) else np.nan
+            added.append(
+                {
+                    "doc_a": a[0],
+                    "passage_a": a[1],
+                    "outlet_a": info.at[ra, "outlet"],
+                    "kind_a": info.at[ra, "kind"],
+                    "text_a": info.at[ra, "text"],
+                    "doc_b": b[0],
+                    "passage_b": b[1],
+                    "outlet_b": info.at[rb, "outlet"],
+                    "kind_b": info.at[rb, "kind"],
+                    "text_b": info.at[rb, "text"],
+                    "score": cosine,
+                    "similarity": cosine,
+                    "relation": PARAPHRASE,
+                    "shared_terms": "",
+                    "corroboration": 0,
+                    "basis": REVIEWED,
+                    "reviewed": CONFIRMED,
+                }
+            )
+        table = pd.concat([table, pd.DataFrame(added)], ignore_index=True)
+    return table.reset_index(drop=True)
+
+
+def reviewed_passages(passages: pd.DataFrame, located: LocatedDecisions) -> pd.DataFrame:
+    """The passage table with ``reviewed``: :data:`REVIEWED`, :data:`NOT_A_FACT` or empty."""
+    table = passages.copy()
+    keys = list(zip(table["doc_id"], table["passage_id"].astype(int), strict=True))
+    decided = located.passages
+    table["reviewed"] = [
+        NOT_A_FACT if k in located.not_facts else REVIEWED if k in decided else "" for k in keys
+    ]
+    return table
+
+
+def apply_review(result: Result, decisions: list[Decision]) -> Result:
+    """A run's result with the researcher's decisions applied.
+
+    Alignments (:func:`reviewed_alignments`), passages (``reviewed`` column),
+    story units (rebuilt from the reviewed alignments, with ``reviewed`` =
+    ``confirmed`` on a passage joined to its unit by a confirmed pair) and the
+    figure disagreements of every event a decision touches (recomputed from
+    the reviewed alignments; ``reviewed`` = ``confirmed`` on rows whose pair
+    is confirmed) follow the decisions. With no decision the tables only gain
+    their empty ``reviewed`` columns.
+
+    Args:
+        result: The machine's run (:func:`narrative.pipeline.run`).
+        decisions: The decisions (:func:`read_decisions`).
+
+    Returns:
+        A new result; ``result`` is not changed. Decisions that name text the
+        corpus does not hold are listed in its warnings.
+    """
+    from narrative.numbers import disagreement_findings, number_disagreements
+    from narrative.units import build_units
+
+    located = (
+        locate_decisions(decisions, result.cleaned, result.passages)
+        if decisions
+        else LocatedDecisions(set(), set(), set(), [])
+    )
+    alignments = reviewed_alignments(result.alignments, result.passages, result.embeddings, located)
+    passages = reviewed_passages(result.passages, located)
+    changed = bool(located.confirmed or located.rejected or located.not_facts)
+    units = build_units(result.passages, alignments) if changed else result.units.copy()
+    units = _mark_units(units, alignments)
+    disagreements = result.number_disagreements.copy()
+    if changed:
+        event_of = result.event_of
+        touched = {event_of[d] for d, _ in located.passages}
+        keep = ~disagreements["doc_a"].map(event_of).isin(touched)
+        fresh = []
+        for event in sorted(touched):
+            docs = {d for d, e in event_of.items() if e == event}
+            inside = alignments["doc_a"].isin(docs)
+            fresh.append(
+                number_disagreements(
+                    alignments[inside],
+                    passages=result.passages[result.passages["doc_id"].isin(docs)],
+                )
+            )
+        columns = [
+            c for c in result.number_disagreements.columns if c not in ("finding", "reviewed")
+        ]
+        disagreements = disagreement_findings(
+            pd.concat(
+                [disagreements[keep][columns], *[f[columns] for f in fresh if len(f)]],
+                ignore_index=True,
+            )
+        )
+    disagreements["reviewed"] = [
+        CONFIRMED if k in located.confirmed else "" for k in _pair_keys(disagreements)
+    ]
+    return replace(
+        result,
+        passages=passages,
+        alignments=alignments,
+        units=units,
+        number_disagreements=disagreements,
+        warnings=[*result.warnings, *located.warnings],
+    )
+
+
+def _mark_units(units: pd.DataFrame, alignments: pd.DataFrame) -> pd.DataFrame:
+    """Add ``reviewed`` to units: ``confirmed`` where a confirmed pair ties a passage in."""
+    units = units.copy()
+    sure = alignments[alignments["reviewed"] == CONFIRMED]
+    unit_of = dict(
+        zip(
+            zip(units["doc_id"], units["passage_id"].astype(int), strict=True),
+            units["unit_id"],
+            strict=True,
+        )
+    )
+    tied: set[Key] = set()
+    for a, b in (tuple(k) for k in _pair_keys(sure)):
+        if unit_of.get(a) is not None and unit_of.get(a) == unit_of.get(b):
+            tied |= {a, b}
+    units["reviewed"] = [
+        CONFIRMED if (d, int(p)) in tied else ""
+        for d, p in zip(units["doc_id"], units["passage_id"], strict=True)
+    ]
+    return units
+
+
+def gold_from_decisions(decisions: list[Decision]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A decisions file read as a gold file.
+
+    Args:
+        decisions: The decisions.
+
+    Returns:
+        ``(gold, negatives)``: gold rows (``fact_id``, ``doc_id``, ``snippet``,
+        ``note``), one fact per confirmed pair, and the rejected pairs in the
+        same form, for :func:`narrative.evaluate.evaluate_alignment`.
+    """
+    final: dict[frozenset, Decision] = {}
+    for d in decisions:
+        if d.decision != NOT_FACT:
+            final[frozenset(((d.doc_a, d.snippet_a), (d.doc_b, d.snippet_b)))] = d
+    pos, neg = [], []
+    for n, d in enumerate(final.values(), start=1):
+        target = pos if d.decision in CONFIRMING else neg
+        fact = f"R{n:03d}"
+        target.append((fact, d.doc_a, d.snippet_a, d.note))
+        target.append((fact, d.doc_b, d.snippet_b, ""))
+    columns = ["fact_id", "doc_id", "snippet", "note"]
+    return pd.DataFrame(pos, columns=columns), pd.DataFrame(neg, columns=columns)
+
+
+#: Weight of each claim a pair's answer can change, in :func:`review_queue`.
+CLAIM_WEIGHTS = {
+    "figures differ": 3,
+    "prominence": 3,
+    "outlet-only": 2,
+    "leaves out": 2,
+    "story unit": 1,
+}
+
+QUEUE_COLUMNS = [
+    "doc_a",
+    "passage_a",
+    "doc_b",
+    "passage_b",
+    "outlet_a",
+    "outlet_b",
+    "text_a",
+    "text_b",
+    "relation",
+    "score",
+    "claims",
+    "weight",
+    "distance",
+]
+
+
+def nearest_counterparts(
+    result: Result, passages: list[Key], *, k: int = 1
+) -> dict[tuple[Key, str], list[tuple[Key, float]]]:
+    """For each passage, its nearest passages (embedding cosine) in every other outlet of its event.
+
+    Headlines are compared only with headlines, other passages with other passages.
+
+    Args:
+        result: The run.
+        passages: ``(doc_id, passage_id)`` of the passages asked about.
+        k: Nearest passages kept per outlet.
+
+    Returns:
+        ``{(passage, other outlet): [(passage, cosine), ...]}``, nearest first.
+    """
+    table = result.passages.reset_index(drop=True)
+    if not passages or not len(result.embeddings):
+        return {}
+    event_of = result.event_of
+    row_of = {
+        (d, int(p)): i
+        for i, (d, p) in enumerate(zip(table["doc_id"], table["passage_id"], strict=True))
+    }
+    headline = table["kind"].eq(HEADLINE).to_numpy()
+    events = table["doc_id"].map(event_of).to_numpy()
+    outlets = table["outlet"].to_numpy()
+    out: dict[tuple[Key, str], tuple[Key, float]] = {}
+    for key in passages:
+        i = row_of.get(key)
+        if i is None:
+            continue
+        cosine = result.embeddings @ result.embeddings[i]
+        allowed = (events == events[i]) & (outlets != outlets[i]) & (headline == headline[i])
+        for outlet in dict.fromkeys(outlets[allowed]):
+            rows = np.flatnonzero(allowed & (outlets == outlet))
+            best = rows[np.argsort(-cosine[rows], kind="stable")[:k]]
+            out[(key, str(outlet))] = [
+                (
+                    (str(table.at[b, "doc_id"]), int(table.at[b, "passage_id"])),
+                    round(float(cosine[b]), 4),
+                )
+                for b in best
+            ]
+    return out
+
+
+#: Nearest passages per other outlet asked about for an "only this outlet" claim.
+OUTLET_ONLY_CANDIDATES = 3
+
+
+@dataclass
+class Claims:
+    """The claims of the report that a review can overturn, as the report's pages make them.
+
+    Attributes:
+        exclusives: Fact-table rows of facts said to be reported by one outlet only.
+        omissions: One row per (outlet, fact it is said to leave out): ``outlet``,
+            ``fact_id``.
+        gaps: Prominence findings (:func:`narrative.coverage.prominence_gaps`).
+        facts: The fact table.
+    """
+
+    exclusives: pd.DataFrame
+    omissions: pd.DataFrame
+    gaps: pd.DataFrame
+    facts: pd.DataFrame
+
+
+def report_claims(result: Result) -> Claims:
+    """The report's outlet-only, leaves-out and prominence claims, as notebook 02 draws them.
+
+    Only the claims the report makes count: a fact with a possible counterpart, or
+    an omission something speaks against, is not claimed (:func:`narrative.coverage.analyse`).
+    """
+    from narrative.coverage import analyse
+
+    found = analyse(result)
+    omissions = found.omissions
+    return Claims(
+        exclusives=found.exclusives[found.exclusives["status"] == "outlet-only"],
+        omissions=omissions[omissions["status"] == "leaves out"],
+        gaps=found.gaps,
+        facts=found.facts,
+    )
+
+
+def claims_by_pair(result: Result, claims: Claims | None = None) -> dict[frozenset[Key], list[str]]:
+    """Which claims of the report each pair of passages bears on.
+
+    * ``figures differ``: an aligned pair whose passages give different figures;
+    * ``prominence``: the pair is the evidence of a "one puts it on top, the
+      other buries it" finding;
+    * ``outlet-only``: a passage said to be reported by one outlet only, with
+      its :data:`OUTLET_ONLY_CANDIDATES` nearest passages in each other outlet
+      of the event: if one is the same fact, the claim falls;
+    * ``leaves out``: a fact an outlet is said to leave out, with that outlet's
+      passage nearest to any of the fact's passages;
+    * ``story unit``: a same-fact pair that holds a unit together.
+
+    Args:
+        result: The run.
+        claims: The report's claims; :func:`report_claims` when ``None``.
+
+    Returns:
+        ``{pair: [claim type, ...]}`` for the pairs that bear on any claim.
+    """
+    claims = claims or report_claims(result)
+    out: dict[frozenset[Key], list[str]] = {}
+    alignments = result.alignments
+    differ = result.number_disagreements
+    for k in _pair_keys(differ[differ["relation"] != "unaligned"]):
+        out.setdefault(k, []).append("figures differ")
+    for row in claims.gaps.itertuples(index=False):
+        top = (row.doc_id_top, int(row.passage_id_top))
+        low = (row.doc_id_buried, int(row.passage_id_buried))
+        out.setdefault(frozenset((top, low)), []).append("prominence")
+    for key, relation in zip(_pair_keys(alignments), alignments["relation"], strict=True):
+        if relation in SAME_FACT:
+            out.setdefault(key, []).append("story unit")
+    facts = claims.facts
+    alone = list(
+        zip(claims.exclusives["doc_id"], claims.exclusives["passage_id"].astype(int), strict=True)
+    )
+    members: dict[str, list[Key]] = {}
+    for d, p, fact in zip(facts["doc_id"], facts["passage_id"], facts["fact_id"], strict=True):
+        members.setdefault(fact, []).append((d, int(p)))
+    omitted = claims.omissions
+    for source, near in nearest_counterparts(result, alone, k=OUTLET_ONLY_CANDIDATES).items():
+        for other, _ in near:
+            out.setdefault(frozenset((source[0], other)), []).append("outlet-only")
+    wanted = [k for fact in dict.fromkeys(omitted["fact_id"]) for k in members.get(fact, [])]
+    nearest = nearest_counterparts(result, list(dict.fromkeys(wanted)))
+    for fact, outlet in zip(omitted["fact_id"], omitted["outlet"], strict=True):
+        found = [
+            (nearest[(k, outlet)][0], k) for k in members.get(fact, []) if (k, outlet) in nearest
+        ]
+        if found:
+            (other, _), k = max(found, key=lambda f: f[0][1])
+            out.setdefault(frozenset((k, other)), []).append("leaves out")
+    return {k: list(dict.fromkeys(v)) for k, v in out.items() if v}
+
+
+def review_queue(
+    result: Result, located: LocatedDecisions | None = None, claims: Claims | None = None
+) -> pd.DataFrame:
+    """The open questions, those whose answer changes the most claims first.
+
+    The questions are the machine's aligned pairs (every relation) and the
+    unaligned pairs an absence claim rests on (:func:`claims_by_pair`), less
+    those decided. They are ordered by the summed :data:`CLAIM_WEIGHTS` of the
+    claims they bear on, then by how near their score (the cosine for an
+    unaligned pair) is to ``paraphrase_min`` (for an unaligned pair, how far
+    its cosine falls short of it, negative above it): the machine is least sure there.
+
+    Args:
+        result: The run, decisions applied or not.
+        located: Decisions made so far (:func:`locate_decisions`): their pairs,
+            and the pairs of a passage that is no fact, are not asked again.
+        claims: The report's claims; :func:`report_claims` when ``None``.
+
+    Returns:
+        One row per question (:data:`QUEUE_COLUMNS`), most useful first;
+        ``relation`` is ``unaligned`` for a pair the machine did not align;
+        ``claims`` lists the claim types as text.
+    """
+    decided = located.decided if located else set()
+    not_facts = located.not_facts if located else set()
+    alignments = result.alignments
+    if "reviewed" in alignments:
+        alignments = alignments[alignments["reviewed"] != CONFIRMED]
+    bearing = claims_by_pair(result, claims)
+    threshold = result.settings.paraphrase_min
+    info = result.passages.set_index(["doc_id", "passage_id"])
+    order = {d: i for i, d in enumerate(dict.fromkeys(result.passages["doc_id"]))}
+    sure = (
+        set()
+        if "reviewed" not in result.alignments
+        else set(_pair_keys(result.alignments[result.alignments["reviewed"] == CONFIRMED]))
+    )
+    candidates = {
+        key: {c: getattr(row, c) for c in (*QUEUE_COLUMNS[:9], "score")}
+        for key, row in zip(_pair_keys(alignments), alignments.itertuples(index=False), strict=True)
+    }
+    if len(result.embeddings):
+        rows_of = {
+            (d, int(p)): i
+            for i, (d, p) in enumerate(
+                zip(result.passages["doc_id"], result.passages["passage_id"], strict=True)
+            )
+        }
+        for key in bearing.keys() - candidates.keys() - sure:
+            a, b = sorted(key, key=lambda k: (order[k[0]], k[1]))
+            if a not in rows_of or b not in rows_of:
+                continue
+            cosine = float(result.embeddings[rows_of[a]] @ result.embeddings[rows_of[b]])
+            candidates[key] = {
+                "doc_a": a[0],
+                "passage_a": a[1],
+                "doc_b": b[0],
+                "passage_b": b[1],
+                "outlet_a": info.at[a, "outlet"],
+                "outlet_b": info.at[b, "outlet"],
+                "text_a": info.at[a, "text"],
+                "text_b": info.at[b, "text"],
+                "relation": "unaligned",
+                "score": round(cosine, 4),
+            }
+    rows = []
+    for key, row in candidates.items():
+        heads = [info.at[k, "kind"] == HEADLINE for k in key]
+        if key in decided or key & not_facts or heads[0] != heads[-1]:
+            continue
+        bears = bearing.get(key, [])
+        score = float(row["score"])
+        gap = (
+            max(0.0, threshold - score)
+            if row["relation"] == "unaligned"
+            else abs(score - threshold)
+        )
+        rows.append(
+            {
+                **row,
+                "score": score,
+                "claims": ", ".join(bears),
+                "weight": sum(CLAIM_WEIGHTS[c] for c in bears),
+                "distance": round(gap, 4),
+            }
+        )
+    table = pd.DataFrame(rows, columns=QUEUE_COLUMNS)
+    return table.sort_values(
+        ["weight", "distance", "doc_a", "passage_a", "doc_b", "passage_b"],
+        ascending=[False, True, True, True, True, True],
+        kind="stable",
+    ).reset_index(drop=True)
+
+
+def context(result: Result, key: Key, *, around: int = 1) -> list[tuple[int, str, bool]]:
+    """A passage with its neighbours in the article.
+
+    Args:
+        result: The run.
+        key: ``(doc_id, passage_id)``.
+        around: Passages shown before and after.
+
+    Returns:
+        ``[(passage_id, text, is_the_passage), ...]`` in article order
+        (headline and standfirst are not neighbours of body text).
+    """
+    doc, passage = key
+    own = result.passages[result.passages["doc_id"] == doc]
+    kind = own.loc[own["passage_id"] == passage, "kind"].iloc[0]
+    same = own[(own["kind"] == BODY) == (kind == BODY)]
+    ids = list(same["passage_id"].astype(int))
+    at = ids.index(passage)
+    chosen = same.iloc[max(0, at - around) : at + around + 1]
+    return [
+        (int(p), t, int(p) == passage)
+        for p, t in zip(chosen["passage_id"], chosen["text"], strict=True)
+    ]

@@ -1,0 +1,185 @@
+"""How many answers a researcher needs before every claim of the report holds up.
+
+A simulated reviewer answers the review notebook's questions from a gold file: a
+pair is "same fact" when the gold has it (``data/gold/README.md``), else "not the
+same". After every ``--step`` answers the decisions are applied
+(:func:`narrative.review.apply_review`) and each claim type the report makes is
+checked against the gold (:func:`narrative.evaluate.check_claims`: outlet-only,
+leaves out, story unit, prominence, figures differ). The count reported is the
+first number of answers at which every claim type is at least ``--goal`` precise
+(a type that makes no claim makes no wrong one), or ``-`` when the budget ran out;
+and the precision of each claim type (in :data:`narrative.evaluate.CLAIM_TYPES` order)
+before any answer and after 40.
+
+Two orders are compared on the same candidate questions (the machine's aligned
+pairs): the notebook's (:func:`narrative.review.review_queue`, recomputed on the
+report as answered so far) and random orders (``--seeds`` of them; the median is
+shown). Sets are those of ``scripts/benchmark_alignment.py``; a set whose corpus
+is not built is skipped.
+
+Usage::
+
+    .venv/bin/python scripts/benchmark_review.py [--budget 200] [--step 5] [--markdown]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import math
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from narrative import pipeline, review
+from narrative.evaluate import check_claims, figure_gold_for, gold_pairs, locate, read_gold
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _sets() -> tuple:
+    """The labelled sets of ``benchmark_alignment.py`` (one list for both benchmarks)."""
+    spec = importlib.util.spec_from_file_location(
+        "benchmark_alignment", REPO / "scripts" / "benchmark_alignment.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["benchmark_alignment"] = module
+    spec.loader.exec_module(module)
+    return module.SETS
+
+
+def _key(row) -> frozenset:
+    return frozenset(((row.doc_a, int(row.passage_a)), (row.doc_b, int(row.passage_b))))
+
+
+def precisions(result: pipeline.Result, gold: pd.DataFrame, figures) -> dict[str, float]:
+    """Precision of each claim type (nan when none is made or the gold cannot judge it)."""
+    checks, _ = check_claims(result, gold, figures)
+    return {c.claim: (c.precision if c.labelled else math.nan) for c in checks}
+
+
+def holds(scores: dict[str, float], goal: float) -> bool:
+    """Whether every claim type that makes claims is at least ``goal`` precise."""
+    return all(math.isnan(p) or p >= goal for p in scores.values())
+
+
+def simulate(
+    machine: pipeline.Result,
+    gold: pd.DataFrame,
+    figures,
+    same: set[frozenset],
+    *,
+    seed: int | None,
+    budget: int,
+    step: int,
+    goal: float,
+) -> tuple[int | None, dict[str, float], dict[str, float]]:
+    """Answer questions from the gold until every claim holds up or the budget runs out.
+
+    Args:
+        machine: The machine's run.
+        gold: Gold rows.
+        figures: Figure labels, or ``None``.
+        same: Gold same-fact pairs, as ``frozenset`` of two ``(doc_id, passage_id)``.
+        seed: ``None`` for the notebook's order, else the seed of a random order.
+        budget: Most answers.
+        step: Claims are checked after every ``step`` answers.
+        goal: Precision every claim type must reach.
+
+    Returns:
+        ``(answers needed or None, precision at the start, precision at 40 answers)``.
+    """
+    decisions: list[review.Decision] = []
+    current = machine
+    start = precisions(machine, gold, figures)
+    at_40 = start
+    fixed = None
+    if seed is not None:
+        queue = review.review_queue(machine)
+        fixed = queue.iloc[np.random.default_rng(seed).permutation(len(queue))]
+    asked: set[frozenset] = set()
+    for n in range(budget + 1):
+        if n % step == 0 or n == 40:
+            scores = start if n == 0 else precisions(current, gold, figures)
+            if n == 40:
+                at_40 = scores
+            if holds(scores, goal):
+                return n, start, at_40 if n >= 40 else scores
+        if fixed is not None:
+            row = next((r for r in fixed.itertuples(index=False) if _key(r) not in asked), None)
+        else:
+            located = review.locate_decisions(decisions, machine.cleaned, machine.passages)
+            queue = review.review_queue(current, located)
+            row = next((r for r in queue.itertuples(index=False) if _key(r) not in asked), None)
+        if row is None:
+            break
+        key = _key(row)
+        asked.add(key)
+        answer = review.SAME if key in same else review.DIFFERENT
+        a, b = (row.doc_a, int(row.passage_a)), (row.doc_b, int(row.passage_b))
+        decisions.append(review.decision_for(machine, answer, a, b))
+        current = review.apply_review(machine, decisions)
+    return None, start, at_40
+
+
+def _show(scores: dict[str, float]) -> str:
+    return " ".join("-" if math.isnan(p) else f"{p:.2f}" for p in scores.values())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--budget", type=int, default=200, help="most answers per run")
+    parser.add_argument("--step", type=int, default=5, help="check the claims every N answers")
+    parser.add_argument("--goal", type=float, default=0.95, help="precision every claim must reach")
+    parser.add_argument("--seeds", type=int, default=3, help="random orders to compare")
+    parser.add_argument("--sets", nargs="*", help="set names (default: every built set)")
+    parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    args = parser.parse_args(argv)
+    rows = []
+    for labelled in _sets():
+        if args.sets and labelled.name not in args.sets:
+            continue
+        if not labelled.corpus.exists():
+            print(f"skipped {labelled.name}: {labelled.corpus} is absent", file=sys.stderr)
+            continue
+        machine = pipeline.run(labelled.corpus)
+        gold = read_gold(labelled.gold)
+        figures = figure_gold_for(labelled.gold)
+        located, _ = locate(gold, machine.cleaned, machine.passages)
+        order = list(dict.fromkeys(machine.passages["doc_id"]))
+        outlet_of = dict(zip(machine.passages["doc_id"], machine.passages["outlet"], strict=False))
+        same = {
+            frozenset(((da, pa), (db, pb)))
+            for da, pa, db, pb in gold_pairs(located, outlet_of, order)
+        }
+        kw = {"budget": args.budget, "step": args.step, "goal": args.goal}
+        needed, start, at_40 = simulate(machine, gold, figures, same, seed=None, **kw)
+        randoms = [simulate(machine, gold, figures, same, seed=s, **kw) for s in range(args.seeds)]
+        finite = [r[0] if r[0] is not None else math.inf for r in randoms]
+        median = float(np.median(finite))
+        rows.append(
+            {
+                "set": labelled.name,
+                "questions": len(review.review_queue(machine)),
+                "precision before": _show(start),
+                "precision after 40 (notebook order)": _show(at_40),
+                "precision after 40 (random, seed 0)": _show(randoms[0][2]) if randoms else "-",
+                "answers until all >= goal (notebook order)": needed if needed is not None else "-",
+                "random order (median)": "-" if math.isinf(median) else int(median),
+            }
+        )
+        print(rows[-1], file=sys.stderr)
+    table = pd.DataFrame(rows)
+    if args.markdown:
+        print("| " + " | ".join(table.columns) + " |")
+        print("|" + "---|" * len(table.columns))
+        for row in table.itertuples(index=False):
+            print("| " + " | ".join(str(v) for v in row) + " |")
+    else:
+        print(table.to_string(index=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,273 @@
+"""Tests for the researcher's decisions: the file, locating, applying, the queue."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+from narrative import review
+from narrative.cleaning import CleanDocument
+from narrative.corpus import CorpusError
+from narrative.review import Decision, DecisionStore, LocatedDecisions
+
+ARTICLE_A = "Talks ended on Friday. The zones were agreed in May. Rebels walked out."
+ARTICLE_B = "The zones were agreed in May, officials said. Talks ended. Nobody won."
+
+
+def _passages() -> pd.DataFrame:
+    rows = []
+    for doc, outlet, text in (("a", "Alpha", ARTICLE_A), ("b", "Beta", ARTICLE_B)):
+        start = 0
+        for i, sentence in enumerate(s + "." for s in text.rstrip(".").split(". ")):
+            at = text.index(sentence, start)
+            rows.append(
+                {
+                    "doc_id": doc,
+                    "passage_id": i,
+                    "outlet": outlet,
+                    "kind": "body",
+                    "position": at / len(text),
+                    "start": at,
+                    "end": at + len(sentence),
+                    "text": sentence,
+                }
+            )
+            start = at + len(sentence)
+    return pd.DataFrame(rows)
+
+
+def _cleaned() -> list[CleanDocument]:
+    """One paragraph per article, so that the cleaned text is the article."""
+    return [
+        CleanDocument(doc=SimpleNamespace(doc_id=doc), paragraphs=[text])
+        for doc, text in (("a", ARTICLE_A), ("b", ARTICLE_B))
+    ]
+
+
+def _alignment(pa: int, pb: int, relation: str, score: float) -> dict:
+    p = _passages().set_index(["doc_id", "passage_id"])
+    return {
+        "doc_a": "a",
+        "passage_a": pa,
+        "outlet_a": "Alpha",
+        "kind_a": "body",
+        "text_a": p.at[("a", pa), "text"],
+        "doc_b": "b",
+        "passage_b": pb,
+        "outlet_b": "Beta",
+        "kind_b": "body",
+        "text_b": p.at[("b", pb), "text"],
+        "score": score,
+        "similarity": score,
+        "relation": relation,
+        "shared_terms": "",
+    }
+
+
+def test_decisions_round_trip_and_later_rows_override(tmp_path):
+    path = tmp_path / "decisions.csv"
+    store = DecisionStore(path)
+    assert len(store) == 0 and not path.exists()
+    store.add(Decision("same", "a", "The zones were agreed", "b", "The zones were agreed"))
+    store.add(Decision("not_fact", "b", "Nobody won."))
+    assert [d.decision for d in review.read_decisions(path)] == ["same", "not_fact"]
+    assert store.counts()["same"] == 1 and store.counts()["different"] == 0
+    assert store.undo().decision == "not_fact"
+    assert [d.decision for d in DecisionStore(path).decisions] == ["same"]
+    assert not list(tmp_path.glob(".*")), "no temporary file is left behind"
+
+
+def test_read_decisions_names_the_bad_line(tmp_path):
+    path = tmp_path / "d.csv"
+    path.write_text(
+        "decision,doc_a,snippet_a,doc_b,snippet_b\nsame,a,x,b,y\nmaybe,a,x,b,y\n", "utf-8"
+    )
+    with pytest.raises(CorpusError, match="line 3: decision 'maybe'"):
+        review.read_decisions(path)
+    path.write_text("decision,doc_a,snippet_a,doc_b,snippet_b\nsame,a,x,,\n", "utf-8")
+    with pytest.raises(CorpusError, match="needs doc_b and snippet_b"):
+        review.read_decisions(path)
+    path.write_text("decision,doc_a\nsame,a\n", "utf-8")
+    with pytest.raises(CorpusError, match="needs columns"):
+        review.read_decisions(path)
+
+
+def test_snippet_is_unique_in_its_article():
+    article = "The talks ended on Friday in Astana. The talks ended on Friday in Geneva."
+    second = article.index("The talks", 5)
+    snippet = review.snippet_for(article, second, len(article), words=3)
+    assert snippet == "The talks ended on Friday in Geneva."
+    assert article.count(snippet) == 1
+    assert (
+        review.snippet_for(article, 0, second - 1, words=3)
+        == "The talks ended on Friday in Astana."
+    )
+
+
+def test_locate_decisions_maps_snippets_and_keeps_the_last_word():
+    passages = _passages()
+    cleaned = _cleaned()
+    decisions = [
+        Decision("same", "a", "The zones were agreed", "b", "Talks ended."),
+        Decision("different", "b", "Talks ended.", "a", "The zones were agreed"),
+        Decision("same", "a", "The zones were agreed in May", "b", "The zones were agreed in"),
+        Decision("not_fact", "b", "Nobody won."),
+        Decision("same", "a", "words nowhere", "b", "Talks ended."),
+    ]
+    located = review.locate_decisions(decisions, cleaned, passages)
+    assert located.confirmed == {frozenset({("a", 1), ("b", 0)})}
+    assert located.rejected == {frozenset({("a", 1), ("b", 1)})}
+    assert located.not_facts == {("b", 2)}
+    assert len(located.warnings) == 1 and "row 6" in located.warnings[0]
+
+
+def test_reviewed_alignments_confirm_add_reject_and_drop_no_facts():
+    passages = _passages()
+    machine = pd.DataFrame(
+        [
+            _alignment(0, 1, "paraphrase", 0.8),  # rejected below
+            _alignment(1, 0, "related", 0.3),  # confirmed: becomes paraphrase
+            _alignment(2, 2, "paraphrase", 0.5),  # b2 is no fact: dropped
+            _alignment(2, 1, "related", 0.2),  # untouched
+        ]
+    )
+    vectors = np.eye(len(passages), dtype=np.float32)
+    vectors[2] = vectors[3] = np.array([0, 0, 1, 1, 0, 0]) / np.sqrt(2)
+    located = LocatedDecisions(
+        confirmed={frozenset({("a", 1), ("b", 0)}), frozenset({("a", 2), ("b", 0)})},
+        rejected={frozenset({("a", 0), ("b", 1)})},
+        not_facts={("b", 2)},
+        warnings=[],
+    )
+    table = review.reviewed_alignments(machine, passages, vectors, located)
+    got = {
+        (r.passage_a, r.passage_b): (r.relation, r.reviewed) for r in table.itertuples(index=False)
+    }
+    assert got == {
+        (1, 0): ("paraphrase", "confirmed"),
+        (2, 1): ("related", ""),
+        (2, 0): ("paraphrase", "confirmed"),
+    }
+    added = table[(table["passage_a"] == 2) & (table["passage_b"] == 0)].iloc[0]
+    assert added["score"] == pytest.approx(1.0, abs=1e-4)
+
+
+def test_no_decision_only_adds_empty_columns():
+    machine = pd.DataFrame([_alignment(0, 1, "paraphrase", 0.8)])
+    empty = LocatedDecisions(set(), set(), set(), [])
+    table = review.reviewed_alignments(machine, _passages(), np.eye(6), empty)
+    assert table.drop(columns="reviewed").equals(machine)
+    assert table["reviewed"].eq("").all()
+
+
+def test_gold_from_decisions_keeps_the_final_answer_per_pair():
+    decisions = [
+        Decision("same", "a", "x", "b", "y", "first"),
+        Decision("different", "b", "y", "a", "x"),
+        Decision("merge", "a", "p", "b", "q"),
+        Decision("not_fact", "a", "z"),
+    ]
+    gold, negatives = review.gold_from_decisions(decisions)
+    assert list(gold["snippet"]) == ["p", "q"]
+    assert list(negatives["snippet"]) == ["y", "x"]
+    assert gold["fact_id"].nunique() == 1
+
+
+def test_apply_review_on_the_default_corpus(default_result, tmp_path):
+    result = default_result
+    queue = review.review_queue(result)
+    assert len(queue) > 0
+    assert (queue["weight"].diff().dropna() <= 0).all(), "most claims first"
+    assert queue.iloc[0]["claims"], "the first question bears on some claim"
+    first = queue[queue["relation"] != "unaligned"].iloc[0]
+    a, b = (first.doc_a, int(first.passage_a)), (first.doc_b, int(first.passage_b))
+    # Reject the first proposal and confirm a pair the machine never proposed.
+    known = {frozenset(k) for k in review._pair_keys(result.alignments)}
+    body = result.passages[result.passages["kind"] == "body"]
+    new = next(
+        (x, y)
+        for x in zip(body["doc_id"], body["passage_id"], strict=True)
+        for y in zip(body["doc_id"], body["passage_id"], strict=True)
+        if x[0] != y[0] and frozenset((x, y)) not in known
+    )
+    store = DecisionStore(tmp_path / "d.csv")
+    store.add(review.decision_for(result, "different", a, b))
+    store.add(review.decision_for(result, "same", *new))
+    after = review.apply_review(result, store.decisions)
+    keys = review._pair_keys(after.alignments)
+    assert frozenset((a, b)) not in keys
+    assert frozenset(new) in keys
+    assert after.alignments.loc[keys.index(frozenset(new)), "reviewed"] == "confirmed"
+    assert after.passages["reviewed"].eq("reviewed").sum() == len({a, b, *new})
+    assert "reviewed" in after.units and "reviewed" in after.number_disagreements
+    assert result.alignments["reviewed"].eq("").all(), "the machine's result is not changed"
+    assert frozenset((a, b)) in review._pair_keys(result.alignments)
+    # The answered questions leave the queue.
+    located = review.locate_decisions(store.decisions, result.cleaned, result.passages)
+    decided = located.decided
+    again = review.review_queue(after, located)
+    assert not any(
+        frozenset(((r.doc_a, r.passage_a), (r.doc_b, r.passage_b))) in decided
+        for r in again.itertuples()
+    )
+
+
+def test_context_shows_the_neighbours(default_result):
+    body = default_result.passages[default_result.passages["kind"] == "body"]
+    doc, passage = body.iloc[3]["doc_id"], int(body.iloc[3]["passage_id"])
+    shown = review.context(default_result, (doc, passage))
+    assert [s[2] for s in shown] == [False, True, False]
+    assert shown[1][0] == passage
+
+
+def test_a_decisions_file_is_a_gold_file(default_result, tmp_path):
+    from narrative.evaluate import evaluate_alignment, read_gold
+
+    result = default_result
+    same = result.alignments[result.alignments["relation"] == "paraphrase"].head(2)
+    (a1, b1), (a2, b2) = (
+        ((r.doc_a, int(r.passage_a)), (r.doc_b, int(r.passage_b)))
+        for r in same.itertuples(index=False)
+    )
+    path = tmp_path / "d.csv"
+    store = DecisionStore(path)
+    store.add(review.decision_for(result, "same", a1, b1))
+    store.add(review.decision_for(result, "different", a2, b2))
+    gold = read_gold(path)
+    assert len(gold) == 2 and len(gold.attrs["negatives"]) == 2
+    scores = evaluate_alignment(result.alignments, result.passages, result.cleaned, gold)
+    # Only decided pairs count: one right, one wrong, the undecided ones are not scored.
+    assert (scores.strict.correct_predicted, scores.strict.predicted) == (1, 2)
+    assert (scores.strict.found_gold, scores.strict.gold) == (1, 1)
+
+
+def test_nearest_counterparts_known_answer():
+    passages = _passages()  # a: 0 1 2, b: 0 1 2 (rows 0-5)
+    vectors = np.zeros((6, 3), dtype=np.float32)
+    vectors[[0, 4]] = [1, 0, 0]  # a0 and b1 the same
+    vectors[[1, 3]] = [0, 1, 0]  # a1 and b0 the same
+    vectors[[2, 5]] = [0, 0.6, 0.8]  # a2 and b2 close, b0 next
+    run = SimpleNamespace(passages=passages, embeddings=vectors, event_of={"a": "E", "b": "E"})
+    near = review.nearest_counterparts(run, [("a", 0), ("a", 2)], k=2)
+    assert near[(("a", 0), "Beta")][0] == (("b", 1), 1.0)
+    assert [k for k, _ in near[(("a", 2), "Beta")]] == [("b", 2), ("b", 0)]
+    assert (("a", 0), "Alpha") not in near, "never the passage's own outlet"
+    apart = SimpleNamespace(passages=passages, embeddings=vectors, event_of={"a": "E", "b": "F"})
+    assert review.nearest_counterparts(apart, [("a", 0)]) == {}, "never another event"
+
+
+def test_a_bad_decisions_file_stops_the_report_in_one_line(tmp_path, capsys):
+    from narrative import cli, config
+
+    bad = tmp_path / "d.csv"
+    bad.write_text("decision,doc_a,snippet_a,doc_b,snippet_b\nperhaps,a,x,b,y\n", "utf-8")
+    out = tmp_path / "report"
+    status = cli.main(
+        ["report", "--corpus", str(config.DEFAULT_CORPUS), "--out", str(out), "-p", f"review={bad}"]
+    )
+    error = capsys.readouterr().err.strip()
+    assert status == 2
+    assert error.count("\n") == 0 and "line 2: decision 'perhaps'" in error
+    assert not (out / "index.html").exists()
