@@ -41,7 +41,7 @@ lint: $(STAMP) ## ruff lint and format check
 	$(VENV)/bin/ruff format --check lib tests scripts
 
 check-notebooks: $(STAMP) ## Fail if a notebook is committed with outputs
-	$(PY) -m narrative.notebook_check notebooks
+	$(PY) scripts/notebook_check.py notebooks
 
 clean: ## Remove generated reports and caches (keeps .venv)
 	rm -rf reports/*/ .cache

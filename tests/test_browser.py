@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from narrative import config
-from narrative.browser import anchors_in, broken_links, check_pages, report_pages
+from support.browser import anchors_in, broken_links, check_pages, report_pages
 
 ENSURE_CHROMIUM = config.PROJECT_ROOT / "scripts" / "ensure-chromium.sh"
 CANNOT_INSTALL = 3  # the script's exit status when this machine cannot install Chromium
