@@ -55,27 +55,19 @@ def _exporter_class():
     took 13 s of a 15 s render. The template's output is used as it is, and
     :func:`render_html` gives images their ``alt`` text.
     """
-    from nbconvert import HTMLExporter
-    from nbconvert.exporters.templateexporter import TemplateExporter
-    from nbconvert.filters.highlight import Highlight2HTML
-    from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+    from nbconvert import HTMLExporter, TemplateExporter
+    from nbconvert.filters import Highlight2HTML
 
     class ReportExporter(HTMLExporter):
+        # Only public nbconvert API: the filters HTMLExporter would register (the
+        # notebook's own lexer for code; the template's default data-type filter,
+        # which differs from the widget one only for widget outputs, and reports
+        # have none), then the template alone.
         def from_notebook_node(self, nb, resources=None, **kw):
             info = nb.metadata.get("language_info", {})
             lexer = info.get("pygments_lexer", info.get("name"))
             self.register_filter(
-                "highlight_code",
-                self.filters.get(
-                    "highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)
-                ),
-            )
-            resources = self._init_resources(resources)
-            self.register_filter(
-                "filter_data_type",
-                WidgetsDataTypeFilter(
-                    notebook_metadata=self._nb_metadata, parent=self, resources=resources
-                ),
+                "highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)
             )
             return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
 
