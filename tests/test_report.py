@@ -205,6 +205,6 @@ def test_running_many_notebooks_leaves_no_open_channels(tmp_path: Path):
         files, threads = len(os.listdir("/proc/self/fd")), threading.active_count()
         for i in range(1, 6):
             error = runner.run(source, tmp_path / f"{i}.ipynb", {}, key="", outputs=tmp_path)
-            assert error == ""
+            assert error is None
         assert len(os.listdir("/proc/self/fd")) <= files
         assert threading.active_count() <= threads

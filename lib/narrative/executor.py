@@ -10,14 +10,19 @@ cluster.
 The function must be importable by the workers (defined at module level,
 not in a notebook cell or a lambda), and items and results must pickle.
 Results come back in the order of the items; the first error raised by any
-item is raised again in the caller, and a local worker that dies (killed for
-memory, say) raises :class:`WorkerDied`.
+item is raised again in the caller. A worker that dies (killed for memory,
+say) raises :class:`WorkerDied` with one line saying what to try: at once for
+a local process; for Dask once the cluster gives the task up (its nanny
+restarts a killed worker and the task is retried, up to the scheduler's
+``allowed-failures``), or when the cluster has had no worker for
+``no_workers_timeout`` seconds.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -26,7 +31,7 @@ from typing import Any
 
 
 class WorkerDied(RuntimeError):
-    """A local worker process ended without a result; the message says what to try."""
+    """A worker process ended without a result; the message says what to try."""
 
 
 class Executor(ABC):
@@ -120,22 +125,64 @@ class DaskExecutor(Executor):
     Args:
         address: The scheduler's address, e.g. ``"tcp://10.0.0.5:8786"``.
         timeout: Seconds to wait for the scheduler.
+        no_workers_timeout: Seconds the cluster may have no worker at all while
+            work waits, before :meth:`map` gives up (a worker that dies and is
+            restarted by its nanny is back within a few seconds).
     """
 
-    def __init__(self, address: str, *, timeout: float = 30):
+    def __init__(self, address: str, *, timeout: float = 30, no_workers_timeout: float = 30):
         from distributed import Client
 
         self.address = address
+        self.no_workers_timeout = no_workers_timeout
         self.client = Client(address, timeout=timeout, set_as_default=False)
 
     def map(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> list[Any]:
-        """Apply ``fn`` to each item on the cluster; see :meth:`Executor.map`."""
+        """Apply ``fn`` to each item on the cluster; see :meth:`Executor.map`.
+
+        Raises:
+            WorkerDied: When workers kept dying on a task, or the cluster has
+                had no worker for ``no_workers_timeout`` seconds.
+        """
+        from distributed import KilledWorker
+
         items = list(items)
         if not items:
             return []
         # pure=False: two equal items are still two pieces of work.
         futures = self.client.map(fn, items, pure=False)
-        return self.client.gather(futures)
+        try:
+            self._wait_with_workers(futures)
+            return self.client.gather(futures)
+        except KilledWorker as error:
+            raise WorkerDied(
+                f"Dask workers died {error.allowed_failures + 1} times running the same piece of "
+                f"work ({getattr(fn, '__name__', fn)}, last on {error.last_worker.address}); they "
+                "may have run out of memory: give each worker more memory or run fewer "
+                "threads per worker"
+            ) from error
+        finally:
+            self.client.cancel(futures)
+
+    def _wait_with_workers(self, futures: list) -> None:
+        """Wait until every future is done or one failed, while the cluster has workers."""
+        without_workers = None
+        pause = 0.01
+        while not all(f.done() for f in futures):
+            if any(f.status == "error" for f in futures):
+                return
+            if self.client.nthreads():
+                without_workers = None
+            elif without_workers is None:
+                without_workers = time.monotonic()
+            elif time.monotonic() - without_workers > self.no_workers_timeout:
+                raise WorkerDied(
+                    f"the Dask cluster at {self.address} has had no worker for "
+                    f"{self.no_workers_timeout:g} s (they died or were never started); start "
+                    "workers, or run without -p scheduler"
+                )
+            time.sleep(pause)
+            pause = min(2 * pause, 0.5)
 
     @property
     def parallelism(self) -> int:

@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING
 from narrative import config
 from narrative.atomic import check_writable, write_text
 from narrative.params import PARAMETERS
+from narrative.report.faults import Failure, memory_advice
 from narrative.report.index import index_html
-from narrative.report.render import provenance_html, render_html
+from narrative.report.render import error_html, provenance_html, render_html
 from narrative.report.runner import NotebookRunner, source_fingerprint
 
 if TYPE_CHECKING:
@@ -42,6 +43,8 @@ class NotebookOutcome:
     html: Path
     error: str = ""
     pair: bool = False
+    #: Not run at all, because its kernel would die again (``error`` says why).
+    skipped: bool = False
 
 
 @dataclass
@@ -117,8 +120,40 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "outlet"
 
 
-def _write_page(executed: Path, html: Path, keep_code: bool, header: str) -> None:
+def _write_page(executed: Path, html: Path, keep_code: bool, header: str, error: str) -> None:
+    header = header + error_html(error) if error else header
     write_text(html, render_html(executed, keep_code=keep_code, header=header))
+
+
+class _DeadKernels:
+    """Which notebooks not to run after kernels died.
+
+    After a kernel dies the next notebook runs in a fresh kernel, except the
+    other pages of the notebook that killed it (a pair page killed by memory
+    would die again for the next pair). When kernels die in two notebooks one
+    after the other, the rest are not run either: they load the same corpus
+    and would most likely die too.
+    """
+
+    def __init__(self) -> None:
+        self.killed_by: dict[Path, str] = {}
+        self.in_a_row = 0
+
+    def record(self, source: Path, title: str, failure: Failure | None) -> None:
+        """Note how a notebook ended."""
+        if failure is not None and failure.kernel_died:
+            self.killed_by.setdefault(source, title)
+            self.in_a_row += 1
+        else:
+            self.in_a_row = 0
+
+    def reason_to_skip(self, source: Path) -> str:
+        """Why not to run ``source``, or an empty string."""
+        if source in self.killed_by:
+            return f"not run: the same notebook's kernel died on {self.killed_by[source]}"
+        if self.in_a_row >= 2:
+            return "not run: kernels died in two notebooks one after the other"
+        return ""
 
 
 def build_report(
@@ -187,14 +222,31 @@ def build_report(
         ThreadPoolExecutor(max_workers=1) as renderer,
     ):
         pages = []
+        dead = _DeadKernels()
         for source, stem, extra in tqdm(jobs, desc="notebooks", unit="nb", disable=None):
             executed = out_dir / "notebooks" / f"{stem}.ipynb"
-            parameters = {"corpus": str(corpus), "out_dir": str(out_dir), **values, **extra}
-            error = runner.run(source, executed, parameters, key=key, outputs=out_dir / "data")
             html = out_dir / f"{stem}.html"
-            if executed.is_file():
-                pages.append(renderer.submit(_write_page, executed, html, keep_code, header))
             title = " and ".join(map(str, extra.values())) or _first_heading(source)
+            reason = dead.reason_to_skip(source)
+            if reason:
+                executed.unlink(missing_ok=True)  # an earlier run's notebook is not this run's
+                page = renderer.submit(_write_page, source, html, keep_code, header, reason)
+                pages.append(page)
+                outcome.notebooks.append(
+                    NotebookOutcome(title, html, reason, pair=bool(extra), skipped=True)
+                )
+                continue
+            parameters = {"corpus": str(corpus), "out_dir": str(out_dir), **values, **extra}
+            failure = runner.run(source, executed, parameters, key=key, outputs=out_dir / "data")
+            dead.record(source, title, failure)
+            error = str(failure or "")
+            if failure is not None and failure.out_of_memory:
+                error += "; " + memory_advice(
+                    len(loaded.documents), sum(len(d.text) for d in loaded.documents)
+                )
+            # A notebook that did not start still gets its page: its text and the error.
+            page_source = executed if executed.is_file() else source
+            pages.append(renderer.submit(_write_page, page_source, html, keep_code, header, error))
             outcome.notebooks.append(NotebookOutcome(title, html, error, pair=bool(extra)))
         for page in pages:
             page.result()

@@ -76,9 +76,8 @@ def index_html(
             continue
         parts.append(f"<h2>{title}</h2><ul>")
         for notebook in listed:
-            status = f' <span class="bad">failed: {escape(notebook.error)}</span>' * bool(
-                notebook.error
-            )
+            said = notebook.error if notebook.skipped else f"failed: {notebook.error}"
+            status = f' <span class="bad">{escape(said)}</span>' * bool(notebook.error)
             parts.append(
                 f'<li><a href="{escape(notebook.html.name)}">{escape(notebook.name)}</a>'
                 f"{status}</li>"

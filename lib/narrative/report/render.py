@@ -36,6 +36,15 @@ def provenance_html(corpus: Path, out_dir: Path, values: dict[str, object]) -> s
     )
 
 
+def error_html(error: str) -> str:
+    """A banner that says the page is incomplete, and why."""
+    return (
+        '<div role="alert" style="font:14px sans-serif;color:#67000d;background:#fde0dd;'
+        'padding:8px 12px;margin:0 0 12px 0;border-left:3px solid #b2182b">'
+        f"<b>This page is incomplete.</b> {escape(error)}</div>"
+    )
+
+
 # The lab template fetches require.js and MathJax from a CDN: a report must be one
 # file that opens offline, and "$" in news text must not turn into maths.
 _OFFLINE_TEMPLATE = (

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import platform
 import time
@@ -19,8 +20,13 @@ from queue import Empty
 import narrative
 from narrative import config
 from narrative.atomic import copy_atomic, write_text
+from narrative.report import faults
+from narrative.report.faults import Failure
 
 KERNEL = "python3"
+# papermill and nbclient log a dead kernel as an error on papermill's logger; with no
+# handler Python prints it on stderr, beside the report's own line that says the same.
+logging.getLogger("papermill").addHandler(logging.NullHandler())
 VERSIONED = ("narrative", "sentence-transformers", "torch", "scikit-learn", "pandas", "papermill")
 
 
@@ -52,12 +58,12 @@ _narrative_reset()
 """
 
 
-def _error_summary(error: Exception) -> str:
-    ename = getattr(error, "ename", type(error).__name__)
-    evalue = getattr(error, "evalue", str(error))
-    cell = getattr(error, "exec_count", None)
-    where = f"cell {cell}: " if cell is not None else ""
-    return f"{where}{ename}: {evalue}".strip()
+#: The tag of the cells papermill adds to mark a cell's error.
+_PAPERMILL_MARK = "papermill-error-cell-tag"
+
+
+class _KernelGone(RuntimeError):
+    """The kernel process ended while the runner talked to it between notebooks."""
 
 
 class NotebookRunner:
@@ -89,6 +95,8 @@ class NotebookRunner:
         self.clients: list = []
         self.reused = 0
         self.executed = 0
+        self._log_start = 0
+        self._oom_kills: int | None = None
 
     def __enter__(self) -> NotebookRunner:
         return self
@@ -118,27 +126,58 @@ class NotebookRunner:
                 client.stop_channels()
 
     def _kernel(self):
-        if self.km is None:
-            from jupyter_client.manager import KernelManager
+        if self.km is not None:
+            try:
+                self._reset()
+                return self.km
+            except _KernelGone:  # it died after the last notebook finished: start afresh
+                self.close()
+        from jupyter_client.manager import KernelManager
 
-            self.km = KernelManager(kernel_name=KERNEL)
-            make_client = self.km.client
+        # nbclient waits for output with the client's get_msg(timeout=None); a blocking
+        # client blocks its event loop there, so the check that the kernel still lives
+        # never ran and a killed kernel hung the report. An asynchronous client waits
+        # without blocking, and nbclient notices a dead kernel within a second.
+        self.km = KernelManager(
+            kernel_name=KERNEL, client_class="jupyter_client.asynchronous.AsyncKernelClient"
+        )
+        make_client = self.km.client
 
-            def client(**kwargs: object):
-                made = make_client(**kwargs)
-                self.clients.append(made)
-                return made
+        def client(**kwargs: object):
+            made = make_client(**kwargs)
+            self.clients.append(made)
+            return made
 
-            self.km.client = client
-            # The kernel's own log (start-up notices) goes to a file, not the user's terminal;
-            # cell errors still come back through papermill.
-            log = config.cache_dir() / "kernel.log"
-            log.parent.mkdir(parents=True, exist_ok=True)
-            with log.open("ab") as stream:
-                self.km.start_kernel(cwd=str(self.cwd), stdout=stream, stderr=stream)
-        else:
-            self._reset()
+        self.km.client = client
+        # The kernel's own log (start-up notices) goes to a file, not the user's terminal;
+        # cell errors still come back through papermill.
+        log = self._log()
+        log.parent.mkdir(parents=True, exist_ok=True)
+        self._log_start = log.stat().st_size if log.is_file() else 0
+        self._oom_kills = faults.oom_kills()
+        with log.open("ab") as stream:
+            self.km.start_kernel(cwd=str(self.cwd), stdout=stream, stderr=stream)
         return self.km
+
+    @staticmethod
+    def _log() -> Path:
+        return config.cache_dir() / "kernel.log"
+
+    def _wait(self, get, *, parent: str | None = None, timeout: float = 60) -> dict:
+        """The next message from ``get`` (for ``parent`` when given), checking each second
+        that the kernel still lives."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                message = get(timeout=1)
+            except Empty:
+                if not self.km.is_alive():
+                    raise _KernelGone from None
+                if time.monotonic() > deadline:
+                    raise RuntimeError("the notebook kernel does not answer") from None
+                continue
+            if parent is None or message["parent_header"].get("msg_id") == parent:
+                return message
 
     def _reset(self) -> None:
         """Give the next notebook a clean namespace, as a fresh kernel would.
@@ -152,13 +191,16 @@ class NotebookRunner:
         reaches the output channel, not ``wait_for_ready``, which then waits
         0.2 s for that channel to fall quiet.
         """
-        client = self.km.client()
+        from jupyter_client.blocking import BlockingKernelClient
+
+        client = BlockingKernelClient(
+            **self.km.get_connection_info(session=True), connection_file=self.km.connection_file
+        )
         client.start_channels()
         try:
             deadline = time.monotonic() + 60
             while True:
-                client.kernel_info()
-                client.get_shell_msg(timeout=60)
+                self._wait(client.get_shell_msg, parent=client.kernel_info())
                 try:
                     # A message on the output channel: it is subscribed, so the
                     # reset's own output cannot be missed.
@@ -167,9 +209,34 @@ class NotebookRunner:
                 except Empty:
                     if time.monotonic() > deadline:
                         raise RuntimeError("the notebook kernel does not answer") from None
-            client.execute_interactive(_RESET_CODE, store_history=False, timeout=60)
+            request = client.execute(_RESET_CODE, store_history=False)
+            reply = self._wait(client.get_shell_msg, parent=request)
+            while True:  # the reset's output ends with the kernel going idle
+                message = self._wait(client.get_iopub_msg, parent=request)
+                if (
+                    message["msg_type"] == "status"
+                    and message["content"]["execution_state"] == "idle"
+                ):
+                    break
+            if reply["content"]["status"] != "ok":
+                raise RuntimeError(f"the notebook kernel could not be reset: {reply['content']}")
         finally:
             client.stop_channels()
+
+    def _death(self) -> tuple[int | None, bool] | None:
+        """How the kernel ended and whether the system says memory ran out; ``None`` if alive."""
+        if self.km is None or self.km.is_alive():
+            return None
+        process = getattr(self.km.provisioner, "process", None)
+        code = process.poll() if process is not None else None
+        try:
+            with self._log().open("rb") as stream:
+                stream.seek(max(self._log_start, stream.seek(0, os.SEEK_END) - 4096))
+                last_words = stream.read().decode("utf-8", "replace")
+        except OSError:
+            last_words = ""
+        memory = faults.ran_out_of_memory(code, self._oom_kills, faults.oom_kills(), last_words)
+        return code, memory
 
     def run(
         self,
@@ -179,7 +246,7 @@ class NotebookRunner:
         *,
         key: str,
         outputs: Path,
-    ) -> str:
+    ) -> Failure | None:
         """Execute (or reuse) one notebook.
 
         Args:
@@ -190,9 +257,11 @@ class NotebookRunner:
             outputs: Folder whose files the notebook may write (checked on reuse).
 
         Returns:
-            An empty string on success, else a one-line description of the
-            failing cell and its error (the executed notebook still holds the
-            outputs up to the failure).
+            ``None`` on success, else why it failed: the cell and its error, or
+            how the kernel died. The executed notebook then holds the outputs
+            up to the failure, or is removed when no cell ran (never left from
+            an earlier run); files the notebook was writing when its kernel
+            died are the old ones (their temporary files are removed).
         """
         import papermill
 
@@ -206,11 +275,16 @@ class NotebookRunner:
         if stored is not None and _still_valid(stored, outputs):
             copy_atomic(stored, executed)
             self.reused += 1
-            return ""
+            return None
         before = _snapshot(outputs)
         # papermill saves the notebook after every cell: it runs into a hidden file that
         # replaces the old notebook only at the end, so Ctrl-C never leaves half of one.
         partial = executed.with_name(f".{executed.stem}.partial.ipynb")
+        running: dict[str, int] = {}  # the index of the cell started last
+
+        def started(cell: object, cell_index: int) -> None:
+            running["index"] = cell_index
+
         try:
             papermill.execute_notebook(
                 str(source),
@@ -219,12 +293,12 @@ class NotebookRunner:
                 kernel_name=KERNEL,
                 progress_bar=False,
                 km=self._kernel(),
+                on_cell_execute=started,
             )
         except Exception as error:  # papermill raises PapermillExecutionError and friends
+            death = self._death()
             self.close()  # a failed notebook may leave the kernel in any state
-            if partial.exists():
-                os.replace(partial, executed)
-            return _error_summary(error)
+            return _failure(error, death, partial, executed, outputs, running.get("index"))
         except BaseException:
             partial.unlink(missing_ok=True)
             raise
@@ -241,7 +315,50 @@ class NotebookRunner:
             stored.parent.mkdir(parents=True, exist_ok=True)
             copy_atomic(executed, stored)
             write_text(stored.with_suffix(".outputs.json"), json.dumps(written, sort_keys=True))
-        return ""
+        return None
+
+
+def _failure(
+    error: Exception,
+    death: tuple[int | None, bool] | None,
+    partial: Path,
+    executed: Path,
+    outputs: Path,
+    running: int | None,
+) -> Failure:
+    """Put the partial notebook in place and say what went wrong."""
+    import nbformat
+
+    cells = []
+    if partial.exists():
+        os.replace(partial, executed)
+        # papermill marks the failing cell with cells of its own: leave them out to count.
+        cells = [
+            cell
+            for cell in nbformat.read(executed, as_version=4).cells
+            if _PAPERMILL_MARK not in cell.get("metadata", {}).get("tags", [])
+        ]
+    else:
+        executed.unlink(missing_ok=True)  # an earlier run's notebook is not this run's
+    if death is not None:
+        code, memory = death
+        # Files the kernel was writing are still temporary files: the old ones stand.
+        for temporary in outputs.rglob(".*.tmp") if outputs.is_dir() else ():
+            temporary.unlink(missing_ok=True)
+        text = faults.kernel_death(code)
+        if memory:
+            text += ": it ran out of memory"
+        return Failure(faults.cell_label(cells, running), text, True, memory)
+    ename = getattr(error, "ename", type(error).__name__)
+    evalue = getattr(error, "evalue", str(error))
+    index = getattr(error, "cell_index", running)  # papermill's index, before its marks
+    lines = f"{ename}: {evalue}".strip().splitlines()
+    text = lines[0] if lines else ename
+    return Failure(
+        faults.cell_label(cells, index),
+        text,
+        out_of_memory=faults.is_memory_error(f"{ename}: {evalue}"),
+    )
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
