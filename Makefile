@@ -11,7 +11,7 @@ SHELL := /bin/bash
 # pip warns about every optional local index this machine lacks; keep real errors only.
 PIP_QUIET := 2>&1 | { grep -v "^WARNING: Location" || true; }
 .DEFAULT_GOAL := help
-.PHONY: help install report test lab lint check-notebooks clean
+.PHONY: help install report test test-fast lab lint check-notebooks clean
 
 help: ## List the targets and what they do
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -32,6 +32,10 @@ report: $(STAMP) ## Build the HTML reports for CORPUS into OUT (default: the Ast
 test: $(STAMP) ## Run the test suite (lint, notebook check, unit and integration tests)
 	$(MAKE) --no-print-directory lint check-notebooks
 	$(PY) -m pytest
+
+test-fast: $(STAMP) ## The edit-test loop: lint, notebook check and the tests not marked slow (under a minute)
+	$(MAKE) --no-print-directory lint check-notebooks
+	$(PY) -m pytest -m "not slow"
 
 lab: $(STAMP) ## Start JupyterLab on notebooks/ with the project's kernel
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks

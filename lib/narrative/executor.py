@@ -25,13 +25,48 @@ import os
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 
 class WorkerDied(RuntimeError):
     """A worker process ended without a result; the message says what to try."""
+
+
+def _died_message(detail: str) -> str:
+    return (
+        f"a worker process ended abruptly ({detail}); it may have run out of memory, or "
+        'a script that starts workers lacks `if __name__ == "__main__":` (spawned '
+        "workers import it again); run with workers=1 to stay in one process"
+    )
+
+
+def _wait_watching_children(futures: list[Future], others: set[int]) -> None:
+    """Wait until every future is done or one failed, or a worker process was killed.
+
+    ``ProcessPoolExecutor`` notices a worker that dies, but not always: on
+    Python 3.11 one kill in a few left ``map`` waiting for the other workers
+    to finish (ten minutes in the measurement). The child processes started
+    since (all but ``others``, the ids of those running before) are checked
+    here too, every half second.
+
+    Raises:
+        WorkerDied: When a child process ended with a signal or an error status.
+    """
+    seen: dict[int, multiprocessing.process.BaseProcess] = {}
+    while True:
+        _, waiting = wait(futures, timeout=0.5, return_when=FIRST_EXCEPTION)
+        if not waiting or any(f.done() and f.exception() is not None for f in futures):
+            return
+        seen.update(
+            (child.pid, child)
+            for child in multiprocessing.active_children()
+            if child.pid not in others
+        )
+        for child in seen.values():
+            if child.exitcode not in (None, 0):
+                raise WorkerDied(_died_message(f"exit code {child.exitcode}"))
 
 
 class Executor(ABC):
@@ -100,15 +135,24 @@ class LocalExecutor(Executor):
         if workers <= 1:
             return [fn(item) for item in items]
         context = multiprocessing.get_context("spawn")
+        others = {child.pid for child in multiprocessing.active_children()}
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        finished = False
         try:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                return list(pool.map(fn, items))
+            futures = [pool.submit(fn, item) for item in items]
+            _wait_watching_children(futures, others)
+            results = [future.result() for future in futures]
+            finished = True
+            return results
         except BrokenProcessPool as error:
-            raise WorkerDied(
-                f"a worker process ended abruptly ({error}); it may have run out of memory, or "
-                'a script that starts workers lacks `if __name__ == "__main__":` (spawned '
-                "workers import it again); run with workers=1 to stay in one process"
-            ) from error
+            raise WorkerDied(_died_message(str(error))) from error
+        finally:
+            # After a failure the pool may be stuck: stop it without waiting, end its workers.
+            pool.shutdown(wait=finished, cancel_futures=True)
+            if not finished:
+                for child in multiprocessing.active_children():
+                    if child.pid not in others:
+                        child.kill()
 
     @property
     def parallelism(self) -> int:
@@ -130,7 +174,7 @@ class DaskExecutor(Executor):
             restarted by its nanny is back within a few seconds).
     """
 
-    def __init__(self, address: str, *, timeout: float = 30, no_workers_timeout: float = 30):
+    def __init__(self, address: str, *, timeout: float = 30, no_workers_timeout: float = 60):
         from distributed import Client
 
         self.address = address
