@@ -87,6 +87,18 @@ SETS = (
         config.GOLD_DIR / "newswcl50-event-5.csv",
         "held-out",
     ),
+    LabelledSet(
+        "ecbplus-1-ecbplus",
+        DEV_CORPORA / "ecbplus-1-ecbplus",
+        config.GOLD_DIR / "ecbplus-1-ecbplus.csv",
+        "many outlets",
+    ),
+    LabelledSet(
+        "ecbplus-21-ecbplus",
+        DEV_CORPORA / "ecbplus-21-ecbplus",
+        config.GOLD_DIR / "ecbplus-21-ecbplus.csv",
+        "many outlets",
+    ),
 )
 THRESHOLDS = np.round(np.arange(0.05, 0.96, 0.01), 2)
 RESAMPLES = 2000
@@ -298,6 +310,10 @@ def main(argv: list[str] | None = None) -> int:
                 str(REPO / "scripts" / "make_dev_corpora.py"),
                 "--newswcl50-event",
                 "5",
+                "--ecbplus-event",
+                "1-ecbplus",
+                "--ecbplus-event",
+                "21-ecbplus",
             ],
             check=True,
             stdout=subprocess.DEVNULL,

@@ -67,8 +67,8 @@ def texts_of(corpus: Path, model: str) -> list[str]:
     from narrative.cleaning import clean_corpus
     from narrative.embeddings import EmbeddingCache, embed
     from narrative.events import document_table, group_events
-    from narrative.loaders import load_any
     from narrative.passages import segment_corpus
+    from narrative.readers import load_any
 
     loaded = load_any(corpus)
     cleaned, _ = clean_corpus(loaded)

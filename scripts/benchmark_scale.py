@@ -55,9 +55,9 @@ from narrative.cleaning import clean_document
 from narrative.embeddings import EmbeddingCache, embed, load_model
 from narrative.events import assign_events, corpus_events, split_by_event
 from narrative.executor import LocalExecutor, available_cores, make_executor
-from narrative.loaders import load_any
 from narrative.nlp import forget_parses
 from narrative.passages import segment_corpus
+from narrative.readers import load_any
 
 BASIL = config.PROJECT_ROOT.parent / "shared" / "external" / "basil"
 

@@ -29,8 +29,8 @@ from pathlib import Path
 import pandas as pd
 from narrative.cleaning import CleanDocument, clean_corpus
 from narrative.corpus import CorpusError
-from narrative.loaders import load_any
 from narrative.passages import segment_corpus
+from narrative.readers import load_any
 
 WINDOW = 10
 LABEL_COLUMNS = ("fact_id", "doc_id", "passage_id", "note")

@@ -17,6 +17,15 @@ Each chosen item becomes a corpus folder that ``narrative`` can read: one UTF-8
   breaks. No title is given; the first paragraph is mostly the headline, but
   some articles open with the dateline. Folder ``newswcl50``; with
   ``--newswcl50-event N``, one event's five articles alone in ``newswcl50-event-N``.
+* ECB+ (Cybulska and Vossen, LREC 2014), with ``--ecbplus``: topics 1-22, 462
+  articles on 40 events (two look-alike events per topic), rebuilt from the tokens
+  one sentence per paragraph. The ECB+ articles (``*ecbplus``) open with their page
+  address, which names the outlet (the site, ``latimes.com``), then the headline and
+  often a date line; the original ECB articles carry neither, so each is its own
+  outlet (``ecb-<doc>``). The manifest names no event and no date (the grouping is
+  what is tested); the true events are in ``events-truth.csv`` beside it (``doc_id``,
+  ``event``: ``<topic>-ecb`` or ``<topic>-ecbplus``). Folder ``ecbplus``; with
+  ``--ecbplus-event 1-ecbplus``, one event's articles alone in ``ecbplus-1-ecbplus``.
 
 The article texts are copyrighted or licence-restricted, so the output goes to a
 git-ignored cache folder (default ``<repo>/.cache/dev-corpora``) and is never
@@ -27,6 +36,7 @@ Usage::
     python scripts/make_dev_corpora.py
     python scripts/make_dev_corpora.py --basil-triplet <uuid> --fakes-group "7/5/2016|hasakeh"
     python scripts/make_dev_corpora.py --newswcl50 [--newswcl50-event 5]
+    python scripts/make_dev_corpora.py --ecbplus [--ecbplus-event 1-ecbplus]
 """
 
 from __future__ import annotations
@@ -36,9 +46,11 @@ import csv
 import json
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_EXTERNAL = REPO.parent / "shared" / "external"
@@ -421,6 +433,99 @@ def load_newswcl50(external: Path) -> tuple[str, list[Article]]:
     return "newswcl50", articles
 
 
+# Hosts whose sub-domains are separate publishers (one blog each).
+_HOSTED = frozenset({"blogspot", "wordpress", "typepad", "tumblr", "livejournal"})
+
+
+def _site(url: str) -> str:
+    """Return the site an address belongs to: ``articles.latimes.com`` -> ``latimes.com``.
+
+    Args:
+        url: A page address.
+
+    Returns:
+        The host's last two labels (three under a two-letter country code with a
+        short second-level label, ``bbc.co.uk``, or on a blog host,
+        ``x.blogspot.nl``), or ``""`` when there is no host.
+    """
+    host = urlsplit(url).hostname or ""
+    labels = host.removeprefix("www.").split(".")
+    country = len(labels) >= 3 and len(labels[-1]) == 2 and len(labels[-2]) <= 3
+    keep = 3 if country or (len(labels) >= 3 and labels[-2] in _HOSTED) else 2
+    return ".".join(labels[-keep:]) if host else ""
+
+
+def load_ecbplus(external: Path) -> tuple[str, list[Article]]:
+    """Rebuild the ECB+ articles of topics 1-22 from their tokens.
+
+    Args:
+        external: The ``shared/external`` folder.
+
+    Returns:
+        The corpus folder name and the articles, topic by topic; each article's
+        ``event`` is its true event (``<topic>-ecb`` or ``<topic>-ecbplus``), which
+        the manifest leaves out.
+
+    Raises:
+        DevCorpusError: When the XML folder is missing or holds no article.
+    """
+    root = external / "ecbplus" / "xml"
+    if not root.is_dir():
+        raise DevCorpusError(f"ECB+ XML folder not found: {root}")
+    articles = []
+    for path in sorted(root.glob("*/*.xml"), key=_ecb_order):
+        sentences: dict[int, list[str]] = {}
+        for token in ElementTree.parse(path).getroot().iter("token"):
+            sentences.setdefault(int(token.get("sentence", "0")), []).append(token.text or "")
+        lines = [detokenise(tokens) for _, tokens in sorted(sentences.items())]
+        doc_id = path.stem
+        topic, _, rest = doc_id.partition("_")
+        plus = rest.endswith("ecbplus")
+        url = title = ""
+        if plus and lines:
+            url = "".join(sentences[min(sentences)])
+            lines = lines[1:]
+            title = lines[0] if lines else ""
+        site = _site(url)
+        outlet = site or f"ecb-{doc_id}"
+        articles.append(
+            Article(
+                doc_id=doc_id,
+                file=f"{doc_id}.txt",
+                outlet=outlet,
+                label=outlet,
+                published="",
+                title=title,
+                url=url,
+                text="\n\n".join(line for line in lines if line) + "\n",
+                event=f"{topic}-{'ecbplus' if plus else 'ecb'}",
+            )
+        )
+    if not articles:
+        raise DevCorpusError(f"ECB+ XML folder holds no article: {root}")
+    return "ecbplus", articles
+
+
+def _ecb_order(path: Path) -> tuple[int, int, int]:
+    """Sort key of an ECB+ file: topic, then ECB before ECB+, then article number."""
+    topic, _, rest = path.stem.partition("_")
+    number = re.match(r"\d+", rest)
+    return int(topic), int(rest.endswith("ecbplus")), int(number.group()) if number else 0
+
+
+def write_event_truth(folder: Path, articles: list[Article]) -> None:
+    """Write ``events-truth.csv`` (``doc_id``, ``event``) beside a corpus without events.
+
+    Args:
+        folder: The corpus folder.
+        articles: Its articles, each with its true event.
+    """
+    with (folder / "events-truth.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["doc_id", "event"])
+        writer.writerows([a.doc_id, a.event] for a in articles)
+
+
 def write_corpus(folder: Path, articles: list[Article]) -> None:
     """Write the article files and ``manifest.csv`` into a corpus folder.
 
@@ -518,6 +623,18 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="also write NewsWCL50 event N (0-9) alone as a corpus (repeatable)",
     )
+    parser.add_argument(
+        "--ecbplus",
+        action="store_true",
+        help="also write ECB+ topics 1-22 (462 articles, 40 events) as one corpus without events",
+    )
+    parser.add_argument(
+        "--ecbplus-event",
+        action="append",
+        default=[],
+        metavar="T-ecb|T-ecbplus",
+        help="also write one ECB+ event alone as a corpus, e.g. 1-ecbplus (repeatable)",
+    )
     return parser
 
 
@@ -555,13 +672,32 @@ def main(argv: list[str] | None = None) -> int:
                 if not chosen:
                     raise DevCorpusError(f"NewsWCL50 has no event {event} (events are 0 to 9)")
                 corpora.append((f"{name}-event-{event}", chosen))
+        truth: set[str] = set()
+        if args.ecbplus or args.ecbplus_event:
+            name, articles = load_ecbplus(external)
+            if args.ecbplus:
+                corpora.append((name, articles))
+                truth.add(name)
+            for event in dict.fromkeys(args.ecbplus_event):
+                chosen = [a for a in articles if a.event == event]
+                if not chosen:
+                    raise DevCorpusError(f"ECB+ has no event {event!r} (e.g. 1-ecb, 1-ecbplus)")
+                corpora.append((f"{name}-{event}", chosen))
+                truth.add(f"{name}-{event}")
+        corpora_by_name = dict(corpora)
         written: set[str] = set()
         for name, articles in corpora:
             if name in written:
                 print(f"{args.out / name}: already written above; repeated item skipped")
                 continue
             written.add(name)
-            write_corpus(args.out / name, articles)
+            if name in truth:
+                # The grouping is what is tested: events go beside the manifest, not in it.
+                articles = [replace(a, event="") for a in articles]
+                write_corpus(args.out / name, articles)
+                write_event_truth(args.out / name, [a for a in corpora_by_name[name]])
+            else:
+                write_corpus(args.out / name, articles)
             outlets = ", ".join(a.doc_id for a in articles)
             print(f"{args.out / name}: {len(articles)} articles ({outlets})")
     except KeyError as error:

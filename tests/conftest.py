@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -66,3 +67,14 @@ def load_script():
     yield load
     for name in loaded:
         sys.modules.pop(name, None)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """The Chromium binary, installed by ``scripts/ensure-chromium.sh`` when missing."""
+    script = SCRIPTS / "ensure-chromium.sh"
+    done = subprocess.run(["/bin/sh", str(script)], capture_output=True, text=True, timeout=900)
+    if done.returncode == 3:  # the script's status when this machine cannot install Chromium
+        pytest.skip(f"Chromium cannot be installed here: {done.stderr.strip()}")
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip().splitlines()[-1]

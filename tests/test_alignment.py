@@ -7,10 +7,12 @@ from narrative.alignment import (
     AlignmentSettings,
     align_passages,
     clause_similarity,
+    corroborate,
     margin_scores,
     relation_of,
     select_pairs,
 )
+from narrative.lexical import TermIndex
 
 
 def _unit(vectors: list[list[float]]) -> np.ndarray:
@@ -131,3 +133,56 @@ def test_default_corpus_alignments(default_result):
     assert (
         copy[copy["text_a"].str.startswith("Syria\u2019s conflict")]["relation"] == "reuse"
     ).all()
+
+
+def _row(doc_a: str, doc_b: str, relation: str = "paraphrase") -> dict:
+    return {
+        "doc_a": doc_a,
+        "passage_a": 0,
+        "outlet_a": doc_a,
+        "kind_a": "body",
+        "doc_b": doc_b,
+        "passage_b": 0,
+        "outlet_b": doc_b,
+        "kind_b": "body",
+        "relation": relation,
+        "basis": "direct",
+    }
+
+
+def _four_outlets() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c", "d"],
+            "passage_id": [0, 0, 0, 0],
+            "outlet": ["a", "b", "c", "d"],
+            "kind": ["body"] * 4,
+            "text": ["w1 w2 w3", "w2 w3 w4", "w1 w3 w5", "w1 w2 w5"],
+        }
+    )
+
+
+def test_corroboration_needs_two_other_articles_linked_to_both_passages():
+    passages = _four_outlets()
+    index = TermIndex(passages["text"].tolist())
+    settings = AlignmentSettings(corroboration_min=2)
+    evidence = (0.35, 0.3, 0.35, 0.1, 0.9)
+    rows = [_row("a", "c"), _row("a", "d"), _row("b", "c"), _row("b", "d")]
+    out = corroborate(rows, [(0, 1, "a", "b", evidence)], passages, settings=settings, index=index)
+    added = [r for r in out if r["basis"] == "corroborated"]
+    assert [(r["doc_a"], r["doc_b"], r["relation"], r["corroboration"]) for r in added] == [
+        ("a", "b", "paraphrase", 2)
+    ]
+    assert all(r["corroboration"] == 0 for r in out if r["basis"] == "direct")
+
+    # One bridge (d no longer pairs with b) is not enough, and a related pair stays related.
+    rows = [_row("a", "c"), _row("a", "d"), _row("b", "c"), _row("b", "d", "related")]
+    out = corroborate(rows, [(0, 1, "a", "b", evidence)], passages, settings=settings, index=index)
+    assert [r for r in out if r["basis"] == "corroborated"] == []
+    assert out[3]["relation"] == "related"
+
+    # Switched off.
+    rows = [_row("a", "c"), _row("a", "d"), _row("b", "c"), _row("b", "d")]
+    off = AlignmentSettings(corroboration_min=0)
+    out = corroborate(rows, [(0, 1, "a", "b", evidence)], passages, settings=off, index=index)
+    assert len(out) == 4

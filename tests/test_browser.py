@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 
@@ -34,16 +33,6 @@ def fake_bin(folder: Path, scripts: dict[str, str]) -> Path:
         (folder / name).write_text(f"#!/bin/sh\n{body}\n")
         (folder / name).chmod(0o755)
     return folder
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    """The Chromium binary, installed by the project's script when missing."""
-    done = run_ensure(dict(os.environ))
-    if done.returncode == CANNOT_INSTALL:
-        pytest.skip(f"Chromium cannot be installed here: {done.stderr.strip()}")
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip().splitlines()[-1]
 
 
 @pytest.fixture(scope="module")

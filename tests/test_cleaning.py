@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 from narrative import config
 from narrative.cleaning import chrome_reason, clean_document, ends_like_sentence
-from narrative.corpus import Document, load_corpus
+from narrative.corpus import Document
+from narrative.readers import load_corpus
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 from narrative import config
-from narrative.corpus import CorpusError, load_corpus
+from narrative.corpus import CorpusError
+from narrative.readers import load_corpus
 
 
 def test_default_corpus_reads_manifest():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from narrative.loaders import load_any
+from narrative.readers import load_any
 
 
 @pytest.fixture(scope="module")

@@ -16,8 +16,8 @@ from narrative.evaluate import (
     read_gold,
     score,
 )
-from narrative.loaders import load_any
 from narrative.passages import segment_corpus
+from narrative.readers import load_any
 
 
 def test_strict_scores_count_exact_pairs():

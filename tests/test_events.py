@@ -16,7 +16,7 @@ from narrative.events import (
     group_events,
     split_by_event,
 )
-from narrative.loaders import load_basil
+from narrative.readers import load_basil
 
 BASIL = config.PROJECT_ROOT.parent / "shared" / "external" / "basil"
 

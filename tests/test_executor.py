@@ -123,7 +123,7 @@ def test_pipeline_per_event_work_is_the_same_inline_and_on_a_dask_cluster(fixtur
     from distributed import LocalCluster
     from narrative import pipeline
     from narrative.embeddings import EmbeddingCache
-    from narrative.loaders import load_basil
+    from narrative.readers import load_basil
 
     corpus = load_basil(fixtures / "basil-mini")
     inline = pipeline.run(corpus, cache=EmbeddingCache(tmp_path / "a.sqlite"))
@@ -160,7 +160,7 @@ def test_streams_of_any_size_give_the_same_tables(fixtures, tmp_path, monkeypatc
     """Events parsed and encoded together or one stream each: the same result."""
     from narrative import pipeline
     from narrative.embeddings import EmbeddingCache
-    from narrative.loaders import load_basil
+    from narrative.readers import load_basil
 
     corpus = load_basil(fixtures / "basil-mini")
     together = pipeline.run(corpus, cache=EmbeddingCache(tmp_path / "a.sqlite"))

@@ -7,14 +7,9 @@ import pytest
 from narrative import config
 from narrative.cleaning import clean_document
 from narrative.corpus import CorpusError
-from narrative.loaders import (
-    join_paragraphs,
-    load_any,
-    load_basil,
-    load_csv_articles,
-    load_jsonl,
-    normalise_date,
-)
+from narrative.readers import load_any, load_basil, load_csv_articles, load_jsonl
+from narrative.readers.dates import normalise_date, valid_date
+from narrative.readers.rows import join_paragraphs
 
 BASIL = config.PROJECT_ROOT.parent / "shared" / "external" / "basil"
 
@@ -39,6 +34,15 @@ def test_join_paragraphs_of_sentences():
 )
 def test_normalise_date(value, date_format, expected):
     assert normalise_date(value, date_format=date_format) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2017", True), ("2017-07", True), ("2017-07-04", True), ("2017-02-30", False),
+     ("2017-13", False), ("2017-7-4", False), ("2017-07-04T10:00", False), ("", False)],
+)  # fmt: skip
+def test_manifest_dates_are_checked_as_written(value, expected):
+    assert valid_date(value) is expected
 
 
 def test_jsonl_rows_become_documents(fixtures: Path):

@@ -5,7 +5,6 @@ import pandas as pd
 import pytest
 from narrative import config
 from narrative.cleaning import clean_document
-from narrative.corpus import load_corpus
 from narrative.figures.voices import anonymous_share_chart, verb_profile_chart, voices_chart
 from narrative.passages import segment_corpus
 from narrative.quotes import (
@@ -16,6 +15,7 @@ from narrative.quotes import (
     verb_profile,
     voice_table,
 )
+from narrative.readers import load_corpus
 from narrative.views.voices import highlight, quotes_view
 
 

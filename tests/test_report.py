@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from narrative import config
 from narrative.report import build_report
+from narrative.views import escape_markdown
 
 
 @pytest.fixture(scope="module")
@@ -185,8 +186,14 @@ def test_pair_notebook_runs_with_its_defaults_under_papermill(tmp_path: Path, de
         cwd=str(config.NOTEBOOKS_DIR),
     )
     text = executed.read_text(encoding="utf-8")
-    first, second = default_result.corpus.outlets[:2]
-    assert f"## {first} and {second}" in text
+    markdown = [
+        "".join(output["data"]["text/markdown"])
+        for cell in json.loads(text)["cells"]
+        for output in cell.get("outputs", [])
+        if "text/markdown" in output.get("data", {})
+    ]
+    first, second = (escape_markdown(o) for o in default_result.corpus.outlets[:2])
+    assert f"## {first} and {second}" in markdown
     assert "only in" in text
 
 

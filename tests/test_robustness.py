@@ -24,10 +24,11 @@ import pytest
 from narrative import pipeline
 from narrative.atomic import OutputError, check_writable, copy_atomic
 from narrative.cleaning import clean_corpus, clean_document
-from narrative.corpus import CorpusError, load_corpus
+from narrative.corpus import CorpusError
 from narrative.embeddings import EmbeddingCache, resolve_model
 from narrative.exports import write_csv, write_exports
 from narrative.passages import MAX_PASSAGE_WORDS, segment_corpus, split_long, split_sentences
+from narrative.readers import load_corpus
 
 ALPHA = (
     "Truce holds in the north\n\n"

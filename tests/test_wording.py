@@ -7,11 +7,14 @@ import numpy as np
 import pandas as pd
 import pytest
 from narrative.figures.wording import Z_AXIS_LABEL, distinctive_terms_chart
-from narrative.views.wording import distinctive_terms_view, substitutions_view
-from narrative.wording import (
+from narrative.views.wording import (
     VARIANT_TITLE,
-    WordOp,
     diff_html,
+    distinctive_terms_view,
+    substitutions_view,
+)
+from narrative.wording import (
+    WordOp,
     diff_spans,
     distinctive_terms,
     is_variant,

@@ -14,7 +14,7 @@ from narrative.alignment import AlignmentSettings
 from narrative.config import DEFAULT_MODEL
 from narrative.corpus import CorpusError
 from narrative.events import MAX_DAYS, MIN_SIMILARITY, MODES
-from narrative.loaders import parse_columns
+from narrative.readers import parse_columns
 
 _DEFAULTS = AlignmentSettings()
 
@@ -53,6 +53,12 @@ PARAMETERS: list[Parameter] = [
     ),
     Parameter(
         "max_links", int, _DEFAULTS.max_links, "most counterparts of a passage in one article"
+    ),
+    Parameter(
+        "corroboration_min",
+        int,
+        _DEFAULTS.corroboration_min,
+        "other articles aligned with both passages that make a related pair one fact (0: off)",
     ),
     Parameter(
         "columns",

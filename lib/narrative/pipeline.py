@@ -48,7 +48,6 @@ from narrative.events import (
 from narrative.executor import Executor, LocalExecutor, available_cores, make_executor
 from narrative.language import model_warnings
 from narrative.lexical import TermIndex
-from narrative.loaders import load_any, parse_columns
 from narrative.nlp import parse
 from narrative.numbers import (
     COMPARISON_COLUMNS,
@@ -59,6 +58,7 @@ from narrative.numbers import (
 from narrative.params import alignment_settings
 from narrative.passages import segment_corpus
 from narrative.quotes import QUOTE_COLUMNS, find_quotes
+from narrative.readers import load_any, parse_columns
 from narrative.units import build_units
 
 
@@ -189,7 +189,7 @@ def run(
 
     Args:
         corpus: Corpus folder, ``.jsonl`` or ``.csv`` file, BASIL folder
-            (:func:`narrative.loaders.load_any`), or an already loaded corpus.
+            (:func:`narrative.readers.load_any`), or an already loaded corpus.
         model: Embedding model name or folder.
         granularity: ``"sentence"`` or ``"paragraph"``.
         settings: Alignment settings; defaults when ``None``.

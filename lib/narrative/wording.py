@@ -39,7 +39,6 @@ import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass
-from html import escape
 
 import numpy as np
 import pandas as pd
@@ -325,41 +324,6 @@ def word_diff(text_a: str, text_b: str) -> list[WordOp]:
     ]
 
 
-_MARK = "background:#fde68a;padding:0 1px;border-radius:2px"
-#: Inline style of a word marked as another spelling of the word opposite.
-VARIANT_STYLE = "background:none;border-bottom:2px dotted #b45309;padding:0"
-#: Title (tooltip) of a word marked as another spelling of the word opposite.
-VARIANT_TITLE = "same word, other spelling"
-
-
-def mark_spans(text: str, spans: list[tuple[int, int]] | list[tuple[int, int, str]]) -> str:
-    """Escaped HTML of a text with the given character spans highlighted.
-
-    Args:
-        text: The text.
-        spans: ``(start, end)`` offsets, in order and not overlapping; empty
-            spans are ignored. A third item ``"variant"`` marks the span as
-            another spelling of the word opposite (dotted underline, with
-            :data:`VARIANT_TITLE` as its tooltip) instead of a differing word.
-
-    Returns:
-        HTML with each span in a ``<mark>`` with an inline style.
-    """
-    out, last = [], 0
-    for start, end, *kind in spans:
-        if end <= start:
-            continue
-        out.append(escape(text[last:start]))
-        if kind and kind[0] == "variant":
-            opening = f'<mark style="{VARIANT_STYLE}" title="{VARIANT_TITLE}">'
-        else:
-            opening = f'<mark style="{_MARK}">'
-        out.append(f"{opening}{escape(text[start:end])}</mark>")
-        last = end
-    out.append(escape(text[last:]))
-    return "".join(out)
-
-
 def _letters(words: list[tuple[str, int, int]]) -> str:
     return re.sub(r"[\W_]", "", "".join(w for w, _, _ in words).lower())
 
@@ -389,7 +353,7 @@ def _same_spelling(
 def diff_spans(
     text_a: str, text_b: str
 ) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
-    """The character spans of two passages that differ, for :func:`mark_spans`.
+    """The character spans of two passages that differ, for a view to mark.
 
     Words are compared as in :func:`word_diff`. Inside a replaced run, words
     at either end that are the same word in another form are not marked as
@@ -435,22 +399,6 @@ def diff_spans(
                 if part:
                     spans.append((part[0][1], part[-1][2], kind))
     return spans_a, spans_b
-
-
-def diff_html(text_a: str, text_b: str) -> tuple[str, str]:
-    """Two passages as HTML, with the words that differ highlighted.
-
-    Args:
-        text_a: First passage.
-        text_b: Second passage.
-
-    Returns:
-        ``(html_a, html_b)``: escaped text with words that are replaced,
-        deleted or inserted wrapped in ``<mark>``; spelling variants of a name
-        get a dotted underline instead (see :func:`diff_spans`).
-    """
-    spans_a, spans_b = diff_spans(text_a, text_b)
-    return mark_spans(text_a, spans_a), mark_spans(text_b, spans_b)
 
 
 def is_variant(words_a: str, words_b: str) -> bool:

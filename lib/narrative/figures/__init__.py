@@ -6,12 +6,35 @@ notebooks display it and put the passages that back it underneath.
 
 from __future__ import annotations
 
+import warnings
+
 import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
 RELATION_COLOURS = {"reuse": "#b2182b", "paraphrase": "#2166ac", "related": "#999999"}
+
+
+def tidy(figure: Figure) -> Figure:
+    """Fit a figure's labels, titles and legends inside it (``tight_layout``).
+
+    When they cannot all fit (very long labels, or many rows), matplotlib
+    leaves the layout as it is and warns "Tight layout not applied", with its
+    own file path, into the page. That warning is dropped: the notebook's
+    inline backend saves every chart with ``bbox_inches="tight"``, which
+    widens the image to whatever sticks out, so nothing is lost.
+
+    Args:
+        figure: The figure, fully drawn.
+
+    Returns:
+        The same figure.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Tight layout not applied", category=UserWarning)
+        figure.tight_layout()
+    return figure
 
 
 def outlet_colours(outlets: list[str]) -> dict[str, str]:
@@ -48,7 +71,7 @@ def shared_content_heatmap(matrix: pd.DataFrame, *, title: str | None = None) ->
     axes.set_ylabel("Share of this outlet's words...")
     axes.set_title(title or "How much of each outlet's content another outlet also reports")
     figure.colorbar(image, ax=axes, fraction=0.046, pad=0.04, label="share of words")
-    figure.tight_layout()
+    tidy(figure)
     return figure
 
 
@@ -76,5 +99,5 @@ def relation_bars(alignments: pd.DataFrame, *, title: str | None = None) -> Figu
     axes.set_ylabel("outlet pair")
     axes.set_title(title or "Aligned passages per outlet pair, by relation")
     axes.legend(loc="lower right")
-    figure.tight_layout()
+    tidy(figure)
     return figure

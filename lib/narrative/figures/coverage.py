@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from narrative.figures import RELATION_COLOURS
+from narrative.figures import RELATION_COLOURS, tidy
 
 #: Marker of each placement band (:data:`narrative.coverage.BANDS`) in :func:`prominence_chart`.
 BAND_MARKERS = {
@@ -88,7 +88,7 @@ def fact_matrix_chart(
     if len(shared) > len(shown):
         heading += f" (first {len(shown)} of {len(shared)} shared facts)"
     axes.set_title(heading)
-    figure.tight_layout()
+    tidy(figure)
     return figure
 
 
@@ -166,7 +166,7 @@ def prominence_chart(
     )
     axes.add_artist(legend)
     axes.legend(handles=band_handles, title="placement", loc="lower left", bbox_to_anchor=(1.01, 0))
-    figure.tight_layout()
+    tidy(figure)
     return figure
 
 
@@ -220,5 +220,5 @@ def shared_content_bars(
     axes.set_ylabel("outlet A in outlet B")
     axes.set_title(title or "How much of each outlet is in another: wire copy and paraphrase")
     axes.legend(loc="lower right")
-    figure.tight_layout()
+    tidy(figure)
     return figure

@@ -8,7 +8,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from narrative.figures import outlet_colours
+from narrative.figures import outlet_colours, tidy
 
 _VALUE_LABELS = {
     "passage_share": "share of the outlet's passages",
@@ -68,5 +68,5 @@ def frame_profile_chart(
         pad=12,
     )
     figure.colorbar(image, ax=axes, fraction=0.046, pad=0.04, label=_VALUE_LABELS[value])
-    figure.tight_layout()
+    tidy(figure)
     return figure

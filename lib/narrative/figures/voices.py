@@ -13,7 +13,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter
 
-from narrative.figures import outlet_colours
+from narrative.figures import outlet_colours, tidy
 
 _TYPE_LABELS = {
     "named person": "named",
@@ -64,7 +64,7 @@ def voices_chart(
     axes.set_title(title or "Who gets a voice in which outlet")
     if outlets:
         axes.legend(loc="lower right", fontsize=9)
-    figure.tight_layout()
+    tidy(figure)
     return figure
 
 
@@ -103,7 +103,7 @@ def anonymous_share_chart(
     axes.set_xlabel("outlet")
     axes.set_ylabel("share of attributions to anonymous speakers")
     axes.set_title(title or "How much each outlet relies on anonymous sources")
-    figure.tight_layout()
+    tidy(figure)
     return figure
 
 
@@ -150,5 +150,5 @@ def verb_profile_chart(
     axes.set_ylabel("speech verb")
     axes.set_title(title or "How each outlet introduces what people say")
     figure.colorbar(image, ax=axes, fraction=0.046, pad=0.04, label="share of attributions")
-    figure.tight_layout()
+    tidy(figure)
     return figure

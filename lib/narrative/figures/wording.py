@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-from narrative.figures import outlet_colours
+from narrative.figures import outlet_colours, tidy
 
 Z_AXIS_LABEL = "z-score of log-odds ratio (Monroe et al. 2008)"
 # Two-sided 5% level of a standard normal: the paper's usual bar for "distinctive".
@@ -67,5 +67,5 @@ def distinctive_terms_chart(
     figure.suptitle(
         title or f"Words each outlet uses more than the others (top {top}; dashed: z = 1.96)"
     )
-    figure.tight_layout()
+    tidy(figure)
     return figure

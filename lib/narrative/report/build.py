@@ -12,6 +12,7 @@ status.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -92,7 +93,7 @@ def outlet_pairs(corpus: Path | Corpus, asked: list[str] | None = None) -> list[
     from itertools import combinations
 
     from narrative.corpus import Corpus, CorpusError
-    from narrative.loaders import load_any
+    from narrative.readers import load_any
 
     documents = (corpus if isinstance(corpus, Corpus) else load_any(corpus)).documents
     labels = list(dict.fromkeys(d.label for d in documents))
@@ -117,7 +118,10 @@ def outlet_pairs(corpus: Path | Corpus, asked: list[str] | None = None) -> list[
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "outlet"
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "outlet"
+    if len(slug) > 40:  # file names have a length limit; a long label keeps a digest of itself
+        slug = f"{slug[:40].rstrip('-')}-{hashlib.sha256(text.encode()).hexdigest()[:8]}"
+    return slug
 
 
 def _write_page(executed: Path, html: Path, keep_code: bool, header: str, error: str) -> None:
@@ -188,7 +192,7 @@ def build_report(
 
     from narrative.cleaning import clean_corpus
     from narrative.embeddings import resolve_model
-    from narrative.loaders import load_any, parse_columns
+    from narrative.readers import load_any, parse_columns
 
     corpus = Path(corpus).resolve()
     out_dir = Path(out_dir).resolve()

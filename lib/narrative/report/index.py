@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,6 +9,7 @@ import pandas as pd
 
 from narrative.findings import headline_findings
 from narrative.report.render import provenance_html
+from narrative.views._html import escape, with_content_security_policy
 
 if TYPE_CHECKING:
     from narrative.report.build import ReportOutcome
@@ -88,4 +88,4 @@ def index_html(
         if (data / name).is_file():
             parts.append(f'<li><a href="data/{name}">{name}</a>: {escape(description)}</li>')
     parts.append("</ul><p>Column meanings are in the project's README.</p></body></html>")
-    return "".join(parts)
+    return with_content_security_policy("".join(parts))

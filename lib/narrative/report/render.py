@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import shlex
-from html import escape
 from pathlib import Path
 
 from narrative.params import PARAMETERS
 from narrative.report.runner import versions
+from narrative.views._html import escape, with_content_security_policy
 
 
 def rerun_command(corpus: Path, out_dir: Path, values: dict[str, object]) -> str:
@@ -112,7 +112,8 @@ def render_html(notebook_path: Path, *, keep_code: bool = False, header: str = "
         header: HTML inserted at the top of the page body.
 
     Returns:
-        The page.
+        The page, with a Content-Security-Policy that lets no script run
+        (:func:`narrative.views._html.content_security_policy`).
     """
     import jinja2
     import nbformat
@@ -133,4 +134,5 @@ def render_html(notebook_path: Path, *, keep_code: bool = False, header: str = "
         if marker < 0:
             marker = body.find(">", body.find("<body"))
         body = body[: marker + 1] + header + body[marker + 1 :]
-    return body
+    # The template (scripts removed above) needs none: no script may run.
+    return with_content_security_policy(body)

@@ -1,29 +1,28 @@
 """HTML views of passages for notebooks and reports: the evidence under each chart.
 
-Functions return HTML strings (escaped); notebooks show them with
-``IPython.display.HTML``. Styles are inline so a report stays one file.
+Functions return HTML strings; notebooks show them with
+``IPython.display.HTML``. Every piece of corpus text goes through
+:mod:`narrative.views._html` (escaping, marks, badges, table styles), and
+notebooks put corpus text into Markdown only through :func:`escape_markdown`.
+Styles are inline so a report stays one file.
 """
 
 from __future__ import annotations
 
-from html import escape
-
 import pandas as pd
 
 from narrative.figures import RELATION_COLOURS
+from narrative.views._html import CELL, TABLE, badge, escape, escape_markdown
 from narrative.views.events import events_view
 
-__all__ = ["events_view", "pairs_view", "removed_view", "units_view", "warnings_view"]
-
-_TABLE = "border-collapse:collapse;width:100%;font-size:13px;line-height:1.35"
-_CELL = "border:1px solid #ddd;padding:6px;vertical-align:top;text-align:left"
-
-
-def _badge(text: str, colour: str) -> str:
-    return (
-        f'<span style="background:{colour};color:white;border-radius:3px;padding:0 4px;'
-        f'font-size:11px">{escape(text)}</span>'
-    )
+__all__ = [
+    "escape_markdown",
+    "events_view",
+    "pairs_view",
+    "removed_view",
+    "units_view",
+    "warnings_view",
+]
 
 
 def units_view(
@@ -52,7 +51,7 @@ def units_view(
     for row in alignments.itertuples(index=False):
         pair_relation[(row.doc_a, row.passage_a, row.doc_b, row.passage_b)] = row.relation
     header = "".join(
-        f'<th style="{_CELL};border-top:4px solid {colours[o]}">{escape(o)}</th>' for o in outlets
+        f'<th style="{CELL};border-top:4px solid {colours[o]}">{escape(o)}</th>' for o in outlets
     )
     body = []
     for number, (unit_id, group) in enumerate(units.groupby("unit_id", sort=True)):
@@ -74,11 +73,11 @@ def units_view(
                 f"({r.kind}, {r.position:.0%})</span></div>"
                 for r in rows.itertuples(index=False)
             ]
-            cells.append(f'<td style="{_CELL}">{"".join(parts) or "&nbsp;"}</td>')
-        label = f"<b>{escape(unit_id)}</b><br>{_badge(relation, RELATION_COLOURS[relation])}"
-        body.append(f'<tr><td style="{_CELL};white-space:nowrap">{label}</td>{"".join(cells)}</tr>')
+            cells.append(f'<td style="{CELL}">{"".join(parts) or "&nbsp;"}</td>')
+        label = f"<b>{escape(unit_id)}</b><br>{badge(relation, RELATION_COLOURS[relation])}"
+        body.append(f'<tr><td style="{CELL};white-space:nowrap">{label}</td>{"".join(cells)}</tr>')
     return (
-        f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">unit</th>{header}</tr>'
+        f'<table style="{TABLE}"><thead><tr><th style="{CELL}">unit</th>{header}</tr>'
         f"</thead><tbody>{''.join(body)}</tbody></table>"
     )
 
@@ -100,19 +99,19 @@ def pairs_view(alignments: pd.DataFrame, *, limit: int | None = 20) -> str:
         shown = shown.head(limit)
     body = []
     for r in shown.itertuples(index=False):
-        badge = _badge(r.relation, RELATION_COLOURS[r.relation])
+        tag = badge(r.relation, RELATION_COLOURS[r.relation])
         body.append(
-            f'<tr><td style="{_CELL}"><b>{escape(r.outlet_a)}</b> #{r.passage_a}<br>'
+            f'<tr><td style="{CELL}"><b>{escape(r.outlet_a)}</b> #{r.passage_a}<br>'
             f"{escape(r.text_a)}</td>"
-            f'<td style="{_CELL}"><b>{escape(r.outlet_b)}</b> #{r.passage_b}<br>'
+            f'<td style="{CELL}"><b>{escape(r.outlet_b)}</b> #{r.passage_b}<br>'
             f"{escape(r.text_b)}</td>"
-            f'<td style="{_CELL};white-space:nowrap">{badge}<br>score {r.score:.2f}<br>'
+            f'<td style="{CELL};white-space:nowrap">{tag}<br>score {r.score:.2f}<br>'
             f"cosine {r.similarity:.2f}<br>lexical {r.lexical:.2f}<br>"
             f"shared: {escape(r.shared_terms)}</td></tr>"
         )
     return (
-        f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">passage</th>'
-        f'<th style="{_CELL}">counterpart</th><th style="{_CELL}">evidence</th></tr></thead>'
+        f'<table style="{TABLE}"><thead><tr><th style="{CELL}">passage</th>'
+        f'<th style="{CELL}">counterpart</th><th style="{CELL}">evidence</th></tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table>"
     )
 
@@ -129,14 +128,14 @@ def removed_view(removed: pd.DataFrame) -> str:
     blocks = []
     for doc_id, group in removed.groupby("doc_id", sort=False):
         rows = "".join(
-            f'<tr><td style="{_CELL}">{r.line}</td><td style="{_CELL}">{escape(r.reason)}</td>'
-            f'<td style="{_CELL}">{escape(r.text)}</td></tr>'
+            f'<tr><td style="{CELL}">{r.line}</td><td style="{CELL}">{escape(r.reason)}</td>'
+            f'<td style="{CELL}">{escape(r.text)}</td></tr>'
             for r in group.itertuples(index=False)
         )
         blocks.append(
             f"<details><summary>{escape(str(doc_id))}: {len(group)} line(s) set aside</summary>"
-            f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">line</th>'
-            f'<th style="{_CELL}">reason</th><th style="{_CELL}">text</th></tr></thead>'
+            f'<table style="{TABLE}"><thead><tr><th style="{CELL}">line</th>'
+            f'<th style="{CELL}">reason</th><th style="{CELL}">text</th></tr></thead>'
             f"<tbody>{rows}</tbody></table></details>"
         )
     return "".join(blocks) or "<p><em>Nothing was removed.</em></p>"

@@ -6,11 +6,9 @@ escaped HTML string with inline styles.
 
 from __future__ import annotations
 
-from html import escape
-
 import pandas as pd
 
-from narrative.views import _CELL, _TABLE, _badge
+from narrative.views._html import CELL, TABLE, badge, escape
 
 
 def _passage(text: str, kind: str, position: float) -> str:
@@ -64,7 +62,7 @@ def exclusives_view(
         for r in left.head(limit).itertuples(index=False):
             carriers = facts[facts["fact_id"] == r.fact_id].drop_duplicates("outlet")
             evidence = "".join(
-                f"<div>{_badge(c.outlet, colours[c.outlet])} {_passage(c.text, c.kind, c.position)}"
+                f"<div>{badge(c.outlet, colours[c.outlet])} {_passage(c.text, c.kind, c.position)}"
                 "</div>"
                 for c in carriers.itertuples(index=False)
             )
@@ -75,14 +73,14 @@ def exclusives_view(
             )
         missing = f"<ul>{''.join(items)}</ul>{_more(len(left) - limit)}" if items else "none"
         body.append(
-            f'<tr><td style="{_CELL};border-left:6px solid {colours[outlet]}">'
+            f'<tr><td style="{CELL};border-left:6px solid {colours[outlet]}">'
             f"<b>{escape(outlet)}</b><br>{len(own_ids)} outlet-only, {len(left)} left out</td>"
-            f'<td style="{_CELL}">{only}</td><td style="{_CELL}">{missing}</td></tr>'
+            f'<td style="{CELL}">{only}</td><td style="{CELL}">{missing}</td></tr>'
         )
     return (
-        f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">outlet</th>'
-        f'<th style="{_CELL}">only this outlet reports</th>'
-        f'<th style="{_CELL}">most other outlets report, this one leaves out</th></tr></thead>'
+        f'<table style="{TABLE}"><thead><tr><th style="{CELL}">outlet</th>'
+        f'<th style="{CELL}">only this outlet reports</th>'
+        f'<th style="{CELL}">most other outlets report, this one leaves out</th></tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table>"
     )
 
@@ -98,17 +96,17 @@ def ledes_view(ledes: pd.DataFrame, colours: dict[str, str]) -> str:
         HTML: a table with one row per article.
     """
     body = "".join(
-        f'<tr><td style="{_CELL};border-left:6px solid {colours[r.outlet]}">'
+        f'<tr><td style="{CELL};border-left:6px solid {colours[r.outlet]}">'
         f'<b>{escape(r.outlet)}</b><br><span style="color:#888">{escape(r.doc_id)}</span></td>'
-        f'<td style="{_CELL};font-weight:bold">{escape(r.headline)}</td>'
-        f'<td style="{_CELL};font-style:italic">{escape(r.standfirst)}</td>'
-        f'<td style="{_CELL}">{escape(r.lede)}</td></tr>'
+        f'<td style="{CELL};font-weight:bold">{escape(r.headline)}</td>'
+        f'<td style="{CELL};font-style:italic">{escape(r.standfirst)}</td>'
+        f'<td style="{CELL}">{escape(r.lede)}</td></tr>'
         for r in ledes.itertuples(index=False)
     )
     return (
-        f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">outlet</th>'
-        f'<th style="{_CELL}">headline</th><th style="{_CELL}">standfirst</th>'
-        f'<th style="{_CELL}">lede</th></tr></thead><tbody>{body}</tbody></table>'
+        f'<table style="{TABLE}"><thead><tr><th style="{CELL}">outlet</th>'
+        f'<th style="{CELL}">headline</th><th style="{CELL}">standfirst</th>'
+        f'<th style="{CELL}">lede</th></tr></thead><tbody>{body}</tbody></table>'
     )
 
 
@@ -131,18 +129,18 @@ def prominence_gaps_view(gaps: pd.DataFrame, colours: dict[str, str], *, limit: 
         band = getattr(r, f"band_{suffix}")
         position = getattr(r, f"position_{suffix}")
         return (
-            f'<td style="{_CELL}">{_badge(outlet, colours[outlet])} <b>{escape(band)}</b> '
+            f'<td style="{CELL}">{badge(outlet, colours[outlet])} <b>{escape(band)}</b> '
             f"({position:.0%})<br>{escape(getattr(r, f'text_{suffix}'))}</td>"
         )
 
     body = "".join(
-        f'<tr><td style="{_CELL};white-space:nowrap"><b>{escape(r.fact_id)}</b></td>'
+        f'<tr><td style="{CELL};white-space:nowrap"><b>{escape(r.fact_id)}</b></td>'
         f"{side(r, 'top')}{side(r, 'buried')}"
-        f'<td style="{_CELL}">{r.gap:.0%}</td></tr>'
+        f'<td style="{CELL}">{r.gap:.0%}</td></tr>'
         for r in gaps.head(limit).itertuples(index=False)
     )
     return (
-        f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">fact</th>'
-        f'<th style="{_CELL}">on top</th><th style="{_CELL}">buried</th>'
-        f'<th style="{_CELL}">gap in position</th></tr></thead><tbody>{body}</tbody></table>'
+        f'<table style="{TABLE}"><thead><tr><th style="{CELL}">fact</th>'
+        f'<th style="{CELL}">on top</th><th style="{CELL}">buried</th>'
+        f'<th style="{CELL}">gap in position</th></tr></thead><tbody>{body}</tbody></table>'
     )

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from html import escape
-
 import pandas as pd
 
-_TABLE = "border-collapse:collapse;width:100%;font-size:13px;line-height:1.35"
-_CELL = "border:1px solid #ddd;padding:6px;vertical-align:top;text-align:left"
+from narrative.views._html import CELL, TABLE, escape
 
 
 def events_view(table: pd.DataFrame, *, limit: int | None = 200) -> str:
@@ -48,16 +45,16 @@ def events_view(table: pd.DataFrame, *, limit: int | None = 200) -> str:
         outlets = int(block["outlets"].iloc[0])
         mark = "" if outlets > 1 else " <span style='color:#8a4b00'>(one outlet)</span>"
         rows.append(
-            f"<tr><td style='{_CELL}'><code>{escape(str(event))}</code>{mark}</td>"
-            f"<td style='{_CELL}'>{escape(str(block['grouped_by'].iloc[0]))}</td>"
-            f"<td style='{_CELL}'>{escape(span)}</td>"
-            f"<td style='{_CELL}'>{outlets}</td><td style='{_CELL}'>{articles}</td></tr>"
+            f"<tr><td style='{CELL}'><code>{escape(str(event))}</code>{mark}</td>"
+            f"<td style='{CELL}'>{escape(str(block['grouped_by'].iloc[0]))}</td>"
+            f"<td style='{CELL}'>{escape(span)}</td>"
+            f"<td style='{CELL}'>{outlets}</td><td style='{CELL}'>{articles}</td></tr>"
         )
     more = ""
     if len(shown) < len(events):
         more = f"<p>... and {len(events) - len(shown)} more events in data/events.csv.</p>"
     head = "".join(
-        f"<th style='{_CELL}'>{h}</th>"
+        f"<th style='{CELL}'>{h}</th>"
         for h in ("event", "grouped by", "dates", "outlets", "articles (similarity to the event)")
     )
-    return f"{summary}<table style='{_TABLE}'><tr>{head}</tr>{''.join(rows)}</table>{more}"
+    return f"{summary}<table style='{TABLE}'><tr>{head}</tr>{''.join(rows)}</table>{more}"

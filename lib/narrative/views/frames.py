@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from html import escape
-
 import pandas as pd
 
 from narrative.frames import FRAMES, OTHER, TEXT_KINDS, Frame, FrameSettings, seed_spans
-from narrative.views import _CELL, _TABLE, _badge
+from narrative.views._html import CELL, NOTE, TABLE, Mark, badge, escape, mark_spans
 
-_NOTE = "color:#888;font-size:11px"
-_MARK = "background:#e7d4f5;padding:0 1px"
+_SEED = Mark("background:#e7d4f5;padding:0 1px")
 
 
 def frame_method_view(
@@ -64,33 +61,23 @@ def frame_method_view(
         "few passages between outlets mean little.</p>"
     )
     rows = "".join(
-        f'<tr><td style="{_CELL}"><b>{escape(f.name)}</b></td>'
-        f'<td style="{_CELL}">{escape(f.mfc)}</td>'
-        f'<td style="{_CELL}">{escape(f.description)}</td>'
-        f'<td style="{_CELL}"><span style="{_NOTE}">{escape("; ".join(f.seeds))}</span></td>'
-        f'<td style="{_CELL}">{"<br>".join(escape(p) for p in f.prototypes)}</td></tr>'
+        f'<tr><td style="{CELL}"><b>{escape(f.name)}</b></td>'
+        f'<td style="{CELL}">{escape(f.mfc)}</td>'
+        f'<td style="{CELL}">{escape(f.description)}</td>'
+        f'<td style="{CELL}"><span style="{NOTE}">{escape("; ".join(f.seeds))}</span></td>'
+        f'<td style="{CELL}">{"<br>".join(escape(p) for p in f.prototypes)}</td></tr>'
         for f in frames
     )
     table = (
         f"<details><summary>The frame set: {len(frames)} frames, what each covers, its seeds "
-        f'and prototype sentences</summary><table style="{_TABLE}"><thead><tr>'
-        f'<th style="{_CELL};width:12%">frame</th>'
-        f'<th style="{_CELL};width:12%">codebook dimension</th>'
-        f'<th style="{_CELL};width:24%">covers</th><th style="{_CELL};width:20%">seeds</th>'
-        f'<th style="{_CELL};width:32%">prototype sentences</th></tr>'
+        f'and prototype sentences</summary><table style="{TABLE}"><thead><tr>'
+        f'<th style="{CELL};width:12%">frame</th>'
+        f'<th style="{CELL};width:12%">codebook dimension</th>'
+        f'<th style="{CELL};width:24%">covers</th><th style="{CELL};width:20%">seeds</th>'
+        f'<th style="{CELL};width:32%">prototype sentences</th></tr>'
         f"</thead><tbody>{rows}</tbody></table></details>"
     )
     return method + table
-
-
-def _marked(text: str, seeds: tuple[str, ...]) -> str:
-    parts, last = [], 0
-    for start, end in seed_spans(text, seeds):
-        parts.append(escape(text[last:start]))
-        parts.append(f'<mark style="{_MARK}">{escape(text[start:end])}</mark>')
-        last = end
-    parts.append(escape(text[last:]))
-    return "".join(parts)
 
 
 def frame_examples_view(
@@ -122,29 +109,30 @@ def frame_examples_view(
         about = escape(frame.description) if frame else "Passages no frame fits."
         body = []
         for r in rows.itertuples(index=False):
-            text = _marked(r.text, frame.seeds) if frame else escape(r.text)
+            spans = seed_spans(r.text, frame.seeds) if frame else []
+            text = mark_spans(r.text, spans, default=_SEED)
             if frame:
                 evidence = (
                     f"score {r.score:.2f}<br>similarity {r.similarity:.2f}<br>"
                     f"contrast {r.contrast:+.2f}<br>seeds: {escape(r.seeds) or '&mdash;'}"
-                    f'<br><span style="{_NOTE}">closest prototype: '
+                    f'<br><span style="{NOTE}">closest prototype: '
                     f"{escape(r.prototype)}</span>"
                 )
             else:
                 evidence = f"best similarity {r.similarity:.2f}"
             body.append(
-                f'<tr><td style="{_CELL};white-space:nowrap">'
-                f"{_badge(r.outlet, colours[r.outlet])}<br>"
-                f'<span style="{_NOTE}">{escape(str(r.doc_id))} #{r.passage_id}</span></td>'
-                f'<td style="{_CELL}">{text}</td>'
-                f'<td style="{_CELL}">{evidence}</td></tr>'
+                f'<tr><td style="{CELL};white-space:nowrap">'
+                f"{badge(r.outlet, colours[r.outlet])}<br>"
+                f'<span style="{NOTE}">{escape(str(r.doc_id))} #{r.passage_id}</span></td>'
+                f'<td style="{CELL}">{text}</td>'
+                f'<td style="{CELL}">{evidence}</td></tr>'
             )
         blocks.append(
             f"<h4>{escape(name)}</h4>"
-            f'<p style="{_NOTE}">{about}</p>'
-            f'<table style="{_TABLE}"><thead><tr><th style="{_CELL};width:14%">outlet</th>'
-            f'<th style="{_CELL}">passage (seeds marked)</th>'
-            f'<th style="{_CELL};width:30%">evidence</th>'
+            f'<p style="{NOTE}">{about}</p>'
+            f'<table style="{TABLE}"><thead><tr><th style="{CELL};width:14%">outlet</th>'
+            f'<th style="{CELL}">passage (seeds marked)</th>'
+            f'<th style="{CELL};width:30%">evidence</th>'
             f"</tr></thead><tbody>{''.join(body)}</tbody></table>"
         )
     missing = [f.name for f in frames if f.name not in set(examples["frame"])]

@@ -8,14 +8,13 @@ HTML string with inline styles.
 from __future__ import annotations
 
 import math
-from html import escape
 
 import pandas as pd
 
 from narrative.figures import RELATION_COLOURS
-from narrative.views import _CELL, _TABLE, _badge
+from narrative.views._html import CELL, TABLE, Mark, badge, escape, mark_spans
 
-_MARK = "background:#ffe08a;font-weight:600;padding:0 1px"
+_FIGURE = Mark("background:#ffe08a;font-weight:600;padding:0 1px")
 _UNALIGNED = "#777777"
 
 
@@ -30,10 +29,7 @@ def highlight(text: str, start: int, end: int) -> str:
     Returns:
         Escaped HTML.
     """
-    return (
-        f'{escape(text[:start])}<mark style="{_MARK}">{escape(text[start:end])}</mark>'
-        f"{escape(text[end:])}"
-    )
+    return mark_spans(text, [(start, end)], default=_FIGURE)
 
 
 def _figure(row: pd.Series, side: str) -> str:
@@ -67,19 +63,19 @@ def disagreements_view(
         label = (
             f'<b>{escape(row["what"])}</b> <span style="color:#888">({escape(row["kind"])})'
             f"</span><br>{_figure(row, 'a')} vs {_figure(row, 'b')}{factor}<br>"
-            f"{_badge(relation, colour)}"
+            f"{badge(relation, colour)}"
         )
         cells = [
-            f'<td style="{_CELL};border-left:4px solid {colours[row[f"outlet_{side}"]]}">'
-            f"{_badge(row[f'outlet_{side}'], colours[row[f'outlet_{side}']])} "
+            f'<td style="{CELL};border-left:4px solid {colours[row[f"outlet_{side}"]]}">'
+            f"{badge(row[f'outlet_{side}'], colours[row[f'outlet_{side}']])} "
             f"{highlight(row[f'text_{side}'], row[f'start_{side}'], row[f'end_{side}'])}</td>"
             for side in ("a", "b")
         ]
-        body.append(f'<tr><td style="{_CELL};width:18%">{label}</td>{"".join(cells)}</tr>')
+        body.append(f'<tr><td style="{CELL};width:18%">{label}</td>{"".join(cells)}</tr>')
     more = len(disagreements) - len(rows)
     note = f'<p style="color:#888">\u2026 and {more} more</p>' if more > 0 else ""
-    header = "".join(f'<th style="{_CELL}">{h}</th>' for h in ("figures", "A", "B"))
+    header = "".join(f'<th style="{CELL}">{h}</th>' for h in ("figures", "A", "B"))
     return (
-        f'<table style="{_TABLE}"><thead><tr>{header}</tr></thead>'
+        f'<table style="{TABLE}"><thead><tr>{header}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table>{note}"
     )

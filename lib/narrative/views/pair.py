@@ -4,18 +4,16 @@ The reading view walks article A in order and puts each passage next to its
 counterpart(s) in article B; passages of B with no counterpart are inserted
 where they fall in B's order, so both articles read top to bottom. Inside an
 aligned pair the words that differ are marked (see
-:func:`narrative.wording.diff_html`).
+:func:`narrative.views.wording.diff_html`).
 """
 
 from __future__ import annotations
 
-from html import escape
-
 import pandas as pd
 
-from narrative.views import _CELL, _TABLE, _badge
+from narrative.views._html import CELL, TABLE, badge, escape
+from narrative.views.wording import VARIANT_STYLE, VARIANT_TITLE, diff_html
 from narrative.vocab import SAME_FACT
-from narrative.wording import VARIANT_STYLE, VARIANT_TITLE, diff_html
 
 #: Light background colours for aligned groups (ColorBrewer Pastel1 + Set3).
 PASTELS = (
@@ -139,7 +137,7 @@ def pair_view(
     def cell(side: str, ids: list[int], others: list[int]) -> str:
         if not ids:
             label = f"only in {outlet_b if side == 'a' else outlet_a}"
-            return f'<td style="{_CELL};{_ONLY}"><em style="color:#888">{escape(label)}</em></td>'
+            return f'<td style="{CELL};{_ONLY}"><em style="color:#888">{escape(label)}</em></td>'
         parts = []
         for pid in ids:
             text = (text_a if side == "a" else text_b)[pid]
@@ -150,7 +148,7 @@ def pair_view(
                 )
                 body = diff_html(left, right)[0 if side == "a" else 1]
             kinds = [relation.get((pid, o) if side == "a" else (o, pid)) for o in others]
-            tags = "".join(f" {_badge(k, '#555')}" for k in dict.fromkeys(kinds) if k)
+            tags = "".join(f" {badge(k, '#555')}" for k in dict.fromkeys(kinds) if k)
             if (side, pid) in group_of:
                 style = f"background:{PASTELS[group_of[(side, pid)] % len(PASTELS)]};"
                 note = ""
@@ -162,10 +160,10 @@ def pair_view(
                 f'<div style="{style}padding:4px;margin:2px 0;border-radius:3px">'
                 f'<span style="color:#888;font-size:11px">#{pid}</span> {body}{tags}{note}</div>'
             )
-        return f'<td style="{_CELL}">{"".join(parts)}</td>'
+        return f'<td style="{CELL}">{"".join(parts)}</td>'
 
     header = "".join(
-        f'<th style="{_CELL};width:50%;border-top:4px solid {colours.get(o, "#999")}">'
+        f'<th style="{CELL};width:50%;border-top:4px solid {colours.get(o, "#999")}">'
         f"{escape(o)} <code>{escape(d)}</code></th>"
         for o, d in ((outlet_a, doc_a), (outlet_b, doc_b))
     )
@@ -178,4 +176,4 @@ def pair_view(
         f'(<mark style="{VARIANT_STYLE}">underlined</mark>: {VARIANT_TITLE}, such as '
         "Daraa / Deraa); hatched cells have no counterpart in the other article.</p>"
     )
-    return f'{legend}<table style="{_TABLE}"><tr>{header}</tr>{"".join(body)}</table>'
+    return f'{legend}<table style="{TABLE}"><tr>{header}</tr>{"".join(body)}</table>'

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
 import pandas as pd
 
 from narrative.quotes import voice_names
-from narrative.views import _CELL, _TABLE, _badge
+from narrative.views._html import CELL, NOTE, TABLE, Mark, badge, escape, mark_spans
 
 #: Badge colour per speaker type.
 TYPE_COLOURS = {
@@ -19,7 +18,6 @@ TYPE_COLOURS = {
 }
 _SPEAKER = "background:#fff3b0;border-radius:2px"
 _VERB = "font-weight:bold;text-decoration:underline"
-_NOTE = "color:#888;font-size:11px"
 
 
 def highlight(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
@@ -33,15 +31,8 @@ def highlight(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
     Returns:
         HTML.
     """
-    parts, at = [], 0
-    for start, end, style in sorted(spans):
-        if start < at or end <= start:
-            continue
-        parts.append(escape(text[at:start]))
-        parts.append(f'<span style="{style}">{escape(text[start:end])}</span>')
-        at = end
-    parts.append(escape(text[at:]))
-    return "".join(parts)
+    marks = {style: Mark(style, tag="span") for _, _, style in spans}
+    return mark_spans(text, spans, marks=marks)
 
 
 def quotes_view(
@@ -77,30 +68,28 @@ def quotes_view(
                 r.text,
                 [(r.speaker_start, r.speaker_end, _SPEAKER), (r.verb_start, r.verb_end, _VERB)],
             )
-            badge = _badge(r.speaker_type, TYPE_COLOURS[r.speaker_type])
-            who = f"<b>{escape(name)}</b><br>{badge}"
+            tag = badge(r.speaker_type, TYPE_COLOURS[r.speaker_type])
+            who = f"<b>{escape(name)}</b><br>{tag}"
             if r.resolved:
-                who += (
-                    f'<br><span style="{_NOTE}">written as \u201c{escape(r.speaker)}\u201d</span>'
-                )
+                who += f'<br><span style="{NOTE}">written as \u201c{escape(r.speaker)}\u201d</span>'
             rows.append(
-                f'<tr><td style="{_CELL}">{passage}<br><span style="{_NOTE}">'
+                f'<tr><td style="{CELL}">{passage}<br><span style="{NOTE}">'
                 f"{escape(r.doc_id)} #{r.passage_id}</span></td>"
-                f'<td style="{_CELL}">{who}</td>'
-                f'<td style="{_CELL};white-space:nowrap">{escape(r.verb)}<br>'
-                f"{_badge(r.kind, '#2166ac' if r.kind == 'direct' else '#999999')}</td>"
-                f'<td style="{_CELL}">{escape(r.quote)}</td></tr>'
+                f'<td style="{CELL}">{who}</td>'
+                f'<td style="{CELL};white-space:nowrap">{escape(r.verb)}<br>'
+                f"{badge(r.kind, '#2166ac' if r.kind == 'direct' else '#999999')}</td>"
+                f'<td style="{CELL}">{escape(r.quote)}</td></tr>'
             )
         more = f", {len(shown)} shown" if len(shown) < len(group) else ""
         body = "".join(rows) or (
-            f'<tr><td style="{_CELL}" colspan="4"><em>No attribution.</em></td></tr>'
+            f'<tr><td style="{CELL}" colspan="4"><em>No attribution.</em></td></tr>'
         )
         blocks.append(
-            f"<details open><summary>{_badge(outlet, colours[outlet])} "
+            f"<details open><summary>{badge(outlet, colours[outlet])} "
             f"{len(group)} attribution(s){more}</summary>"
-            f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">passage</th>'
-            f'<th style="{_CELL}">speaker</th><th style="{_CELL}">verb</th>'
-            f'<th style="{_CELL}">what was said</th></tr></thead><tbody>{body}</tbody></table>'
+            f'<table style="{TABLE}"><thead><tr><th style="{CELL}">passage</th>'
+            f'<th style="{CELL}">speaker</th><th style="{CELL}">verb</th>'
+            f'<th style="{CELL}">what was said</th></tr></thead><tbody>{body}</tbody></table>'
             "</details>"
         )
     return "".join(blocks)

@@ -2,14 +2,36 @@
 
 from __future__ import annotations
 
-from html import escape
-
 import pandas as pd
 
-from narrative.views import _CELL, _TABLE, _badge
-from narrative.wording import diff_html, mark_spans, term_spans
+from narrative.views._html import CELL, NOTE, TABLE, Mark, badge, escape, mark_spans
+from narrative.wording import diff_spans, term_spans
 
-_NOTE = "color:#888;font-size:11px"
+#: Inline style of a word marked as another spelling of the word opposite.
+VARIANT_STYLE = "background:none;border-bottom:2px dotted #b45309;padding:0"
+#: Title (tooltip) of a word marked as another spelling of the word opposite.
+VARIANT_TITLE = "same word, other spelling"
+_DIFF_MARKS = {"differ": Mark(), "variant": Mark(VARIANT_STYLE, VARIANT_TITLE)}
+
+
+def diff_html(text_a: str, text_b: str) -> tuple[str, str]:
+    """Two passages as HTML, with the words that differ highlighted.
+
+    Args:
+        text_a: First passage.
+        text_b: Second passage.
+
+    Returns:
+        ``(html_a, html_b)``: escaped text with words that are replaced,
+        deleted or inserted wrapped in ``<mark>``; spelling variants of a name
+        get a dotted underline instead, with :data:`VARIANT_TITLE` as tooltip
+        (see :func:`narrative.wording.diff_spans`).
+    """
+    spans_a, spans_b = diff_spans(text_a, text_b)
+    return (
+        mark_spans(text_a, spans_a, marks=_DIFF_MARKS),
+        mark_spans(text_b, spans_b, marks=_DIFF_MARKS),
+    )
 
 
 def substitutions_view(
@@ -34,27 +56,27 @@ def substitutions_view(
     body = []
     for r in shown.itertuples(index=False):
         html_a, html_b = diff_html(r.text_a, r.text_b)
-        kind = _badge("form of one word", "#777") if r.variant else _badge("word choice", "#2166ac")
+        kind = badge("form of one word", "#777") if r.variant else badge("word choice", "#2166ac")
         swap = (
-            f"{_badge(r.outlet_a, colours[r.outlet_a])} <b>{escape(r.words_a)}</b><br>"
-            f"{_badge(r.outlet_b, colours[r.outlet_b])} <b>{escape(r.words_b)}</b><br>{kind}"
+            f"{badge(r.outlet_a, colours[r.outlet_a])} <b>{escape(r.words_a)}</b><br>"
+            f"{badge(r.outlet_b, colours[r.outlet_b])} <b>{escape(r.words_b)}</b><br>{kind}"
         )
         evidence = (
-            f'<span style="{_NOTE}">{r.pairs} aligned pair(s); example overlap {r.overlap:.0%}'
+            f'<span style="{NOTE}">{r.pairs} aligned pair(s); example overlap {r.overlap:.0%}'
             f"<br>{escape(r.examples)}</span>"
         )
         body.append(
-            f'<tr><td style="{_CELL};white-space:nowrap">{swap}</td>'
-            f'<td style="{_CELL}">{html_a}<br><span style="{_NOTE}">{escape(r.doc_a)} '
+            f'<tr><td style="{CELL};white-space:nowrap">{swap}</td>'
+            f'<td style="{CELL}">{html_a}<br><span style="{NOTE}">{escape(r.doc_a)} '
             f"#{r.passage_a}</span></td>"
-            f'<td style="{_CELL}">{html_b}<br><span style="{_NOTE}">{escape(r.doc_b)} '
+            f'<td style="{CELL}">{html_b}<br><span style="{NOTE}">{escape(r.doc_b)} '
             f"#{r.passage_b}</span></td>"
-            f'<td style="{_CELL}">{evidence}</td></tr>'
+            f'<td style="{CELL}">{evidence}</td></tr>'
         )
     return (
-        f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">swap</th>'
-        f'<th style="{_CELL}">passage (outlet a)</th><th style="{_CELL}">passage (outlet b)</th>'
-        f'<th style="{_CELL}">pairs</th></tr></thead><tbody>{"".join(body)}</tbody></table>'
+        f'<table style="{TABLE}"><thead><tr><th style="{CELL}">swap</th>'
+        f'<th style="{CELL}">passage (outlet a)</th><th style="{CELL}">passage (outlet b)</th>'
+        f'<th style="{CELL}">pairs</th></tr></thead><tbody>{"".join(body)}</tbody></table>'
     )
 
 
@@ -96,21 +118,21 @@ def distinctive_terms_view(
                 if spans:
                     found.append(
                         f'<div style="margin-bottom:4px">{mark_spans(p.text, spans)} '
-                        f'<span style="{_NOTE}">({escape(p.doc_id)} #{p.passage_id})</span></div>'
+                        f'<span style="{NOTE}">({escape(p.doc_id)} #{p.passage_id})</span></div>'
                     )
                 if len(found) == examples:
                     break
             rows.append(
-                f'<tr><td style="{_CELL};white-space:nowrap"><b>{escape(t.term)}</b></td>'
-                f'<td style="{_CELL};white-space:nowrap">{t.z:.2f}</td>'
-                f'<td style="{_CELL};white-space:nowrap">{t.count} / {t.count_others}</td>'
-                f'<td style="{_CELL}">{"".join(found)}</td></tr>'
+                f'<tr><td style="{CELL};white-space:nowrap"><b>{escape(t.term)}</b></td>'
+                f'<td style="{CELL};white-space:nowrap">{t.z:.2f}</td>'
+                f'<td style="{CELL};white-space:nowrap">{t.count} / {t.count_others}</td>'
+                f'<td style="{CELL}">{"".join(found)}</td></tr>'
             )
         blocks.append(
-            f'<h4 style="margin:12px 0 4px">{_badge(outlet, colours[outlet])}</h4>'
-            f'<table style="{_TABLE}"><thead><tr><th style="{_CELL}">term</th>'
-            f'<th style="{_CELL}">z</th><th style="{_CELL}">uses here / elsewhere</th>'
-            f'<th style="{_CELL}">where this outlet uses it</th></tr></thead>'
+            f'<h4 style="margin:12px 0 4px">{badge(outlet, colours[outlet])}</h4>'
+            f'<table style="{TABLE}"><thead><tr><th style="{CELL}">term</th>'
+            f'<th style="{CELL}">z</th><th style="{CELL}">uses here / elsewhere</th>'
+            f'<th style="{CELL}">where this outlet uses it</th></tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table>"
         )
     return "".join(blocks)

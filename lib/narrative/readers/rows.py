@@ -1,9 +1,4 @@
-"""Read corpora held in the other shapes researchers keep them in.
-
-:func:`load_corpus` reads a folder of article files. This module adds one
-article per row, in JSON Lines (``.jsonl``) or CSV, and the BASIL layout
-(Fan et al., 2019: JSON articles with a ``source`` field and paragraphs of
-sentences). :func:`load_any` picks the reader from what the path is.
+"""Read corpora held one article per row: JSON Lines (``.jsonl``) or CSV.
 
 Row fields (JSONL keys or CSV header names; an alias is used when the field
 itself is absent; any other field is ignored):
@@ -22,7 +17,7 @@ title       headline             headline; put above the text when the text
 published   date                 ``YYYY[-MM[-DD]]`` or an ISO date-time (cut to
                                  the day); other forms need ``date_format``
 event       event_id             the news event (see :mod:`narrative.events`)
-origin, url, language, standfirst  as in a manifest (:mod:`narrative.corpus`)
+origin, url, language, standfirst  as in a manifest (:mod:`narrative.readers.folder`)
 ==========  ===================  ===============================================
 
 A row's document has the row's file as its ``path``. Documents are checked
@@ -33,24 +28,17 @@ are only ever read.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
-import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pandas as pd
 
-from narrative.corpus import (
-    MANIFEST_NAME,
-    Corpus,
-    CorpusError,
-    Document,
-    check_documents,
-    load_corpus,
-    read_text_file,
-)
+from narrative.corpus import Corpus, CorpusError, Document, checked_corpus
+from narrative.readers.dates import normalise_date
+from narrative.readers.decode import read_text_file
+from narrative.readers.folder import MANIFEST_NAME
 
 #: Row fields and the aliases read when the field itself is absent, in order.
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
@@ -67,10 +55,6 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "standfirst": (),
 }
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-#: BASIL's outlet codes (``source``, any case) and their display names.
-BASIL_OUTLETS = {"fox": "Fox News", "nyt": "New York Times", "hpo": "HuffPost"}
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}")
 
 
 def join_paragraphs(body: str | Iterable[str | Iterable[str]]) -> str:
@@ -112,38 +96,6 @@ def with_title(text: str, title: str) -> str:
     return f"{title}\n\n{text}"
 
 
-def normalise_date(value: str, *, date_format: str | None = None) -> str | None:
-    """Bring a date to ``YYYY[-MM[-DD]]``.
-
-    Args:
-        value: The date as given; empty for none.
-        date_format: A ``strptime`` format for dates in another form, e.g.
-            ``"%m/%d/%Y"``; without it only ISO dates and date-times are read.
-
-    Returns:
-        The date, ``""`` when ``value`` is empty, ``None`` when it cannot be read.
-    """
-    value = value.strip()
-    if not value:
-        return ""
-    match = _ISO_DATETIME.match(value)
-    if match:
-        value = match.group(1)
-    if _DATE.match(value):
-        parts = [int(p) for p in value.split("-")] + [1, 1]
-        try:
-            dt.date(*parts[:3])
-        except ValueError:
-            return None
-        return value
-    if date_format:
-        try:
-            return dt.datetime.strptime(value, date_format).date().isoformat()
-        except ValueError:
-            return None
-    return None
-
-
 def _field(row: Mapping[str, object], name: str, columns: Mapping[str, str]) -> object:
     for key in (columns.get(name, name), *FIELD_ALIASES[name]):
         value = row.get(key)
@@ -170,10 +122,10 @@ def parse_columns(text: str) -> dict[str, str]:
         if not sep or not field or not name:
             raise CorpusError(f"columns: {item!r} is not field=name (e.g. text=article_content)")
         columns[field] = name
-    return _checked(columns)
+    return _checked_columns(columns)
 
 
-def _checked(columns: Mapping[str, str] | None) -> dict[str, str]:
+def _checked_columns(columns: Mapping[str, str] | None) -> dict[str, str]:
     columns = dict(columns or {})
     unknown = sorted(set(columns) - set(FIELD_ALIASES))
     if unknown:
@@ -208,7 +160,7 @@ def documents_from_rows(
     Raises:
         CorpusError: When ``columns`` names a field that does not exist.
     """
-    columns = _checked(columns)
+    columns = _checked_columns(columns)
     documents: list[Document] = []
     warnings: list[str] = []
     seen: set[str] = set()
@@ -265,14 +217,6 @@ def documents_from_rows(
     return documents, warnings
 
 
-def _corpus(source: Path, documents: list[Document], warnings: list[str]) -> Corpus:
-    """The corpus, its documents completed and checked as a folder's are."""
-    if not documents:
-        problem = f": {warnings[0]}" if warnings else ""
-        raise CorpusError(f"no readable article in {source}{problem}")
-    return Corpus(root=source, documents=documents, warnings=warnings + check_documents(documents))
-
-
 def load_jsonl(
     path: str | Path,
     *,
@@ -312,7 +256,7 @@ def load_jsonl(
             continue
         rows.append((line, row))
     documents, more = documents_from_rows(rows, path, columns=columns, date_format=date_format)
-    return _corpus(path, documents, warnings + more)
+    return checked_corpus(path, documents, warnings + more)
 
 
 def load_csv_articles(
@@ -323,7 +267,7 @@ def load_csv_articles(
 ) -> Corpus:
     """Read a CSV file holding one article per row, its text in a column.
 
-    The file is decoded as :func:`narrative.corpus.read_text_file` does
+    The file is decoded as :func:`narrative.readers.decode.read_text_file` does
     (UTF-8, UTF-16, then cp1252); fields may hold line breaks when quoted.
 
     Args:
@@ -353,7 +297,7 @@ def load_csv_articles(
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
         raise CorpusError(f"{path.name}: not a readable CSV ({error})") from error
     table.columns = [str(c).strip() for c in table.columns]
-    text_names = {_checked(columns).get("text", "text"), *FIELD_ALIASES["text"]}
+    text_names = {_checked_columns(columns).get("text", "text"), *FIELD_ALIASES["text"]}
     if not text_names & set(table.columns):
         raise CorpusError(
             f"{path.name}: no text column (text, body or content); a manifest naming files "
@@ -362,153 +306,4 @@ def load_csv_articles(
     # Numbered as in a spreadsheet: the header is row 1.
     rows = ((i + 2, row) for i, row in enumerate(table.to_dict("records")))
     documents, warnings = documents_from_rows(rows, path, columns=columns, date_format=date_format)
-    return _corpus(path, documents, warnings)
-
-
-def _basil_articles(folder: Path) -> list[Path]:
-    base = folder / "articles" if (folder / "articles").is_dir() else folder
-    return sorted(base.rglob("*.json"))
-
-
-def is_basil(folder: str | Path) -> bool:
-    """Whether a folder holds articles in the BASIL layout.
-
-    Args:
-        folder: A folder; BASIL keeps ``articles/<year>/<triplet>_<n>.json``.
-
-    Returns:
-        True when its first JSON article has ``source`` and ``body-paragraphs``.
-    """
-    files = _basil_articles(Path(folder)) if Path(folder).is_dir() else []
-    if not files:
-        return False
-    try:
-        first = json.loads(read_text_file(files[0]))
-    except (json.JSONDecodeError, CorpusError):
-        return False
-    return isinstance(first, dict) and {"source", "body-paragraphs"} <= first.keys()
-
-
-def load_basil(folder: str | Path) -> Corpus:
-    """Read a corpus in the BASIL layout: one JSON file per article.
-
-    Each file holds ``source`` (outlet code: fox, nyt, hpo, any case),
-    ``triplet-uuid`` (the event: the three outlets' articles on it),
-    ``uuid``, ``title``, ``date``, ``url`` and ``body-paragraphs`` (a list of
-    paragraphs, each a list of sentences). The outlet is the code's display
-    name from :data:`BASIL_OUTLETS` (other codes are kept as given), the text
-    is the title above the paragraphs, separated by blank lines, and the
-    event is the triplet id. Annotations are not read.
-
-    Args:
-        folder: The BASIL folder (holding ``articles/``) or its ``articles/``.
-
-    Returns:
-        The corpus, documents in date, event and outlet order; ``doc_id`` is
-        ``<first 8 characters of the triplet id>-<outlet code>``.
-
-    Raises:
-        CorpusError: When the folder holds no readable article.
-    """
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise CorpusError(f"corpus folder not found: {folder}")
-    warnings: list[str] = []
-    rows = []
-    for path in _basil_articles(folder):
-        try:
-            article = json.loads(read_text_file(path))
-        except (json.JSONDecodeError, CorpusError) as error:
-            warnings.append(f"{path.name}: not a JSON article ({error}); skipped")
-            continue
-        if not isinstance(article, dict) or not article.get("body-paragraphs"):
-            warnings.append(f"{path.name}: no body-paragraphs; skipped")
-            continue
-        rows.append((path, article))
-    # Events in order of their first article's date, outlets in code order.
-    starts: dict[str, str] = {}
-    for _, article in rows:
-        event, date = str(article.get("triplet-uuid", "")), str(article.get("date", ""))
-        starts[event] = min(starts.get(event, date), date)
-    rows.sort(
-        key=lambda r: (
-            starts[str(r[1].get("triplet-uuid", ""))],
-            str(r[1].get("triplet-uuid", "")),
-            str(r[1].get("source", "")).lower(),
-        )
-    )
-    documents = []
-    seen: set[str] = set()
-    for path, article in rows:
-        code = str(article.get("source", "")).strip().lower() or "unknown"
-        event = str(article.get("triplet-uuid", ""))
-        doc_id = f"{event[:8] or path.stem}-{code}"
-        if doc_id in seen:
-            doc_id = f"{doc_id}-{str(article.get('uuid', path.stem))[:8]}"
-        seen.add(doc_id)
-        outlet = BASIL_OUTLETS.get(code, code)
-        title = str(article.get("title", "")).strip()
-        body = join_paragraphs(article["body-paragraphs"])
-        published = normalise_date(str(article.get("date", ""))) or ""
-        documents.append(
-            Document(
-                doc_id=doc_id,
-                path=path,
-                outlet=outlet,
-                label=outlet,
-                origin="",
-                published=published,
-                title=title,
-                url=str(article.get("url", "")),
-                language="en",
-                standfirst="",
-                text=with_title(body, title),
-                event=event,
-            )
-        )
-    return _corpus(folder, documents, warnings)
-
-
-def load_any(
-    path: str | Path,
-    *,
-    columns: Mapping[str, str] | None = None,
-    date_format: str | None = None,
-) -> Corpus:
-    """Read a corpus in whichever supported shape ``path`` has.
-
-    * a folder with ``manifest.csv``, or a folder of article files:
-      :func:`narrative.corpus.load_corpus`;
-    * a folder in the BASIL layout (:func:`is_basil`): :func:`load_basil`;
-    * a ``.jsonl`` / ``.ndjson`` file: :func:`load_jsonl`;
-    * a ``manifest.csv`` file: its folder, as above;
-    * any other ``.csv`` file: :func:`load_csv_articles`.
-
-    Args:
-        path: Folder or file.
-        columns: Passed to the row readers.
-        date_format: Passed to the row readers.
-
-    Returns:
-        The corpus.
-
-    Raises:
-        CorpusError: When the path is missing or of no supported shape.
-    """
-    path = Path(path)
-    if path.is_dir():
-        if not (path / MANIFEST_NAME).is_file() and is_basil(path):
-            return load_basil(path)
-        return load_corpus(path)
-    if not path.is_file():
-        raise CorpusError(f"corpus not found: {path}")
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        return load_jsonl(path, columns=columns, date_format=date_format)
-    if path.name == MANIFEST_NAME:
-        return load_corpus(path.parent)
-    if suffix == ".csv":
-        return load_csv_articles(path, columns=columns, date_format=date_format)
-    raise CorpusError(
-        f"{path.name}: not a corpus; give a folder, a .jsonl file or a .csv file of articles"
-    )
+    return checked_corpus(path, documents, warnings)
