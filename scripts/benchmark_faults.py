@@ -12,7 +12,7 @@ Three faults, each repeated ``--repeat`` times:
    ``LocalCluster`` of one worker and its nanny, default retry settings);
    timed from the call until ``DaskExecutor.map`` raises ``WorkerDied``.
 
-and prints the median and the slowest time of each.
+and prints the median and the slowest time of each, with the machine's load.
 
 Usage::
 
@@ -126,7 +126,10 @@ def main(argv: list[str] | None = None) -> int:
                 found["kernel"].append(kernel(work))
                 found["local worker"].append(local_worker(work))
                 found["Dask worker"].append(dask_worker(cluster.scheduler_address))
-    print(f"{'fault':<14} {'median s':>9} {'slowest s':>10}   ({args.repeat} runs each)")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(
+        f"{'fault':<14} {'median s':>9} {'slowest s':>10}   ({args.repeat} runs each; load {load})"
+    )
     for name, seconds in found.items():
         print(f"{name:<14} {statistics.median(seconds):9.2f} {max(seconds):10.2f}")
     return 0

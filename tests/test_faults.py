@@ -214,6 +214,7 @@ def test_a_notebook_that_exhausts_its_memory_limit_says_what_to_try(tmp_path: Pa
     assert "ran" in (out / "02-after.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_a_kernel_the_system_killed_for_memory_is_said_to_have_run_out(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):

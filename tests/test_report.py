@@ -159,6 +159,7 @@ def _notebook(path: Path, code: str) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_failing_notebook_is_reported_and_the_others_still_render(tmp_path: Path):
     bad = _notebook(tmp_path / "01-bad.ipynb", "x = 1\nraise ValueError('no such outlet')")
     # The shared kernel is reset between notebooks: x from the first is gone.
@@ -174,6 +175,7 @@ def test_a_failing_notebook_is_reported_and_the_others_still_render(tmp_path: Pa
     assert "failed: " in outcome.index.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_pair_notebook_runs_with_its_defaults_under_papermill(tmp_path: Path, default_result):
     import papermill
 
@@ -197,6 +199,7 @@ def test_pair_notebook_runs_with_its_defaults_under_papermill(tmp_path: Path, de
     assert "only in" in text
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts files in /proc (Linux)")
 def test_running_many_notebooks_leaves_no_open_channels(tmp_path: Path):
     # papermill leaves every notebook's kernel client connected (sockets, a ZeroMQ context,

@@ -1,6 +1,7 @@
 """Build the HTML report: execute the notebooks with papermill, render them, index them.
 
 - :mod:`~narrative.report.runner`: one shared Jupyter kernel and the execution cache;
+- :mod:`~narrative.report.faults`: a failed cell or a dead kernel said in one line;
 - :mod:`~narrative.report.render`: an executed notebook to one self-contained page;
 - :mod:`~narrative.report.index`: the front page (corpus, findings, pages, exports);
 - :mod:`~narrative.report.build`: :func:`build_report`, which runs the three in order.
