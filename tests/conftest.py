@@ -12,9 +12,9 @@ from types import ModuleType
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
-#: Fixtures that build a whole report or start a browser: a test using one is ``slow``
-#: (left out by ``make test-fast``), whatever its file.
-SLOW_FIXTURES = {"built_report", "report", "report_dir", "hostile_report", "chromium"}
+#: Fixtures that build a whole report, run the pipeline twice or start a browser: a test
+#: using one is ``slow`` (left out by ``make test-fast``), whatever its file.
+SLOW_FIXTURES = {"built_report", "report", "report_dir", "hostile_report", "chromium", "two_runs"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

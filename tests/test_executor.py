@@ -156,6 +156,7 @@ def test_pipeline_per_event_work_is_the_same_inline_and_on_a_dask_cluster(fixtur
     assert (found["doc_a"].map(event_of) == found["doc_b"].map(event_of)).all()
 
 
+@pytest.mark.slow
 def test_streams_of_any_size_give_the_same_tables(fixtures, tmp_path, monkeypatch):
     """Events parsed and encoded together or one stream each: the same result."""
     from narrative import pipeline
