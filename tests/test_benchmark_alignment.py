@@ -23,3 +23,17 @@ def test_bootstrap_resamples_passages_with_all_their_pairs(bench):
     again = bench.bootstrap_f1({"half": half}, gold, resamples=500)
     assert (again["half"] == f1["half"]).all()
     assert bench.interval(np.linspace(0, 1, 401)) == "0.03 to 0.97"  # central 95%
+
+
+def test_claims_benchmark_finds_every_gold_file_and_bootstraps_shares(load_script, tmp_path):
+    claims = load_script("benchmark_claims")
+    for name in ("astana-2017", "ecbplus-x"):
+        (tmp_path / f"{name}.csv").write_text("fact_id,doc_id,snippet\n", encoding="utf-8")
+    sets = claims.labelled_sets(tmp_path)
+    assert [(s.name, s.role) for s in sets] == [("astana-2017", "dev"), ("ecbplus-x", "held-out")]
+    assert sets[1].corpus == claims.DEV_CORPORA / "ecbplus-x"
+    assert claims.build_args(sets) == ["--ecbplus-event", "x"]
+    assert claims.bootstrap([True] * 10) == (1.0, 1.0)
+    low, high = claims.bootstrap([True, False] * 20)
+    assert low < 0.5 < high
+    assert all(v != v for v in claims.bootstrap([]))

@@ -49,12 +49,12 @@ def test_unavailable_model_is_one_line(tmp_path, fixtures):
 
 
 @pytest.mark.slow
-def test_evaluate_prints_strict_and_lax_scores(default_result):
+def test_evaluate_prints_strict_and_lax_scores_and_claims(default_result):
     from narrative import config
-    from narrative.evaluate import evaluate_alignment, read_gold
+    from narrative.evaluate import check_claims, evaluate_alignment, figure_gold_for, read_gold
 
     gold = config.GOLD_DIR / "astana-2017.csv"
-    out = _run("evaluate", "--corpus", str(config.DEFAULT_CORPUS), "--gold", str(gold))
+    out = _run("evaluate", "--corpus", str(config.DEFAULT_CORPUS), "--gold", str(gold), "--claims")
     assert out.returncode == 0, out.stderr
     expected = evaluate_alignment(
         default_result.alignments, default_result.passages, default_result.cleaned, read_gold(gold)
@@ -64,6 +64,11 @@ def test_evaluate_prints_strict_and_lax_scores(default_result):
     assert f"{expected.strict.correct_predicted}/{expected.strict.predicted}" in strict.replace(
         " ", ""
     )
+    checks, _ = check_claims(default_result, read_gold(gold), figure_gold_for(gold))
+    lines = {line[:14].strip(): line.split() for line in out.stdout.splitlines()}
+    for check in checks:
+        words = lines[check.claim]
+        assert words[len(check.claim.split())] == str(check.made)
 
 
 def test_evaluate_missing_gold_is_one_line(tmp_path):

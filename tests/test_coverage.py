@@ -5,15 +5,18 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from narrative.coverage import (  # noqa: E402
     exclusives,
     fact_matrix,
     fact_table,
+    is_statement,
     ledes,
     omissions,
     placement_bands,
+    plausible_counterparts,
     prominence,
     prominence_gaps,
     shared_content,
@@ -89,8 +92,9 @@ def test_related_pairs_do_not_count():
 
 # A toy corpus: outlet A has two articles (a1, a2), B and C one each.
 # U001 (fact one): a1#1 lede, b#1 standfirst, c#4 near the end; b#4 repeats it
-# but was left out of the unit, so it must join U001. U002 (fact two): a1#2,
-# a2#1 (lede of a2), b#3. Every other standfirst/body passage is outlet-only.
+# but was left out of the unit, so it stays a fact of its own (with a counterpart).
+# U002 (fact two): a1#2, a2#1 (lede of a2), b#3. Every other standfirst/body
+# passage is carried by one outlet.
 _PASSAGES = [
     ("a1", 0, "A", "headline", 0, 0.0, "A one headline"),
     ("a1", 1, "A", "body", 1, 0.05, "fact one in a"),
@@ -157,14 +161,14 @@ def toy_facts() -> pd.DataFrame:
     return fact_table(passages, units, alignments)
 
 
-def test_fact_table_adds_singletons_and_joins_stranded_passages():
+def test_fact_table_adds_singletons():
     facts = toy_facts()
     order = list(dict.fromkeys(facts["fact_id"]))
     # Units first (most outlets), then singletons by position, ties in corpus order.
-    assert order == ["U001", "U002", "S-b-2", "S-c-1", "S-c-2", "S-c-3", "S-a2-2"]
+    assert order == ["U001", "U002", "S-b-2", "S-c-1", "S-c-2", "S-c-3", "S-a2-2", "S-b-4"]
     members = facts.groupby("fact_id", sort=False)["passage_id"].apply(list)
-    assert facts[facts["fact_id"] == "U001"]["doc_id"].tolist() == ["a1", "b", "b", "c"]
-    assert members["U001"] == [1, 1, 4, 4]
+    assert facts[facts["fact_id"] == "U001"]["doc_id"].tolist() == ["a1", "b", "c"]
+    assert members["U001"] == [1, 1, 4]
     assert "headline" not in set(facts["kind"])
     assert facts.set_index("fact_id")["n_outlets"].groupby(level=0).first()["U001"] == 3
     # The label is the passage with the strongest links inside the fact.
@@ -181,7 +185,7 @@ def test_fact_table_label_is_truncated():
 def test_fact_matrix_counts_passages_per_outlet():
     matrix = fact_matrix(toy_facts(), ["A", "B", "C"])
     assert list(matrix.columns) == ["n_outlets", "label", "A", "B", "C"]
-    assert matrix.loc["U001", ["A", "B", "C"]].tolist() == [1, 2, 1]
+    assert matrix.loc["U001", ["A", "B", "C"]].tolist() == [1, 1, 1]
     # Outlet A carries U002 through both of its articles.
     assert matrix.loc["U002", ["A", "B", "C"]].tolist() == [2, 1, 0]
     assert matrix.loc["S-a2-2", ["A", "B", "C"]].tolist() == [1, 0, 0]
@@ -201,22 +205,109 @@ def test_exclusives_are_the_outlet_only_facts():
         ("C", "S-c-2"),
         ("C", "S-c-3"),
         ("A", "S-a2-2"),
+        ("B", "S-b-4"),
     ]
+    # the toy passages are too short to state anything
+    assert set(only["status"]) == {"not a statement"}
+
+
+def test_statements_leave_out_attribution_stubs_and_asides():
+    assert not is_statement("Alzayat said.")
+    assert not is_statement("“It is too early,” the official told Reuters.")
+    assert not is_statement("Time may be of the essence.")
+    assert is_statement("Fighting resumed in Daraa on Tuesday.")
+    assert is_statement("The talks ended without an agreement on the zones.")
+
+
+def _long(passages: pd.DataFrame) -> pd.DataFrame:
+    """The toy passages made long enough to be statements."""
+    return passages.assign(text=passages["text"] + " as the talks in Astana went on")
+
+
+def test_exclusives_need_the_absence_of_any_plausible_counterpart():
+    passages, units, alignments = toy()
+    passages = _long(passages)
+    facts = fact_table(passages, units, alignments)
+    nearby = plausible_counterparts(passages, alignments, None, terms_min=99)
+    only = exclusives(facts, nearby).set_index("fact_id")
+    # b#2 has a related pair with c#1 (and so c#1 with b#2); b#4 is aligned with a1#1
+    assert only.loc["S-b-2", "status"] == "possible counterpart"
+    assert only.loc["S-b-2", "counterpart"].startswith("C c#1: c lede one")
+    assert only.loc["S-b-2", "evidence"] == "related pair 0.40"
+    assert only.loc["S-b-4", "status"] == "possible counterpart"
+    assert only.loc["S-c-3", "status"] == "outlet-only"
+    assert only.loc["S-a2-2", "status"] == "outlet-only"
+
+
+def test_counterparts_by_cosine_and_by_shared_rare_names():
+    passages = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b", "b"] + [f"x{i}" for i in range(16)],
+            "passage_id": [0, 1, 0, 1] + [0] * 16,
+            "outlet": ["A", "A", "B", "B"] + ["X"] * 16,
+            "kind": ["body"] * 20,
+            "text": [
+                "Talks with Lavrentiev in Daraa stalled",
+                "Nothing here at all today",
+                "Then Lavrentiev visited Daraa again",
+                "Something else again here",
+            ]
+            + [f"filler text number {i}" for i in range(16)],
+        }
+    )
+    vectors = np.zeros((20, 3))
+    vectors[:, 0] = 1.0
+    vectors[1] = vectors[3] = [0.0, 1.0, 0.0]
+    vectors[0], vectors[2] = [0.0, 0.0, 1.0], [0.0, 0.6, 0.8]
+    alignments = pd.DataFrame(
+        columns=["doc_a", "passage_a", "doc_b", "passage_b", "relation", "score"]
+    )
+    found = plausible_counterparts(passages, alignments, vectors, cosine_min=0.9)
+    pairs = found.set_index(["doc_id", "passage_id", "other"])
+    # a#1 and b#1 only resemble each other; a#0 and b#0 share two rare names
+    assert pairs.loc[("a", 1, "B"), "other_passage"] == 1
+    assert pairs.loc[("a", 0, "B"), "evidence"] == "shared: daraa, lavrentiev"
+    strict = plausible_counterparts(passages, alignments, None, terms_min=3)
+    assert strict.empty
 
 
 def test_omissions_need_a_majority_of_the_other_outlets():
     facts = toy_facts()
     # Three outlets: a fact is left out when both others carry it. D carries
     # nothing: U001 (3 of 3 others) and U002 (2 of 3) are both over half.
+    # D has no article: it cannot leave anything out.
     left = omissions(facts, ["A", "B", "C", "D"])
-    assert list(zip(left["outlet"], left["fact_id"], strict=True)) == [
-        ("C", "U002"),
-        ("D", "U001"),
-        ("D", "U002"),
+    assert list(zip(left["outlet"], left["fact_id"], strict=True)) == [("C", "U002")]
+    assert left.iloc[0][["carried_by", "others", "carriers"]].tolist() == [2, 2, "A; B"]
+    assert left.iloc[0]["status"] == "leaves out"
+
+
+def test_omissions_give_way_to_a_possible_counterpart_and_to_dates():
+    passages, units, alignments = toy()
+    facts = fact_table(passages, units, alignments)
+    nearby = plausible_counterparts(_long(passages), alignments, None, terms_min=99)
+    left = omissions(facts, ["A", "B", "C"], counterparts=nearby)
+    assert left["status"].tolist() == ["leaves out"]
+    # a C passage related to b#3 (fact two): C may carry it in other words
+    extra = pd.DataFrame(
+        [dict(doc_a="c", passage_a=3, doc_b="b", passage_b=3, relation="related", score=0.33)]
+    )
+    hinted = plausible_counterparts(
+        _long(passages), pd.concat([alignments, extra]), None, terms_min=99
+    )
+    left = omissions(facts, ["A", "B", "C"], counterparts=hinted)
+    assert left.iloc[0][["status", "evidence"]].tolist() == [
+        "possible counterpart",
+        "related pair 0.33",
     ]
-    assert left.iloc[0][["carried_by", "others", "carriers"]].tolist() == [2, 3, "A; B"]
-    three = omissions(facts, ["A", "B", "C"])
-    assert list(zip(three["outlet"], three["fact_id"], strict=True)) == [("C", "U002")]
+    assert left.iloc[0]["counterpart"].startswith("C c#3: c first quarter")
+    # C's article came out before any article carrying fact two
+    dates = {"a1": "2017-07-05", "a2": "2017-07", "b": "2017-07-04", "c": "2017-05-05"}
+    left = omissions(facts, ["A", "B", "C"], counterparts=nearby, published=dates)
+    assert left["status"].tolist() == ["published before"]
+    dates["c"] = "2017-07"  # same month: cannot tell
+    left = omissions(facts, ["A", "B", "C"], counterparts=nearby, published=dates)
+    assert left["status"].tolist() == ["leaves out"]
 
 
 def test_omissions_with_two_outlets_are_the_other_outlets_facts():
@@ -225,6 +316,9 @@ def test_omissions_with_two_outlets_are_the_other_outlets_facts():
     left = omissions(two, ["A", "C"])
     assert set(left.loc[left["outlet"] == "A", "fact_id"]) == {"S-c-1", "S-c-2", "S-c-3"}
     assert set(left.loc[left["outlet"] == "C", "fact_id"]) == {"U002", "S-a2-2"}
+    # one event per article: nothing is left out across events
+    apart = omissions(two, ["A", "C"], event_of={"a1": "e1", "a2": "e1", "c": "e2"})
+    assert apart.empty
     # Outlets left out of the list neither carry nor omit anything.
     assert omissions(two, ["A"]).empty
 
@@ -248,15 +342,15 @@ def test_placement_bands():
 def test_prominence_keeps_the_best_placement_per_outlet():
     passages, _, _ = toy()
     table = prominence(toy_facts(), passages).set_index(["fact_id", "outlet"])
-    # B carries fact one in its standfirst (5 words) and again at 70% (3 words);
-    # B's article has 16 words.
+    # B carries fact one in its standfirst (5 words; its repetition at 70% is a
+    # fact of its own); B's article has 16 words.
     assert table.loc[("U001", "B"), ["band", "position", "words", "articles"]].tolist() == [
         "standfirst",
         0.02,
-        8,
+        5,
         1,
     ]
-    assert table.loc[("U001", "B"), "word_share"] == pytest.approx(8 / 16, abs=1e-4)
+    assert table.loc[("U001", "B"), "word_share"] == pytest.approx(5 / 16, abs=1e-4)
     assert table.loc[("U001", "C"), "band"] == "second half"
     # A carries fact two in both articles; a2 puts it in the lede.
     best = table.loc[("U002", "A")]
@@ -271,6 +365,10 @@ def test_prominence_gaps_pair_top_and_buried_placements():
     assert rows == [("U001", "B", "C"), ("U001", "A", "C")]
     assert gaps["gap"].tolist() == pytest.approx([0.78, 0.75])
     assert gaps.loc[0, "text_buried"] == "fact one buried in c"
+    # with the alignments, only gaps between two passages aligned with each other stay
+    _, _, alignments = toy()
+    direct = prominence_gaps(prominence(toy_facts(), passages), alignments=alignments)
+    assert list(zip(direct["outlet_top"], direct["outlet_buried"], strict=True)) == [("A", "C")]
 
 
 def test_ledes_lists_headline_standfirst_and_first_paragraph():
@@ -338,7 +436,11 @@ def test_charts_show_the_facts_and_pairs():
     axes = figure.axes[0]
     assert len(axes.get_yticks()) == 2  # one shared fact shown, then the outlet-only row
     assert "first 1 of 2 shared facts" in axes.get_title()
-    assert [t.get_text() for t in axes.texts] == ["1", "1", "3"]
+    assert [t.get_text() for t in axes.texts] == ["1", "2", "3"]
+    figure = fact_matrix_chart(
+        fact_matrix(facts, ["A", "B", "C"]), colours, outlet_only={"A": 1, "C": 2}
+    )
+    assert [t.get_text() for t in figure.axes[0].texts] == ["1", "0", "2"]
     figure = prominence_chart(prominence(facts, passages), colours)
     assert len(figure.axes[0].get_yticks()) == 2
     assert figure.axes[0].get_xlabel()
@@ -354,16 +456,21 @@ def test_views_escape_and_show_passages():
     colours = outlet_colours(["A", "B", "C"])
     html = ledes_view(ledes(passages), colours)
     assert "B &lt;headline&gt;" in html and "<headline>" not in html
+    long = _long(passages)
+    facts = fact_table(long, units, alignments)
+    nearby = plausible_counterparts(long, alignments, None, terms_min=99)
     html = exclusives_view(
-        exclusives(facts),
-        omissions(facts, ["A", "B", "C"]),
+        exclusives(facts, nearby),
+        omissions(facts, ["A", "B", "C"], counterparts=nearby),
         facts,
         ["A", "B", "C"],
         colours,
-        limit=2,
+        limit=1,
     )
-    assert "3 outlet-only, 1 left out" in html  # C
+    assert "2 outlet-only, 1 left out" in html  # C: c#2, c#3 (c#1 is related to b#2)
     assert "and 1 more" in html and "fact two in b" in html
+    assert "1 more with a possible counterpart elsewhere" in html
+    assert "related pair 0.40" in html
     gaps = prominence_gaps(prominence(facts, passages))
     assert "fact one buried in c" in prominence_gaps_view(gaps, colours)
     assert "No fact" in prominence_gaps_view(gaps.head(0), colours)

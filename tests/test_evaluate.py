@@ -165,3 +165,140 @@ def test_every_gold_file_maps_every_snippet(gold_file):
     located, warnings = locate(read_gold(gold_file), cleaned, segment_corpus(cleaned))
     assert warnings == []
     assert located["fact_id"].nunique() == read_gold(gold_file)["fact_id"].nunique()
+
+
+def _claims_gold():
+    """Three outlets; F1 in a0, b0, c0; F2 in a1, b1; a2, b2, c1 carry no shared fact."""
+    from narrative.evaluate import GoldFacts
+
+    located = pd.DataFrame(
+        [("F1", "a", 0), ("F1", "b", 0), ("F1", "c", 0), ("F2", "a", 1), ("F2", "b", 1)],
+        columns=["fact_id", "doc_id", "passage_id"],
+    )
+    rows = [
+        dict(
+            doc_id=d,
+            passage_id=p,
+            outlet=d.upper(),
+            kind="body",
+            paragraph=int(pos * 10),
+            position=pos,
+        )
+        for d, p, pos in [
+            ("a", 0, 0.0),
+            ("a", 1, 0.5),
+            ("a", 2, 0.9),
+            ("b", 0, 0.8),
+            ("b", 1, 0.1),
+            ("b", 2, 0.6),
+            ("c", 0, 0.0),
+            ("c", 1, 0.7),
+        ]
+    ]
+    passages = pd.DataFrame(rows)
+    return GoldFacts(located, passages), passages
+
+
+def test_outlet_only_claims_are_wrong_when_another_outlet_carries_the_fact():
+    from narrative.evaluate import check_outlet_only
+
+    gold, passages = _claims_gold()
+    exclusive = pd.DataFrame(
+        [("S-a-2", "a", 2), ("S-b-1", "b", 1)], columns=["fact_id", "doc_id", "passage_id"]
+    )
+    check = check_outlet_only(exclusive, gold, passages)
+    assert check.right == [True, False]  # b1 carries F2, which a1 carries too
+    assert check.made == 2 and check.precision == 0.5
+    assert len(check.kept) == 3 and sum(check.kept) == 1  # a2, b2, c1 are truly outlet-only
+
+
+def test_omission_claims_are_wrong_when_the_outlet_carries_the_fact():
+    from narrative.evaluate import check_omissions
+
+    gold, _ = _claims_gold()
+    facts = pd.DataFrame(
+        [("U1", "a", 1), ("U1", "b", 1), ("U2", "a", 0), ("U2", "b", 0)],
+        columns=["fact_id", "doc_id", "passage_id"],
+    )
+    omitted = pd.DataFrame([("C", "U1"), ("C", "U2")], columns=["outlet", "fact_id"])
+    check = check_omissions(omitted, facts, gold, {"a": "e", "b": "e", "c": "e"})
+    assert check.right == [True, False]  # c0 carries F1
+    assert check.kept == [True]  # the one true omission: C leaves out F2
+
+
+def test_units_are_right_only_when_one_fact_runs_through_every_passage():
+    from narrative.evaluate import check_units
+
+    gold, _ = _claims_gold()
+    units = pd.DataFrame(
+        [("U1", "a", 0), ("U1", "c", 0), ("U2", "a", 1), ("U2", "b", 0)],
+        columns=["unit_id", "doc_id", "passage_id"],
+    )
+    check = check_units(units, gold)
+    assert check.right == [True, False]
+    assert sorted(check.kept) == [False, True]
+
+
+def test_prominence_claims_need_one_fact_and_no_higher_placement():
+    from narrative.evaluate import check_prominence
+
+    gold, passages = _claims_gold()
+    side = ["outlet", "doc_id", "passage_id"]
+    gaps = pd.DataFrame(
+        [
+            ["U1", "A", "a", 0, "B", "b", 0],  # F1: top in A, b0 at 0.8 and nothing higher
+            ["U2", "B", "b", 1, "A", "a", 2],  # b1 and a2 share no fact
+        ],
+        columns=["fact_id", *[f"{c}_top" for c in side], *[f"{c}_buried" for c in side]],
+    )
+    check = check_prominence(gaps, gold, passages)
+    assert check.right == [True, False]
+    # true gaps: F1 on top in A and C, buried in B; F2 on top in B, buried in A (0.5);
+    # only the first is claimed
+    assert sorted(check.kept) == [False, False, True]
+
+
+def test_figure_findings_are_right_when_every_pair_is_labelled_the_same_quantity():
+    from narrative.evaluate import check_figures
+
+    labels = pd.DataFrame(
+        [
+            ("a", "320,000", "claimed 320,000", "b", "half a million", "half a million", "yes"),
+            ("a", "fifth", "fifth round", "b", "fourth", "fourth round", "no"),
+        ],
+        columns=["doc_a", "surface_a", "snippet_a", "doc_b", "surface_b", "snippet_b", "same"],
+    )
+    side = ["doc", "surface", "text", "outlet"]
+    rows = pd.DataFrame(
+        [
+            ["N1", "b", "half a million", "killed half a million", "B"]
+            + ["a", "320,000", "claimed 320,000 lives", "A"],
+            ["N2", "a", "fifth", "a fifth round", "A", "b", "fourth", "the fourth round", "B"],
+        ],
+        columns=["finding", *[f"{c}_a" for c in side], *[f"{c}_b" for c in side]],
+    )
+    check = check_figures(rows, labels)
+    assert check.right == [True, False]  # labels match either way round
+    assert check.kept == [True]
+    assert not check_figures(rows, None).labelled
+
+
+@pytest.mark.parametrize(
+    "labels", sorted((config.GOLD_DIR / "figures").glob("*.csv")), ids=lambda p: p.name
+)
+def test_every_figure_label_names_a_figure_of_its_corpus(labels):
+    from narrative.evaluate import read_figure_gold
+
+    name = labels.stem
+    corpus = config.DEFAULT_CORPUS if name == "astana-2017" else DEV_CORPORA / name
+    if not corpus.is_dir():
+        pytest.skip(f"{corpus} is built by scripts/make_dev_corpora.py from ../shared/external")
+    cleaned, _ = clean_corpus(load_any(corpus))
+    texts = {c.doc_id: c.text for c in cleaned}
+    table = read_figure_gold(labels)
+    assert set(table["same"]) <= {"yes", "no"}
+    for side in ("a", "b"):
+        for doc, surface, snippet in zip(
+            table[f"doc_{side}"], table[f"surface_{side}"], table[f"snippet_{side}"], strict=True
+        ):
+            assert surface in snippet and snippet in texts[doc]

@@ -43,18 +43,89 @@ def test_findings_are_read_from_the_exports(tmp_path: Path):
         data,
         "number_disagreements",
         [
-            {"outlet_a": "A", "surface_a": "Fifth", "outlet_b": "B", "surface_b": "Fourth",
-             "what": "round", "kind": "ordinal"},
-            {"outlet_a": "A", "surface_a": "320,000", "outlet_b": "B",
-             "surface_b": "half a million", "what": "deaths", "kind": "count"},
+            {"finding": "N01", "doc_a": "a", "outlet_a": "A", "surface_a": "May 4",
+             "doc_b": "b", "outlet_b": "B", "surface_b": "May 5", "what": "date", "kind": "date"},
+            {"finding": "N02", "doc_a": "a", "outlet_a": "A", "surface_a": "320,000",
+             "doc_b": "d", "outlet_b": "D", "surface_b": "half a million", "what": "deaths",
+             "kind": "count"},
+            {"finding": "N02", "doc_a": "c", "outlet_a": "C", "surface_a": "320,000",
+             "doc_b": "d", "outlet_b": "D", "surface_b": "half a million", "what": "deaths",
+             "kind": "count"},
         ],
     )  # fmt: skip
-    texts = [f.text for f in headline_findings(tmp_path)]
+    texts = [f.text for f in headline_findings(tmp_path, {"figures differ"})]
     assert texts[0] == (
         "3 passages; 3 aligned pairs (1 reuse, 2 paraphrase, 0 related); 2 story units."
     )
     assert "The most quoted named voice is Jane Roe (2 attributions in 2 outlets)." in texts
     assert "A attributes 67% of its 3 attributions to anonymous sources." in texts
-    assert (
-        texts[-1] == 'Figures differ: A "320,000" against B "half a million" (deaths) (and 1 more).'
+    # one finding with every outlet's figure, counts first
+    assert texts[-1] == (
+        'Figures differ (N02, deaths): A "320,000", C "320,000", D "half a million" (and 1 more).'
     )
+    assert not any(
+        t.startswith("Figures differ") for t in [f.text for f in headline_findings(tmp_path, set())]
+    )
+
+
+def _coverage_exports(data: Path) -> None:
+    _write(data, "facts", [{"fact_id": "U001", "outlet": "A"}])
+    _write(
+        data,
+        "outlet_only",
+        [
+            {"fact_id": "S-a-1", "outlet": "A", "status": "outlet-only"},
+            {"fact_id": "S-a-2", "outlet": "A", "status": "possible counterpart"},
+            {"fact_id": "S-b-1", "outlet": "B", "status": "outlet-only"},
+        ],
+    )
+    _write(
+        data,
+        "omissions",
+        [
+            {"outlet": "B", "fact_id": "U001", "status": "leaves out"},
+            {"outlet": "C", "fact_id": "U001", "status": "possible counterpart"},
+        ],
+    )
+    _write(
+        data,
+        "prominence_gaps",
+        [
+            {"outlet_top": "A", "band_top": "lede", "text_top": "The deal was signed.",
+             "outlet_buried": "B", "position_buried": 0.9},
+        ],
+    )  # fmt: skip
+
+
+def test_coverage_findings_only_from_claims_that_meet_the_standard(tmp_path: Path):
+    _coverage_exports(tmp_path / "data")
+    every = {"outlet-only", "leaves out", "prominence"}
+    texts = [f.text for f in headline_findings(tmp_path, every)]
+    assert "A reports the most facts no other outlet carries (1)." in texts
+    assert "B leaves out 1 fact most other outlets report." in texts
+    assert any(t.startswith("A fact A puts in its lede") for t in texts)
+    withheld = [f.text for f in headline_findings(tmp_path, set())]
+    assert not any("most facts" in t or "most other outlets" in t for t in withheld)
+    assert any(
+        t.startswith("Not stated here: outlet-only, leaves out, prominence") for t in withheld
+    )
+
+
+def test_citable_claims_need_the_standard_on_every_held_out_set(tmp_path: Path):
+    from narrative.findings import citable_claims
+
+    rows = [
+        ("astana-2017", "dev", "outlet-only", 9, 0.5, 0.2),
+        ("basil", "held-out", "outlet-only", 9, 1.0, 0.6),
+        ("news", "held-out", "outlet-only", 9, 0.8, 0.6),
+        ("basil", "held-out", "figures differ", 1, 1.0, 0.5),
+        ("news", "held-out", "figures differ", 0, float("nan"), float("nan")),
+        ("basil", "held-out", "leaves out", 2, 1.0, 0.1),
+        ("basil", "held-out", "prominence", 0, float("nan"), float("nan")),
+    ]
+    table = tmp_path / "claims.csv"
+    pd.DataFrame(rows, columns=["set", "role", "claim", "made", "precision", "recall"]).to_csv(
+        table, index=False
+    )
+    assert citable_claims(table) == {"figures differ"}
+    assert citable_claims(tmp_path / "absent.csv") == set()

@@ -244,3 +244,63 @@ def test_default_corpus_frames(default_result):
     assert frames_of("aljazeera", "Alzayat said.") == {OTHER}
     profile = frame_profile(table, passages)
     assert profile["passage_share"].between(0, 1).all()
+
+
+def test_the_codebook_is_data_and_can_be_replaced(tmp_path):
+    from narrative.frames import CodebookError, load_frames
+    from narrative.params import ParameterError, parse_assignments
+
+    packaged = load_frames()
+    assert len(packaged) == 15 and packaged[0].name == "Economic"
+    assert all(f.prototypes for f in packaged)
+    own = tmp_path / "codebook.toml"
+    own.write_text(
+        '[[frame]]\nname = "War"\nmfc = "own"\ndescription = "Fighting."\n'
+        'seeds = ["Battle"]\nprototypes = ["Troops fought."]\n',
+        encoding="utf-8",
+    )
+    (war,) = load_frames(own)
+    assert (war.name, war.seeds, war.prototypes) == ("War", ("battle",), ("Troops fought.",))
+    assert parse_assignments([f"frame_codebook={own}"]) == {"frame_codebook": str(own)}
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[frame]]\nname = "War"\n', encoding="utf-8")
+    with pytest.raises(CodebookError, match="lacks mfc, description, prototypes"):
+        load_frames(bad)
+    with pytest.raises(ParameterError, match="lacks"):
+        parse_assignments([f"frame_codebook={bad}"])
+    with pytest.raises(CodebookError, match="cannot be read"):
+        load_frames(tmp_path / "missing.toml")
+
+
+def test_copies_get_the_same_frames_from_their_mean_scores():
+    from narrative.frames import confidence, copy_groups
+
+    passages = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c"],
+            "passage_id": [0, 0, 0],
+            "outlet": ["A", "B", "C"],
+            "kind": ["body"] * 3,
+            "text": ["Talks failed in Astana.", "Talks failed, in Astana!", "Talks failed there."],
+        }
+    )
+    aligned = pd.DataFrame([dict(doc_a="b", passage_a=0, doc_b="c", passage_b=0, relation="reuse")])
+    assert copy_groups(passages).tolist() == [0, 0, 2]  # the same words
+    assert copy_groups(passages, aligned).tolist() == [0, 0, 0]  # and a reuse pair
+    # Alone, passage 0 is in A (contrast 0.3), passage 1 in no frame (0.1): together,
+    # their mean contrast 0.2 puts all three copies in A.
+    vectors = np.vstack(
+        [passage_with(0.3, 0.0, 0.0), passage_with(0.1, 0.0, 0.0), passage_with(0.2, 0.0, 0.0)]
+    )
+    alone = assign_frames(passages, vectors, PROTOTYPES, frames=TOY)
+    assert list(alone["frame"]) == ["A", OTHER, "A"]
+    together = assign_frames(
+        passages, vectors, PROTOTYPES, frames=TOY, groups=copy_groups(passages, aligned)
+    )
+    assert list(together["frame"]) == ["A", "A", "A"]
+    assert set(together["copies"]) == {3} and len(set(together["score"])) == 1
+    settings = FrameSettings()
+    assert confidence(0.17, 0.5, settings) == "low"
+    assert confidence(0.20, 0.5, settings) == "medium"
+    assert confidence(0.30, 0.5, settings) == "high"
+    assert confidence(0.30, 0.22, settings) == "low"  # barely about the frame's subject

@@ -134,7 +134,9 @@ def test_not_quantities():
 
 
 def _q(value, *, what="zone", kind="count", qualifier="", low=None, high=None, **fields):
-    defaults = dict(noun="", anchor="", date="", surface=str(value), start=0, end=1, context=("x",))
+    defaults = dict(
+        noun="", anchor="set", date="", surface=str(value), start=0, end=1, context=("x",)
+    )
     return Quantity(
         value=value,
         low=value if low is None else low,
@@ -169,6 +171,24 @@ def test_a_difference_needs_a_shared_context_except_for_event_classes():
     deaths_a = _q(16.0, what="deaths", context=("bombing",))
     deaths_b = _q(20.0, what="deaths", context=("attack",))
     assert compare_quantities(deaths_a, deaths_b) == "differ"
+
+
+def test_figures_about_different_things_never_differ():
+    pages = _q(48.0, what="page", anchor="indictment", context=("indictment",))
+    other = _q(47.0, what="page", anchor="indictment", context=("indictment",))
+    assert compare_quantities(pages, other) == "differ"
+    # ages of two people, a figure attached to nothing known, two rounds, a vague amount
+    victim = _q(59.0, kind="duration", what="age", anchor="chohan", context=("chohan",))
+    driver = _q(23.0, kind="duration", what="age", anchor="subryan", context=("chohan",))
+    assert compare_quantities(victim, driver) is None
+    assert compare_quantities(_q(4.0, anchor=""), _q(2.0, anchor="")) is None
+    fourth = _q(4.0, kind="ordinal", what="round")
+    assert compare_quantities(fourth, _q(5.0, kind="ordinal", what="round")) is None
+    dollars = _q(2e4, what="dollar", low=2e4, high=1e5, surface="tens of thousands")
+    assert compare_quantities(dollars, _q(2.5e5, what="dollar")) is None
+    # the date of a telling: two statements, not one fact told differently
+    said = _date("XXXX-WXX-5", "say", ("prosecutor", "say"))
+    assert compare_quantities(said, _date("XXXX-WXX-4", "say", ("prosecutor", "say"))) is None
 
 
 def _date(value, anchor, context):
@@ -284,7 +304,7 @@ def test_disagreements_view():
     assert ">48</mark>" in html and ">47</mark>" in html
     assert "border-left:4px solid #222222" in html
     empty = disagreements_view(table.iloc[0:0], {})
-    assert "No disagreement" in empty
+    assert "No two outlets" in empty
 
 
 def test_default_corpus_death_tolls(default_result):

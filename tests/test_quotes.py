@@ -279,3 +279,76 @@ def test_default_corpus_voices():
     assert (voices.loc[top].drop("speaker_type") > 0).sum() == 4
     tass = quotes[(quotes["doc_id"] == "tass") & (quotes["speaker"] == "the diplomat")]
     assert len(tass) >= 1 and set(tass["voice"].str.contains("Lavrent")) == {True}
+    # one person per real person: every spelling, the surname and the offices that name him
+    persons = set(quotes.loc[quotes["voice"].str.contains("Lavrent"), "person"])
+    assert persons == {"Alexander Lavrentiev"}
+    roles = quotes[
+        quotes["speaker"].isin(["Moscow\u2019s envoy", "the head of Russia\u2019s delegation"])
+    ]
+    assert len(roles) == 2 and set(roles["person"]) == {"Alexander Lavrentiev"}
+    assert "Wa\u2019el Alzayat" in set(quotes["person"])  # "Alzayat said" in the same article
+    # the opposition's statement speaks for the opposition, and a scare-quoted word is no quote
+    statement = only(quotes[quotes["speaker"] == "the statement"])
+    assert statement["person"] == "Syrian opposition"
+    insisting = only(quotes[quotes["verb"] == "insist"])
+    assert insisting["kind"] == "indirect"  # “de-facto” is the writer's quote mark
+
+
+def test_office_is_linked_to_the_person_who_holds_it_in_the_corpus():
+    first = passages(
+        "Chief negotiator Ann Berg said the talks failed.",
+        "The agreement is far off, the head of the delegation said.",
+        doc_id="a",
+        outlet="A",
+    )
+    second = passages(
+        "No deal was reached, Moscow's negotiator says.",
+        "Berg said the documents need work.",
+        doc_id="b",
+        outlet="B",
+    )
+    quotes = find_quotes(pd.concat([first, second], ignore_index=True))
+    by_speaker = dict(zip(quotes["speaker"], quotes["person"], strict=True))
+    assert by_speaker["Moscow's negotiator"] == "Ann Berg"  # the corpus calls her negotiator
+    assert by_speaker["Berg"] == "Ann Berg"
+    # an office nobody in the article holds stays an office
+    alone = find_quotes(passages("Talks failed, the head of the delegation said."))
+    assert only(alone)["person"] == "head of the delegation"
+
+
+def test_a_statement_speaks_for_whoever_issued_it():
+    quotes = find_quotes(
+        passages(
+            "The rebel delegation made it clear that it feels no sympathy for the plan.",
+            "\u201cWe will never accept any role for Iran in the talks,\u201d the statement said.",
+            "The ministry's statement said the strikes were precise.",
+        )
+    )
+    person = dict(zip(quotes["speaker"], quotes["person"], strict=True))
+    assert person["the statement"] == "rebel delegation"
+    assert person["The ministry's statement"] == "ministry"
+    assert set(quotes["verb"]) == {"make clear", "say"}
+
+
+def test_naming_verbs_and_pronouns_after_reported_subjects():
+    quotes = find_quotes(
+        passages(
+            "The ambassador Woody Johnson confirmed Trump would come to London.",
+            "He told LBC radio: \u201cHe is very thick-skinned.\u201d",
+            "Trump also attacked Khan, calling the mayor \u201cpathetic\u201d.",
+            "Sir Kim Darroch said talks would follow. Sarah Huckabee Sanders agreed.",
+        )
+    )
+    person = dict(zip(quotes["verb"], quotes["person"], strict=False))
+    assert person["tell"] == "Woody Johnson"  # not Trump, who is only reported
+    assert person["call"] == "Trump"
+    folded = find_quotes(
+        pd.concat(
+            [
+                passages("White House Press Secretary Sarah Sanders confirmed the visit."),
+                passages("Sarah Huckabee Sanders said the visit is on.", doc_id="b", outlet="B"),
+            ],
+            ignore_index=True,
+        )
+    )
+    assert set(folded["person"]) == {"Sarah Huckabee Sanders"}

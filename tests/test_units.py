@@ -30,6 +30,7 @@ def test_units_group_across_outlets_and_ignore_related():
         [
             _pair("a", 0, "b", 1, 0.9, "reuse"),
             _pair("b", 1, "c", 2, 0.8),
+            _pair("a", 0, "c", 2, 0.5),
             _pair("a", 3, "c", 3, 0.6, "related"),
         ]
     )
@@ -42,20 +43,80 @@ def test_units_group_across_outlets_and_ignore_related():
     }
 
 
-def test_units_refuse_to_chain_through_one_article():
-    # a0-b0, a1-b0, a2-b0: b0 links three passages of a; only two may join
+def test_a_member_must_match_both_core_passages_so_units_do_not_chain():
+    # a0-b0 is the core; c0 matches b0 only (a chain a0 - b0 - c0); c1 matches b0 and,
+    # more loosely, a0 (a related pair is not enough: it must be the same fact)
     alignments = pd.DataFrame(
-        [_pair("a", 0, "b", 0, 0.9), _pair("a", 1, "b", 0, 0.8), _pair("a", 2, "b", 0, 0.7)]
+        [
+            _pair("a", 0, "b", 0, 0.9),
+            _pair("b", 0, "c", 0, 0.8),
+            _pair("b", 0, "c", 1, 0.7),
+            _pair("a", 0, "c", 1, 0.45),
+            _pair("a", 0, "c", 0, 0.35, "related"),
+        ]
     )
-    units = build_units(_passages(), alignments, max_per_doc=2)
-    members = set(zip(units["doc_id"], units["passage_id"], strict=True))
-    assert members == {("a", 0), ("a", 1), ("b", 0)}
+    units = build_units(_passages(), alignments)
+    assert set(zip(units["doc_id"], units["passage_id"], strict=True)) == {
+        ("a", 0),
+        ("b", 0),
+        ("c", 1),
+    }
+
+
+def test_units_hold_one_passage_per_article_by_default():
+    alignments = pd.DataFrame(
+        [_pair("a", 0, "b", 0, 0.9), _pair("a", 1, "b", 0, 0.8), _pair("a", 1, "a", 0, 0.7)]
+    )
+    units = build_units(_passages(), alignments)
+    assert set(zip(units["doc_id"], units["passage_id"], strict=True)) == {("a", 0), ("b", 0)}
+    wider = build_units(_passages(), alignments, max_per_doc=2)
+    assert set(zip(wider["doc_id"], wider["passage_id"], strict=True)) == {
+        ("a", 0),
+        ("a", 1),
+        ("b", 0),
+    }
+
+
+def test_only_firm_pairs_and_like_headlines_start_units():
+    weak = dict(_pair("a", 0, "b", 0, 0.45), margin=1.3)  # below FIRM_SCORE
+    low_margin = dict(_pair("a", 1, "b", 1, 0.7), margin=1.0)  # below FIRM_MARGIN
+    headlines = dict(_pair("a", 2, "b", 2, 0.55), margin=1.0, kind_a="headline", kind_b="headline")
+    firm = dict(_pair("a", 3, "b", 3, 0.55), margin=1.2)
+    copied = dict(_pair("b", 2, "c", 2, 0.3, "reuse"), margin=1.0)
+    for row in (weak, low_margin, firm, copied):
+        row.update(kind_a="body", kind_b="body")
+    alignments = pd.DataFrame([weak, low_margin, headlines, firm, copied])
+    units = build_units(_passages(), alignments)
+    assert sorted(set(zip(units["doc_id"], units["passage_id"], strict=True))) == [
+        ("a", 3),
+        ("b", 2),
+        ("b", 3),
+        ("c", 2),
+    ]
 
 
 def test_units_are_ordered_by_reach():
     alignments = pd.DataFrame(
-        [_pair("a", 3, "b", 3, 0.9), _pair("a", 0, "b", 0, 0.9), _pair("b", 0, "c", 0, 0.9)]
+        [
+            _pair("a", 3, "b", 3, 0.9),
+            _pair("a", 0, "b", 0, 0.9),
+            _pair("b", 0, "c", 0, 0.9),
+            _pair("a", 0, "c", 0, 0.9),
+        ]
     )
     units = build_units(_passages(), alignments)
     first = units[units["unit_id"] == "U001"]
     assert set(first["doc_id"]) == {"a", "b", "c"}
+
+
+def test_a_firm_pair_needs_whole_sentence_evidence_besides_a_close_clause():
+    from narrative.units import firm_pairs
+
+    rows = [
+        dict(_pair("a", 0, "b", 0, 0.7), margin=1.3, similarity=0.33, lexical=0.07),
+        dict(_pair("a", 1, "b", 1, 0.7), margin=1.3, similarity=0.45, lexical=0.07),
+        dict(_pair("a", 2, "b", 2, 0.7), margin=1.3, similarity=0.2, lexical=0.2),
+        dict(_pair("a", 3, "b", 3, 0.3, "reuse"), margin=1.0, similarity=0.1, lexical=0.1),
+    ]
+    firm = firm_pairs(pd.DataFrame(rows))
+    assert firm["passage_a"].tolist() == [1, 2, 3]

@@ -17,8 +17,11 @@ from narrative.wording import (
     WordOp,
     diff_spans,
     distinctive_terms,
+    excluded_words,
     is_variant,
     log_odds_dirichlet,
+    outlet_names,
+    spelling_folds,
     substitutions,
     term_spans,
     terms,
@@ -91,6 +94,7 @@ def test_distinctive_terms_table_shape_and_order():
         "count_others",
         "log_odds",
         "z",
+        "spellings",
     ]
     # "government" is used once outside headlines: dropped by min_count=2.
     assert set(table["term"]) == {"regime", "talks"}
@@ -128,6 +132,39 @@ def test_bigrams_are_scored_in_their_own_model():
     assert bigram["log_odds"] == pytest.approx(delta, abs=1e-4)
     assert bigram["z"] == pytest.approx(delta / math.sqrt(1 / 3 + 1 / 1), abs=1e-4)
     assert _row(table, "A", "zones")["ngram"] == 1
+
+
+def test_spelling_variants_of_names_fold_into_the_most_used_form():
+    texts = ["Lavrentiev met Lavrentiev.", "Lavrentyev spoke in Syria.", "Syrian talks; Deraa"]
+    folds = spelling_folds([*texts, "Daraa and Daraa"])
+    assert folds == {"lavrentyev": "lavrentiev", "deraa": "daraa"}  # Syria / Syrian stay apart
+    passages = _passages(
+        [
+            ("a", "A", "body", "Lavrentiev said. Lavrentiev left."),
+            ("b", "B", "body", "Lavrentyev said talks failed."),
+        ]
+    )
+    table = distinctive_terms(passages, bigrams=False, min_count=1)
+    row = _row(table, "B", "lavrentiev")
+    assert (row["count"], row["count_others"]) == (1, 2)
+    assert row["spellings"] == "lavrentiev; lavrentyev"
+    assert term_spans("Lavrentyev said", "lavrentiev", spellings=row["spellings"]) == [(0, 10)]
+
+
+def test_outlet_names_and_boilerplate_are_not_terms():
+    texts = ["Al Jazeera's reporter said on Monday.", "Jordan and Al Jazeera.", "AFP said"]
+    excluded = excluded_words(["Al Jazeera", "The Jordan Times", "FMT (AFP)"], texts)
+    assert {"jazeera", "afp", "fmt", "monday", "times"} <= excluded
+    assert "al" in excluded and "jordan" not in excluded  # Jordan is used outside the name
+    passages = _passages(
+        [
+            ("a", "Al Jazeera", "body", "Al Jazeera reports talks on Monday. Talks."),
+            ("b", "TASS", "body", "TASS reports peace. Peace."),
+        ]
+    )
+    table = distinctive_terms(passages, min_count=1)
+    assert {"jazeera", "tass", "monday", "al jazeera"}.isdisjoint(table["term"])
+    assert {"talks", "peace", "reports"} <= set(table["term"])
 
 
 def test_a_single_term_vocabulary_gives_no_scores():
@@ -281,10 +318,17 @@ def test_views_show_marked_evidence():
 
 
 def test_default_corpus_wording(default_result):
-    table = distinctive_terms(default_result.passages)
-    tass = _row(table, "TASS", "lavrentyev")
-    assert tass["count_others"] == 0 and tass["z"] > 1.96
-    assert _row(table, "FMT (AFP)", "lavrentiev")["z"] > 0
+    names = outlet_names(default_result.corpus.documents)
+    table = distinctive_terms(default_result.passages, names=names)
+    # Lavrentiev (four outlets) and Lavrentyev (TASS) are one term, not TASS's own word
+    lavrentiev = _row(table, "TASS", "lavrentiev")
+    assert lavrentiev["spellings"] == "lavrentiev; lavrentyev"
+    assert not (table["term"] == "lavrentyev").any()
+    assert {"daraa", "deraa"} & set(table["term"]) == {"deraa"}  # Reuters' four uses win
+    # an outlet's own name, wire agencies and weekdays are not distinctive words
+    for word in ("jazeera", "al jazeera", "afp", "tass", "wednesday", "tuesday"):
+        assert not (table["term"] == word).any(), word
+    assert (table["term"] == "jordan").any()  # the country, not The Jordan Times
     subs = substitutions(default_result.alignments)
     afp = subs[(subs["words_a"] == "al-Assad") & (subs["words_b"] == "Assad")]
     assert afp["variant"].all() and "Jordan Times (AFP)" in set(afp["outlet_b"])

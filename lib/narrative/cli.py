@@ -80,6 +80,18 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="list each fact's recall, then the missed and the wrong pairs with their text",
     )
+    evaluate.add_argument(
+        "--claims",
+        action="store_true",
+        help="also check the report's claims (outlet-only, leaves out, story units, "
+        "prominence, figures differ) against the gold",
+    )
+    evaluate.add_argument(
+        "--figures",
+        type=Path,
+        default=None,
+        help="figure labels for --claims (default: figures/<gold file name> beside the gold)",
+    )
     return parser
 
 
@@ -149,7 +161,33 @@ def _evaluate(args: argparse.Namespace) -> int:
             print(f"\n{title}: {len(pairs)}")
             for da, pa, db, pb in pairs:
                 print(f"- {da}#{pa}: {text[(da, pa)]}\n  {db}#{pb}: {text[(db, pb)]}")
+    if args.claims:
+        _print_claims(result, gold, args)
     return 0
+
+
+def _print_claims(result, gold, args: argparse.Namespace) -> None:
+    from narrative.evaluate import check_claims, figure_gold_for, read_figure_gold
+
+    if args.figures is not None and not args.figures.is_file():
+        raise CorpusError(f"figure labels not found: {args.figures}")
+    figures = read_figure_gold(args.figures) if args.figures else figure_gold_for(args.gold)
+    checks, _ = check_claims(result, gold, figures)
+    print(
+        f"\n{'claim':14}  {'made':>4}  {'right':>5}  {'precision':>9}  {'true':>4}  {'recall':>6}"
+    )
+    for c in checks:
+        if not c.labelled:
+            print(f"{c.claim:14}  {c.made:>4}  (no figure labels; see data/gold/README.md)")
+            continue
+        precision = f"{c.precision:9.2f}" if c.right else f"{'-':>9}"
+        recall = f"{c.recall:6.2f}" if c.kept else f"{'-':>6}"
+        print(
+            f"{c.claim:14}  {c.made:>4}  {sum(c.right):>5}  {precision}  {len(c.kept):>4}  {recall}"
+        )
+        if args.errors:
+            for example in c.examples:
+                print(f"  wrong: {example}")
 
 
 def main(argv: list[str] | None = None) -> int:

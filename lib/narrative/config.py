@@ -22,6 +22,11 @@ DEFAULT_CORPUS = CORPORA_DIR / "astana-2017"
 #: Hand-labelled alignments (format in ``data/gold/README.md``).
 GOLD_DIR = PROJECT_ROOT / "data" / "gold"
 
+#: How often each kind of claim the report makes is right on the labelled corpora, as
+#: ``scripts/benchmark_claims.py --write`` measured it; the front page states only the
+#: kinds that meet the standard there (:func:`narrative.findings.citable_claims`).
+CLAIMS_TABLE = PROJECT_ROOT / "data" / "claims.csv"
+
 #: The notebooks that ``narrative report`` executes.
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 

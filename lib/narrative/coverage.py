@@ -34,9 +34,33 @@ alignments directly; :func:`ledes` lists headlines, standfirsts and ledes.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+import numpy as np
 import pandas as pd
 
+from narrative.units import firm_pairs
 from narrative.vocab import SAME_FACT
+
+#: A passage of at most this many words can be an attribution stub or an aside.
+STUB_WORDS = 8
+#: Least embedding cosine of a plausible counterpart (:func:`plausible_counterparts`).
+COUNTERPART_COSINE = 0.6
+#: Least number of shared rare names and figures of a plausible counterpart.
+COUNTERPART_TERMS = 2
+#: A name or figure is rare when at most this share of its event's passages hold it.
+RARE_SHARE = 0.1
+
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|told|added|adds|noted|stated|explained|according to|reported|"
+    r"confirmed|insisted|wrote|declared)\b",
+    re.IGNORECASE,
+)
+_TERM = re.compile(r"\d[\d,.]*\d|\d|[A-Z][\w'’-]+|[a-z][\w'’-]*")
+
+#: An event whose dated articles span this many days or more is said to be far apart.
+APART_DAYS = 14
 
 #: Placement bands, most prominent first. ``lede`` is the first body paragraph
 #: of the article (its first passage at paragraph granularity, every sentence of
@@ -195,12 +219,9 @@ def fact_table(
 ) -> pd.DataFrame:
     """Story units plus singleton facts: every fact of the corpus and its passages.
 
-    A passage that has a ``reuse`` or ``paraphrase`` counterpart but was left
-    out of every unit (the unit builder refuses a merge that would put more
-    than ``max_per_doc`` passages of one article in a unit) joins the unit of
-    its best-scoring counterpart in a unit: it repeats a fact its article already
-    carries, so it is not outlet-only. Every other standfirst or body passage
-    outside the units is a singleton fact. Headlines outside the units are
+    Every standfirst or body passage outside the units is a singleton fact
+    (whether another outlet may carry it too is for :func:`exclusives` to
+    judge, from the counterpart evidence). Headlines outside the units are
     left out: a headline sums up, it does not add a fact.
 
     A fact's label is its most central passage: the one whose links to the
@@ -219,14 +240,6 @@ def fact_table(
     """
     unit_of = dict(zip(_keys(units), units["unit_id"], strict=True))
     links = alignments[alignments["relation"].isin(SAME_FACT)]
-    links = links.sort_values("score", ascending=False, kind="stable")
-    joined: dict[tuple[str, int], str] = {}
-    for row in links.itertuples(index=False):
-        a, b = (row.doc_a, int(row.passage_a)), (row.doc_b, int(row.passage_b))
-        for node, other in ((a, b), (b, a)):
-            if node not in unit_of and node not in joined and other in unit_of:
-                joined[node] = unit_of[other]
-    unit_of.update(joined)
 
     doc_order = {d: i for i, d in enumerate(dict.fromkeys(passages["doc_id"]))}
     in_order = passages.assign(_doc=passages["doc_id"].map(doc_order)).sort_values(
@@ -322,62 +335,297 @@ def fact_matrix(facts: pd.DataFrame, outlets: list[str]) -> pd.DataFrame:
     return matrix
 
 
-def exclusives(facts: pd.DataFrame) -> pd.DataFrame:
-    """Facts only one outlet reports, with their passages.
+def is_statement(text: str) -> bool:
+    """Whether a passage states something, rather than only attributing or aside.
+
+    Not a statement: a passage of fewer than five words; an attribution stub,
+    a short passage that is only a speaker and a speech verb ("Alzayat said.",
+    "the official told Reuters."); and a short aside with no name or figure
+    in it ("Time may be of the essence.").
+
+    Args:
+        text: The passage.
+
+    Returns:
+        False for stubs and asides.
+    """
+    words = text.split()
+    if len(words) < 5:
+        return False
+    if len(words) <= STUB_WORDS and _ATTRIBUTION.search(text):
+        return False
+    names = [w for w in words[1:] if w[:1].isupper() or any(c.isdigit() for c in w)]
+    return len(words) > STUB_WORDS or bool(names) or any(c.isdigit() for c in words[0])
+
+
+def _terms(text: str) -> set[str]:
+    """Names and figures of a passage: capitalised words after the first, and numbers."""
+    words = _TERM.findall(text)
+    return {
+        w.lower().replace(",", "")
+        for i, w in enumerate(words)
+        if w[0].isdigit() or (i > 0 and w[0].isupper())
+    }
+
+
+def plausible_counterparts(
+    passages: pd.DataFrame,
+    alignments: pd.DataFrame,
+    embeddings: np.ndarray | None,
+    event_of: dict[str, str] | None = None,
+    *,
+    cosine_min: float = COUNTERPART_COSINE,
+    terms_min: int = COUNTERPART_TERMS,
+    rare_share: float = RARE_SHARE,
+) -> pd.DataFrame:
+    """For each passage and each other outlet of its event, its most plausible counterpart.
+
+    Claiming that an outlet does *not* carry a fact needs stronger evidence than
+    claiming that two passages carry the same one: the absence of any plausible
+    counterpart. A passage of another outlet (same event, not a headline unless
+    both are) is a plausible counterpart when any of these holds:
+
+    * the two are aligned, whatever the relation (``related`` included);
+    * their embedding cosine reaches ``cosine_min``;
+    * they share at least ``terms_min`` rare names or figures (capitalised words
+      and numbers found in at most ``rare_share`` of the event's passages).
+
+    Args:
+        passages: Passage table (its index gives the rows of ``embeddings``).
+        alignments: Alignment table (every relation).
+        embeddings: Passage vectors, or ``None`` to skip the cosine test.
+        event_of: Event of each document (one event when ``None``).
+        cosine_min: Least cosine of a plausible counterpart.
+        terms_min: Least number of shared rare names and figures.
+        rare_share: Largest share of an event's passages a rare term occurs in.
+
+    Returns:
+        One row per (passage, other outlet) with a plausible counterpart:
+        ``doc_id``, ``passage_id``, ``other`` (the outlet), ``other_doc``,
+        ``other_passage``, ``other_text``, ``evidence`` (the tests it passes,
+        e.g. ``related pair 0.36; cosine 0.58; shared: lavrentiev, daraa``) and
+        ``cosine``; the strongest counterpart (aligned first, then by cosine).
+    """
+    columns = [
+        "doc_id",
+        "passage_id",
+        "other",
+        "other_doc",
+        "other_passage",
+        "other_text",
+        "evidence",
+        "cosine",
+    ]
+    event_of = event_of or {}
+    rows = passages.reset_index(drop=False).rename(columns={"index": "_row"})
+    rows["_event"] = rows["doc_id"].map(lambda d: event_of.get(d, ""))
+    aligned: dict[frozenset, str] = {}
+    for r in alignments.itertuples(index=False):
+        key = frozenset({(r.doc_a, int(r.passage_a)), (r.doc_b, int(r.passage_b))})
+        aligned[key] = f"{r.relation} pair {r.score:.2f}"
+    found = []
+    for _, event in rows.groupby("_event", sort=False):
+        terms = [_terms(t) for t in event["text"]]
+        counts: dict[str, int] = {}
+        for t in terms:
+            for w in t:
+                counts[w] = counts.get(w, 0) + 1
+        limit = max(2, rare_share * len(event))
+        rare = [{w for w in t if counts[w] <= limit} for t in terms]
+        if embeddings is not None and len(embeddings):
+            vectors = embeddings[event["_row"].to_numpy()]
+            cosine = vectors @ vectors.T
+        else:
+            cosine = np.zeros((len(event), len(event)))
+        keys = list(zip(event["doc_id"], event["passage_id"].astype(int), strict=True))
+        position = {k: i for i, k in enumerate(keys)}
+        outlets = event["outlet"].to_numpy()
+        headline = (event["kind"] == "headline").to_numpy()
+        texts = event["text"].to_numpy()
+        vocabulary = {w: k for k, w in enumerate(sorted(set().union(*rare)))}
+        incidence = np.zeros((len(event), len(vocabulary)), dtype=np.int32)
+        for i, words in enumerate(rare):
+            incidence[i, [vocabulary[w] for w in words]] = 1
+        candidate = (cosine >= cosine_min) | (incidence @ incidence.T >= terms_min)
+        for key in aligned:
+            ends = [position.get(k) for k in key]
+            if len(ends) == 2 and None not in ends:
+                candidate[ends[0], ends[1]] = candidate[ends[1], ends[0]] = True
+        candidate &= outlets[:, None] != outlets[None, :]
+        candidate &= headline[:, None] == headline[None, :]
+        for i in range(len(event)):
+            best: dict[str, tuple] = {}
+            for j in np.flatnonzero(candidate[i]):
+                evidence = []
+                pair = aligned.get(frozenset({keys[i], keys[j]}))
+                if pair:
+                    evidence.append(pair)
+                if cosine[i, j] >= cosine_min:
+                    evidence.append(f"cosine {cosine[i, j]:.2f}")
+                shared = sorted(rare[i] & rare[j])
+                if len(shared) >= terms_min:
+                    evidence.append("shared: " + ", ".join(shared))
+                rank = (bool(pair), float(cosine[i, j]))
+                if outlets[j] not in best or rank > best[outlets[j]][0]:
+                    best[outlets[j]] = (rank, j, "; ".join(evidence))
+            for other, (rank, j, evidence) in best.items():
+                found.append((*keys[i], other, *keys[j], texts[j], evidence, round(rank[1], 4)))
+    return pd.DataFrame(found, columns=columns)
+
+
+def exclusives(facts: pd.DataFrame, counterparts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Facts only one outlet reports, with their passages and what speaks against it.
+
+    A fact carried by one outlet is claimed outlet-only when it is a statement
+    (:func:`is_statement`) and none of its passages has a plausible counterpart
+    in another outlet (:func:`plausible_counterparts`).
 
     Args:
         facts: Fact table from :func:`fact_table`.
+        counterparts: Table from :func:`plausible_counterparts` (none when ``None``).
 
     Returns:
         The fact-table rows of facts with ``n_outlets == 1`` (one row per
-        passage), in fact order.
+        passage), in fact order, with ``status`` (``outlet-only``, ``possible
+        counterpart`` or ``not a statement``), ``counterpart`` (the other
+        outlet, ``doc_id#passage_id`` and text of the strongest counterpart,
+        empty if none) and ``evidence``.
     """
-    return facts[facts["n_outlets"] == 1].reset_index(drop=True)
+    alone = facts[facts["n_outlets"] == 1].reset_index(drop=True)
+    best = _best_counterpart(counterparts)
+    status, counterpart, evidence = [], [], []
+    for row in alone.itertuples(index=False):
+        found = best.get((row.doc_id, int(row.passage_id)))
+        if not is_statement(row.text):
+            status.append("not a statement")
+        elif found is not None:
+            status.append("possible counterpart")
+        else:
+            status.append("outlet-only")
+        counterpart.append(_describe(found))
+        evidence.append("" if found is None else found.evidence)
+    return alone.assign(status=status, counterpart=counterpart, evidence=evidence)
 
 
-def omissions(facts: pd.DataFrame, outlets: list[str], *, majority: float = 0.5) -> pd.DataFrame:
-    """Facts most other outlets report that an outlet leaves out.
+def _best_counterpart(counterparts: pd.DataFrame | None) -> dict[tuple[str, int], tuple]:
+    if counterparts is None or counterparts.empty:
+        return {}
+    ranked = counterparts.assign(_aligned=counterparts["evidence"].str.contains(" pair "))
+    ranked = ranked.sort_values(["_aligned", "cosine"], ascending=False, kind="stable")
+    first = ranked.drop_duplicates(["doc_id", "passage_id"])
+    return {(r.doc_id, int(r.passage_id)): r for r in first.itertuples(index=False)}
 
-    A fact is an omission of outlet O when O does not carry it and more than
-    ``majority`` of the *other* outlets do: with two outlets, every fact of
-    the other one; with three, facts both others carry; with five, facts at
-    least three of the other four carry. Outlets with several articles carry
-    a fact when any of their articles does.
+
+def _describe(found: tuple | None) -> str:
+    if found is None:
+        return ""
+    return f"{found.other} {found.other_doc}#{found.other_passage}: {found.other_text}"
+
+
+def published_before(early: str, late: str) -> bool:
+    """Whether date ``early`` is surely before ``late`` (``YYYY[-MM[-DD]]``, compared as far as
+    both go)."""
+    if not early or not late:
+        return False
+    length = min(len(early), len(late))
+    return early[:length] < late[:length]
+
+
+def omissions(
+    facts: pd.DataFrame,
+    outlets: list[str],
+    *,
+    majority: float = 0.5,
+    counterparts: pd.DataFrame | None = None,
+    event_of: dict[str, str] | None = None,
+    published: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """Facts most other outlets report that an outlet leaves out, and the evidence against.
+
+    A fact is a candidate omission of outlet O when O has an article in the
+    fact's event, does not carry the fact, and more than ``majority`` of the
+    event's *other* outlets do (with two outlets, every fact of the other one;
+    with five, facts at least three of the other four carry). It is claimed
+    (``status`` ``leaves out``) only when nothing speaks against it:
+
+    * ``possible counterpart``: a passage of O is a plausible counterpart of one
+      of the fact's passages (:func:`plausible_counterparts`), so O may carry it
+      in other words;
+    * ``published before``: every article of O in the event was published
+      before the first article carrying the fact, so O could not have reported it.
 
     Args:
         facts: Fact table from :func:`fact_table`.
-        outlets: The outlets compared: every outlet of the corpus, also those
-            that carry no fact. Facts are counted among these outlets only.
+        outlets: The outlets compared, in order (every outlet of the corpus).
         majority: Share of the other outlets that must carry the fact.
+        counterparts: Table from :func:`plausible_counterparts` (none when ``None``).
+        event_of: Event of each document (one event when ``None``).
+        published: Publication date of each document (``YYYY[-MM[-DD]]``; no time test
+            when ``None``).
 
     Returns:
-        One row per (outlet, omitted fact), outlets in the given order, then
-        the most widely carried facts first: ``outlet``, ``fact_id``,
-        ``carried_by`` (number of other outlets carrying it), ``others``
-        (number of other outlets), ``label``, ``carriers`` (their labels,
-        joined with ``"; "``).
+        One row per (outlet, candidate omission), outlets in the given order, then
+        the most widely carried facts first: ``outlet``, ``fact_id``, ``carried_by``
+        (other outlets carrying it), ``others`` (other outlets in its event),
+        ``label``, ``carriers`` (their labels, ``"; "``-joined), ``status``,
+        ``counterpart`` (outlet, ``doc_id#passage_id`` and text of O's strongest
+        counterpart) and ``evidence``.
     """
     columns = ["outlet", "fact_id", "carried_by", "others", "label", "carriers"]
+    columns += ["status", "counterpart", "evidence"]
+    event_of = event_of or {}
+    published = published or {}
     listed = set(outlets)
-    carriers = facts.groupby("fact_id", sort=False)["outlet"].agg(
-        lambda s: [o for o in dict.fromkeys(s) if o in listed]
-    )
+    docs = facts.assign(_event=facts["doc_id"].map(lambda d: event_of.get(d, "")))
+    in_event: dict[str, dict[str, list[str]]] = {}
+    for doc, outlet in dict(zip(docs["doc_id"], docs["outlet"], strict=False)).items():
+        if outlet in listed:
+            in_event.setdefault(event_of.get(doc, ""), {}).setdefault(outlet, []).append(doc)
+    by_pair: dict[tuple[str, int, str], tuple] = {}
+    if counterparts is not None:
+        ranked = counterparts.sort_values("cosine", ascending=False, kind="stable")
+        for r in ranked.itertuples(index=False):
+            by_pair.setdefault((r.doc_id, int(r.passage_id), r.other), r)
     labels = facts.drop_duplicates("fact_id").set_index("fact_id")["label"]
-    others = len(outlets) - 1
     rows = []
     for outlet in outlets:
-        found = [
-            {
-                "outlet": outlet,
-                "fact_id": fact_id,
-                "carried_by": len(carried),
-                "others": others,
-                "label": labels[fact_id],
-                "carriers": "; ".join(o for o in outlets if o in carried),
-            }
-            for fact_id, carried in carriers.items()
-            if outlet not in carried and len(carried) > majority * others
-        ]
+        found = []
+        for fact_id, group in docs.groupby("fact_id", sort=False):
+            event = group["_event"].iloc[0]
+            present = in_event.get(event, {})
+            carried = [o for o in dict.fromkeys(group["outlet"]) if o in listed]
+            others = len(present) - 1
+            if outlet not in present or outlet in carried or len(carried) <= majority * others:
+                continue
+            hint = next(
+                (
+                    by_pair[(d, int(p), outlet)]
+                    for d, p in zip(group["doc_id"], group["passage_id"], strict=True)
+                    if (d, int(p), outlet) in by_pair
+                ),
+                None,
+            )
+            first = min((published.get(d, "") for d in group["doc_id"]), default="")
+            own = [published.get(d, "") for d in present[outlet]]
+            if hint is not None:
+                status = "possible counterpart"
+            elif own and all(published_before(date, first) for date in own):
+                status = "published before"
+            else:
+                status = "leaves out"
+            found.append(
+                {
+                    "outlet": outlet,
+                    "fact_id": fact_id,
+                    "carried_by": len(carried),
+                    "others": others,
+                    "label": labels[fact_id],
+                    "carriers": "; ".join(o for o in outlets if o in carried),
+                    "status": status,
+                    "counterpart": _describe(hint),
+                    "evidence": "" if hint is None else hint.evidence,
+                }
+            )
         rows.extend(sorted(found, key=lambda r: -r["carried_by"]))
     return pd.DataFrame(rows, columns=columns)
 
@@ -450,13 +698,20 @@ def prominence_gaps(
     *,
     top: tuple[str, ...] = ("headline", "standfirst", "lede"),
     buried: tuple[str, ...] = ("second half",),
+    alignments: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Facts one outlet puts on top that another buries.
+
+    With ``alignments``, a gap is kept only when its two passages are aligned
+    with each other by a firm pair (:func:`narrative.units.firm_pairs`): a
+    fact's passages are linked through its core, and two of them may still be
+    only loosely related.
 
     Args:
         prominence_table: Table from :func:`prominence`.
         top: Bands that count as on top.
         buried: Bands that count as buried.
+        alignments: Alignment table, to require a firm direct pair (none when ``None``).
 
     Returns:
         One row per (fact, outlet with it on top, outlet with it buried):
@@ -468,6 +723,23 @@ def prominence_gaps(
     high = shown[shown["band"].isin(top)]
     low = shown[shown["band"].isin(buried)].drop(columns="label")
     pairs = high.merge(low, on="fact_id", suffixes=("_top", "_buried"))
+    if alignments is not None:
+        same = firm_pairs(alignments)
+        linked = {
+            frozenset({(r.doc_a, int(r.passage_a)), (r.doc_b, int(r.passage_b))})
+            for r in same.itertuples(index=False)
+        }
+        direct = [
+            frozenset({(a, int(pa)), (b, int(pb))}) in linked
+            for a, pa, b, pb in zip(
+                pairs["doc_id_top"],
+                pairs["passage_id_top"],
+                pairs["doc_id_buried"],
+                pairs["passage_id_buried"],
+                strict=True,
+            )
+        ]
+        pairs = pairs.loc[np.asarray(direct, dtype=bool)].copy()
     pairs["gap"] = (pairs["position_buried"] - pairs["position_top"]).round(4)
     columns = ["fact_id", "label"]
     columns += [f"{c}_top" for c in _GAP_SIDE] + [f"{c}_buried" for c in _GAP_SIDE] + ["gap"]
@@ -499,3 +771,118 @@ def ledes(passages: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows, columns=["doc_id", "outlet", "headline", "standfirst", "lede"])
+
+
+def timeline(
+    facts: pd.DataFrame,
+    published: dict[str, str],
+    event_of: dict[str, str] | None = None,
+    *,
+    apart_days: int = APART_DAYS,
+) -> pd.DataFrame:
+    """When an event's articles were published, and what each could not yet have known.
+
+    Args:
+        facts: Fact table from :func:`fact_table`.
+        published: Publication date of each document (``YYYY[-MM[-DD]]``).
+        event_of: Event of each document (one event when ``None``).
+        apart_days: Span from which an event's articles count as far apart.
+
+    Returns:
+        One row per article of an event whose dated articles span at least
+        ``apart_days`` days (first and last date, at the precision given; a
+        month counts from its first day): ``event``, ``doc_id``, ``outlet``,
+        ``published``, ``span_days`` (the event's), ``later_facts`` (facts of
+        two or more outlets in its event first reported after this article
+        was published: it cannot have left them out) and ``examples`` (the
+        labels of up to three of them, ``" | "``-joined). Empty when no event
+        spans that long.
+    """
+    columns = ["event", "doc_id", "outlet", "published", "span_days", "later_facts", "examples"]
+    event_of = event_of or {}
+    docs = facts.drop_duplicates("doc_id")[["doc_id", "outlet"]]
+    shared = facts[facts["n_outlets"] > 1]
+    rows = []
+    for event, group in docs.groupby(docs["doc_id"].map(lambda d: event_of.get(d, "")), sort=False):
+        dates = {d: published.get(d, "") for d in group["doc_id"]}
+        known = [pd.Timestamp(v) for v in dates.values() if v]
+        if len(known) < 2 or (max(known) - min(known)).days < apart_days:
+            continue
+        span = (max(known) - min(known)).days
+        in_event = shared[shared["doc_id"].isin(set(group["doc_id"]))]
+        first: dict[str, str] = {}
+        for fact, doc in zip(in_event["fact_id"], in_event["doc_id"], strict=True):
+            if dates[doc] and (fact not in first or dates[doc] < first[fact]):
+                first[fact] = dates[doc]
+        labels = in_event.drop_duplicates("fact_id").set_index("fact_id")["label"]
+        for row in group.itertuples(index=False):
+            later = [f for f, day in first.items() if published_before(dates[row.doc_id], day)]
+            rows.append(
+                {
+                    "event": event,
+                    "doc_id": row.doc_id,
+                    "outlet": row.outlet,
+                    "published": dates[row.doc_id],
+                    "span_days": span,
+                    "later_facts": len(later),
+                    "examples": " | ".join(labels[f] for f in later[:3]),
+                }
+            )
+    return pd.DataFrame(rows, columns=columns)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The coverage claims of one run, as notebook 02 shows them.
+
+    Attributes:
+        facts: Fact table (:func:`fact_table`).
+        counterparts: Plausible counterparts (:func:`plausible_counterparts`).
+        exclusives: Facts one outlet carries (:func:`exclusives`; claimed outlet-only
+            where ``status`` says so).
+        omissions: Candidate omissions (:func:`omissions`; claimed where ``status`` is
+            ``leaves out``).
+        prominence: Placement of each fact in each outlet (:func:`prominence`).
+        gaps: Facts on top in one outlet and buried in another (:func:`prominence_gaps`).
+        timeline: Articles of events spread over weeks (:func:`timeline`).
+    """
+
+    facts: pd.DataFrame
+    counterparts: pd.DataFrame
+    exclusives: pd.DataFrame
+    omissions: pd.DataFrame
+    prominence: pd.DataFrame
+    gaps: pd.DataFrame
+    timeline: pd.DataFrame
+
+
+def analyse(result) -> Coverage:
+    """Every coverage table of a pipeline result, with the report's defaults.
+
+    Args:
+        result: A :class:`narrative.pipeline.Result`.
+
+    Returns:
+        The tables notebook 02 shows and the claims benchmark checks.
+    """
+    passages = result.passages
+    event_of = result.event_of
+    facts = fact_table(passages, result.units, result.alignments)
+    nearby = plausible_counterparts(passages, result.alignments, result.embeddings, event_of)
+    published = {d.doc_id: d.published for d in result.corpus.documents}
+    placed = prominence(facts, passages)
+    return Coverage(
+        facts=facts,
+        counterparts=nearby,
+        exclusives=exclusives(facts, nearby),
+        omissions=omissions(
+            facts,
+            result.corpus.outlets,
+            counterparts=nearby,
+            event_of=event_of,
+            published=published,
+        ),
+        prominence=placed,
+        gaps=prominence_gaps(placed, alignments=result.alignments),
+        timeline=timeline(facts, published, event_of),
+    )

@@ -288,3 +288,384 @@ def evaluate_alignment(
         warnings=warnings,
         by_fact=fact_recall(located, found, outlet_of, order, notes),
     )
+
+
+# --- Claims -------------------------------------------------------------------------------
+
+#: The claim types a report makes, in the order the claims table lists them.
+CLAIM_TYPES = ("outlet-only", "leaves out", "story unit", "prominence", "figures differ")
+
+#: Columns of a figure gold file (see ``data/gold/README.md``).
+FIGURE_GOLD_COLUMNS = ("doc_a", "surface_a", "snippet_a", "doc_b", "surface_b", "snippet_b", "same")
+
+Passage = tuple[str, int]
+
+
+@dataclass
+class ClaimCheck:
+    """One claim type checked against gold: each claim right or wrong, each true claim kept or not.
+
+    Attributes:
+        claim: The claim type (one of :data:`CLAIM_TYPES`).
+        right: One entry per claim the report makes: whether the gold bears it out.
+        kept: One entry per claim the gold makes true: whether the report makes it.
+        examples: A short description of every wrong claim, for reading.
+        labelled: False when the gold cannot judge this claim type (no figure labels).
+    """
+
+    claim: str
+    right: list[bool]
+    kept: list[bool]
+    examples: list[str] = field(default_factory=list)
+    labelled: bool = True
+
+    @property
+    def made(self) -> int:
+        """Claims made."""
+        return len(self.right)
+
+    @property
+    def precision(self) -> float:
+        """Share of the claims made that the gold bears out (nan when none is made)."""
+        return sum(self.right) / len(self.right) if self.right else float("nan")
+
+    @property
+    def recall(self) -> float:
+        """Share of the true claims that are made (nan when the gold has none)."""
+        return sum(self.kept) / len(self.kept) if self.kept else float("nan")
+
+
+class GoldFacts:
+    """The located gold facts of one corpus, indexed for checking claims.
+
+    Args:
+        located: Located gold rows (:func:`locate`).
+        passages: The run's passage table (outlet, kind, placement of each passage).
+    """
+
+    def __init__(self, located: pd.DataFrame, passages: pd.DataFrame) -> None:
+        self.outlet_of = dict(zip(passages["doc_id"], passages["outlet"], strict=False))
+        self.docs = set(located["doc_id"])
+        self.of: dict[Passage, set[str]] = {}
+        self.passages_of: dict[str, set[Passage]] = {}
+        for row in located.itertuples(index=False):
+            key = (row.doc_id, int(row.passage_id))
+            self.of.setdefault(key, set()).add(row.fact_id)
+            self.passages_of.setdefault(row.fact_id, set()).add(key)
+        self.outlets_of = {
+            fact: {self.outlet_of[d] for d, _ in members}
+            for fact, members in self.passages_of.items()
+        }
+
+    def facts(self, passage: Passage) -> set[str]:
+        """The gold facts a passage carries."""
+        return self.of.get((passage[0], int(passage[1])), set())
+
+    def shared(self, passage: Passage) -> set[str]:
+        """The passage's gold facts that another outlet also carries."""
+        outlet = self.outlet_of[passage[0]]
+        return {f for f in self.facts(passage) if self.outlets_of[f] - {outlet}}
+
+    def core(self, members: list[Passage]) -> set[str]:
+        """Gold facts every one of the passages carries."""
+        sets = [self.facts(m) for m in members]
+        return set.intersection(*sets) if sets else set()
+
+    def majority(self, members: list[Passage]) -> set[str]:
+        """Gold facts carried by at least half of the passages."""
+        counts: dict[str, int] = {}
+        for m in members:
+            for f in self.facts(m):
+                counts[f] = counts.get(f, 0) + 1
+        return {f for f, n in counts.items() if 2 * n >= len(members)}
+
+
+def _members(table: pd.DataFrame, key: str) -> dict[str, list[Passage]]:
+    out: dict[str, list[Passage]] = {}
+    for row in table.itertuples(index=False):
+        out.setdefault(getattr(row, key), []).append((row.doc_id, int(row.passage_id)))
+    return out
+
+
+def check_outlet_only(
+    exclusive: pd.DataFrame, gold: GoldFacts, passages: pd.DataFrame
+) -> ClaimCheck:
+    """Check "only this outlet reports": wrong when the gold puts the fact in another outlet.
+
+    Args:
+        exclusive: Outlet-only facts (:func:`narrative.coverage.exclusives`), one row per passage.
+        gold: The gold facts.
+        passages: Passage table; its standfirst and body passages in gold documents are the
+            candidates for true outlet-only facts (a passage that carries no fact another
+            outlet carries).
+    """
+    claims = {
+        fact: members
+        for fact, members in _members(exclusive, "fact_id").items()
+        if all(d in gold.docs for d, _ in members)
+    }
+    right, examples = [], []
+    claimed: set[Passage] = set()
+    for fact, members in claims.items():
+        ok = not any(gold.shared(m) for m in members)
+        right.append(ok)
+        claimed.update(members)
+        if not ok:
+            facts = sorted(set().union(*(gold.shared(m) for m in members)))
+            examples.append(f"{fact} is gold {', '.join(facts)}, also in another outlet")
+    candidates = passages[passages["kind"] != "headline"]
+    kept = [
+        (row.doc_id, int(row.passage_id)) in claimed
+        for row in candidates.itertuples(index=False)
+        if row.doc_id in gold.docs and not gold.shared((row.doc_id, int(row.passage_id)))
+    ]
+    return ClaimCheck("outlet-only", right, kept, examples)
+
+
+def check_omissions(
+    omitted: pd.DataFrame,
+    facts: pd.DataFrame,
+    gold: GoldFacts,
+    event_of: dict[str, str],
+    *,
+    majority: float = 0.5,
+    published: dict[str, str] | None = None,
+) -> ClaimCheck:
+    """Check "most outlets report F, this one leaves it out": wrong when the outlet carries F.
+
+    F is read as the gold facts at least half of its passages carry; the claim is right when
+    that set is not empty and the outlet's articles carry none of them. True omissions are
+    (outlet, gold fact) where the outlet has an article in the fact's event, carries no
+    passage of it, and more than ``majority`` of the event's other outlets do, unless (with
+    ``published``) all its articles came out before the first article carrying the fact.
+    """
+    from narrative.coverage import published_before
+
+    published = published or {}
+    members = _members(facts, "fact_id")
+    right, examples, found = [], [], set()
+    for row in omitted.itertuples(index=False):
+        passages_of_fact = members.get(row.fact_id, [])
+        if not all(d in gold.docs for d, _ in passages_of_fact):
+            continue
+        meaning = gold.majority(passages_of_fact)
+        carried = {f for f in meaning if row.outlet in gold.outlets_of[f]}
+        ok = bool(meaning) and not carried
+        right.append(ok)
+        if ok:
+            found |= {(row.outlet, f) for f in meaning}
+        else:
+            why = f"it carries {', '.join(sorted(carried))}" if carried else "no gold fact"
+            examples.append(f"{row.outlet} leaves out {row.fact_id}: {why}")
+    outlets_in: dict[str, set[str]] = {}
+    for doc in gold.docs:
+        outlets_in.setdefault(event_of.get(doc, ""), set()).add(gold.outlet_of[doc])
+    kept = []
+    for fact, members_of in gold.passages_of.items():
+        event = event_of.get(next(iter(members_of))[0], "")
+        carriers = gold.outlets_of[fact]
+        first = min((published.get(d, "") for d, _ in members_of), default="")
+        for outlet in outlets_in.get(event, set()) - carriers:
+            others = len(outlets_in[event]) - 1
+            own = [
+                published.get(d, "")
+                for d in gold.docs
+                if gold.outlet_of[d] == outlet and event_of.get(d, "") == event
+            ]
+            if own and all(published_before(date, first) for date in own):
+                continue
+            if len(carriers) > majority * others:
+                kept.append((outlet, fact) in found)
+    return ClaimCheck("leaves out", right, kept, examples)
+
+
+def check_units(units: pd.DataFrame, gold: GoldFacts) -> ClaimCheck:
+    """A story unit is right when one gold fact is carried by every one of its passages."""
+    right, examples, found = [], [], set()
+    for unit, members in _members(units, "unit_id").items():
+        if not all(d in gold.docs for d, _ in members):
+            continue
+        core = gold.core(members)
+        right.append(bool(core))
+        found |= core
+        if not core:
+            examples.append(f"{unit} mixes facts: {[sorted(gold.facts(m)) for m in members]}")
+    kept = [f in found for f, outlets in gold.outlets_of.items() if len(outlets) > 1]
+    return ClaimCheck("story unit", right, kept, examples)
+
+
+def check_prominence(
+    gaps: pd.DataFrame,
+    gold: GoldFacts,
+    passages: pd.DataFrame,
+    *,
+    top: tuple[str, ...] = ("headline", "standfirst", "lede"),
+    buried: tuple[str, ...] = ("second half",),
+) -> ClaimCheck:
+    """Check "X puts F on top, Y buries it": right when both passages carry one gold fact and
+    Y carries that fact nowhere higher up than the buried band."""
+    from narrative.coverage import BANDS, placement_bands
+
+    band = dict(
+        zip(
+            zip(passages["doc_id"], passages["passage_id"].astype(int), strict=True),
+            placement_bands(passages),
+            strict=True,
+        )
+    )
+    best: dict[tuple[str, str], str] = {}
+    for fact, members in gold.passages_of.items():
+        for m in members:
+            key = (fact, gold.outlet_of[m[0]])
+            if key not in best or BANDS.index(band[m]) < BANDS.index(best[key]):
+                best[key] = band[m]
+    right, examples, found = [], [], set()
+    for row in gaps.itertuples(index=False):
+        high = (row.doc_id_top, int(row.passage_id_top))
+        low = (row.doc_id_buried, int(row.passage_id_buried))
+        if high[0] not in gold.docs or low[0] not in gold.docs:
+            continue
+        shared = {
+            f
+            for f in gold.facts(high) & gold.facts(low)
+            if best.get((f, row.outlet_buried)) in buried
+        }
+        right.append(bool(shared))
+        found |= {(f, row.outlet_top, row.outlet_buried) for f in shared}
+        if not shared:
+            examples.append(f"{row.fact_id}: {row.outlet_top} {high} / {row.outlet_buried} {low}")
+    kept = []
+    for fact, outlets in gold.outlets_of.items():
+        for high in outlets:
+            for low in outlets - {high}:
+                if best[(fact, high)] in top and best[(fact, low)] in buried:
+                    kept.append((fact, high, low) in found)
+    return ClaimCheck("prominence", right, kept, examples)
+
+
+def read_figure_gold(path: str | Path) -> pd.DataFrame:
+    """Read a figure gold file: pairs of figures labelled as the same quantity or not.
+
+    Args:
+        path: CSV with the columns of :data:`FIGURE_GOLD_COLUMNS` (``same`` is ``yes`` when
+            both figures count the same quantity of the same thing, else ``no``).
+
+    Raises:
+        CorpusError: When the file lacks a column.
+    """
+    with Path(path).open(newline="", encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    missing = [c for c in FIGURE_GOLD_COLUMNS if rows and c not in rows[0]]
+    if missing:
+        raise CorpusError(f"{path}: needs columns {', '.join(FIGURE_GOLD_COLUMNS)}")
+    return pd.DataFrame(rows, columns=[*FIGURE_GOLD_COLUMNS, "note"])
+
+
+def figure_label(row: tuple, labels: pd.DataFrame) -> str | None:
+    """The label (``yes``/``no``) of a disagreement row, either way round; None if unlabelled."""
+    for label in labels.itertuples(index=False):
+        for s, o in (("a", "b"), ("b", "a")):
+            if (
+                label.doc_a == getattr(row, f"doc_{s}")
+                and label.surface_a == getattr(row, f"surface_{s}")
+                and label.snippet_a in getattr(row, f"text_{s}")
+                and label.doc_b == getattr(row, f"doc_{o}")
+                and label.surface_b == getattr(row, f"surface_{o}")
+                and label.snippet_b in getattr(row, f"text_{o}")
+            ):
+                return label.same.strip().lower()
+    return None
+
+
+def check_figures(disagreements: pd.DataFrame, labels: pd.DataFrame | None) -> ClaimCheck:
+    """Check "figures differ": one finding per ``finding`` (or per row without that column),
+    right when every pair of figures in it is labelled the same quantity of the same thing.
+
+    Recall is pooled, as in TREC: the true disagreements are the pairs labelled ``yes``
+    (every pair any version of the suite listed was labelled), kept when a finding lists them.
+    """
+    if labels is None:
+        findings = (
+            disagreements["finding"].nunique() if "finding" in disagreements else len(disagreements)
+        )
+        return ClaimCheck("figures differ", [False] * findings, [], labelled=False)
+    if "finding" not in disagreements:
+        disagreements = disagreements.assign(finding=range(len(disagreements)))
+    right, examples, listed = [], [], []
+    for finding, group in disagreements.groupby("finding", sort=False):
+        verdicts = [figure_label(r, labels) for r in group.itertuples(index=False)]
+        right.append(all(v == "yes" for v in verdicts))
+        for r, v in zip(group.itertuples(index=False), verdicts, strict=True):
+            listed.append((r.doc_a, r.surface_a, r.text_a, r.doc_b, r.surface_b, r.text_b))
+            if v != "yes":
+                examples.append(
+                    f"{finding}: {r.outlet_a} {r.surface_a!r} / {r.outlet_b} {r.surface_b!r}"
+                    f" ({v or 'unlabelled'})"
+                )
+    listed_frame = pd.DataFrame(
+        listed, columns=["doc_a", "surface_a", "text_a", "doc_b", "surface_b", "text_b"]
+    )
+    kept = []
+    for label in labels[labels["same"].str.strip().str.lower() == "yes"].itertuples(index=False):
+        one = pd.DataFrame(
+            [
+                [
+                    label.doc_a,
+                    label.surface_a,
+                    label.snippet_a,
+                    label.doc_b,
+                    label.surface_b,
+                    label.snippet_b,
+                    "yes",
+                    "",
+                ]
+            ],
+            columns=[*FIGURE_GOLD_COLUMNS, "note"],
+        )
+        kept.append(any(figure_label(r, one) for r in listed_frame.itertuples(index=False)))
+    return ClaimCheck("figures differ", right, kept, examples)
+
+
+def figure_gold_for(gold: str | Path) -> pd.DataFrame | None:
+    """The figure labels that go with a gold file: ``figures/<name>.csv`` beside it, if any."""
+    path = Path(gold).parent / "figures" / Path(gold).name
+    return read_figure_gold(path) if path.is_file() else None
+
+
+def check_claims(
+    result, gold: pd.DataFrame, figures: pd.DataFrame | None = None
+) -> tuple[list[ClaimCheck], list[str]]:
+    """Check every claim type the report makes against gold facts (and figure labels).
+
+    Args:
+        result: A :class:`narrative.pipeline.Result`.
+        gold: Gold rows (:func:`read_gold`).
+        figures: Figure labels (:func:`read_figure_gold`), or ``None``.
+
+    Returns:
+        ``(checks, warnings)``: one :class:`ClaimCheck` per claim type (:data:`CLAIM_TYPES`
+        order) and a line for each snippet that could not be located. Only claims wholly
+        inside the gold's documents are checked.
+    """
+    from narrative.coverage import analyse
+
+    passages = result.passages
+    located, warnings = locate(gold, result.cleaned, passages)
+    facts = GoldFacts(located, passages)
+    found = analyse(result)
+    checks = [
+        check_outlet_only(
+            found.exclusives[found.exclusives["status"] == "outlet-only"], facts, passages
+        ),
+        check_omissions(
+            found.omissions[found.omissions["status"] == "leaves out"],
+            found.facts,
+            facts,
+            result.event_of,
+            published={d.doc_id: d.published for d in result.corpus.documents},
+        ),
+        check_units(result.units, facts),
+        check_prominence(found.gaps, facts, passages),
+        check_figures(result.number_disagreements, figures),
+    ]
+    return checks, warnings

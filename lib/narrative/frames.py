@@ -3,8 +3,10 @@
 **Frame set.** The frames come from the Media Frames Corpus (Card et al., 2015),
 whose 15 dimensions are defined in the Policy Frames Codebook (Boydstun et al.,
 2014). The codebook was written for domestic policy issues (immigration,
-smoking, same-sex marriage); :data:`FRAMES` adapts it to news about
-international conflict and diplomacy:
+smoking, same-sex marriage); the packaged codebook
+(``narrative/data/frames.toml``, read into :data:`FRAMES` by
+:func:`load_frames`; another codebook is one parameter away) adapts it to news
+about international conflict and diplomacy:
 
 * every codebook dimension is kept, under its number (``mfc``), with a
   description and examples rewritten for conflict and diplomacy news;
@@ -69,8 +71,11 @@ model.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import asdict, dataclass
 from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -78,6 +83,11 @@ import pandas as pd
 from narrative.config import DEFAULT_MODEL
 from narrative.embeddings import EmbeddingCache, embed
 from narrative.vocab import TEXT_KINDS
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
 OTHER = "Other"
 ASSIGNMENT_COLUMNS = [
@@ -89,17 +99,14 @@ ASSIGNMENT_COLUMNS = [
     "score",
     "similarity",
     "contrast",
+    "confidence",
+    "copies",
     "seeds",
     "prototype",
     "words",
     "text",
 ]
 PROFILE_COLUMNS = ["outlet", "frame", "passages", "passage_share", "words", "word_share"]
-
-
-def _terms(text: str) -> tuple[str, ...]:
-    """Seeds written as one ``"; "``-separated string (keeps the table readable)."""
-    return tuple(t.strip() for t in text.split(";") if t.strip())
 
 
 @dataclass(frozen=True)
@@ -121,316 +128,64 @@ class Frame:
     prototypes: tuple[str, ...]
 
 
-FRAMES: tuple[Frame, ...] = (
-    Frame(
-        name="Economic",
-        mfc="1 Economic",
-        description=(
-            "Costs, benefits and financial consequences of the conflict or of a policy: money, "
-            "trade, prices, jobs, oil, reconstruction costs."
-        ),
-        seeds=_terms(
-            "economy; economic; cost; costly; billion; budget; trade; investment; investor; oil; "
-            "gas; market; prices; inflation; currency; funding; reconstruction; jobs; unemployment;"
-            " revenue; tariff; gdp; debt; financial; spending; taxpayer"
-        ),
-        prototypes=(
-            "The economy has shrunk and prices have soared.",
-            "Rebuilding will cost billions of dollars.",
-            "Trade, investment and oil revenue have collapsed.",
-            "Businesses have closed and jobs have been lost.",
-            "The budget cannot cover the cost of the programme.",
-        ),
-    ),
-    Frame(
-        name="Capacity & resources",
-        mfc="2 Capacity and resources",
-        description=(
-            "Whether there are enough people, forces, money, equipment, time or infrastructure to "
-            "carry out a plan: shortages, logistics, who has the means to implement it."
-        ),
-        seeds=_terms(
-            "capacity; resources; shortage; shortfall; overstretched; stretched; understaffed; "
-            "insufficient; logistics; logistical; manpower; equipment; supplies; personnel; "
-            "overwhelmed; scarce"
-        ),
-        prototypes=(
-            "There are not enough personnel or equipment to carry out the task.",
-            "They lack the resources and logistics to cover such a large area.",
-            "Services are overwhelmed and running short of supplies.",
-            "It is unclear whether anyone has the means to implement the plan.",
-            "A funding shortfall has left the programme unable to operate.",
-        ),
-    ),
-    Frame(
-        name="Morality",
-        mfc="3 Morality",
-        description=(
-            "Ethics, duty, honour, religious or moral obligation: actions judged right or wrong, "
-            "shameful or evil; a moral responsibility to act."
-        ),
-        seeds=_terms(
-            "moral; morally; immoral; ethical; shame; shameful; evil; conscience; duty; righteous; "
-            "sin; outrage; outrageous; barbaric; disgrace; betrayal; hypocrisy; hypocritical; "
-            "condemn; condemnation"
-        ),
-        prototypes=(
-            "It is our moral duty to do what is right.",
-            "This is a shameful act that shocks the conscience of humanity.",
-            "Such cruelty is evil and can never be justified.",
-            "The world has a moral responsibility and cannot look away.",
-            "Religious leaders called it a betrayal of shared values.",
-        ),
-    ),
-    Frame(
-        name="Fairness & rights",
-        mfc="4 Fairness and equality",
-        description=(
-            "Whether rights, burdens and representation are fairly shared among groups: "
-            "discrimination, human rights, exclusion of a party, double standards."
-        ),
-        seeds=_terms(
-            "fair; unfair; fairness; equal; equality; inequality; discrimination; discriminate; "
-            "human rights; civil rights; injustice; unjust; exclusion; excluded; double standard; "
-            "marginalised; marginalized; persecution; persecuted; minority; minorities"
-        ),
-        prototypes=(
-            "The minority community says it is treated unfairly and denied equal rights.",
-            "Critics accuse the government of discriminating against one group.",
-            "The group complained it was excluded while its rivals were given a voice.",
-            "Human rights groups said the measures deny people their basic rights.",
-            "They denounced a double standard in how the two sides are treated.",
-        ),
-    ),
-    Frame(
-        name="Legality & international law",
-        mfc="5 Legality, constitutionality and jurisprudence",
-        description=(
-            "Law, legality, legitimacy and jurisdiction: international law, treaties and their "
-            "legal force, UN resolutions, sovereignty and territorial integrity, courts, "
-            "constitutions, mandates."
-        ),
-        seeds=_terms(
-            "legal; illegal; legally; lawful; unlawful; legality; legitimacy; legitimate; "
-            "illegitimate; international law; constitution; constitutional; unconstitutional; "
-            "court; judge; ruling; treaty; sovereignty; sovereign; territorial integrity; "
-            "jurisdiction; mandate; violation; violate; binding"
-        ),
-        prototypes=(
-            "The move violates international law and the country's sovereignty.",
-            "The court ruled that the decision was unconstitutional.",
-            "The treaty is legally binding on all signatories.",
-            "A Security Council resolution gives the mission its legal mandate.",
-            "They questioned the legitimacy of the government.",
-        ),
-    ),
-    Frame(
-        name="Policy & evaluation",
-        mfc="6 Policy prescription and evaluation",
-        description=(
-            "What a proposed or agreed plan provides and how it is to be implemented, and "
-            "judgements of whether a policy works, makes progress or has failed."
-        ),
-        seeds=_terms(
-            "plan; proposal; policy; measure; implement; implementation; mechanism; provision; "
-            "provides for; memorandum; roadmap; framework; initiative; progress; effective; "
-            "ineffective; failure; deadline; working group"
-        ),
-        prototypes=(
-            "The plan provides for a phased withdrawal and a monitoring mechanism.",
-            "Under the proposal, the measures would take effect next month for an initial period.",
-            "Critics say the policy has failed to achieve its goals.",
-            "Officials are still working out the details of how the scheme will be implemented.",
-            "The initiative has made little progress since it was announced.",
-        ),
-    ),
-    Frame(
-        name="Crime & accountability",
-        mfc="7 Crime and punishment",
-        description=(
-            "Crime, law enforcement and punishment: arrests, charges, trials, sentences, war crimes"
-            " and accountability for them, impunity."
-        ),
-        seeds=_terms(
-            "crime; criminal; arrest; prosecute; prosecution; prosecutor; trial; convicted; "
-            "conviction; sentenced; prison; jail; charged; indicted; indictment; guilty; war "
-            "crimes; accountability; accountable; impunity; punish; punishment; investigation; "
-            "investigator; smuggling; murder; fraud"
-        ),
-        prototypes=(
-            "Police arrested the suspects and charged them with murder.",
-            "The court sentenced him to ten years in prison.",
-            "Investigators are gathering evidence of war crimes to hold those responsible "
-            "accountable.",
-            "Prosecutors say the network laundered money and bribed officials.",
-            "Victims demand that the perpetrators be punished.",
-        ),
-    ),
-    Frame(
-        name="Security & military",
-        mfc="8 Security and defense",
-        description=(
-            "Threats to security and the use of force against them: fighting, military operations, "
-            "troops and weapons, attacks, terrorism, ceasefires, deployments, patrols and "
-            "protection."
-        ),
-        seeds=_terms(
-            "military; army; troops; soldier; fighting; fighter; attack; air strike; airstrike; "
-            "strike; bombing; bomber; bomb; missile; weapon; offensive; ceasefire; truce; "
-            "hostilities; terrorism; terrorist; jihadist; militant; militia; security; defence; "
-            "defense; deploy; deployment; patrol; combat; warplane; shelling; battle; insurgency; "
-            "checkpoint"
-        ),
-        prototypes=(
-            "Troops launched an offensive backed by air strikes against militant positions.",
-            "The army deployed additional forces to secure the border.",
-            "Fighters attacked a military checkpoint with rockets and mortars.",
-            "The ceasefire requires all sides to halt hostilities and withdraw heavy weapons.",
-            "Officials warned of the threat of terrorist attacks and stepped up security.",
-        ),
-    ),
-    Frame(
-        name="Humanitarian (health & safety)",
-        mfc="9 Health and safety",
-        description=(
-            "Physical harm to people and its care: deaths, injuries, civilian casualties, disease, "
-            "hospitals and medical care, humanitarian aid and access."
-        ),
-        seeds=_terms(
-            "killed; kill; dead; death; died; wounded; injured; injuries; casualties; civilian; "
-            "victim; death toll; hospital; medical; doctor; health; disease; humanitarian; aid "
-            "agency; relief; starvation; famine; hunger; cholera"
-        ),
-        prototypes=(
-            "Dozens of civilians were killed and many more wounded.",
-            "Hospitals are struggling to treat the injured amid shortages of medicine.",
-            "Aid agencies are calling for safe access to deliver humanitarian assistance.",
-            "The death toll has risen to more than a hundred people.",
-            "An outbreak of disease threatens people without clean water.",
-        ),
-    ),
-    Frame(
-        name="Quality of life & displacement",
-        mfc="10 Quality of life",
-        description=(
-            "Effects on everyday life: homes, displacement and refugees, return home, food, water, "
-            "electricity, schools and services, living conditions."
-        ),
-        seeds=_terms(
-            "displaced; displacement; refugee; homes; homeless; return home; living conditions; "
-            "daily life; electricity; water supply; school; shelter; camp; flee; fled; evacuate; "
-            "evacuation; livelihood; infrastructure; families; residents"
-        ),
-        prototypes=(
-            "Thousands of families have fled their homes and live in crowded camps.",
-            "Residents have gone weeks without electricity, running water or schools.",
-            "Displaced people hope to return to their homes once peace returns.",
-            "Daily life has become a struggle as prices rise and services collapse.",
-            "Rebuilding roads and infrastructure would let communities recover.",
-        ),
-    ),
-    Frame(
-        name="Cultural identity",
-        mfc="11 Cultural identity",
-        description=(
-            "Identity, culture, religion, ethnicity, language, history and national character as "
-            "they bear on the story; sectarian or ethnic divides; heritage."
-        ),
-        seeds=_terms(
-            "culture; cultural; identity; religion; religious; ethnic; sectarian; sect; shiite; "
-            "shia; sunni; alawite; kurdish; christian; muslim; heritage; tradition; traditional; "
-            "tribe; tribal; national pride"
-        ),
-        prototypes=(
-            "The conflict has deepened sectarian divisions between religious communities.",
-            "Ethnic minorities fear for their language, culture and identity.",
-            "The ancient sites are part of the nation's cultural heritage.",
-            "Religious leaders called on believers to defend their faith.",
-            "The dispute is rooted in centuries of history and national pride.",
-        ),
-    ),
-    Frame(
-        name="Public opinion",
-        mfc="12 Public opinion",
-        description=(
-            "What the public thinks and how it reacts: polls, protests and demonstrations, popular "
-            "anger or support, reactions on the street and on social media."
-        ),
-        seeds=_terms(
-            "poll; survey; public opinion; protest; protester; demonstration; demonstrator; rally; "
-            "popular support; public anger; social media; voters; petition; backlash; crowd"
-        ),
-        prototypes=(
-            "A new poll shows most citizens oppose the plan.",
-            "Thousands of protesters took to the streets to demand change.",
-            "The decision sparked public anger and a backlash on social media.",
-            "People interviewed in the street said they had little faith in their leaders.",
-            "Popular support for the government has fallen sharply.",
-        ),
-    ),
-    Frame(
-        name="Political",
-        mfc="13 Political",
-        description=(
-            "Political power and manoeuvring: governments, parties, leaders and oppositions, their "
-            "stances and strategies, elections, transitions of power, political settlements between"
-            " domestic rivals."
-        ),
-        seeds=_terms(
-            "political; politics; politician; election; vote; parliament; parliamentary; lawmaker; "
-            "congress; senate; democrat; republican; partisan; campaign; transition; power-sharing;"
-            " cabinet; regime"
-        ),
-        prototypes=(
-            "The opposition demands a political transition that ends the president's rule.",
-            "The party hopes the move will boost its standing before the election.",
-            "Lawmakers are divided along party lines over the bill.",
-            "Rival factions are manoeuvring for power in a future government.",
-            "Only a political solution can end the crisis, the president said.",
-        ),
-    ),
-    Frame(
-        name="Diplomacy & negotiation",
-        mfc="14 External regulation and reputation (diplomatic process)",
-        description=(
-            "The diplomatic process: talks and negotiations, rounds of meetings, envoys, mediators "
-            "and delegations, agreements reached, signed or not reached, next steps."
-        ),
-        seeds=_terms(
-            "talks; negotiation; negotiator; negotiate; diplomat; diplomatic; diplomacy; envoy; "
-            "delegation; summit; mediator; mediation; agreement; accord; deal; round of talks; "
-            "signed; foreign minister"
-        ),
-        prototypes=(
-            "Negotiators from the two countries met for a new round of talks.",
-            "The envoy shuttled between the delegations to push the peace process forward.",
-            "The foreign ministers signed an agreement at the end of the summit.",
-            "The peace talks ended without a deal and will resume next month.",
-            "Diplomats said the two governments were close to an accord.",
-        ),
-    ),
-    Frame(
-        name="External relations & reputation",
-        mfc="14 External regulation and reputation (relations between states)",
-        description=(
-            "Relations between states and blocs: alliances and rivalries, foreign backing and "
-            "involvement, spheres of influence, sanctions, a country's reputation or standing "
-            "abroad."
-        ),
-        seeds=_terms(
-            "ally; allies; alliance; rival; rivalry; influence; backer; proxy; proxies; "
-            "international community; relations; sanctions; reputation; superpower; world powers; "
-            "interference; interfere; isolation"
-        ),
-        prototypes=(
-            "The two countries are rivals competing for influence in the region.",
-            "The government warned its neighbour against interfering and threatened sanctions.",
-            "The militia is backed by a foreign power that supplies it with arms.",
-            "The country's closest ally pledged continued support.",
-            "The decision has damaged the nation's reputation and standing abroad.",
-        ),
-    ),
-)
+#: The packaged codebook (``narrative/data/frames.toml``).
+CODEBOOK = files("narrative") / "data" / "frames.toml"
+
+
+class CodebookError(ValueError):
+    """A frame codebook that cannot be read; the message is one line."""
+
+
+def load_frames(path: str | Path | None = None) -> tuple[Frame, ...]:
+    """Read a frame codebook: a TOML file with one ``[[frame]]`` table per frame.
+
+    Args:
+        path: The file; the packaged codebook (:data:`CODEBOOK`) when ``None``
+            or empty.
+
+    Returns:
+        The frames, in file order. Each has ``name``, ``mfc``,
+        ``description``, ``seeds`` (list of lower-case words or phrases) and
+        ``prototypes`` (at least one sentence).
+
+    Raises:
+        CodebookError: When the file is missing, not TOML, or a frame lacks a
+            field, has no prototype or repeats a name.
+    """
+    source = CODEBOOK if not path else Path(path)
+    try:
+        data = tomllib.loads(source.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise CodebookError(f"frame codebook {source}: cannot be read ({error})") from None
+    except tomllib.TOMLDecodeError as error:
+        raise CodebookError(f"frame codebook {source}: not TOML ({error})") from None
+    tables = data.get("frame")
+    if not isinstance(tables, list) or not tables:
+        raise CodebookError(f"frame codebook {source}: no [[frame]] table")
+    frames = []
+    for n, table in enumerate(tables, start=1):
+        missing = [k for k in ("name", "mfc", "description", "prototypes") if not table.get(k)]
+        if missing:
+            raise CodebookError(f"frame codebook {source}: frame {n} lacks {', '.join(missing)}")
+        frames.append(
+            Frame(
+                name=str(table["name"]),
+                mfc=str(table["mfc"]),
+                description=str(table["description"]),
+                seeds=tuple(str(w).lower() for w in table.get("seeds", [])),
+                prototypes=tuple(str(p) for p in table["prototypes"]),
+            )
+        )
+    names = [f.name for f in frames]
+    if len(set(names)) < len(names) or OTHER in names:
+        raise CodebookError(
+            f"frame codebook {source}: frame names must be distinct and not {OTHER!r}"
+        )
+    return tuple(frames)
+
+
+#: The packaged frame set.
+FRAMES: tuple[Frame, ...] = load_frames()
 
 
 @dataclass(frozen=True)
@@ -608,6 +363,65 @@ def score_frames(
     }
 
 
+def copy_groups(passages: pd.DataFrame, alignments: pd.DataFrame | None = None) -> np.ndarray:
+    """One group id per passage row: passages that carry the same text are one group.
+
+    The same text is the same words (case, spacing and punctuation aside) or a
+    pair aligned as ``reuse`` (near-verbatim copy: "Bashar al-Assad" / "Bashar
+    Assad" in one wire sentence), joined transitively.
+
+    Args:
+        passages: Passage table (``doc_id``, ``passage_id``, ``text``).
+        alignments: Alignment table; ``None`` groups identical texts only.
+
+    Returns:
+        ``(len(passages),)`` integer array; rows with the same value are copies.
+    """
+    parent = list(range(len(passages)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    keys = [" ".join(re.findall(r"\w+", str(t).lower())) for t in passages["text"]]
+    first: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        join(first.setdefault(key, i), i)
+    if alignments is not None and not alignments.empty:
+        row_of = {
+            (d, int(p)): i
+            for i, (d, p) in enumerate(zip(passages["doc_id"], passages["passage_id"], strict=True))
+        }
+        reuse = alignments[alignments["relation"] == "reuse"]
+        for d_a, p_a, d_b, p_b in zip(
+            reuse["doc_a"], reuse["passage_a"], reuse["doc_b"], reuse["passage_b"], strict=True
+        ):
+            i, j = row_of.get((d_a, int(p_a))), row_of.get((d_b, int(p_b)))
+            if i is not None and j is not None:
+                join(i, j)
+    return np.array([find(i) for i in range(len(passages))], dtype=np.int64)
+
+
+def confidence(score: float, similarity: float, settings: FrameSettings) -> str:
+    """How sure a frame assignment is, from how far it clears its thresholds.
+
+    ``high`` when ``score`` clears ``margin`` by at least 0.08 (about one
+    seed's worth more than needed), ``low`` when by less than 0.03 or when
+    ``similarity`` is within 0.05 of ``floor``, ``medium`` otherwise.
+    """
+    above = score - settings.margin
+    if above < 0.03 or similarity - settings.floor < 0.05:
+        return "low"
+    return "high" if above >= 0.08 else "medium"
+
+
 def assign_frames(
     passages: pd.DataFrame,
     passage_vectors: np.ndarray,
@@ -616,6 +430,7 @@ def assign_frames(
     frames: tuple[Frame, ...] = FRAMES,
     settings: FrameSettings | None = None,
     kinds: tuple[str, ...] = TEXT_KINDS,
+    groups: np.ndarray | None = None,
 ) -> pd.DataFrame:
     """Assign frames to passages, given the embeddings of passages and prototypes.
 
@@ -629,12 +444,17 @@ def assign_frames(
         frames: The frame set.
         settings: Thresholds; defaults when ``None``.
         kinds: Passage kinds that are framed (headlines are left out).
+        groups: Group id per passage row (:func:`copy_groups`): the passages
+            of a group get the same frames, from their scores averaged, so a
+            sentence carried by three outlets is framed once.
 
     Returns:
         Assignment table, one row per (passage, frame) assigned, and one row
         with frame ``"Other"`` for a passage no frame fits. Columns:
         ``doc_id``, ``passage_id``, ``outlet``, ``kind``, ``frame``,
-        ``score``, ``similarity``, ``contrast``, ``seeds`` (found, joined
+        ``score``, ``similarity``, ``contrast``, ``confidence``
+        (:func:`confidence`), ``copies`` (passages framed together with this
+        one, itself included), ``seeds`` (found, joined
         with ``"; "``), ``prototype`` (the closest prototype sentence),
         ``words`` (of the passage) and ``text``. "Other" rows have no score,
         contrast, seeds or prototype; their ``similarity`` is the passage's
@@ -650,6 +470,17 @@ def assign_frames(
     counts = np.array([[len(s) for s in row] for row in found], dtype=np.int64)
     counts = counts.reshape(len(chosen), len(frames))
     result = score_frames(vectors, prototype_vectors, owner, counts, settings=settings)
+    group = groups[keep] if groups is not None else np.arange(len(chosen))
+    members = pd.Series(np.arange(len(chosen))).groupby(group).agg(list)
+    copies = np.ones(len(chosen), dtype=np.int64)
+    for rows_of in members:
+        if len(rows_of) > 1:
+            for name in ("similarity", "contrast", "score"):
+                result[name][rows_of] = result[name][rows_of].mean(axis=0)
+            copies[rows_of] = len(rows_of)
+    result["assigned"] = (result["similarity"] >= settings.floor) & (
+        result["score"] >= settings.margin
+    )
     rows = []
     for i, passage in enumerate(chosen.itertuples(index=False)):
         base = {
@@ -668,6 +499,10 @@ def assign_frames(
                     "score": float(result["score"][i, j]),
                     "similarity": float(result["similarity"][i, j]),
                     "contrast": float(result["contrast"][i, j]),
+                    "confidence": confidence(
+                        float(result["score"][i, j]), float(result["similarity"][i, j]), settings
+                    ),
+                    "copies": int(copies[i]),
                     "seeds": "; ".join(found[i][j]),
                     "prototype": prototypes[result["prototype"][i, j]],
                     "words": words,
@@ -682,6 +517,8 @@ def assign_frames(
                     "score": float("nan"),
                     "similarity": float(result["similarity"][i].max(initial=0.0)),
                     "contrast": float("nan"),
+                    "confidence": "",
+                    "copies": int(copies[i]),
                     "seeds": "",
                     "prototype": "",
                     "words": words,
@@ -701,6 +538,7 @@ def frame_assignments(
     frames: tuple[Frame, ...] = FRAMES,
     settings: FrameSettings | None = None,
     kinds: tuple[str, ...] = TEXT_KINDS,
+    alignments: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Assign frames to passages, embedding the frame prototypes with ``model``.
 
@@ -713,6 +551,9 @@ def frame_assignments(
         frames: The frame set.
         settings: Thresholds; defaults when ``None``.
         kinds: Passage kinds that are framed.
+        alignments: Alignment table (``Result.alignments``): passages aligned
+            as ``reuse`` and identical texts are framed together
+            (:func:`copy_groups`); only identical texts when ``None``.
 
     Returns:
         The assignment table of :func:`assign_frames`.
@@ -720,7 +561,13 @@ def frame_assignments(
     prototypes = [p for f in frames for p in f.prototypes]
     vectors = embed(prototypes, model=model, cache=cache)
     return assign_frames(
-        passages, passage_vectors, vectors, frames=frames, settings=settings, kinds=kinds
+        passages,
+        passage_vectors,
+        vectors,
+        frames=frames,
+        settings=settings,
+        kinds=kinds,
+        groups=copy_groups(passages, alignments),
     )
 
 

@@ -843,14 +843,23 @@ def compare_quantities(a: Quantity, b: Quantity, *, tolerance: float = 0.1) -> s
 
     Quantities of different kind or ``what`` are not compared. Equal figures
     agree wherever they stand; a difference needs evidence that the two are
-    about one fact. An event-class figure is one fact by itself (a story's
-    death toll). Other figures must share a context word: "$3.5 billion from
-    the military construction budget" and "$3.6 billion from military
+    about one fact. Two different ordinals never differ: "the fourth round"
+    and "the fifth round" name two rounds, not two counts of one. A vague
+    amount ("tens of thousands of dollars") never differs either: it agrees
+    with the figures its range covers and is too loose to set against the
+    others (in the labelled sets, both such pairs counted two things). An
+    event-class figure is one fact by itself (a story's death toll). Any other
+    figure is about what it attaches to (``anchor``), so two figures differ
+    only when they attach to the same word ("a 48-page indictment" / "the
+    47-page indictment", not "59-year-old Raj Chohan" / "23-year-old
+    Vishwanand Subryan") and share a content word near both: "$3.5 billion
+    from the military construction budget" and "$3.6 billion from military
     construction projects" differ, "$2.5 billion from counternarcotics
     programs" and "$200 million from Homeland Security" are two facts. Dates
-    must also attach to the same word (``anchor``) and share a context word
-    besides it: "agreed in May" and "agreed on June 4" differ, "the deal in
-    May" and "a June 4 deadline" are two events.
+    need a shared context word besides the anchor: "agreed in May" and
+    "agreed on June 4" differ, "the deal in May" and "a June 4 deadline" are
+    two events; a date of a telling ("said Friday", "posted on September 18")
+    never differs, two outlets' such dates are two statements.
 
     Args:
         a: A quantity.
@@ -862,7 +871,8 @@ def compare_quantities(a: Quantity, b: Quantity, *, tolerance: float = 0.1) -> s
         component both give overlaps, so "May" agrees with "May 6"),
         ``"differ"`` when they do not and are about one fact, ``None``
         otherwise (also for dates that share no component, such as "2011" and
-        "Wednesday").
+        "Wednesday", for different ordinals, for vague amounts that do not
+        agree, and for figures attached to different words).
     """
     if a.kind != b.kind or not a.what or a.what != b.what:
         return None
@@ -881,14 +891,26 @@ def compare_quantities(a: Quantity, b: Quantity, *, tolerance: float = 0.1) -> s
         agree = low_a <= high_b + slack and low_b <= high_a + slack
     if agree:
         return "agree"
+    if a.kind == "ordinal" or _vague(a) or _vague(b):
+        return None
     if a.what in EVENT_CLASSES:
         return "differ"
+    if not a.anchor or a.anchor != b.anchor or a.anchor in _TELLING:
+        return None
     context = set(a.context) & set(b.context)
     if a.kind == "date":
-        if a.anchor != b.anchor:
-            return None
         context.discard(a.anchor)
     return "differ" if context else None
+
+
+#: Words that date the telling, not the fact: "a prosecutor said Friday", "posted on
+#: September 18" (two outlets' dates for these are two statements, not one fact).
+_TELLING = {"say", "tell", "announce", "add", "report", "state", "post", "publish", "update"}
+
+
+def _vague(q: Quantity) -> bool:
+    """Whether a quantity is a vague amount ("dozens", "tens of thousands")."""
+    return any(word in _VAGUE for word in q.surface.lower().split())
 
 
 def match_quantities(
@@ -1089,3 +1111,47 @@ def number_disagreements(
     )
     differ = comparisons[comparisons["status"] == "differ"]
     return differ.drop(columns="status").reset_index(drop=True)
+
+
+def disagreement_findings(disagreements: pd.DataFrame) -> pd.DataFrame:
+    """Group pairwise disagreements into findings: one per quantity, with every outlet's figure.
+
+    Two rows belong to one finding when they share a figure (the same passage and offset)
+    and count the same thing (``kind`` and ``what``): the death toll that three outlets
+    give as 320,000 and one as close to half a million is three rows and one finding.
+
+    Args:
+        disagreements: Table from :func:`number_disagreements` (any number of events).
+
+    Returns:
+        The same rows with a first column ``finding`` (``N01``, ``N02``... numbered in
+        order of first row; counts before dates, as the rows come), rows of one finding
+        together.
+    """
+    columns = ["finding", *[c for c in disagreements.columns if c != "finding"]]
+    if disagreements.empty:
+        return disagreements.assign(finding=pd.Series(dtype=str))[columns]
+    parent: dict[tuple, tuple] = {}
+
+    def find(node: tuple) -> tuple:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    sides = []
+    for row in disagreements.itertuples(index=False):
+        key = (row.kind, row.what)
+        a = (*key, row.doc_a, int(row.passage_a), int(row.start_a))
+        b = (*key, row.doc_b, int(row.passage_b), int(row.start_b))
+        parent[find(b)] = find(a)
+        sides.append(a)
+    roots = [find(a) for a in sides]
+    number = {root: i for i, root in enumerate(dict.fromkeys(roots), start=1)}
+    width = max(2, len(str(len(number))))
+    found = disagreements.assign(
+        finding=[f"N{number[r]:0{width}d}" for r in roots],
+        _order=[number[r] for r in roots],
+    )
+    return found.sort_values("_order", kind="stable")[columns].reset_index(drop=True)

@@ -101,6 +101,13 @@ PARAMETERS: list[Parameter] = [
     Parameter("max_units_shown", int, 80, "story units shown side by side in the report"),
     Parameter("max_facts_shown", int, 40, "facts shown in the fact-by-outlet chart"),
     Parameter("top_terms", int, 10, "distinctive terms shown per outlet"),
+    Parameter(
+        "frame_codebook",
+        str,
+        "",
+        "frame codebook: a TOML file shaped like lib/narrative/data/frames.toml; "
+        "empty for the packaged one",
+    ),
 ]
 
 BY_NAME = {p.name: p for p in PARAMETERS}
@@ -150,6 +157,13 @@ def parse_assignments(assignments: list[str]) -> dict[str, object]:
                 raise ParameterError(f"parameter 'columns': {error}") from None
         if name == "events" and value not in MODES:
             raise ParameterError(f"parameter 'events' must be one of {', '.join(MODES)}")
+        if name == "frame_codebook" and value:
+            from narrative.frames import CodebookError, load_frames
+
+            try:
+                load_frames(str(value))
+            except CodebookError as error:
+                raise ParameterError(str(error)) from None
         if name == "workers" and value < 0:
             raise ParameterError("parameter 'workers' must be 0 (choose), 1 (inline) or more")
         values[name] = value

@@ -52,12 +52,13 @@ from narrative.nlp import parse
 from narrative.numbers import (
     COMPARISON_COLUMNS,
     TABLE_COLUMNS,
+    disagreement_findings,
     number_disagreements,
     number_table,
 )
 from narrative.params import alignment_settings
 from narrative.passages import segment_corpus
-from narrative.quotes import QUOTE_COLUMNS, find_quotes
+from narrative.quotes import QUOTE_COLUMNS, find_quotes, with_persons
 from narrative.readers import load_any, parse_columns
 from narrative.units import build_units
 
@@ -84,7 +85,8 @@ class Result:
             (:func:`narrative.numbers.number_table`).
         number_disagreements: Figures that differ between aligned passages,
             or between event-class figures of one event's outlets
-            (:func:`narrative.numbers.number_disagreements`, per event).
+            (:func:`narrative.numbers.number_disagreements`, per event), grouped into
+            findings (:func:`narrative.numbers.disagreement_findings`).
         warnings: Problems met along the way, one line each.
     """
 
@@ -633,10 +635,14 @@ def _run(
         embeddings[index] = outcome.embeddings
         warnings.extend(w for w in outcome.warnings if w not in warnings)
     alignments = _concat([o.alignments for o in outcomes], ALIGNMENT_COLUMNS)
-    quotes = _in_passage_order([o.quotes for o in outcomes], passages, QUOTE_COLUMNS)
+    # One name per person across events, not only within each.
+    quotes = with_persons(_in_passage_order([o.quotes for o in outcomes], passages, QUOTE_COLUMNS))
     figures = _in_passage_order([o.figures for o in outcomes], passages, TABLE_COLUMNS)
-    disagreements = _concat(
-        [o.disagreements for o in outcomes], [c for c in COMPARISON_COLUMNS if c != "status"]
+    disagreements = disagreement_findings(
+        _concat(
+            [o.disagreements for o in outcomes],
+            [c for c in COMPARISON_COLUMNS if c != "status"],
+        )
     )
     units = build_units(passages, alignments)
     return Result(

@@ -44,10 +44,11 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
-from narrative.lexical import tokens
+from narrative.lexical import name_variants, tokens
 from narrative.vocab import SAME_FACT
+from narrative.wordlists import words
 
-TERM_COLUMNS = ["outlet", "term", "ngram", "count", "count_others", "log_odds", "z"]
+TERM_COLUMNS = ["outlet", "term", "ngram", "count", "count_others", "log_odds", "z", "spellings"]
 SUBSTITUTION_COLUMNS = [
     "outlet_a",
     "words_a",
@@ -126,24 +127,104 @@ def terms(text: str, *, ngram: int = 1) -> list[str]:
     return out
 
 
-def term_spans(text: str, term: str) -> list[tuple[int, int]]:
+def term_spans(text: str, term: str, *, spellings: str = "") -> list[tuple[int, int]]:
     """Character spans where a term of :func:`terms` occurs in a text.
 
     Args:
         text: A passage.
         term: A word or a bigram (two words joined by a space).
+        spellings: Other spellings of the term that count too, ``"; "``-joined
+            (the ``spellings`` column of :func:`distinctive_terms`).
 
     Returns:
         ``(start, end)`` offsets into ``text``, in order.
     """
-    parts = term.split(" ")
+    wanted = {term, *(s.strip() for s in spellings.split(";") if s.strip())}
     spans = []
     for run in _runs(text):
-        for i in range(len(run) - len(parts) + 1):
-            window = run[i : i + len(parts)]
-            if [token for token, _, _ in window] == parts:
-                spans.append((window[0][1], window[-1][2]))
-    return spans
+        for form in wanted:
+            parts = form.split(" ")
+            for i in range(len(run) - len(parts) + 1):
+                window = run[i : i + len(parts)]
+                if [token for token, _, _ in window] == parts:
+                    spans.append((window[0][1], window[-1][2]))
+    return sorted(set(spans))
+
+
+def spelling_folds(texts: list[str]) -> dict[str, str]:
+    """Spelling variants of names among the words of some texts, mapped onto one form.
+
+    Only words written capitalised somewhere are names; two are one name when
+    :func:`narrative.lexical.name_variants` matches them, they differ in length
+    by at most one letter and neither begins with the other (Lavrentiev /
+    Lavrentyev, Daraa / Deraa, Asad / Assad; not Syria / Syrian). The form kept
+    is the one used most often (then the alphabetically first).
+
+    Args:
+        texts: Passages.
+
+    Returns:
+        ``{token: kept token}`` for every token with another spelling, tokens
+        as :func:`narrative.lexical.tokens` makes them.
+    """
+    counts: Counter[str] = Counter()
+    capitalised: set[str] = set()
+    for text in texts:
+        for match in _WORD.finditer(text):
+            for token in tokens(match.group()):
+                counts[token] += 1
+                if match.group()[:1].isupper():
+                    capitalised.add(token)
+    groups: dict[str, list[str]] = {}
+    for word, canonical in name_variants(capitalised).items():
+        if abs(len(word) - len(canonical)) > 1:
+            continue
+        if word.startswith(canonical) or canonical.startswith(word):
+            continue
+        groups.setdefault(canonical, [canonical]).append(word)
+    folds = {}
+    for group in groups.values():
+        kept = min(group, key=lambda w: (-counts[w], w))
+        folds.update({w: kept for w in group if w != kept})
+    return folds
+
+
+def excluded_words(names: list[str] | tuple[str, ...], texts: list[str]) -> frozenset[str]:
+    """Words that are never distinctive: boilerplate and the outlets' own names.
+
+    A one-word name ("TASS") is excluded; of a longer name ("Al Jazeera",
+    "The Jordan Times") the words the texts use only inside the name
+    ("jazeera", "times"): "Jordan" stays a word where the texts name the
+    country.
+
+    Args:
+        names: The outlets' names, labels and wire agencies as written.
+        texts: The passages whose terms are counted.
+
+    Returns:
+        Lower-case tokens: the ``[terms] boilerplate`` list of
+        ``data/words.toml`` and the name words above.
+    """
+    own: set[str] = set()
+    outside: Counter[str] = Counter()
+    multi = [_WORD.findall(n) for n in dict.fromkeys(names)]
+    pairs = [
+        re.compile(rf"\b{re.escape(a)}\W+{re.escape(b)}\b", re.IGNORECASE)
+        for written in multi
+        for a, b in zip(written, written[1:], strict=False)
+    ]
+    for text in texts:
+        covered = [m.span() for pair in pairs for m in pair.finditer(text)]
+        for match in _WORD.finditer(text):
+            if not any(a <= match.start() < b for a, b in covered):
+                outside.update(tokens(match.group()))
+    for written in multi:
+        parts = tokens(" ".join(written))
+        if len(parts) == 1:
+            own.update(parts)
+        else:
+            own.update(p for p in parts if not outside[p])
+    return words()["terms"]["boilerplate"] | own
 
 
 def log_odds_dirichlet(
@@ -203,6 +284,7 @@ def distinctive_terms(
     bigrams: bool = True,
     min_count: int = 2,
     prior_size: float | None = None,
+    names: list[str] | tuple[str, ...] = (),
 ) -> pd.DataFrame:
     """Each outlet's distinctive vocabulary against all the other outlets.
 
@@ -211,6 +293,12 @@ def distinctive_terms(
     outlet with several articles is counted as one group. To compare wire
     agencies instead of outlets, pass a passage table whose ``outlet`` column
     holds the agency.
+
+    Spellings of one name are one term (:func:`spelling_folds`: Lavrentiev /
+    Lavrentyev), shown in its most used spelling. Words that say who published
+    the text rather than what it says are not terms, nor is any bigram that
+    holds one (:func:`excluded_words`): the outlets' names (the ``outlet``
+    column and ``names``), wire agencies, weekdays and months.
 
     Args:
         passages: Passage table (``outlet``, ``kind``, ``text``).
@@ -223,23 +311,36 @@ def distinctive_terms(
         prior_size: ``alpha_0``, the prior's total pseudo-count; ``None`` for
             the mean number of terms (words, or bigrams in the bigram model)
             per outlet (see the module docstring).
+        names: More names whose words are not terms: the outlets' labels and
+            wire agencies (:func:`outlet_names`).
 
     Returns:
         Distinctive-term table (see the module docstring), outlets in order of
         appearance, then ``z`` from highest to lowest; ``log_odds`` and ``z``
-        rounded to 4 decimals. Empty when fewer than two outlets have text
-        (or fewer than two distinct terms).
+        rounded to 4 decimals; ``spellings`` lists every form counted as the
+        term (``"; "``-joined, most used first). Empty when fewer than two
+        outlets have text (or fewer than two distinct terms).
     """
     text = passages[passages["kind"].isin(kinds)]
     outlets = list(dict.fromkeys(text["outlet"]))
     if len(outlets) < 2:
         return pd.DataFrame(columns=TERM_COLUMNS)
+    folds = spelling_folds(text["text"].tolist())
+    excluded = excluded_words((*outlets, *names), text["text"].tolist())
     frames = []
+    forms: dict[str, Counter[str]] = {}
     for ngram in (1, 2) if bigrams else (1,):
-        counters = {
-            outlet: Counter(t for passage in group["text"] for t in terms(passage, ngram=ngram))
-            for outlet, group in text.groupby("outlet", sort=False)
-        }
+        counters: dict[str, Counter[str]] = {}
+        for outlet, group in text.groupby("outlet", sort=False):
+            counter = counters.setdefault(outlet, Counter())
+            for passage in group["text"]:
+                for raw in terms(passage, ngram=ngram):
+                    parts = raw.split(" ")
+                    if excluded.intersection(parts):
+                        continue
+                    term = " ".join(folds.get(p, p) for p in parts)
+                    counter[term] += 1
+                    forms.setdefault(term, Counter())[raw] += 1
         vocabulary = set().union(*counters.values())
         if len(vocabulary) >= 2:  # with one term, its odds against "all other terms" are 0/0
             counts = pd.DataFrame.from_dict(counters, orient="index").fillna(0).loc[outlets]
@@ -249,11 +350,27 @@ def distinctive_terms(
     table = pd.concat(frames, ignore_index=True)
     # Rare terms are dropped after scoring, so the totals n_i and the prior cover every term.
     table = table[table["count"] + table["count_others"] >= min_count].copy()
+    table["spellings"] = table["term"].map(
+        lambda t: "; ".join(f for f, _ in sorted(forms[t].items(), key=lambda i: (-i[1], i[0])))
+    )
     table["outlet"] = pd.Categorical(table["outlet"], categories=outlets, ordered=True)
     table = table.sort_values(["outlet", "z", "term"], ascending=[True, False, True])
     table["outlet"] = table["outlet"].astype(str)
     table[["log_odds", "z"]] = table[["log_odds", "z"]].round(4)
     return table.reset_index(drop=True)[TERM_COLUMNS]
+
+
+def outlet_names(documents: list) -> list[str]:
+    """The names a corpus gives its outlets: outlet, label and wire agency of each article.
+
+    Args:
+        documents: The corpus's documents (``outlet``, ``label``, ``origin``).
+
+    Returns:
+        The distinct names, in order; "unknown" and empty names left out.
+    """
+    found = [n for d in documents for n in (d.outlet, d.label, d.origin)]
+    return [n for n in dict.fromkeys(found) if n and n.lower() != "unknown"]
 
 
 @dataclass(frozen=True)

@@ -35,13 +35,16 @@ def fact_matrix_chart(
     limit: int = 40,
     label_chars: int = 50,
     title: str | None = None,
+    outlet_only: dict[str, int] | None = None,
 ) -> Figure:
     """Dot matrix of which outlet carries which shared fact, consensus facts on top.
 
     One row per fact carried by two or more outlets (the first ``limit``, in
     the matrix's order), one column per outlet; a dot where the outlet
     carries the fact, larger when several of its passages do (capped at 3).
-    A last row counts each outlet's outlet-only facts.
+    A last row counts each outlet's outlet-only facts: ``outlet_only`` when
+    given (the facts claimed outlet-only, as the page lists them), else the
+    facts only that outlet carries.
 
     Args:
         matrix: Table from :func:`narrative.coverage.fact_matrix`.
@@ -49,6 +52,7 @@ def fact_matrix_chart(
         limit: Most shared facts shown.
         label_chars: Longest fact label on the axis, in characters.
         title: Chart title.
+        outlet_only: Outlet-only facts per outlet, for the last row.
 
     Returns:
         The figure.
@@ -57,6 +61,8 @@ def fact_matrix_chart(
     shared = matrix[matrix["n_outlets"] >= 2]
     shown = shared.head(limit)
     only = matrix[matrix["n_outlets"] == 1][outlets].gt(0).sum()
+    if outlet_only is not None:
+        only = pd.Series({o: outlet_only.get(o, 0) for o in outlets})
     rows = len(shown) + 1
     figure, axes = plt.subplots(figsize=(0.9 * len(outlets) + 5.5, 0.3 * rows + 2.2), dpi=100)
     for j, outlet in enumerate(outlets):

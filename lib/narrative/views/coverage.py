@@ -22,6 +22,27 @@ def _more(count: int) -> str:
     return f'<div style="color:#888">\u2026 and {count} more</div>' if count > 0 else ""
 
 
+def _hints(rows: pd.DataFrame, what: str, *, text: str = "text") -> str:
+    """A collapsed list of candidate claims withheld, each with the evidence against it."""
+    if rows.empty:
+        return ""
+    items = "".join(
+        f"<li>{escape(getattr(r, text))}"
+        + (
+            f'<br><span style="color:#555">possible counterpart ({escape(r.evidence)}): '
+            f"{escape(r.counterpart)}</span>"
+            if r.counterpart
+            else ""
+        )
+        + "</li>"
+        for r in rows.itertuples(index=False)
+    )
+    return (
+        f'<details><summary style="color:#555">{len(rows)} {escape(what)}</summary>'
+        f"<ul>{items}</ul></details>"
+    )
+
+
 def exclusives_view(
     exclusive: pd.DataFrame,
     omitted: pd.DataFrame,
@@ -33,20 +54,26 @@ def exclusives_view(
 ) -> str:
     """Per outlet: the facts only it reports, and the facts most others report that it leaves out.
 
+    Only claims the evidence supports are listed as such; the candidates withheld
+    (a possible counterpart in another outlet, an article published before the fact
+    was first reported, a passage that states nothing) follow, collapsed, with the
+    evidence against each.
+
     Args:
-        exclusive: Table from :func:`narrative.coverage.exclusives`.
-        omitted: Table from :func:`narrative.coverage.omissions`.
+        exclusive: Table from :func:`narrative.coverage.exclusives` (with ``status``).
+        omitted: Table from :func:`narrative.coverage.omissions` (with ``status``).
         facts: Fact table (for the passages of the left-out facts).
         outlets: Outlet labels, in row order.
         colours: Outlet colours.
-        limit: Most facts listed per outlet and column.
+        limit: Most claims listed per outlet and column.
 
     Returns:
         HTML: a table with one row per outlet.
     """
     body = []
     for outlet in outlets:
-        own = exclusive[exclusive["outlet"] == outlet]
+        mine = exclusive[exclusive["outlet"] == outlet]
+        own = mine[mine["status"] == "outlet-only"]
         own_ids = list(dict.fromkeys(own["fact_id"]))
         items = []
         for fact_id in own_ids[:limit]:
@@ -56,8 +83,16 @@ def exclusives_view(
             )
             items.append(f'<li title="{escape(fact_id)}">{parts}</li>')
         only = f"<ul>{''.join(items)}</ul>{_more(len(own_ids) - limit)}" if items else "none"
+        only += _hints(
+            mine[mine["status"] == "possible counterpart"],
+            "more with a possible counterpart elsewhere (not claimed)",
+        )
+        stubs = int((mine["status"] == "not a statement").sum())
+        if stubs:
+            only += f'<div style="color:#888">{stubs} attribution stubs or asides not counted</div>'
 
-        left = omitted[omitted["outlet"] == outlet]
+        mine_left = omitted[omitted["outlet"] == outlet]
+        left = mine_left[mine_left["status"] == "leaves out"]
         items = []
         for r in left.head(limit).itertuples(index=False):
             carriers = facts[facts["fact_id"] == r.fact_id].drop_duplicates("outlet")
@@ -72,6 +107,16 @@ def exclusives_view(
                 "</details></li>"
             )
         missing = f"<ul>{''.join(items)}</ul>{_more(len(left) - limit)}" if items else "none"
+        missing += _hints(
+            mine_left[mine_left["status"] == "possible counterpart"],
+            "more that it may carry in other words (not claimed)",
+            text="label",
+        )
+        missing += _hints(
+            mine_left[mine_left["status"] == "published before"],
+            "more first reported after its article was published (not claimed)",
+            text="label",
+        )
         body.append(
             f'<tr><td style="{CELL};border-left:6px solid {colours[outlet]}">'
             f"<b>{escape(outlet)}</b><br>{len(own_ids)} outlet-only, {len(left)} left out</td>"
@@ -144,3 +189,38 @@ def prominence_gaps_view(gaps: pd.DataFrame, colours: dict[str, str], *, limit: 
         f'<th style="{CELL}">on top</th><th style="{CELL}">buried</th>'
         f'<th style="{CELL}">gap in position</th></tr></thead><tbody>{body}</tbody></table>'
     )
+
+
+def timeline_view(timeline: pd.DataFrame, colours: dict[str, str]) -> str:
+    """A note on events whose articles are weeks apart, with what each could have known.
+
+    Args:
+        timeline: Table from :func:`narrative.coverage.timeline`.
+        colours: Outlet colours.
+
+    Returns:
+        HTML: nothing when no event's articles are far apart, else a note and a table
+        with one row per article.
+    """
+    if timeline.empty:
+        return ""
+    parts = []
+    for event, group in timeline.groupby("event", sort=False):
+        rows = "".join(
+            f'<tr><td style="{CELL};border-left:6px solid {colours[r.outlet]}">'
+            f'<b>{escape(r.outlet)}</b></td><td style="{CELL}">{escape(r.published)}</td>'
+            f'<td style="{CELL}">{r.later_facts}'
+            + (f'<br><span style="color:#555">{escape(r.examples)}</span>' if r.examples else "")
+            + "</td></tr>"
+            for r in group.sort_values("published", kind="stable").itertuples(index=False)
+        )
+        parts.append(
+            f"<p><b>Articles weeks apart.</b> The articles of event {escape(str(event))} were "
+            f"published over {int(group['span_days'].iloc[0])} days. An article is never said "
+            "to leave out a fact first reported after it was published.</p>"
+            f'<table style="{TABLE}"><thead><tr><th style="{CELL}">outlet</th>'
+            f'<th style="{CELL}">published</th><th style="{CELL}">shared facts first '
+            "reported later (it could not have known them)</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>"
+        )
+    return "".join(parts)

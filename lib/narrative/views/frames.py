@@ -112,8 +112,12 @@ def frame_examples_view(
             spans = seed_spans(r.text, frame.seeds) if frame else []
             text = mark_spans(r.text, spans, default=_SEED)
             if frame:
+                sure = getattr(r, "confidence", "")
+                copies = getattr(r, "copies", 1)
                 evidence = (
-                    f"score {r.score:.2f}<br>similarity {r.similarity:.2f}<br>"
+                    (f"<b>{escape(sure)} confidence</b><br>" if sure else "")
+                    + (f"framed with {copies - 1} copies<br>" if copies > 1 else "")
+                    + f"score {r.score:.2f}<br>similarity {r.similarity:.2f}<br>"
                     f"contrast {r.contrast:+.2f}<br>seeds: {escape(r.seeds) or '&mdash;'}"
                     f'<br><span style="{NOTE}">closest prototype: '
                     f"{escape(r.prototype)}</span>"

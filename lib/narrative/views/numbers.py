@@ -7,8 +7,6 @@ HTML string with inline styles.
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
 from narrative.figures import RELATION_COLOURS
@@ -40,41 +38,54 @@ def _figure(row: pd.Series, side: str) -> str:
 def disagreements_view(
     disagreements: pd.DataFrame, colours: dict[str, str], *, limit: int | None = None
 ) -> str:
-    """Each disagreement as a row: what is counted, then both passages, figures marked.
+    """Each finding as a row: what is counted, then every outlet's figure in its passage.
 
     Args:
-        disagreements: Table from :func:`narrative.numbers.number_disagreements`.
+        disagreements: Table from :func:`narrative.numbers.number_disagreements`, grouped by
+            :func:`narrative.numbers.disagreement_findings` (a table without a ``finding``
+            column shows one finding per row).
         colours: Outlet colours (:func:`narrative.figures.outlet_colours`).
-        limit: Show at most this many rows (all when ``None``).
+        limit: Show at most this many findings (all when ``None``).
 
     Returns:
-        HTML: a table with one row per pair of figures, or a note when there is
-        none.
+        HTML: a table with one row per finding, or a note when there is none.
     """
     if disagreements.empty:
-        return "<p><em>No disagreement: aligned passages give the same figures.</em></p>"
-    rows = disagreements if limit is None else disagreements.head(limit)
-    body = []
-    for _, row in rows.iterrows():
-        relation = row["relation"]
-        colour = RELATION_COLOURS.get(relation, _UNALIGNED)
-        ratio = row["ratio"]
-        factor = "" if math.isnan(ratio) else f"<br>B / A = {ratio:.3g}"
-        label = (
-            f'<b>{escape(row["what"])}</b> <span style="color:#888">({escape(row["kind"])})'
-            f"</span><br>{_figure(row, 'a')} vs {_figure(row, 'b')}{factor}<br>"
-            f"{badge(relation, colour)}"
+        return "<p><em>No two outlets give different figures for one quantity.</em></p>"
+    if "finding" not in disagreements:
+        disagreements = disagreements.assign(
+            finding=[f"N{i + 1}" for i in range(len(disagreements))]
         )
-        cells = [
-            f'<td style="{CELL};border-left:4px solid {colours[row[f"outlet_{side}"]]}">'
-            f"{badge(row[f'outlet_{side}'], colours[row[f'outlet_{side}']])} "
-            f"{highlight(row[f'text_{side}'], row[f'start_{side}'], row[f'end_{side}'])}</td>"
-            for side in ("a", "b")
-        ]
-        body.append(f'<tr><td style="{CELL};width:18%">{label}</td>{"".join(cells)}</tr>')
-    more = len(disagreements) - len(rows)
+    findings = list(dict.fromkeys(disagreements["finding"]))
+    shown = findings if limit is None else findings[:limit]
+    body = []
+    for finding in shown:
+        group = disagreements[disagreements["finding"] == finding]
+        first = group.iloc[0]
+        relations = sorted(set(group["relation"]))
+        badges = " ".join(badge(r, RELATION_COLOURS.get(r, _UNALIGNED)) for r in relations)
+        label = (
+            f"<b>{escape(finding)}</b> · <b>{escape(first['what'])}</b> "
+            f'<span style="color:#888">({escape(first["kind"])})</span><br>{badges}'
+        )
+        figures = {}
+        for _, row in group.iterrows():
+            for side in ("a", "b"):
+                key = (row[f"doc_{side}"], row[f"passage_{side}"], row[f"start_{side}"])
+                figures.setdefault(key, (row, side))
+        cells = "".join(
+            f'<div style="border-left:4px solid {colours[row[f"outlet_{side}"]]};padding-left:6px;'
+            f'margin-bottom:4px">{badge(row[f"outlet_{side}"], colours[row[f"outlet_{side}"]])} '
+            f"<b>{_figure(row, side)}</b>: "
+            f"{highlight(row[f'text_{side}'], row[f'start_{side}'], row[f'end_{side}'])}</div>"
+            for row, side in figures.values()
+        )
+        body.append(
+            f'<tr><td style="{CELL};width:18%">{label}</td><td style="{CELL}">{cells}</td></tr>'
+        )
+    more = len(findings) - len(shown)
     note = f'<p style="color:#888">\u2026 and {more} more</p>' if more > 0 else ""
-    header = "".join(f'<th style="{CELL}">{h}</th>' for h in ("figures", "A", "B"))
+    header = "".join(f'<th style="{CELL}">{h}</th>' for h in ("what differs", "every figure given"))
     return (
         f'<table style="{TABLE}"><thead><tr>{header}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table>{note}"

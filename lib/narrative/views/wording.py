@@ -114,7 +114,7 @@ def distinctive_terms_view(
         for t in shown.itertuples(index=False):
             found = []
             for p in own.itertuples(index=False):
-                spans = term_spans(p.text, t.term)
+                spans = term_spans(p.text, t.term, spellings=getattr(t, "spellings", ""))
                 if spans:
                     found.append(
                         f'<div style="margin-bottom:4px">{mark_spans(p.text, spans)} '

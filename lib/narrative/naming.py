@@ -1,0 +1,625 @@
+"""Naming: what each outlet calls the same actor, group, place or thing.
+
+The word-choice-and-labelling question of NewsWCL50 (Hamborg, Zhukova and Gipp,
+JCDL 2019): one outlet writes "the regime", another "the government"; one
+"Moscow's envoy", another "Alexander Lavrentiev". Answering it takes three steps.
+
+1. **Mentions** (:func:`find_mentions`): every noun phrase of every standfirst
+   and body passage (spaCy's noun chunks, pronouns left out), as written and
+   normalised (lower case, no leading article).
+2. **Concepts** (:func:`group_concepts`): mentions that name one referent,
+   within one news event:
+
+   * a phrase whose head is a named entity names that entity; spellings and a
+     bare surname are one entity (the rules of :mod:`narrative.quotes`:
+     Lavrentiev / Lavrentyev, "Lavrentiev" / "Alexander Lavrentiev");
+   * an office the article's named person holds ("the president", "Moscow's
+     envoy": the office nouns the corpus writes beside that person's name,
+     see :class:`narrative.quotes`) names that person, when exactly one person
+     of the article holds it;
+   * any other phrase names the concept of its head noun ("safe zones",
+     "de-escalation zones", "four zones" are names of "zone");
+   * a word swap inside two passages aligned as the same fact joins two
+     concepts when both sides are the heads of noun phrases in the same
+     grammatical role and neither is a spelling of the other nor a different
+     named entity ("the Syrian *regime*" / "the Syrian *government*", "*rebels*"
+     / "*opposition*"). Swaps of verbs, tenses, numbers or places are not names.
+
+3. **Names per outlet** (:func:`naming_table`) and **the contrasts that
+   differ most** (:func:`naming_contrasts`): for each concept two or more
+   outlets name, each pair of outlets and how far apart their names are (one
+   minus the overlap of their name shares).
+
+The grouping is measured against NewsWCL50's gold by
+``scripts/evaluate_naming.py`` (see the README).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from narrative.lexical import name_variants
+from narrative.vocab import SAME_FACT, TEXT_KINDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+#: Columns of :func:`find_mentions`.
+MENTION_COLUMNS = [
+    "event",
+    "doc_id",
+    "passage_id",
+    "outlet",
+    "start",
+    "end",
+    "mention",
+    "name",
+    "head",
+    "entity",
+    "label",
+    "dep",
+]
+#: Columns of :func:`naming_table`.
+NAMING_COLUMNS = [
+    "event",
+    "concept",
+    "outlet",
+    "name",
+    "count",
+    "share",
+    "doc_id",
+    "passage_id",
+    "text",
+]
+#: Columns of :func:`naming_contrasts`.
+CONTRAST_COLUMNS = [
+    "event",
+    "concept",
+    "outlet_a",
+    "names_a",
+    "outlet_b",
+    "names_b",
+    "mentions_a",
+    "mentions_b",
+    "difference",
+]
+
+# Nouns that a named organisation in front of them names: "the Islamic State group".
+_GROUP_NOUNS = {"group", "organisation", "organization", "militia", "movement", "party", "front"}
+_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW"}
+# Determiners, quantifiers and numbers say how many, not what: "the four areas" and
+# "some areas" give the same name, "areas".
+_ARTICLE = re.compile(
+    r"^(?:(?:the|a|an|this|that|these|those|some|any|all|no|many|several|each|every|"
+    r"both|other|another|its|his|her|their|our|my|your|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|dozens of|\d[\d,.]*)\s+)+",
+    re.IGNORECASE,
+)
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
+
+
+def normalise(phrase: str) -> str:
+    """A name as compared: lower case, straight quotes, no leading article or edge punctuation."""
+    text = phrase.lower().replace("\u2019", "'").replace("``", " ").replace("''", " ")
+    text = re.sub('["\u201c\u201d\u00ab\u00bb]', " ", text)  # quote marks are not the name
+    text = _EDGE.sub("", " ".join(text.split()))
+    return _EDGE.sub("", _ARTICLE.sub("", text))
+
+
+def _entity_of(chunk: Span) -> Span | None:
+    """The named entity a noun phrase names: its head's, or that of a group or office
+    noun's compound ("the Daesh terror group", "the Islamic State group")."""
+    root = chunk.root
+    if root.ent_type_ in _ENTITY_TYPES:
+        return next((e for e in chunk.doc.ents if e.start <= root.i < e.end), None)
+    if root.lemma_.lower() not in _GROUP_NOUNS:
+        return None
+    for ent in chunk.doc.ents:
+        inside = chunk.start <= ent.start and ent.end <= chunk.end
+        if inside and ent.label_ in ("ORG", "NORP") and ent.root.dep_ == "compound":
+            return ent
+    return None
+
+
+def find_mentions(
+    passages: pd.DataFrame,
+    docs: Sequence[Doc] | None = None,
+    *,
+    events: Mapping[str, str] | None = None,
+    kinds: tuple[str, ...] = TEXT_KINDS,
+) -> pd.DataFrame:
+    """Every noun phrase of the passages, one row each.
+
+    Args:
+        passages: Passage table (``doc_id``, ``passage_id``, ``outlet``,
+            ``kind``, ``text``).
+        docs: The passages parsed, one per row; parsed when ``None``.
+        events: Event of each ``doc_id``; one event ``""`` when ``None``.
+        kinds: Passage kinds searched.
+
+    Returns:
+        Table with :data:`MENTION_COLUMNS`: ``mention`` as written, ``name``
+        (:func:`normalise`), ``head`` (lemma of the phrase's head),
+        ``entity`` (the named entity the head belongs to, as written, or
+        ``""``), ``dep`` (the head's grammatical role), ``start``/``end``
+        (offsets in the passage).
+    """
+    if docs is None:
+        from narrative.nlp import parse
+
+        docs = parse(passages["text"].tolist())
+    rows = []
+    for doc, row in zip(docs, passages.itertuples(index=False), strict=True):
+        if row.kind not in kinds:
+            continue
+        for chunk in doc.noun_chunks:
+            if chunk.root.pos_ == "PRON":
+                continue
+            name = normalise(chunk.text)
+            if not name or not _WORD.search(name):
+                continue
+            entity = _entity_of(chunk)
+            rows.append(
+                {
+                    "event": (events or {}).get(row.doc_id, ""),
+                    "doc_id": row.doc_id,
+                    "passage_id": int(row.passage_id),
+                    "outlet": row.outlet,
+                    "start": chunk.start_char,
+                    "end": chunk.end_char,
+                    "mention": chunk.text,
+                    "name": name,
+                    "head": chunk.root.lemma_.lower(),
+                    "entity": entity.text if entity is not None else "",
+                    "label": entity.label_ if entity is not None else "",
+                    "dep": chunk.root.dep_,
+                }
+            )
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _entity_keys(entities: Sequence[str]) -> dict[str, str]:
+    """One key per entity (``e:<words>``).
+
+    Spelling variants and bare surnames are folded as for speakers
+    (:mod:`narrative.quotes`); dots do not count ("U.K." is "UK"), and an
+    acronym is the entity whose capitalised words it abbreviates ("UK" and
+    "United Kingdom", "CIA" and "Central Intelligence Agency").
+    """
+    from narrative.quotes import _person_keys
+
+    undotted = {e: e.replace(".", "") for e in entities}
+    keys = _person_keys(set(undotted.values()))
+    initials = {}
+    for entity in set(undotted.values()):
+        capitals = [w for w in entity.split() if w[:1].isupper()]
+        if len(capitals) >= 2:
+            initials.setdefault("".join(w[0] for w in capitals).lower(), set()).add(keys[entity])
+    for entity in set(undotted.values()):
+        word = entity.replace(" ", "")
+        long = initials.get(word.lower(), set())
+        if word.isupper() and 2 <= len(word) <= 5 and len(long) == 1:
+            keys[entity] = next(iter(long))
+    return {e: "e:" + " ".join(keys[u]) for e, u in undotted.items()}
+
+
+def _offices(mentions: pd.DataFrame, keys: Mapping[str, str]) -> dict[str, dict[str, str]]:
+    """For each article, the person (entity key) each office noun names there.
+
+    An office is a role noun written before a person's name anywhere in the
+    event ("President Trump", "London Mayor Sadiq Khan"); in an article, an
+    office names the person who holds it and is mentioned most there (at
+    least twice as often as anyone else holding it).
+    """
+    from narrative.quotes import HUMAN_NOUNS
+
+    held: dict[tuple[str, str], set[str]] = {}
+    people = mentions[mentions["entity"] != ""]
+    for row in people.itertuples(index=False):
+        before = row.mention[: max(0, row.mention.find(row.entity))].lower().split()
+        for word in before:
+            word = word.strip(".,'’s")
+            if word in HUMAN_NOUNS:
+                held.setdefault((row.event, word), set()).add(keys[row.entity])
+    found: dict[str, dict[str, str]] = {}
+    for doc_id, group in people.groupby("doc_id"):
+        counts = Counter(keys[e] for e in group["entity"])
+        event = group["event"].iloc[0]
+        offices = {}
+        for (held_event, office), holders in held.items():
+            if held_event != event:
+                continue
+            ranked = sorted(((counts[h], h) for h in holders if counts[h]), reverse=True)
+            if ranked and (len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]):
+                offices[office] = ranked[0][1]
+        found[doc_id] = offices
+    return found
+
+
+def _swaps(alignments: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[int, int]]:
+    """Pairs of mention rows that a word swap in an aligned pair says are one referent."""
+    from narrative.wording import is_variant, word_diff
+
+    by_passage = {k: g for k, g in mentions.groupby(["doc_id", "passage_id"], sort=False)}
+    found = []
+    kept = alignments[alignments["relation"].isin(SAME_FACT)]
+    for row in kept.itertuples(index=False):
+        side_a = by_passage.get((row.doc_a, int(row.passage_a)))
+        side_b = by_passage.get((row.doc_b, int(row.passage_b)))
+        if side_a is None or side_b is None:
+            continue
+        for op in word_diff(row.text_a, row.text_b):
+            if op.tag != "replace" or len(op.words_a) > 3 or len(op.words_b) > 3:
+                continue
+            if is_variant(" ".join(op.words_a), " ".join(op.words_b)):
+                continue
+            a = side_a[(side_a["start"] <= op.span_a[0]) & (op.span_a[1] <= side_a["end"])]
+            b = side_b[(side_b["start"] <= op.span_b[0]) & (op.span_b[1] <= side_b["end"])]
+            if len(a) != 1 or len(b) != 1:
+                continue
+            ma, mb = a.iloc[0], b.iloc[0]
+            # A name against a description ("Trump" / "the president") says nothing of
+            # every other use of the description: it would join all presidents.
+            if bool(ma["entity"]) != bool(mb["entity"]):
+                continue
+            if _one_referent(ma, mb, op.span_a, op.span_b):
+                found.append((int(a.index[0]), int(b.index[0])))
+    return found
+
+
+_PLACES = {"GPE", "LOC", "FAC"}
+
+
+def _one_referent(
+    a: pd.Series, b: pd.Series, span_a: tuple[int, int], span_b: tuple[int, int]
+) -> bool:
+    """Whether a swap between two noun phrases keeps the referent (see the module docstring).
+
+    The swap is the head of both phrases (it ends them: "the Syrian *regime*" /
+    "the Syrian *government*") or a modifier of one head ("*jihadist* groups" /
+    "*extremist* groups"); both phrases play the same grammatical role; two
+    named entities are one referent only when neither is a place (Islamic
+    State / Daesh; not Homs / Hama).
+    """
+    if a["dep"] != b["dep"]:
+        return False
+    at_head = a["end"] == span_a[1] and b["end"] == span_b[1]
+    if not at_head and a["head"] != b["head"]:
+        return False
+    if at_head and a["head"] == b["head"]:
+        return False
+    if a["entity"] and b["entity"]:
+        return a["entity"] != b["entity"] and not {a["label"], b["label"]} & _PLACES
+    return True
+
+
+def _singular_definite(mention: str) -> bool:
+    """ "the president", "Britain's prime minister": one definite office holder."""
+    words = mention.lower().split()
+    definite = words[0] in ("the", "this", "that") or "'s" in mention.replace("’", "'")
+    return definite and not words[-1].endswith("s")
+
+
+def group_concepts(
+    mentions: pd.DataFrame,
+    *,
+    alignments: pd.DataFrame | None = None,
+    offices: Mapping[str, str] | None = None,
+) -> pd.Series:
+    """The concept each mention names (see the module docstring).
+
+    Args:
+        mentions: Table from :func:`find_mentions`.
+        alignments: Alignment table; its word swaps join concepts.
+        offices: Named person of mentions an attribution already linked to one
+            (an office such as "Moscow's envoy" that :mod:`narrative.quotes`
+            resolved), by ``"<doc_id>#<passage_id>#<start>"`` of the mention.
+
+    Returns:
+        One concept key per mention row (same index): ``<event>|e:<entity
+        words>`` or ``<event>|n:<head lemma>``, joined keys taking the
+        alphabetically first.
+    """
+    if mentions.empty:
+        return pd.Series(dtype=str)
+    named = set(mentions.loc[mentions["entity"] != "", "entity"]) | set((offices or {}).values())
+    keys = _entity_keys(sorted(named))
+    held = _offices(mentions, keys)
+    variants = name_variants({h for h in mentions["head"] if h.isalpha()})
+    base = []
+    for row in mentions.itertuples():
+        linked = (offices or {}).get(f"{row.doc_id}#{row.passage_id}#{row.start}")
+        office = held.get(row.doc_id, {}).get(row.head) if not row.entity else None
+        if linked:
+            key = keys[linked]
+        elif row.entity:
+            key = keys[row.entity]
+        elif office and _singular_definite(row.mention):
+            key = office
+        else:
+            key = "n:" + variants.get(row.head, row.head)
+        base.append(f"{row.event}|{key}")
+    union = _Union()
+    for key in base:
+        union.find(key)
+    if alignments is not None and not alignments.empty:
+        for i, j in _swaps(alignments, mentions):
+            union.join(base[mentions.index.get_loc(i)], base[mentions.index.get_loc(j)])
+    return pd.Series([union.find(k) for k in base], index=mentions.index, dtype=str)
+
+
+def name_keys(names: pd.Series) -> pd.Series:
+    """One key per name, spellings and inflections of its words folded.
+
+    "Lavrentiev" and "Lavrentyev", "area" and "areas" get one key
+    (:func:`narrative.lexical.name_variants` on the words of all names), so
+    that a contrast between outlets is a choice of words, not of spelling.
+    """
+    words = {w for name in names for w in name.split()}
+    folds = name_variants({w for w in words if w.isalpha()})
+    return names.map(lambda n: " ".join(folds.get(w, w) for w in n.split()))
+
+
+def _label(concept: str, group: pd.DataFrame) -> str:
+    """A concept's display name: the fullest name of an entity, else the most used name."""
+    entities = group.loc[group["entity"] != "", "entity"]
+    if concept.split("|", 1)[-1].startswith("e:") and not entities.empty:
+        length = entities.map(lambda e: len(e.split()))
+        fullest = entities[length == length.max()]
+        return fullest.value_counts().index[0]
+    return group["name"].value_counts().index[0]
+
+
+def naming_table(
+    mentions: pd.DataFrame,
+    concepts: pd.Series,
+    passages: pd.DataFrame,
+    *,
+    min_outlets: int = 2,
+) -> pd.DataFrame:
+    """Each outlet's names for each concept, with counts and an example passage.
+
+    Args:
+        mentions: Table from :func:`find_mentions`.
+        concepts: From :func:`group_concepts`.
+        passages: Passage table (for the example passages' text).
+        min_outlets: Keep concepts named by at least this many outlets.
+
+    Returns:
+        Table with :data:`NAMING_COLUMNS`, one row per (concept, outlet,
+        name): ``concept`` is the concept's most used name, ``name`` the
+        outlet's name as it most often writes it, ``count`` its uses,
+        ``share`` of the outlet's mentions of the concept, and the first
+        passage that uses it. Concepts with most mentions first.
+    """
+    if mentions.empty:
+        return pd.DataFrame(columns=NAMING_COLUMNS)
+    data = mentions.assign(concept=concepts, key=name_keys(mentions["name"]))
+    texts = {(r.doc_id, r.passage_id): r.text for r in passages.itertuples(index=False)}
+    rows = []
+    for concept, group in data.groupby("concept", sort=False):
+        if group["outlet"].nunique() < min_outlets:
+            continue
+        label = _label(concept, group)
+        for (outlet, _), uses in group.groupby(["outlet", "key"], sort=False):
+            first = uses.iloc[0]
+            rows.append(
+                {
+                    "event": first["event"],
+                    "concept": label,
+                    "outlet": outlet,
+                    "name": Counter(uses["mention"]).most_common(1)[0][0],
+                    "count": len(uses),
+                    "share": round(len(uses) / int((group["outlet"] == outlet).sum()), 4),
+                    "doc_id": first["doc_id"],
+                    "passage_id": int(first["passage_id"]),
+                    "text": texts.get((first["doc_id"], int(first["passage_id"])), ""),
+                    "_size": len(group),
+                    "_key": concept,
+                }
+            )
+    table = pd.DataFrame(rows)
+    if table.empty:
+        return pd.DataFrame(columns=NAMING_COLUMNS)
+    table = table.sort_values(
+        ["_size", "_key", "outlet", "count", "name"], ascending=[False, True, True, False, True]
+    )
+    return table[NAMING_COLUMNS].reset_index(drop=True)
+
+
+def naming_contrasts(naming: pd.DataFrame, *, top: int = 3) -> pd.DataFrame:
+    """For each concept and pair of outlets, how differently they name it.
+
+    ``difference`` is one minus the overlap of the two outlets' name shares
+    (sum over names of the smaller share): 0 when both use the same names in
+    the same proportions, 1 when they share no name.
+
+    Args:
+        naming: Table from :func:`naming_table`.
+        top: Names listed per side.
+
+    Returns:
+        Table with :data:`CONTRAST_COLUMNS` (``names_a``/``names_b`` as
+        ``name (count)``, ``; ``-joined, most used first), largest
+        difference first, then the most mentions.
+    """
+    rows = []
+    for (event, concept), group in naming.groupby(["event", "concept"], sort=False):
+        outlets = sorted(group["outlet"].unique())
+        keys = name_keys(group["name"].map(normalise))
+        shares = {
+            o: dict(zip(keys[g.index], g["share"], strict=True)) for o, g in group.groupby("outlet")
+        }
+        for i, a in enumerate(outlets):
+            for b in outlets[i + 1 :]:
+                overlap = sum(min(s, shares[b].get(n, 0.0)) for n, s in shares[a].items())
+                side_a = group[group["outlet"] == a]
+                side_b = group[group["outlet"] == b]
+                rows.append(
+                    {
+                        "event": event,
+                        "concept": concept,
+                        "outlet_a": a,
+                        "names_a": "; ".join(
+                            f"{r.name} ({r.count})" for r in side_a.head(top).itertuples()
+                        ),
+                        "outlet_b": b,
+                        "names_b": "; ".join(
+                            f"{r.name} ({r.count})" for r in side_b.head(top).itertuples()
+                        ),
+                        "mentions_a": int(side_a["count"].sum()),
+                        "mentions_b": int(side_b["count"].sum()),
+                        "difference": round(1.0 - overlap, 4),
+                    }
+                )
+    table = pd.DataFrame(rows, columns=CONTRAST_COLUMNS)
+    if table.empty:
+        return table
+    table["_n"] = table["mentions_a"] + table["mentions_b"]
+    table = table.sort_values(["difference", "_n", "concept"], ascending=[False, False, True])
+    return table.drop(columns="_n").reset_index(drop=True)
+
+
+def name_pairs(mentions: pd.DataFrame, concepts: pd.Series) -> set[tuple[str, str, str, str, str]]:
+    """ "Outlet A names concept X with phrase p, outlet B with q" pairs, for evaluation.
+
+    Returns:
+        ``{(event, outlet_a, p, outlet_b, q)}`` with ``outlet_a < outlet_b``,
+        ``p != q`` (normalised names), for every concept both outlets name.
+    """
+    pairs = set()
+    data = mentions.assign(concept=concepts)
+    for _, group in data.groupby("concept"):
+        names = group.groupby("outlet")["name"].agg(set).to_dict()
+        outlets = sorted(names)
+        event = group["event"].iloc[0]
+        for i, a in enumerate(outlets):
+            for b in outlets[i + 1 :]:
+                pairs |= {(event, a, p, b, q) for p in names[a] for q in names[b] if p != q}
+    return pairs
+
+
+def _mention_at(
+    mentions: pd.DataFrame, text: str, words: str
+) -> tuple[pd.Series, tuple[int, int]] | None:
+    """The mention that holds ``words`` where they first occur, and their span."""
+    at = text.find(words)
+    if at < 0:
+        return None
+    end = at + len(words)
+    hits = mentions[(mentions["start"] <= at) & (end <= mentions["end"])]
+    return (hits.iloc[0], (at, end)) if len(hits) == 1 else None
+
+
+def same_referent_swaps(substitutions: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """The word swaps whose two sides name the same referent.
+
+    A swap of :func:`narrative.wording.substitutions` is kept when, in its
+    example pair, it is not a spelling variant and both sides sit in noun
+    phrases that name one referent (:func:`_one_referent`: the heads swapped,
+    "the Syrian *regime*" / "the Syrian *government*", or a modifier of the
+    same head, "*jihadist* groups" / "*extremist* groups"; same grammatical
+    role; two named entities only when neither is a place). Tense changes,
+    spellings, numbers, places and swaps between unrelated words are dropped.
+
+    Args:
+        substitutions: Table from :func:`narrative.wording.substitutions`.
+        mentions: Table from :func:`find_mentions` over the same passages.
+
+    Returns:
+        The kept rows, same columns and order.
+    """
+    by_passage = {k: g for k, g in mentions.groupby(["doc_id", "passage_id"], sort=False)}
+    empty = mentions.iloc[0:0]
+    keep = []
+    for row in substitutions.itertuples(index=False):
+        if row.variant:
+            keep.append(False)
+            continue
+        a = _mention_at(
+            by_passage.get((row.doc_a, int(row.passage_a)), empty), row.text_a, row.words_a
+        )
+        b = _mention_at(
+            by_passage.get((row.doc_b, int(row.passage_b)), empty), row.text_b, row.words_b
+        )
+        keep.append(a is not None and b is not None and _one_referent(a[0], b[0], a[1], b[1]))
+    return substitutions[keep].reset_index(drop=True)
+
+
+def office_links(quotes: pd.DataFrame) -> dict[str, str]:
+    """Mentions an attribution linked to a named person, for :func:`group_concepts`.
+
+    Args:
+        quotes: Table from :func:`narrative.quotes.find_quotes`.
+
+    Returns:
+        ``{"<doc_id>#<passage_id>#<speaker_start>": person}`` for speakers
+        written as an office or description ("Moscow's envoy") whose person is
+        a named person.
+    """
+    if quotes.empty:
+        return {}
+    linked = quotes[
+        quotes["resolved"].astype(bool)
+        & (quotes["speaker_type"] == "named person")
+        & (quotes["speaker"].str.split().str.len() > 1)
+    ]
+    return {
+        f"{r.doc_id}#{r.passage_id}#{r.speaker_start}": r.person
+        for r in linked.itertuples(index=False)
+    }
+
+
+def analyse_naming(
+    passages: pd.DataFrame,
+    alignments: pd.DataFrame,
+    *,
+    quotes: pd.DataFrame | None = None,
+    events: Mapping[str, str] | None = None,
+    docs: Sequence[Doc] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Who calls what, how: the three tables of notebook 03.
+
+    Args:
+        passages: Passage table.
+        alignments: Alignment table.
+        quotes: Attributions, whose office speakers name people.
+        events: Event of each ``doc_id`` (concepts never span events).
+        docs: The passages parsed; parsed when ``None``.
+
+    Returns:
+        ``(names, contrasts, swaps)``: :func:`naming_table`,
+        :func:`naming_contrasts` and the word swaps of aligned pairs that keep
+        the referent (:func:`same_referent_swaps`).
+    """
+    from narrative.wording import substitutions
+
+    mentions = find_mentions(passages, docs, events=events)
+    links = office_links(quotes) if quotes is not None else None
+    concepts = group_concepts(mentions, alignments=alignments, offices=links)
+    names = naming_table(mentions, concepts, passages)
+    swaps = same_referent_swaps(substitutions(alignments), mentions)
+    return names, naming_contrasts(names), swaps

@@ -1,0 +1,93 @@
+"""HTML evidence for the naming analysis: who calls what, how, with the passages."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from narrative.views._html import CELL, NOTE, TABLE, badge, escape, mark_spans
+
+
+def contrasts_view(
+    contrasts: pd.DataFrame,
+    colours: dict[str, str],
+    *,
+    limit: int = 25,
+    min_mentions: int = 2,
+) -> str:
+    """The concepts two outlets name most differently, one row per (concept, pair of outlets).
+
+    Args:
+        contrasts: Table from :func:`narrative.naming.naming_contrasts`.
+        colours: Outlet colours (:func:`narrative.figures.outlet_colours`).
+        limit: Rows shown.
+        min_mentions: Least mentions on each side for a row to be shown
+            (one mention each is weak evidence of a choice of words).
+
+    Returns:
+        HTML table: concept, each outlet's names with counts, the difference.
+    """
+    shown = contrasts[
+        (contrasts["mentions_a"] >= min_mentions) & (contrasts["mentions_b"] >= min_mentions)
+    ].head(limit)
+    if shown.empty:
+        return "<p><em>No concept that two outlets each name at least twice.</em></p>"
+    rows = []
+    for r in shown.itertuples(index=False):
+        event = f'<br><span style="{NOTE}">{escape(r.event)}</span>' if r.event else ""
+        rows.append(
+            f'<tr><td style="{CELL}"><b>{escape(r.concept)}</b>{event}</td>'
+            f'<td style="{CELL}">{badge(r.outlet_a, colours[r.outlet_a])} '
+            f"{escape(r.names_a)}</td>"
+            f'<td style="{CELL}">{badge(r.outlet_b, colours[r.outlet_b])} '
+            f"{escape(r.names_b)}</td>"
+            f'<td style="{CELL};white-space:nowrap">{r.difference:.2f}</td></tr>'
+        )
+    return (
+        f'<table style="{TABLE}"><thead><tr><th style="{CELL}">concept</th>'
+        f'<th style="{CELL}">outlet a calls it</th><th style="{CELL}">outlet b calls it</th>'
+        f'<th style="{CELL}">difference</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    )
+
+
+def names_view(
+    names: pd.DataFrame,
+    colours: dict[str, str],
+    *,
+    concepts: int = 15,
+    min_outlets: int = 3,
+) -> str:
+    """Each concept's names, outlet by outlet, with the first passage that uses each.
+
+    Args:
+        names: Table from :func:`narrative.naming.naming_table`.
+        colours: Outlet colours.
+        concepts: Concepts shown (most mentioned first).
+        min_outlets: Least outlets naming a concept for it to be shown.
+
+    Returns:
+        HTML: one collapsible table per concept, one row per (outlet, name).
+    """
+    reach = names.groupby(["event", "concept"], sort=False)["outlet"].nunique()
+    chosen = [k for k, n in reach.items() if n >= min_outlets][:concepts]
+    if not chosen:
+        return "<p><em>No concept that several outlets name.</em></p>"
+    blocks = []
+    for event, concept in chosen:
+        group = names[(names["event"] == event) & (names["concept"] == concept)]
+        rows = []
+        for r in group.itertuples(index=False):
+            at = r.text.find(r.name)
+            passage = mark_spans(r.text, [(at, at + len(r.name))]) if at >= 0 else escape(r.text)
+            rows.append(
+                f'<tr><td style="{CELL};white-space:nowrap">'
+                f"{badge(r.outlet, colours[r.outlet])}</td>"
+                f'<td style="{CELL}"><b>{escape(r.name)}</b> &times;{r.count}</td>'
+                f'<td style="{CELL}">{passage}<br><span style="{NOTE}">'
+                f"{escape(r.doc_id)} #{r.passage_id}</span></td></tr>"
+            )
+        blocks.append(
+            f"<details><summary><b>{escape(concept)}</b> "
+            f"({int(group['count'].sum())} mentions, {group['outlet'].nunique()} outlets)"
+            f'</summary><table style="{TABLE}"><tbody>{"".join(rows)}</tbody></table></details>'
+        )
+    return "".join(blocks)

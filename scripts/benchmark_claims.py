@@ -1,0 +1,260 @@
+"""Score the claims the report makes against every labelled set: is each claim right?
+
+A researcher cites findings, not aligned pairs. For every gold file in ``data/gold/``
+(``<set>.csv``; its corpus is ``data/corpora/<set>`` or ``.cache/dev-corpora/<set>``)
+this runs the suite once at its defaults, draws the claims the report's pages make
+(:func:`narrative.coverage.analyse`, as notebook 02 does, and the figure findings of
+notebook 04) and checks each against the gold (:mod:`narrative.evaluate`):
+
+* ``outlet-only``: "only this outlet reports": wrong when the gold has the fact in
+  another outlet's article;
+* ``leaves out``: "most outlets report F, X leaves it out": wrong when X carries F;
+* ``story unit``: right when one gold fact is carried by every passage of the unit;
+* ``prominence``: "X puts F on top, Y buries it": right when both passages carry one
+  gold fact and Y carries it nowhere higher;
+* ``figures differ``: right when every pair of figures in the finding is labelled the
+  same quantity of the same thing in ``data/gold/figures/<set>.csv``.
+
+For each: how many claims are made, precision, and recall (the share of the claims the
+gold makes true that the report makes), each with a 95% bootstrap interval (the claims,
+and the true claims, resampled 2,000 times with a fixed seed). ``--dump-figures`` prints,
+for labelling, every figure pair the suite lists that a figure gold file does not yet
+label. The defaults were tuned on ``astana-2017`` and ``fakes-2016-07-05-hasakeh``; every
+other set is held out.
+
+Usage::
+
+    .venv/bin/python scripts/benchmark_claims.py [--markdown] [--errors] [--dump-figures]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from narrative import config, pipeline
+from narrative.evaluate import (
+    CLAIM_TYPES,
+    FIGURE_GOLD_COLUMNS,
+    ClaimCheck,
+    check_claims,
+    figure_gold_for,
+    read_gold,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+DEV_CORPORA = REPO / ".cache" / "dev-corpora"
+EXTERNAL = REPO.parent / "shared" / "external"
+DEV_SETS = ("astana-2017", "fakes-2016-07-05-hasakeh")
+RESAMPLES = 2000
+
+
+@dataclass(frozen=True)
+class LabelledSet:
+    """A gold file, its corpus folder, and whether the defaults were tuned on it."""
+
+    name: str
+    corpus: Path
+    gold: Path
+    role: str
+
+
+def labelled_sets(gold_dir: Path = config.GOLD_DIR) -> list[LabelledSet]:
+    """Every gold file of ``gold_dir`` with the corpus folder of the same name.
+
+    Args:
+        gold_dir: Folder of ``<set>.csv`` gold files.
+
+    Returns:
+        One set per gold file, in name order (development sets first); the corpus is
+        ``data/corpora/<set>`` when that exists, else ``.cache/dev-corpora/<set>``.
+    """
+    sets = []
+    for gold in sorted(gold_dir.glob("*.csv")):
+        shipped = config.CORPORA_DIR / gold.stem
+        corpus = shipped if shipped.exists() else DEV_CORPORA / gold.stem
+        role = "dev" if gold.stem in DEV_SETS else "held-out"
+        sets.append(LabelledSet(gold.stem, corpus, gold, role))
+    return sorted(sets, key=lambda s: (s.role != "dev", s.name))
+
+
+def build_args(sets: list[LabelledSet]) -> list[str]:
+    """Arguments of ``make_dev_corpora.py`` that build the one-event corpora of these sets.
+
+    ``newswcl50-event-N`` is built with ``--newswcl50-event N`` and ``ecbplus-T-ecb[plus]``
+    with ``--ecbplus-event T-ecb[plus]``; the BASIL and FA-KES sets are built by default.
+    """
+    args = []
+    for labelled in sets:
+        if labelled.name.startswith("newswcl50-event-"):
+            args += ["--newswcl50-event", labelled.name.removeprefix("newswcl50-event-")]
+        elif labelled.name.startswith("ecbplus-"):
+            args += ["--ecbplus-event", labelled.name.removeprefix("ecbplus-")]
+    return args
+
+
+def bootstrap(
+    values: list[bool], *, resamples: int = RESAMPLES, seed: int = 0
+) -> tuple[float, float]:
+    """95% interval of a share by resampling its items with replacement (nan when empty)."""
+    if not values:
+        return (float("nan"), float("nan"))
+    draws = np.random.default_rng(seed).integers(0, len(values), size=(resamples, len(values)))
+    shares = np.asarray(values, dtype=float)[draws].mean(axis=1)
+    low, high = np.percentile(shares, [2.5, 97.5])
+    return (round(float(low), 2), round(float(high), 2))
+
+
+def row_of(labelled: LabelledSet, check: ClaimCheck) -> dict[str, object]:
+    """One line of the claims table (shares rounded to 0.01; nan where nothing to share)."""
+    nan = float("nan")
+    p_low, p_high = bootstrap(check.right) if check.labelled else (nan, nan)
+    r_low, r_high = bootstrap(check.kept) if check.labelled else (nan, nan)
+    return {
+        "set": labelled.name,
+        "role": labelled.role,
+        "claim": check.claim,
+        "made": check.made,
+        "right": sum(check.right) if check.labelled else nan,
+        "precision": round(check.precision, 2) if check.labelled else nan,
+        "precision_low": p_low,
+        "precision_high": p_high,
+        "true": len(check.kept) if check.labelled else nan,
+        "kept": sum(check.kept) if check.labelled else nan,
+        "recall": round(check.recall, 2) if check.labelled else nan,
+        "recall_low": r_low,
+        "recall_high": r_high,
+    }
+
+
+def _cell(value: float) -> str:
+    return "-" if value != value else f"{value:.2f}"
+
+
+def shown(table: pd.DataFrame) -> pd.DataFrame:
+    """The claims table as printed: precision and recall with their intervals."""
+    out = table[["set", "role", "claim", "made"]].copy()
+    out["precision (95% CI)"] = [
+        f"{_cell(r.precision)} ({_cell(r.precision_low)} to {_cell(r.precision_high)})"
+        if r.precision == r.precision
+        else "-"
+        for r in table.itertuples(index=False)
+    ]
+    out["true"] = [
+        "-" if r.true != r.true else str(int(r.true)) for r in table.itertuples(index=False)
+    ]
+    out["recall (95% CI)"] = [
+        f"{_cell(r.recall)} ({_cell(r.recall_low)} to {_cell(r.recall_high)})"
+        if r.recall == r.recall
+        else "-"
+        for r in table.itertuples(index=False)
+    ]
+    return out
+
+
+def unlabelled_figures(result: pipeline.Result, labels: pd.DataFrame | None) -> list[dict]:
+    """Figure pairs the suite lists that ``labels`` does not label, as figure gold rows."""
+    from narrative.evaluate import figure_label
+
+    rows = []
+    for r in result.number_disagreements.itertuples(index=False):
+        if labels is not None and figure_label(r, labels) is not None:
+            continue
+        rows.append(
+            {
+                "doc_a": r.doc_a,
+                "surface_a": r.surface_a,
+                "snippet_a": _snippet(r.text_a, r.start_a, r.end_a),
+                "doc_b": r.doc_b,
+                "surface_b": r.surface_b,
+                "snippet_b": _snippet(r.text_b, r.start_b, r.end_b),
+                "same": "",
+                "note": "",
+            }
+        )
+    return rows
+
+
+def _snippet(text: str, start: int, end: int, *, reach: int = 30) -> str:
+    """The figure with up to ``reach`` characters either side, cut at word breaks."""
+    left = text.rfind(" ", 0, max(start - reach, 0)) + 1 if start > reach else 0
+    right = text.find(" ", min(end + reach, len(text)))
+    return text[left : right if right >= 0 else len(text)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument("--errors", action="store_true", help="list every wrong claim")
+    parser.add_argument(
+        "--dump-figures",
+        action="store_true",
+        help="print the figure pairs no figure gold file labels yet (CSV, to label)",
+    )
+    parser.add_argument(
+        "--gold-dir",
+        type=Path,
+        default=config.GOLD_DIR,
+        help="folder of <set>.csv gold files (data/gold/second: the second labelling)",
+    )
+    parser.add_argument(
+        "--write",
+        action="store_true",
+        help=f"also write the table to {config.CLAIMS_TABLE.relative_to(REPO)}, where the"
+        " report's front page reads which claims meet the standard",
+    )
+    args = parser.parse_args(argv)
+    sets = labelled_sets(args.gold_dir)
+    if EXTERNAL.is_dir():
+        subprocess.run(
+            [sys.executable, str(REPO / "scripts" / "make_dev_corpora.py"), *build_args(sets)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    rows, dumped = [], []
+    for labelled in sets:
+        if not labelled.corpus.exists():
+            print(f"skipped {labelled.name}: {labelled.corpus} is absent", file=sys.stderr)
+            continue
+        result = pipeline.run(labelled.corpus)
+        # figure labels do not depend on the fact labelling: always those of data/gold/figures
+        figures = figure_gold_for(config.GOLD_DIR / labelled.gold.name)
+        checks, warnings = check_claims(result, read_gold(labelled.gold), figures)
+        for line in warnings:
+            print(f"warning: {labelled.name}: {line}", file=sys.stderr)
+        for check in checks:
+            rows.append(row_of(labelled, check))
+            if args.errors:
+                for example in check.examples:
+                    print(f"{labelled.name} {check.claim}: {example}", file=sys.stderr)
+        if args.dump_figures:
+            dumped += [{"set": labelled.name} | r for r in unlabelled_figures(result, figures)]
+    if args.dump_figures:
+        writer = csv.DictWriter(sys.stdout, fieldnames=["set", *FIGURE_GOLD_COLUMNS, "note"])
+        writer.writeheader()
+        writer.writerows(dumped)
+        return 0
+    table = pd.DataFrame(rows)
+    table["_order"] = table["claim"].map(CLAIM_TYPES.index)
+    table = table.sort_values(["_order"], kind="stable").drop(columns="_order")
+    if args.write:
+        table.to_csv(config.CLAIMS_TABLE, index=False)
+    printed = shown(table)
+    if args.markdown:
+        print("| " + " | ".join(printed.columns) + " |")
+        print("|" + "---|" * len(printed.columns))
+        for row in printed.itertuples(index=False):
+            print("| " + " | ".join(str(v) for v in row) + " |")
+    else:
+        print(printed.to_string(index=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

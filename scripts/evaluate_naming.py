@@ -1,0 +1,149 @@
+"""Score the naming analysis against NewsWCL50's word-choice-and-labelling gold.
+
+NewsWCL50 (Hamborg, Zhukova and Gipp, JCDL 2019; ``../shared/external/newswcl50``)
+codes every mention of 142 concepts (people, countries, groups, objects, events,
+actions) in 5 outlets x 10 events. Both the gold and :mod:`narrative.naming`
+say which phrases of each outlet name one concept; the unit scored is the pair
+"outlet A names concept X with phrase p, outlet B names it with phrase q"
+(p != q, phrases compared by :func:`narrative.naming.normalise`), within one event:
+
+* **all**: every pair the suite makes against every gold pair;
+* **on annotated phrases**: only phrases both sides have (the suite's pairs whose two
+  phrases the annotators coded, against the gold pairs whose two phrases the suite
+  found): how well the suite groups, apart from which phrases it extracts.
+
+``PROPERTY`` codes (qualities such as "Aggressor", "Power") are left out: they
+describe a concept, they do not name one. Word swaps come from the suite's alignment
+of each event (``--no-alignment`` leaves them out, faster).
+
+Usage::
+
+    .venv/bin/python scripts/evaluate_naming.py [--no-alignment]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+from narrative import pipeline
+from narrative.naming import find_mentions, group_concepts, name_pairs, normalise
+from narrative.nlp import parse
+
+REPO = Path(__file__).resolve().parent.parent
+EXTERNAL = REPO.parent / "shared" / "external" / "newswcl50"
+CORPUS = REPO / ".cache" / "dev-corpora" / "newswcl50"
+REFERENTS = ("ACTOR", "ACTOR-I", "COUNTRY", "GROUP", "OBJECT", "EVENT", "ACTION", "MISC")
+
+Pair = tuple[str, str, str, str, str]
+
+
+def gold_mentions(path: Path, types: tuple[str, ...] = REFERENTS) -> pd.DataFrame:
+    """The coded mentions: ``event``, ``outlet``, ``concept``, ``name`` (normalised)."""
+    with path.open(encoding="utf-8-sig") as handle:
+        lines = handle.read().splitlines()
+    if lines and lines[0].startswith("sep="):
+        lines = lines[1:]
+    rows = [r for r in csv.DictReader(lines) if r["code_type"] in types]
+    return pd.DataFrame(
+        {
+            "event": [r["event_id"] for r in rows],
+            "outlet": [r["publisher_id"] for r in rows],
+            "concept": [r["code_name"] for r in rows],
+            "name": [normalise(r["code_mention"]) for r in rows],
+        }
+    )
+
+
+def gold_pairs(gold: pd.DataFrame) -> set[Pair]:
+    """Gold "A names X with p, B with q" pairs (A < B, p != q)."""
+    pairs: set[Pair] = set()
+    for (event, _), group in gold.groupby(["event", "concept"]):
+        names = group.groupby("outlet")["name"].agg(set).to_dict()
+        outlets = sorted(names)
+        for i, a in enumerate(outlets):
+            for b in outlets[i + 1 :]:
+                pairs |= {(event, a, p, b, q) for p in names[a] for q in names[b] if p != q}
+    return pairs
+
+
+def score(predicted: set[Pair], gold: set[Pair]) -> dict[str, float | int]:
+    """Precision, recall and F1 of predicted pairs (order of a pair's sides ignored)."""
+
+    def canonical(pair: Pair) -> Pair:
+        event, a, p, b, q = pair
+        return pair if (a, p) <= (b, q) else (event, b, q, a, p)
+
+    predicted = {canonical(p) for p in predicted}
+    gold = {canonical(g) for g in gold}
+    right = len(predicted & gold)
+    precision = right / len(predicted) if predicted else 0.0
+    recall = right / len(gold) if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "predicted": len(predicted),
+        "gold": len(gold),
+        "right": right,
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+        "f1": round(f1, 3),
+    }
+
+
+def evaluate(*, alignment: bool = True) -> pd.DataFrame:
+    """Run the naming analysis on NewsWCL50 and score it; one row per measure."""
+    if alignment:
+        result = pipeline.run(CORPUS)
+        passages, alignments, cleaned = result.passages, result.alignments, None
+        docs = result.corpus.documents
+    else:
+        from narrative.cleaning import clean_corpus
+        from narrative.passages import segment_corpus
+        from narrative.readers import load_any
+
+        corpus = load_any(CORPUS)
+        cleaned, _ = clean_corpus(corpus)
+        passages, alignments, docs = segment_corpus(cleaned), None, corpus.documents
+    events = {d.doc_id: d.doc_id.split("_")[0] for d in docs}
+    parsed = parse(passages["text"].tolist())
+    mentions = find_mentions(passages, parsed, events=events)
+    mentions["outlet"] = mentions["doc_id"].str.split("_").str[1]
+    concepts = group_concepts(mentions, alignments=alignments)
+    predicted = name_pairs(mentions, concepts)
+    gold_table = gold_mentions(EXTERNAL / "original" / "Annotations.csv")
+    gold = gold_pairs(gold_table)
+    coded = set(zip(gold_table["event"], gold_table["outlet"], gold_table["name"], strict=True))
+    found = set(zip(mentions["event"], mentions["outlet"], mentions["name"], strict=True))
+
+    def within(pairs: set[Pair], known: set[tuple[str, str, str]]) -> set[Pair]:
+        return {p for p in pairs if (p[0], p[1], p[2]) in known and (p[0], p[3], p[4]) in known}
+
+    rows = [
+        {"measure": "all pairs"} | score(predicted, gold),
+        {"measure": "on annotated phrases"} | score(within(predicted, coded), within(gold, found)),
+    ]
+    return pd.DataFrame(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-alignment", action="store_true", help="leave word swaps out")
+    args = parser.parse_args(argv)
+    if not EXTERNAL.is_dir():
+        print(f"skipped: {EXTERNAL} is absent", file=sys.stderr)
+        return 0
+    subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "make_dev_corpora.py"), "--newswcl50"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    print(evaluate(alignment=not args.no_alignment).to_string(index=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

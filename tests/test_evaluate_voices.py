@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from narrative import config
+
+
+@pytest.fixture(scope="module")
+def voices(load_script):
+    return load_script("evaluate_voices")
+
+
+def test_speaker_precision_and_recall_by_hand(voices):
+    gold = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "a"],
+            "passage_id": [0, 1, 2],
+            "verb_at": [10, 5, 0],
+            "speaker": ["Ann Berg", "(anonymous)", "the ministry|defence ministry"],
+            "kind": ["direct", "indirect", "indirect"],
+            "verb": ["say", "say", "tell"],
+        }
+    )
+    found = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "a", "a"],
+            "passage_id": [0, 1, 2, 3],
+            "verb_start": [8, 5, 0, 0],
+            "verb_end": [12, 9, 4, 4],
+            "person": ["ann berg", "Ann Berg", "Ministry", "x"],
+            "speaker": ["", "", "", ""],
+            "kind": ["direct", "indirect", "direct", "direct"],
+            "verb": ["say", "say", "tell", "say"],
+            "text": ["", "", "", ""],
+        }
+    )
+    matched = voices.match(found, gold)
+    assert list(matched["gold"]) == [0, 1, 2, -1]
+    got = voices.scores(matched, gold)
+    # right speakers: rows 0 (case aside) and 2 ("the" aside); row 1 wrong, row 3 not in gold
+    assert got["speaker_precision"] == 0.5 and got["speaker_recall"] == pytest.approx(0.667)
+    assert got["detection_precision"] == 0.75 and got["detection_recall"] == 1.0
+    assert got["kind_agreement"] == pytest.approx(0.667)
+
+
+def test_default_corpus_meets_the_goal(voices):
+    row = voices.evaluate(voices.SETS[0])
+    assert row["set"] == "astana-2017" and row["gold"] == 72
+    assert row["speaker_precision"] >= 0.95 and row["speaker_recall"] >= 0.88
+    assert config.DEFAULT_CORPUS == voices.SETS[0].corpus

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import pandas as pd
+from narrative import config
+from narrative.naming import (
+    find_mentions,
+    group_concepts,
+    name_keys,
+    name_pairs,
+    naming_contrasts,
+    naming_table,
+    normalise,
+    same_referent_swaps,
+)
+from narrative.wording import substitutions
+
+
+def _passages(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            dict(doc_id=doc, passage_id=i, outlet=outlet, kind="body", text=text)
+            for i, (doc, outlet, text) in enumerate(rows)
+        ]
+    )
+
+
+def test_normalise_drops_articles_quantifiers_and_edge_punctuation():
+    assert normalise("The four “safe zones”") == "safe zones"
+    assert (
+        normalise("some areas") == "areas" and normalise("Russia\u2019s envoy") == "russia's envoy"
+    )
+    assert list(name_keys(pd.Series(["lavrentiev", "lavrentyev", "area", "areas"]))) == [
+        "lavrentiev",
+        "lavrentiev",
+        "area",
+        "area",
+    ]
+
+
+def test_entities_offices_and_swaps_group_mentions_into_concepts():
+    passages = _passages(
+        [
+            ("a", "A", "President Donald Trump will visit London in July."),
+            ("a", "A", "The president said the Syrian regime must go."),
+            ("b", "B", "Mr. Trump will come to Britain."),
+            ("b", "B", "He said the Syrian government must go."),
+        ]
+    )
+    mentions = find_mentions(passages)
+    aligned = pd.DataFrame(
+        [
+            dict(
+                doc_a="a", passage_a=1, outlet_a="A", text_a=passages.text[1],
+                doc_b="b", passage_b=3, outlet_b="B", text_b=passages.text[3],
+                relation="paraphrase",
+            )
+        ]
+    )  # fmt: skip
+    concepts = group_concepts(mentions, alignments=aligned)
+    concept = dict(zip(mentions["mention"], concepts, strict=True))
+    # the full name, the surname with a title and the office are one person
+    assert concept["President Donald Trump"] == concept["Mr. Trump"] == concept["The president"]
+    # the swap regime / government inside an aligned pair joins two concepts
+    assert concept["the Syrian regime"] == concept["the Syrian government"]
+    assert concept["London"] != concept["Britain"]
+    table = naming_table(mentions, concepts, passages)
+    trump = table[table["concept"] == "Donald Trump"]
+    assert set(trump["outlet"]) == {"A", "B"} and trump["count"].sum() == 3
+    contrasts = naming_contrasts(table)
+    regime = contrasts[contrasts["names_a"].str.contains("regime")].iloc[0]
+    assert regime["difference"] == 1.0 and "government" in regime["names_b"]
+    pairs = name_pairs(mentions, concepts)
+    assert ("", "A", "syrian regime", "B", "syrian government") in pairs
+
+
+def test_only_swaps_that_keep_the_referent_are_word_choices(default_result):
+    from narrative.nlp import parse
+
+    result = default_result
+    mentions = find_mentions(result.passages, parse(result.passages["text"].tolist()))
+    subs = substitutions(result.alignments)
+    kept = same_referent_swaps(subs, mentions)
+    swaps = set(zip(kept["words_a"], kept["words_b"], strict=True))
+    assert {("government", "regime"), ("jihadist", "extremist")} <= swaps
+    assert len(kept) < len(subs) / 3  # tense changes, spellings and places are gone
+    assert not kept["variant"].any()
+    assert config.DEFAULT_CORPUS.is_dir()
+
+
+def test_naming_views_escape_corpus_text():
+    from narrative.views.naming import contrasts_view, names_view
+
+    names = pd.DataFrame(
+        [
+            dict(event="", concept="<b>x</b>", outlet=o, name=n, count=2, share=1.0,
+                 doc_id="d", passage_id=0, text=f"The {n} left.")
+            for o, n in (("A", "<script>regime"), ("B", "government"), ("C", "rulers"))
+        ]
+    )  # fmt: skip
+    colours = {"A": "#111111", "B": "#222222", "C": "#333333"}
+    html = names_view(names, colours) + contrasts_view(naming_contrasts(names), colours)
+    assert "<script>" not in html and "&lt;script&gt;regime" in html
+    assert "&lt;b&gt;x&lt;/b&gt;" in html and "government (2)" in html
