@@ -141,6 +141,10 @@ class LocalExecutor(Executor):
         try:
             futures = [pool.submit(fn, item) for item in items]
             _wait_watching_children(futures, others)
+            # A failed item first: the others may never finish when the pool is stuck.
+            for future in futures:
+                if future.done() and future.exception() is not None:
+                    future.result()
             results = [future.result() for future in futures]
             finished = True
             return results
