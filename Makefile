@@ -11,7 +11,7 @@ SHELL := /bin/bash
 # pip warns about every optional local index this machine lacks; keep real errors only.
 PIP_QUIET := 2>&1 | { grep -v "^WARNING: Location" || true; }
 .DEFAULT_GOAL := help
-.PHONY: help install report test lab lint check-notebooks clean
+.PHONY: help install report test test-fast lab lint check-notebooks clean
 
 help: ## List the targets and what they do
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -33,6 +33,10 @@ test: $(STAMP) ## Run the test suite (lint, notebook check, unit and integration
 	$(MAKE) --no-print-directory lint check-notebooks
 	$(PY) -m pytest
 
+test-fast: $(STAMP) ## The edit-test loop: lint, notebook check and the tests not marked slow (under a minute)
+	$(MAKE) --no-print-directory lint check-notebooks
+	$(PY) -m pytest -m "not slow"
+
 lab: $(STAMP) ## Start JupyterLab on notebooks/ with the project's kernel
 	scripts/lab.sh
 
@@ -41,7 +45,7 @@ lint: $(STAMP) ## ruff lint and format check
 	$(VENV)/bin/ruff format --check lib tests scripts
 
 check-notebooks: $(STAMP) ## Fail if a notebook is committed with outputs
-	$(PY) -m narrative.notebook_check notebooks
+	$(PY) scripts/notebook_check.py notebooks
 
 clean: ## Remove generated reports and caches (keeps .venv)
 	rm -rf reports/*/ .cache

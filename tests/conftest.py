@@ -12,6 +12,18 @@ from types import ModuleType
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
+#: Fixtures that build a whole report, run the pipeline twice or start a browser: a test
+#: using one is ``slow`` (left out by ``make test-fast``), whatever its file.
+SLOW_FIXTURES = {"built_report", "report", "report_dir", "hostile_report", "chromium", "two_runs"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests that use a slow fixture as ``slow``."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 SCRIPTS = Path(__file__).parent.parent / "scripts"
 ENSURE_CHROMIUM = SCRIPTS / "ensure-chromium.sh"
 CANNOT_INSTALL = 3  # the script's exit status when this machine cannot install Chromium

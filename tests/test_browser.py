@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import CANNOT_INSTALL, ENSURE_CHROMIUM
 from narrative import config
-from narrative.browser import anchors_in, broken_links, check_pages, report_pages
+from support.browser import anchors_in, broken_links, check_pages, report_pages
 
 SCREENSHOTS = config.REPORTS_DIR / "screenshots"
 # A 1x1 PNG: an image that renders without a file.

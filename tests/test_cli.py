@@ -3,6 +3,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 
 def _run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
@@ -46,6 +48,7 @@ def test_unavailable_model_is_one_line(tmp_path, fixtures):
     assert "not available offline" in out.stderr and "Traceback" not in out.stderr
 
 
+@pytest.mark.slow
 def test_evaluate_prints_strict_and_lax_scores_and_claims(default_result):
     from narrative import config
     from narrative.evaluate import check_claims, evaluate_alignment, figure_gold_for, read_gold

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -45,12 +48,60 @@ def test_a_dead_worker_is_a_clear_error():
         LocalExecutor(workers=2).map(_die, [3, 3])
 
 
+def _nap_then_report(args: tuple[str, float]) -> int:
+    """Module-level: note this worker's process id, then nap (to be killed meanwhile)."""
+    folder, seconds = args
+    (Path(folder) / str(os.getpid())).write_text("up")
+    time.sleep(seconds)
+    return os.getpid()
+
+
+@pytest.mark.slow
+def test_a_dead_dask_worker_is_replaced_or_a_clear_error(tmp_path):
+    """Dask's nanny restarts a killed worker and the task runs again; a task that kills
+    every worker it runs on, or a cluster left without workers, is a WorkerDied."""
+    import dask
+    from distributed import LocalCluster
+
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 1}),
+        LocalCluster(
+            n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        # A restart can take tens of seconds on a busy machine: only the retry limit counts here.
+        DaskExecutor(cluster.scheduler_address, no_workers_timeout=600) as executor,
+        ThreadPoolExecutor(max_workers=1) as waiting,
+    ):
+        pids = tmp_path / "pids"
+        pids.mkdir()
+        result = waiting.submit(executor.map, _nap_then_report, [(str(pids), 5)])
+        deadline = time.monotonic() + 60
+        while not any(pids.iterdir()) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        first = int(next(pids.iterdir()).name)
+        os.kill(first, signal.SIGKILL)
+        # Bounded: the task is retried on the restarted worker and its result comes back.
+        (pid,) = result.result(timeout=300)
+        assert pid != first
+        with pytest.raises(WorkerDied, match="Dask workers died 2 times running the same"):
+            waiting.submit(executor.map, _die, [3]).result(timeout=300)
+        assert executor.map(abs, [-1]) == [1]  # the cluster still works afterwards
+    with (
+        LocalCluster(n_workers=0, dashboard_address=None) as empty,
+        DaskExecutor(empty.scheduler_address, no_workers_timeout=1) as executor,
+        ThreadPoolExecutor(max_workers=1) as waiting,
+    ):
+        with pytest.raises(WorkerDied, match="has had no worker for 1 s"):
+            waiting.submit(executor.map, abs, [-1]).result(timeout=60)
+
+
 def test_make_executor_chooses_local_without_scheduler():
     executor = make_executor(None, workers=3)
     assert isinstance(executor, LocalExecutor) and executor.workers == 3
     assert isinstance(make_executor(""), LocalExecutor)
 
 
+@pytest.mark.slow
 def test_dask_local_cluster():
     from distributed import LocalCluster
 
@@ -66,6 +117,7 @@ def test_dask_local_cluster():
                 executor.map(int, ["1", "x"])
 
 
+@pytest.mark.slow
 def test_pipeline_per_event_work_is_the_same_inline_and_on_a_dask_cluster(fixtures, tmp_path):
     """Per-event embedding and alignment give the same tables wherever they run."""
     from distributed import LocalCluster
@@ -104,6 +156,7 @@ def test_pipeline_per_event_work_is_the_same_inline_and_on_a_dask_cluster(fixtur
     assert (found["doc_a"].map(event_of) == found["doc_b"].map(event_of)).all()
 
 
+@pytest.mark.slow
 def test_streams_of_any_size_give_the_same_tables(fixtures, tmp_path, monkeypatch):
     """Events parsed and encoded together or one stream each: the same result."""
     from narrative import pipeline

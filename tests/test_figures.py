@@ -8,11 +8,13 @@ import warnings
 import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
+import pytest
 from narrative.figures import MAX_OUTLETS_SHOWN, relation_bars
 
 matplotlib.use("Agg")
 
 
+@pytest.mark.slow
 def test_many_long_outlet_names_leave_no_layout_warning():
     # 22 outlets with 40-character names: the outlet-pair labels cannot fit beside an
     # 8-inch chart, and tight_layout used to warn, with its file path, into page 01.

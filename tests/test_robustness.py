@@ -456,6 +456,7 @@ def test_a_model_folder_is_accepted_and_silences_the_english_only_warning(tmp_pa
     assert result.embeddings.shape == (len(result.passages), 384)
 
 
+@pytest.mark.slow
 def test_unknown_model_says_how_to_point_at_a_local_one(tmp_path: Path):
     folder = _corpus(tmp_path / "c", {"alpha-a.txt": ALPHA, "beta-b.txt": BETA})
     for model in ("someone/no-such-model", "./models/not-here"):
@@ -469,6 +470,7 @@ def test_unknown_model_says_how_to_point_at_a_local_one(tmp_path: Path):
 # --- output and cache ---------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_unwritable_output_folder_is_a_one_line_error(tmp_path: Path):
     (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
     with pytest.raises(OutputError, match="is not writable"):

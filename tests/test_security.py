@@ -16,8 +16,8 @@ import re
 from pathlib import Path
 
 import pytest
-from narrative.browser import CHROMIUM_FLAGS, report_pages
 from narrative.readers import load_corpus
+from support.browser import CHROMIUM_FLAGS, report_pages
 
 #: What the payloads write into the page when they run.
 PWNED = "data-pwned"

@@ -116,8 +116,11 @@ def _report(args: argparse.Namespace) -> int:
         reuse=not args.force,
     )
     for notebook in outcome.notebooks:
-        if notebook.error:
-            print(f"narrative: {notebook.name} failed at {notebook.error}", file=sys.stderr)
+        if notebook.error and not notebook.skipped:
+            print(f"narrative: {notebook.name} failed: {notebook.error}", file=sys.stderr)
+    skipped = [n for n in outcome.notebooks if n.skipped]
+    if skipped:
+        print(f"narrative: {len(skipped)} more notebook(s) {skipped[0].error}", file=sys.stderr)
     print(outcome.index)
     return 0 if outcome.ok else 1
 

@@ -1,4 +1,4 @@
-"""Fail when a notebook is committed with outputs: ``python -m narrative.notebook_check DIR``.
+"""Fail when a notebook is committed with outputs: ``python scripts/notebook_check.py DIR``.
 
 Reports are built by commands, never saved by hand, so notebooks in the
 repository carry no outputs or execution counts.
