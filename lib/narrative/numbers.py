@@ -92,7 +92,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from narrative.nlp import parse
-from narrative.vocab import SAME_FACT
+from narrative.vocab import SAME_FACT, PassageRef
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -1036,8 +1036,8 @@ def number_comparisons(
     for pair in aligned.itertuples(index=False):
         key_a, key_b = (pair.doc_a, pair.passage_a), (pair.doc_b, pair.passage_b)
         seen |= {(key_a, key_b), (key_b, key_a)}
-        side_a = (*key_a, pair.outlet_a, pair.text_a)
-        side_b = (*key_b, pair.outlet_b, pair.text_b)
+        side_a = PassageRef(*key_a, pair.outlet_a, pair.text_a)
+        side_b = PassageRef(*key_b, pair.outlet_b, pair.text_b)
         for a, b, status in match_quantities(
             found[pair.text_a], found[pair.text_b], tolerance=tolerance
         ):
@@ -1047,10 +1047,16 @@ def number_comparisons(
         for row in passages.itertuples(index=False):
             quantities = [q for q in found[row.text] if q.what in EVENT_CLASSES]
             if quantities:
-                events.append(((row.doc_id, row.passage_id, row.outlet, row.text), quantities))
+                events.append(
+                    (PassageRef(row.doc_id, row.passage_id, row.outlet, row.text), quantities)
+                )
         for i, (side_a, quantities_a) in enumerate(events):
             for side_b, quantities_b in events[i + 1 :]:
-                if side_a[2] == side_b[2] or (side_a[:2], side_b[:2]) in seen:
+                key_a, key_b = (
+                    (side_a.doc_id, side_a.passage_id),
+                    (side_b.doc_id, side_b.passage_id),
+                )
+                if side_a.outlet == side_b.outlet or (key_a, key_b) in seen:
                     continue
                 for a, b, status in match_quantities(
                     quantities_a, quantities_b, tolerance=tolerance, max_ratio=max_ratio
@@ -1060,23 +1066,23 @@ def number_comparisons(
 
 
 def _comparison_row(
-    side_a: tuple, side_b: tuple, relation: str, a: Quantity, b: Quantity, status: str
+    side_a: PassageRef, side_b: PassageRef, relation: str, a: Quantity, b: Quantity, status: str
 ) -> dict:
     ratio = b.value / a.value if a.value and not math.isnan(a.value) else math.nan
     row = {
-        "doc_a": side_a[0],
-        "passage_a": side_a[1],
-        "outlet_a": side_a[2],
-        "doc_b": side_b[0],
-        "passage_b": side_b[1],
-        "outlet_b": side_b[2],
+        "doc_a": side_a.doc_id,
+        "passage_a": side_a.passage_id,
+        "outlet_a": side_a.outlet,
+        "doc_b": side_b.doc_id,
+        "passage_b": side_b.passage_id,
+        "outlet_b": side_b.outlet,
         "relation": relation,
         "kind": a.kind,
         "what": a.what,
         "ratio": ratio,
         "status": status,
-        "text_a": side_a[3],
-        "text_b": side_b[3],
+        "text_a": side_a.text,
+        "text_b": side_b.text,
     }
     for suffix, q in (("a", a), ("b", b)):
         for field in ("value", "surface", "qualifier", "date", "start", "end"):

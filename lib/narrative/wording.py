@@ -45,7 +45,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from narrative.lexical import name_variants, tokens
-from narrative.vocab import SAME_FACT
+from narrative.vocab import SAME_FACT, PassageRef
 from narrative.wordlists import words
 
 TERM_COLUMNS = ["outlet", "term", "ngram", "count", "count_others", "log_odds", "z", "spellings"]
@@ -648,15 +648,15 @@ def substitutions(
     kept = alignments[alignments["relation"].isin(relations)]
     found: dict[tuple[str, str, str, str], dict[tuple, dict]] = {}
     for row in kept.itertuples(index=False):
-        a = (row.outlet_a, row.doc_a, int(row.passage_a), row.text_a)
-        b = (row.outlet_b, row.doc_b, int(row.passage_b), row.text_b)
-        if a[:3] > b[:3]:
+        a = PassageRef(row.doc_a, int(row.passage_a), row.outlet_a, row.text_a)
+        b = PassageRef(row.doc_b, int(row.passage_b), row.outlet_b, row.text_b)
+        if (a.outlet, a.doc_id, a.passage_id) > (b.outlet, b.doc_id, b.passage_id):
             a, b = b, a
-        overlap, swaps = _replacements(a[3], b[3], max_words)
+        overlap, swaps = _replacements(a.text, b.text, max_words)
         for words_a, words_b in swaps:
-            key = (a[0], _key(words_a), b[0], _key(words_b))
+            key = (a.outlet, _key(words_a), b.outlet, _key(words_b))
             example = {"a": a, "b": b, "words": (words_a, words_b), "overlap": overlap}
-            found.setdefault(key, {})[(a[1], a[2], b[1], b[2])] = example
+            found.setdefault(key, {})[(a.doc_id, a.passage_id, b.doc_id, b.passage_id)] = example
     rows = []
     for (outlet_a, _, outlet_b, _), by_pair in found.items():
         if len(by_pair) < min_pairs:
@@ -673,12 +673,12 @@ def substitutions(
                 "pairs": len(examples),
                 "variant": is_variant(words_a, words_b),
                 "overlap": round(best["overlap"], 4),
-                "doc_a": best["a"][1],
-                "passage_a": best["a"][2],
-                "text_a": best["a"][3],
-                "doc_b": best["b"][1],
-                "passage_b": best["b"][2],
-                "text_b": best["b"][3],
+                "doc_a": best["a"].doc_id,
+                "passage_a": best["a"].passage_id,
+                "text_a": best["a"].text,
+                "doc_b": best["b"].doc_id,
+                "passage_b": best["b"].passage_id,
+                "text_b": best["b"].text,
                 "examples": "; ".join(f"{k[0]}#{k[1]} / {k[2]}#{k[3]}" for k, _ in examples),
             }
         )

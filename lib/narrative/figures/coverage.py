@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from narrative.figures import MAX_OUTLETS_SHOWN, RELATION_COLOURS, busiest, shown_note, tidy
+from narrative.figures.style import MAX_OUTLETS_SHOWN, RELATION_COLOURS, busiest, shown_note, tidy
 
 #: Marker of each placement band (:data:`narrative.coverage.BANDS`) in :func:`prominence_chart`.
 BAND_MARKERS = {

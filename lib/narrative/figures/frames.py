@@ -8,7 +8,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from narrative.figures import busiest, outlet_colours, shown_note, tidy
+from narrative.figures.style import busiest, outlet_colours, shown_note, tidy
 
 _VALUE_LABELS = {
     "passage_share": "share of the outlet's passages",

@@ -13,7 +13,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter
 
-from narrative.figures import busiest, outlet_colours, shown_note, tidy
+from narrative.figures.style import busiest, outlet_colours, shown_note, tidy
 
 _TYPE_LABELS = {
     "named person": "named",

@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-from narrative.figures import busiest, outlet_colours, shown_note, tidy
+from narrative.figures.style import busiest, outlet_colours, shown_note, tidy
 
 Z_AXIS_LABEL = "z-score of log-odds ratio (Monroe et al. 2008)"
 # Two-sided 5% level of a standard normal: the paper's usual bar for "distinctive".
