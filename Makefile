@@ -33,9 +33,9 @@ test: $(STAMP) ## Run the test suite (lint, notebook check, unit and integration
 	$(MAKE) --no-print-directory lint check-notebooks
 	$(PY) -m pytest
 
-test-fast: $(STAMP) ## The edit-test loop: lint, notebook check and the tests not marked slow (under a minute)
+test-fast: $(STAMP) ## The edit-test loop: lint, notebook check and the tests not marked slow, one process per core (under a minute)
 	$(MAKE) --no-print-directory lint check-notebooks
-	$(PY) -m pytest -m "not slow"
+	$(PY) -m pytest -m "not slow" -n auto
 
 lab: $(STAMP) ## Start JupyterLab on notebooks/ with the project's kernel
 	scripts/lab.sh

@@ -36,6 +36,7 @@ def _error_line(output: str) -> str:
     return lines[at + 1]
 
 
+@pytest.mark.slow  # three papermill runs, each starting a kernel (about 17 s)
 def test_bad_parameters_stop_the_notebook_with_one_line(tmp_path: Path, fixtures: Path):
     """A wrong type, an unknown name and a wrong outlet: exit status 1, one line, nothing after."""
     corpus = str(fixtures / "plain-corpus")
