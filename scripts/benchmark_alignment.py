@@ -326,15 +326,19 @@ def main(argv: list[str] | None = None) -> int:
             print(f"skipped {labelled.name}: {absent} is absent", file=sys.stderr)
             continue
         rows.extend(benchmark(labelled, args.model))
-    table = pd.DataFrame(rows)
-    if args.markdown:
-        print("| " + " | ".join(table.columns) + " |")
-        print("|" + "---|" * len(table.columns))
-        for row in table.itertuples(index=False):
-            print("| " + " | ".join(str(v) for v in row) + " |")
-    else:
-        print(table.to_string(index=False))
+    print_table(pd.DataFrame(rows), markdown=args.markdown)
     return 0
+
+
+def print_table(table: pd.DataFrame, *, markdown: bool = False) -> None:
+    """Print a results table as plain text, or as a Markdown table for the README."""
+    if not markdown:
+        print(table.to_string(index=False))
+        return
+    print("| " + " | ".join(table.columns) + " |")
+    print("|" + "---|" * len(table.columns))
+    for row in table.itertuples(index=False):
+        print("| " + " | ".join(str(v) for v in row) + " |")
 
 
 if __name__ == "__main__":

@@ -38,15 +38,15 @@ from narrative.evaluate import check_claims, figure_gold_for, gold_pairs, locate
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _sets() -> tuple:
-    """The labelled sets of ``benchmark_alignment.py`` (one list for both benchmarks)."""
+def _benchmark_alignment():
+    """``benchmark_alignment.py``, whose labelled sets and table printer this script shares."""
     spec = importlib.util.spec_from_file_location(
         "benchmark_alignment", REPO / "scripts" / "benchmark_alignment.py"
     )
     module = importlib.util.module_from_spec(spec)
     sys.modules["benchmark_alignment"] = module
     spec.loader.exec_module(module)
-    return module.SETS
+    return module
 
 
 def _key(row) -> frozenset:
@@ -137,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     args = parser.parse_args(argv)
     rows = []
-    for labelled in _sets():
+    shared = _benchmark_alignment()
+    for labelled in shared.SETS:
         if args.sets and labelled.name not in args.sets:
             continue
         if not labelled.corpus.exists():
@@ -170,14 +171,7 @@ def main(argv: list[str] | None = None) -> int:
             }
         )
         print(rows[-1], file=sys.stderr)
-    table = pd.DataFrame(rows)
-    if args.markdown:
-        print("| " + " | ".join(table.columns) + " |")
-        print("|" + "---|" * len(table.columns))
-        for row in table.itertuples(index=False):
-            print("| " + " | ".join(str(v) for v in row) + " |")
-    else:
-        print(table.to_string(index=False))
+    shared.print_table(pd.DataFrame(rows), markdown=args.markdown)
     return 0
 
 

@@ -168,7 +168,7 @@ def test_corroboration_needs_two_other_articles_linked_to_both_passages():
     settings = AlignmentSettings(corroboration_min=2)
     evidence = (0.35, 0.3, 0.35, 0.1, 0.9)
     rows = [_row("a", "c"), _row("a", "d"), _row("b", "c"), _row("b", "d")]
-    out = corroborate(rows, [(0, 1, "a", "b", evidence)], passages, settings=settings, index=index)
+    out = corroborate(rows, [(0, 1, evidence)], passages, settings=settings, index=index)
     added = [r for r in out if r["basis"] == "corroborated"]
     assert [(r["doc_a"], r["doc_b"], r["relation"], r["corroboration"]) for r in added] == [
         ("a", "b", "paraphrase", 2)
@@ -177,12 +177,12 @@ def test_corroboration_needs_two_other_articles_linked_to_both_passages():
 
     # One bridge (d no longer pairs with b) is not enough, and a related pair stays related.
     rows = [_row("a", "c"), _row("a", "d"), _row("b", "c"), _row("b", "d", "related")]
-    out = corroborate(rows, [(0, 1, "a", "b", evidence)], passages, settings=settings, index=index)
+    out = corroborate(rows, [(0, 1, evidence)], passages, settings=settings, index=index)
     assert [r for r in out if r["basis"] == "corroborated"] == []
     assert out[3]["relation"] == "related"
 
     # Switched off.
     rows = [_row("a", "c"), _row("a", "d"), _row("b", "c"), _row("b", "d")]
     off = AlignmentSettings(corroboration_min=0)
-    out = corroborate(rows, [(0, 1, "a", "b", evidence)], passages, settings=off, index=index)
+    out = corroborate(rows, [(0, 1, evidence)], passages, settings=off, index=index)
     assert len(out) == 4

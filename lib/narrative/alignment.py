@@ -425,41 +425,17 @@ def align_passages(
                 a, b = int(ra[i]), int(rb[j])
                 reuse = containment(texts[a], texts[b])
                 score = float(block["score"][i, j])
-                rows.append(
-                    {
-                        "doc_a": doc_a,
-                        "passage_a": int(passages.at[a, "passage_id"]),
-                        "outlet_a": passages.at[a, "outlet"],
-                        "kind_a": passages.at[a, "kind"],
-                        "text_a": texts[a],
-                        "doc_b": doc_b,
-                        "passage_b": int(passages.at[b, "passage_id"]),
-                        "outlet_b": passages.at[b, "outlet"],
-                        "kind_b": passages.at[b, "kind"],
-                        "text_b": texts[b],
-                        "score": round(score, 4),
-                        "similarity": round(float(block["similarity"][i, j]), 4),
-                        "clause_similarity": round(float(block["meaning"][i, j]), 4),
-                        "lexical": round(float(lexical[i, j]), 4),
-                        "margin": round(float(block["margin"][i, j]), 4),
-                        "containment": round(reuse, 4),
-                        "relation": relation_of(score, reuse, settings=settings),
-                        "shared_terms": " ".join(index.shared(a, b)),
-                        "basis": "direct",
-                    }
-                )
+                evidence = _evidence(block, lexical, i, j)
+                row = _pair_row(passages, texts, index, a, b, evidence, reuse)
+                row["relation"] = relation_of(score, reuse, settings=settings)
+                row["basis"] = "direct"
+                rows.append(row)
                 kept.add((a, b))
             if group == "text" and settings.corroboration_min > 0:
                 for i, j in zip(*np.nonzero(block["score"] >= settings.related_min), strict=True):
                     if (int(ra[i]), int(rb[j])) not in kept:
-                        evidence = (
-                            block["score"][i, j],
-                            block["similarity"][i, j],
-                            block["meaning"][i, j],
-                            lexical[i, j],
-                            block["margin"][i, j],
-                        )
-                        candidates.append((int(ra[i]), int(rb[j]), doc_a, doc_b, evidence))
+                        evidence = _evidence(block, lexical, i, j)
+                        candidates.append((int(ra[i]), int(rb[j]), evidence))
     rows = corroborate(rows, candidates, passages, settings=settings, index=index)
     return pd.DataFrame(rows, columns=ALIGNMENT_COLUMNS)
 
@@ -479,7 +455,7 @@ def corroborate(
             without ``corroboration``); changed in place.
         candidates: Pairs of standfirst or body passages whose score reached
             ``related_min`` but that were not kept directly, as ``(row_a, row_b,
-            doc_a, doc_b, (score, similarity, meaning, lexical, margin))``.
+            (score, similarity, meaning, lexical, margin))``.
         passages: The passage table (row numbers as in ``candidates``).
         settings: Alignment settings (``corroboration_min``, ``paraphrase_min``).
         index: The passages' term index (for ``shared_terms``).
@@ -517,34 +493,59 @@ def corroborate(
             row["relation"] = "paraphrase"
             row["basis"] = "corroborated"
     texts = passages["text"].to_numpy()
-    for a, b, doc_a, doc_b, evidence in candidates:
+    for a, b, evidence in candidates:
         count = bridges(a, b)
         if settings.corroboration_min <= 0 or count < settings.corroboration_min:
             continue
-        rows.append(
-            {
-                "doc_a": doc_a,
-                "passage_a": int(passages.at[a, "passage_id"]),
-                "outlet_a": passages.at[a, "outlet"],
-                "kind_a": passages.at[a, "kind"],
-                "text_a": texts[a],
-                "doc_b": doc_b,
-                "passage_b": int(passages.at[b, "passage_id"]),
-                "outlet_b": passages.at[b, "outlet"],
-                "kind_b": passages.at[b, "kind"],
-                "text_b": texts[b],
-                **dict(
-                    zip(
-                        ("score", "similarity", "clause_similarity", "lexical", "margin"),
-                        (round(float(v), 4) for v in evidence),
-                        strict=True,
-                    )
-                ),
-                "containment": round(containment(texts[a], texts[b]), 4),
-                "relation": "paraphrase",
-                "shared_terms": " ".join(index.shared(a, b)),
-                "corroboration": count,
-                "basis": "corroborated",
-            }
-        )
+        row = _pair_row(passages, texts, index, a, b, evidence, containment(texts[a], texts[b]))
+        row.update(relation="paraphrase", corroboration=count, basis="corroborated")
+        rows.append(row)
     return rows
+
+
+def _evidence(block: dict[str, np.ndarray], lexical: np.ndarray, i: int, j: int) -> tuple:
+    """``(score, similarity, clause_similarity, lexical, margin)`` of pair ``(i, j)`` of a block."""
+    return (
+        block["score"][i, j],
+        block["similarity"][i, j],
+        block["meaning"][i, j],
+        lexical[i, j],
+        block["margin"][i, j],
+    )
+
+
+def _pair_row(
+    passages: pd.DataFrame,
+    texts: np.ndarray,
+    index: TermIndex,
+    a: int,
+    b: int,
+    evidence: tuple,
+    reuse: float,
+) -> dict:
+    """One aligned pair's row without its ``relation`` and ``basis``.
+
+    Args:
+        passages: The passage table (rows ``a`` and ``b``).
+        texts: The passages' texts.
+        index: The passages' term index (for ``shared_terms``).
+        a: Row of the passage in article a.
+        b: Row of its counterpart in article b.
+        evidence: ``(score, similarity, clause_similarity, lexical, margin)``.
+        reuse: Trigram containment of the two passages.
+
+    Returns:
+        The row's columns of :data:`ALIGNMENT_COLUMNS`, scores rounded to 4 decimals.
+    """
+    row = {}
+    for side, n in (("a", a), ("b", b)):
+        row[f"doc_{side}"] = passages.at[n, "doc_id"]
+        row[f"passage_{side}"] = int(passages.at[n, "passage_id"])
+        row[f"outlet_{side}"] = passages.at[n, "outlet"]
+        row[f"kind_{side}"] = passages.at[n, "kind"]
+        row[f"text_{side}"] = texts[n]
+    names = ("score", "similarity", "clause_similarity", "lexical", "margin")
+    row.update({name: round(float(v), 4) for name, v in zip(names, evidence, strict=True)})
+    row["containment"] = round(reuse, 4)
+    row["shared_terms"] = " ".join(index.shared(a, b))
+    return row

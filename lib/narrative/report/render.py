@@ -87,23 +87,6 @@ def _exporter_class():
 _IMG_WITHOUT_ALT = re.compile(r"<img(?![^>]*\balt=)")
 
 
-#: Run between two notebooks in the shared kernel (see :meth:`NotebookRunner._reset`).
-_RESET_CODE = """\
-def _narrative_reset():
-    import matplotlib.pyplot as plt
-
-    plt.close("all")
-    shell = get_ipython()
-    names, hidden = shell.user_ns, shell.user_ns_hidden
-    for name in [n for n in names if n not in hidden]:
-        del names[name]
-    names["Out"].clear()
-
-
-_narrative_reset()
-"""
-
-
 def render_html(notebook_path: Path, *, keep_code: bool = False, header: str = "") -> str:
     """Render an executed notebook to one self-contained HTML page.
 
