@@ -47,7 +47,10 @@ Clustering (documents that do not name their event):
    that wrote their own story):
 
    - *clearly apart*: both groups hold two or more articles and their mean
-     similarity is below ``min_ratio`` (0.5) times the looser group's own;
+     similarity is below ``min_ratio`` (0.6) times the looser group's own
+     (:data:`PAIR_RATIO`, 0.5, when either is a pair: the similarity within
+     a pair is a single number, too little evidence of an event of its own
+     for a pair of loosely related articles to leave its story);
    - *look-alikes*: both hold :data:`MIN_GROUP` (3) or more articles, their
      mean similarity is below :data:`LOOK_ALIKE_RATIO` (0.7) times the
      looser group's own, and each article's nearest articles keep to its
@@ -152,9 +155,11 @@ WHOLE = "whole corpus"
 MODES = ("auto", "cluster", "one")
 #: Default least mean similarity between two groups that merge (see the module docstring).
 MIN_SIMILARITY = 0.1
-#: Two groups of two or more articles whose mean similarity is below this times the
+#: Two groups of three or more articles whose mean similarity is below this times the
 #: mean similarity within the looser of them are two events (see the module docstring).
-MIN_RATIO = 0.5
+MIN_RATIO = 0.6
+#: The same ratio when either group is a pair (fewer than :data:`MIN_GROUP` articles).
+PAIR_RATIO = 0.5
 #: ... and so are two groups of :data:`MIN_GROUP` or more articles below this ratio
 #: whose articles' nearest neighbours lie in their own group (:data:`MIN_NEIGHBOURS`).
 LOOK_ALIKE_RATIO = 0.7
@@ -386,9 +391,10 @@ def cluster_articles(
             ``nan`` for unknown.
         min_similarity: Two groups merge only when their mean similarity is
             at least this.
-        min_ratio: ... and, when both hold two or more articles, at least
-            this times the lower of their mean similarities within (at most
-            :data:`WITHIN_CAP`).
+        min_ratio: ... and, when both hold :data:`MIN_GROUP` or more
+            articles, at least this times the lower of their mean
+            similarities within (at most :data:`WITHIN_CAP`);
+            :data:`PAIR_RATIO` when either is a pair.
         look_alike_ratio: Two groups of :data:`MIN_GROUP` or more articles
             below this ratio do not merge either when their articles' nearest
             neighbours keep to their own group (:func:`neighbour_share` at
@@ -422,7 +428,11 @@ def cluster_articles(
         # nan unless both are groups; a group of near-copies (wire copy run by many outlets)
         # is held to the looser group's standard, and to at most WITHIN_CAP.
         reference = np.minimum(np.minimum(inner[:, None], inner[None, :]), WITHIN_CAP)
-        allowed = (mean >= min_similarity) & ~(mean < min_ratio * reference) & ~refused
+        # A pair's own similarity is one number: a group of two stands apart only when
+        # clearly so (PAIR_RATIO).
+        big = size >= MIN_GROUP
+        ratio = np.where(np.outer(big, big), min_ratio, PAIR_RATIO)
+        allowed = (mean >= min_similarity) & ~(mean < ratio * reference) & ~refused
         allowed &= np.outer(alive, alive)
         np.fill_diagonal(allowed, False)
         if not allowed.any():
