@@ -232,7 +232,7 @@ def test_two_title_defences_of_one_boxer_are_two_events():
 
 
 def test_many_outlets_on_one_story_stay_one_event(tmp_path: Path):
-    """A corpus of 24 outlets (one of them writing three times) on one story is one event."""
+    """A corpus of 24 outlets (some writing two or three times) on one story is one event."""
     facts = [
         "Russia, Turkey and Iran agreed in Astana on Thursday to set up four de-escalation zones "
         "in Syria.",
@@ -270,6 +270,19 @@ def test_many_outlets_on_one_story_stay_one_event(tmp_path: Path):
         text = f"Astana talks: four zones for Syria (report {k})\n\n" + "\n\n".join(picked)
         (tmp_path / "docs" / f"d{k}.txt").write_text(text + "\n", encoding="utf-8")
         rows.append(f"d{k},docs/d{k}.txt,{outlet}")
+    # Two side pieces on the story's refugees, from two of the outlets: closer to each other
+    # than to the rest, but a pair of loosely related articles is not an event of its own.
+    side = [
+        "Refugees in Lebanon doubt the deal\n\nIn the Bekaa valley camps, families from Homs "
+        "said the zones agreed in Astana would not bring them home. Rent for a tent has doubled "
+        "this year.",
+        "Winter in the camps\n\nFamilies in the Bekaa camps told aid workers they would not go "
+        "back to Syria yet, whatever Russia and Iran sign in Astana. Many burn plastic to keep "
+        "warm.",
+    ]
+    for k, (text, outlet) in enumerate(zip(side, ["site05", "site07"], strict=True)):
+        (tmp_path / "docs" / f"side{k}.txt").write_text(text + "\n", encoding="utf-8")
+        rows.append(f"side{k},docs/side{k}.txt,{outlet}")
     (tmp_path / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     corpus = load_corpus(tmp_path)
     assert len(corpus.outlets) == 24
