@@ -352,3 +352,52 @@ def test_naming_verbs_and_pronouns_after_reported_subjects():
         )
     )
     assert set(folded["person"]) == {"Sarah Huckabee Sanders"}
+
+
+def test_a_participle_inside_the_reported_clause_is_the_reporters():
+    said = find_quotes(
+        passages(
+            "The prime minister's office confirmed that the two leaders would meet one-on-one, "
+            "but did not elaborate on their expected agenda, saying only that \u201cfurther "
+            "details would be set out in due course.\u201d"
+        )
+    )
+    saying = said[said["verb"] == "say"]
+    assert saying["voice"].tolist() == ["prime minister's office"]
+
+
+def test_a_thing_that_reveals_is_no_speaker():
+    said = find_quotes(
+        passages(
+            "But the announcement has also revealed how some senior British politicians "
+            "have changed their attitudes towards Trump.",
+            "The ministry revealed that the talks had failed.",
+            "Reports suggest Trump will meet the Queen.",
+        )
+    )
+    assert said["speaker"].tolist() == ["The ministry", "Reports"]
+
+
+def test_she_is_not_the_man_he_referred_to():
+    said = find_quotes(
+        passages(
+            "Prime Minister Theresa May will host President Donald Trump in July.",
+            "\u201cWe have the same ideas, the same ideals,\u201d Trump said.",
+            "\u201cThe feeling is mutual,\u201d he said before turning to May.",
+            "May was similarly glowing in her praise of what she called a \u201creally special "
+            "relationship between the U.K. and the United States.\u201d",
+        )
+    )
+    assert said["voice"].tolist() == ["Donald Trump", "Donald Trump", "Theresa May"]
+
+
+def test_it_is_the_country_the_sentence_before_is_about():
+    said = find_quotes(
+        passages(
+            "Jordan wants a deal that keeps the front quiet.",
+            "But it has rejected a Russian proposal for its troops to police the zone, "
+            "another regional source said.",
+        )
+    )
+    rejected = said[said["verb"] == "reject"]
+    assert rejected["voice"].tolist() == ["Jordan"]

@@ -10,7 +10,8 @@ Passages are parsed with spaCy (:mod:`narrative.nlp`). A speech verb (lemma in
 :data:`SPEECH_VERBS`) is an attribution when it has a speaker and content. The
 speaker is its nominal subject; failing that the agent of a passive ("confirmed
 by X"), the antecedent of a relative pronoun ("..., which said"), the subject
-of the verb it is coordinated with ("said ..., insisting that"), or the noun
+of the verb it is coordinated with ("said ..., insisting that"; a participle
+the parser hangs inside what someone reported is that reporter's), or the noun
 phrase right after it or right before it ("..., said one diplomat" and
 "..., Western diplomats said", which the parser often misattaches). The content
 is the verb's clausal complement ("said *that ...*"), its object for verbs such
@@ -20,7 +21,9 @@ right next to it, else to the nearest one that has no content otherwise. A
 bare ``"X said."`` takes the quote of the passage before it when that passage
 is a quote and has no attribution of its own. Speech verbs inside quote marks
 are part of a quote and are skipped, and so are first-person speakers ("I",
-"we"), who in news copy speak only inside a quotation.
+"we"), who in news copy speak only inside a quotation. Verbs that also report
+evidence (:data:`EVIDENCE_VERBS`: "the announcement revealed how ...") need a
+subject that can speak: a person, an organisation, a document.
 
 Speaker types:
 
@@ -39,8 +42,11 @@ Speaker types:
 Pronouns and bare definite descriptions are resolved against earlier speakers
 of the same article, as journalists use them: *he*/*she* is the most recent
 person or role speaker, or named person who was the subject of a sentence
-since; *they* the most recent plural speaker, *it* the most recent singular
-organisation; "the diplomat" is the most recent speaker with
+since (a surname the article gives a person counts when it opens the
+sentence, whatever the tagger made of "May"), skipping one an earlier pronoun
+of the other gender referred to; *they* the most recent plural speaker, *it*
+the most recent singular organisation, or named organisation or place that
+was a subject since; "the diplomat" is the most recent speaker with
 the same head noun, or failing that the most recent person speaker ("the
 source familiar with the talks" must match the head noun). An unresolved
 description keeps its own type (an unresolved "the diplomat" is anonymous).
@@ -87,7 +93,15 @@ ROLE_NOUNS = _LISTS["speakers"]["role_nouns"]
 #: Nouns of a document that speaks for whoever issued it ("the statement said").
 DOCUMENT_NOUNS = _LISTS["speakers"]["document_nouns"]
 
+#: Speech verbs that also report evidence ("the figures suggest", "the
+#: announcement revealed how ..."): speech only when the subject can speak.
+EVIDENCE_VERBS = _LISTS["speech"]["evidence_verbs"]
+#: Head nouns of organisations that speak ("the ministry said"), for
+#: :data:`EVIDENCE_VERBS`, whose other subjects are things, not speakers.
+ORGANISATION_NOUNS = _LISTS["speakers"]["organisation_nouns"]
+
 HUMAN_NOUNS = SOURCE_NOUNS | UNNAMED_NOUNS | ROLE_NOUNS
+_SPEECH_LEMMAS = {v.split()[0] for v in SPEECH_VERBS}
 
 #: Columns of the table :func:`find_quotes` returns.
 QUOTE_COLUMNS = [
@@ -306,7 +320,13 @@ def _subject(verb: Token) -> tuple[Token | None, list[Token] | None, str]:
                 return objects[0], None, ""
     # "said ..., insisting that", "drew criticism after saying that"
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        head, tokens, how = _subject(verb.head)
+        governor = verb.head
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            # "X confirmed that the leaders would meet, but did not elaborate,
+            # saying only ...": the parser hangs the participle inside what X
+            # reported; who says it is X, not the reported clause's subject.
+            governor = _reporter(governor) or governor
+        head, tokens, how = _subject(governor)
         if head is not None:
             return head, tokens, how
     # "reacted on Twitter by asking whether ..."
@@ -328,6 +348,15 @@ def _subject(verb: Token) -> tuple[Token | None, list[Token] | None, str]:
             root = next((t for t in before if t.head not in before or t.head == t), before[-1])
             return root, before, "before"
     return None, None, ""
+
+
+def _reporter(verb: Token) -> Token | None:
+    """The speech verb whose reported clause ``verb`` is (through coordination), if any."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _SPEECH_LEMMAS:
+        return verb.head
+    return None
 
 
 def _antecedent(pronoun: Token, verb: Token) -> Token:
@@ -474,6 +503,22 @@ def _describe(head: Token, tokens: list[Token], namer: _Namer) -> _Speaker:
     )
 
 
+def _can_speak(speaker: _Speaker, tokens: list[Token]) -> bool:
+    """Whether a speaker phrase names someone who can speak, not a thing or an event.
+
+    A person, a pronoun, a document, an organisation noun, or a phrase holding
+    a proper noun ("the Kremlin", "Downing Street") can; "the announcement",
+    "the figures" cannot.
+    """
+    return (
+        speaker.human
+        or bool(speaker.heads & DOCUMENT_NOUNS)
+        or speaker.kind in ("named person", "unresolved")
+        or bool(speaker.heads & ORGANISATION_NOUNS)
+        or any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "PERSON") for t in tokens)
+    )
+
+
 def _issuer_in_phrase(noun: Token) -> Token | None:
     """Who issued a document, when its phrase says so: "the delegation's statement"."""
     for child in noun.children:
@@ -599,6 +644,8 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
     # quote marks are in another passage.
     if speaker.heads & _FIRST_PERSON:
         return None
+    if label in EVIDENCE_VERBS and not _can_speak(speaker, tokens):
+        return None
     inside = {t.i for t in tokens}
     content: set[int] = set()
     for owner in (verb, part) if part is not None else (verb,):
@@ -690,30 +737,86 @@ def _passage_attributions(doc: Doc, namer: _Namer) -> list[_Attribution]:
     return found
 
 
-def _people_mentioned(doc: Doc, namer: _Namer, reported: set[int] = frozenset()) -> list[_Speaker]:
-    """Named people who are the subject of a clause outside quotes: antecedents for "he"/"she".
+def _people_mentioned(
+    doc: Doc,
+    namer: _Namer,
+    reported: set[int] = frozenset(),
+    surnames: dict[str, str] | None = None,
+    outlet_words: set[str] = frozenset(),
+) -> list[_Speaker]:
+    """Who is the subject of a clause outside quotes: antecedents for "he", "she" and "it".
 
     "Nancy Pelosi tried to play down any split. “It's not against the
     president,” she said." quotes Pelosi although she was no speaker before.
     A subject inside what someone is reported to have said (token indices in
     ``reported``: "Johnson confirmed *Trump* would come. He told LBC ...") is
-    not: "he" goes on meaning the speaker.
+    not: "he" goes on meaning the speaker. A surname of a person the article
+    names (``surnames``: lower-case surname -> name) counts when it opens a
+    sentence or is a subject, whatever the tagger made of it ("May was
+    glowing in her praise of what she called ..."); a named organisation or
+    place that is a subject ("Jordan wants a deal ... But it has rejected")
+    is an antecedent for "it". A person or organisation whose name shares a
+    word with an outlet's (``outlet_words``: "Breitbart London reported ...")
+    is the outlet reporting, no antecedent; a place named in one word never is
+    ("Jordan" beside the Jordan Times).
     """
     spans = quoted_spans(doc.text)
+    surnames = surnames or {}
     people = []
     for token in doc:
-        if token.dep_ not in ("nsubj", "nsubjpass") or any(s <= token.idx < e for s, e in spans):
+        if any(s <= token.idx < e for s, e in spans) or token.i in reported:
             continue
-        if token.i in reported:
+        subject = token.dep_ in ("nsubj", "nsubjpass")
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        opens = token.is_sent_start and not (following is not None and following.like_num)
+        end = _token_end(token)
+        heads = frozenset({token.lemma_.lower()})
+        surname = surnames.get(token.lower_) if token.text[:1].isupper() else None
+        if surname and outlet_words & set(surname.lower().split()):
+            continue
+        if surname and (subject or opens) and token.ent_type_ not in ("ORG", "GPE", "DATE"):
+            people.append(
+                _Speaker(
+                    surname,
+                    token.idx,
+                    end,
+                    surname,
+                    "named person",
+                    True,
+                    False,
+                    heads,
+                    spoke=False,
+                )
+            )
+            continue
+        if not subject:
             continue
         tokens = _speaker_tokens(token)
-        name = namer.name(token, tokens) if tokens else ""
-        if name:
-            heads = frozenset({token.lemma_.lower()})
-            end = _token_end(token)
+        place = token.ent_type_ in ("ORG", "GPE") and token.tag_ == "NNP"
+        name = namer.name(token, tokens) if tokens and not place else ""
+        if name and not outlet_words & set(name.lower().split()):
             people.append(
                 _Speaker(
                     name, token.idx, end, name, "named person", True, False, heads, spoke=False
+                )
+            )
+        elif place:
+            entity = next(e for e in doc.ents if e.start <= token.i < e.end)
+            voice = _DETERMINERS.sub("", entity.text)
+            words = voice.lower().split()
+            if outlet_words & set(words) and (entity.label_ == "ORG" or len(words) > 1):
+                continue
+            people.append(
+                _Speaker(
+                    voice,
+                    entity.start_char,
+                    entity.end_char,
+                    voice,
+                    "role/organisation",
+                    False,
+                    False,
+                    heads,
+                    spoke=False,
                 )
             )
     return people
@@ -806,6 +909,25 @@ class _People:
         best = min(distance.values())
         return [k for k in keys if distance[k] == best]
 
+    def surnames(self, article: list[int]) -> dict[str, str]:
+        """Lower-case surname -> the fullest name of each person the article names.
+
+        A surname two people of the article share is left out.
+        """
+        names: dict[str, set[str]] = {}
+        for i in article:
+            for name in self.names.get(i, []):
+                words = _NAME_WORD.findall(name)
+                if len(words) > 1:
+                    names.setdefault(words[-1].lower(), set()).add(name)
+        out = {}
+        for surname, full in names.items():
+            keys = {self.key(n) for n in full}
+            firsts = {_NAME_WORD.findall(n)[0].lower() for n in full}
+            if len(keys) == 1 and len(firsts) == 1:
+                out[surname] = max(full, key=len)
+        return out
+
     def full_name(self, speaker: _Speaker, article: list[int]) -> _Speaker:
         """A named speaker under the fullest name the article gives him ("Alzayat")."""
         if speaker.kind != "named person":
@@ -858,14 +980,39 @@ def _is_bare_quote(text: str) -> bool:
     return bool(stripped) and (stripped[0] in _OPENING or stripped[0] == '"')
 
 
-def _resolve(speaker: _Speaker, earlier: list[_Speaker]) -> _Speaker:
-    """Replace a pronoun or anaphoric description by the earlier speaker it refers to."""
+def pronoun_gender(word: str) -> str:
+    """``"m"`` for he/him/his, ``"f"`` for she/her/hers, else ``""``."""
+    return {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}.get(
+        word.lower(), ""
+    )
+
+
+def _resolve(
+    speaker: _Speaker, earlier: list[_Speaker], genders: dict[str, str] | None = None
+) -> _Speaker:
+    """Replace a pronoun or anaphoric description by the earlier speaker it refers to.
+
+    Args:
+        speaker: The speaker phrase.
+        earlier: Earlier speakers and people mentioned, oldest first.
+        genders: ``voice -> "m"/"f"`` as pronouns referred to them before in the
+            article: "she" skips a candidate "he" referred to.
+    """
     candidates = [s for s in reversed(earlier) if s.kind != "unresolved"]
     match = None
     word = speaker.text.lower()
     if speaker.anaphor == "pronoun":
         if word in _SINGULAR_PRONOUNS:
-            match = next((s for s in candidates if s.human and not s.plural), None)
+            gender = pronoun_gender(word)
+            known = genders or {}
+            match = next(
+                (
+                    s
+                    for s in candidates
+                    if s.human and not s.plural and known.get(s.voice, gender) == gender
+                ),
+                None,
+            )
         elif word in _PLURAL_PRONOUNS:
             match = next((s for s in candidates if s.plural), None)
         elif word in _IT_PRONOUNS:
@@ -931,6 +1078,8 @@ def find_quotes(
             a.speaker.voice for i in indices for a in found[i] if a.speaker.kind == "named person"
         ]
         earlier: list[_Speaker] = []
+        genders: dict[str, str] = {}
+        surnames = people.surnames(indices)
         for n, i in enumerate(indices):
             doc, row = docs[i], frame.loc[i]
             spans = quoted_spans(doc.text)
@@ -938,12 +1087,7 @@ def find_quotes(
             # What is reported after its verb ("X confirmed *Trump* would come"); the
             # parser also hangs a clause before an inverted "he wrote" on the verb.
             reported = {j for a in found[i] for j in a.content if j > a.position}
-            # An outlet that reports ("Breitbart London reported ...") is no antecedent.
-            mentioned = [
-                p
-                for p in _people_mentioned(doc, namer, reported)
-                if not outlet_words & set(p.voice.lower().split())
-            ]
+            mentioned = _people_mentioned(doc, namer, reported, surnames, outlet_words)
             for attribution in found[i]:
                 quote = _span_text(doc, attribution.content)
                 direct = any(
@@ -960,7 +1104,10 @@ def find_quotes(
                 # People named earlier in this passage ("Britain's foreign secretary,
                 # Boris Johnson, used ...: “...,” he wrote") count as antecedents.
                 here = [p for p in mentioned if p.end <= attribution.speaker.start]
-                speaker = _resolve(attribution.speaker, earlier + here)
+                speaker = _resolve(attribution.speaker, earlier + here, genders)
+                gender = pronoun_gender(speaker.text) if speaker.anaphor == "pronoun" else ""
+                if gender and speaker.resolved:
+                    genders.setdefault(speaker.voice, gender)
                 if speaker.document:
                     before = docs[indices[n - 1]] if n > 0 else None
                     speaker = _document_issuer(speaker, doc, attribution.position, before, namer)
