@@ -401,3 +401,44 @@ def test_it_is_the_country_the_sentence_before_is_about():
     )
     rejected = said[said["verb"] == "reject"]
     assert rejected["voice"].tolist() == ["Jordan"]
+
+
+def test_speech_withheld_or_to_come_is_no_attribution():
+    said = find_quotes(
+        passages(
+            "The White House did not assert that the files proved a violation.",
+            "Israel neither confirms nor denies possessing atomic weapons.",
+            "Trump has said he will announce the fate of the deal within two weeks.",
+            "Its intention is to force the agency to demand that Iran allow inspections.",
+            "The program, called \u201cProject Amad,\u201d was shelved.",
+        )
+    )
+    assert said[["speaker", "verb"]].values.tolist() == [["Trump", "say"]]
+
+
+def test_speakers_the_parser_hangs_elsewhere():
+    said = find_quotes(
+        passages(
+            "Ali Akbar Salehi was quoted by Iranian state television as saying that Iran was "
+            "fully prepared.",
+            "Iran's deputy foreign minister, Abbas Araghchi, called Netanyahu's presentation "
+            "\u201cchildish and ridiculous.\u201d",
+            "The files, Netanyahu said, showed that Iran had lied to the world.",
+        )
+    )
+    assert said[["voice", "verb", "kind"]].values.tolist() == [
+        ["Ali Akbar Salehi", "say", "indirect"],
+        ["Abbas Araghchi", "call", "direct"],
+        ["Netanyahu", "say", "indirect"],
+    ]
+
+
+def test_an_office_is_the_person_quoted_by_name_right_after():
+    said = find_quotes(
+        passages(
+            "Israel's ambassador to the United States said the speech was worse than a "
+            "\u201csmoking gun.\u201d",
+            "\u201cHe presented a smoking bomb,\u201d Ron Dermer told Bret Baier.",
+        )
+    )
+    assert said["person"].tolist() == ["Ron Dermer", "Ron Dermer"]

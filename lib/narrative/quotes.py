@@ -80,6 +80,9 @@ SPEECH_VERBS = _LISTS["speech"]["verbs"]
 #: Speech verbs whose direct object is what was said ("refuted the allegations").
 #: For the others the object is the addressee ("told reporters") or nothing.
 OBJECT_VERBS = _LISTS["speech"]["object_verbs"]
+#: Speech verbs whose infinitive or clause after the addressee is what was
+#: asked for ("urged Mr. Trump to stay").
+ASK_VERBS = _LISTS["speech"]["ask_verbs"]
 #: Verbs that report what someone called something, when the name is quoted.
 NAMING_VERBS = _LISTS["speech"]["naming_verbs"]
 #: Head nouns of a speaker that is anonymous whenever no name is given.
@@ -300,8 +303,15 @@ def _chunk_after(verb: Token) -> Span | None:
     return next((c for c in verb.doc.noun_chunks if c.start == verb.i + 1), None)
 
 
-def _subject(verb: Token) -> tuple[Token | None, list[Token] | None, str]:
+def _subject(
+    verb: Token, *, passive_first: bool = False
+) -> tuple[Token | None, list[Token] | None, str]:
     """The speaker's head token, or an explicit token list for misparsed inversions.
+
+    Args:
+        verb: The speech verb, or the verb a participle hangs on.
+        passive_first: Take a passive subject before the agent: the speaker of
+            "X was quoted by Y as saying" is X.
 
     Returns:
         ``(head, tokens, how)``; ``tokens`` is ``None`` unless the speaker was
@@ -309,10 +319,14 @@ def _subject(verb: Token) -> tuple[Token | None, list[Token] | None, str]:
         a chunk before the verb (its content is then what precedes the chunk).
     """
     for child in verb.children:
-        if child.dep_ == "nsubj":
+        if child.dep_ == "nsubj" or passive_first and child.dep_ == "nsubjpass":
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return _antecedent(child, verb), None, ""
             return child, None, ""
+    # "Iran's deputy foreign minister, Abbas Araghchi, called ...": a finite
+    # verb the parser hangs on its subject as a modifier.
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head, None, ""
     for child in verb.children:
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -326,19 +340,26 @@ def _subject(verb: Token) -> tuple[Token | None, list[Token] | None, str]:
             # saying only ...": the parser hangs the participle inside what X
             # reported; who says it is X, not the reported clause's subject.
             governor = _reporter(governor) or governor
-        head, tokens, how = _subject(governor)
+        head, tokens, how = _subject(governor, passive_first=True)
         if head is not None:
             return head, tokens, how
     # "reacted on Twitter by asking whether ..."
     governor = verb.head.head
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and governor.pos_ in ("VERB", "AUX"):
-        head, tokens, how = _subject(governor)
+        head, tokens, how = _subject(governor, passive_first=True)
         if head is not None:
             return head, tokens, how
     previous = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
     following = verb.doc[verb.i + 1] if verb.i + 1 < verb.sent.end else None
     # A hyphen is no clause boundary: "de-escalating" is often split in three.
-    if previous is not None and (previous.is_punct or previous.is_quote) and previous.text != "-":
+    # The phrase after a naming verb is what is named ("..., called the plan “a farce”").
+    naming = verb.lemma_.lower() in NAMING_VERBS
+    if (
+        previous is not None
+        and (previous.is_punct or previous.is_quote)
+        and previous.text != "-"
+        and not naming
+    ):
         after = _chunk_after(verb)
         if after is not None:
             return after.root, list(after), ""
@@ -369,7 +390,12 @@ def _antecedent(pronoun: Token, verb: Token) -> Token:
         for ent in doc.ents:
             if ent.start <= i < ent.end:
                 return ent.root
-    return verb.head
+    head = verb.head
+    # "residents of a small coastal community who have accused him": the people, not the place.
+    of = head.head if head.dep_ == "pobj" else None
+    if of is not None and of.lower_ == "of" and of.head.lemma_.lower() in HUMAN_NOUNS:
+        return of.head
+    return head
 
 
 def _compound_name(token: Token) -> list[Token]:
@@ -503,19 +529,23 @@ def _describe(head: Token, tokens: list[Token], namer: _Namer) -> _Speaker:
     )
 
 
-def _can_speak(speaker: _Speaker, tokens: list[Token]) -> bool:
+def _can_speak(speaker: _Speaker, head: Token, tokens: list[Token]) -> bool:
     """Whether a speaker phrase names someone who can speak, not a thing or an event.
 
-    A person, a pronoun, a document, an organisation noun, or a phrase holding
-    a proper noun ("the Kremlin", "Downing Street") can; "the announcement",
-    "the figures" cannot.
+    A person, a pronoun, a document, an organisation noun, or a phrase whose
+    head is a proper noun ("the Kremlin", "Downing Street") can; "the
+    announcement", "183 compact discs of Iranian files" cannot.
     """
     return (
         speaker.human
         or bool(speaker.heads & DOCUMENT_NOUNS)
         or speaker.kind in ("named person", "unresolved")
         or bool(speaker.heads & ORGANISATION_NOUNS)
-        or any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "PERSON") for t in tokens)
+        or any(
+            (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "PERSON"))
+            and (t.i == head.i or t.head.i == head.i and t.dep_ == "compound")
+            for t in tokens
+        )
     )
 
 
@@ -633,6 +663,8 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
     named = _quoted_name(verb) if part is None and lemma in NAMING_VERBS else set()
     if label not in SPEECH_VERBS and not named:
         return None
+    if not _said(verb, label):
+        return None
     head, tokens, how = _subject(verb)
     if head is None:
         return None
@@ -644,7 +676,7 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
     # quote marks are in another passage.
     if speaker.heads & _FIRST_PERSON:
         return None
-    if label in EVIDENCE_VERBS and not _can_speak(speaker, tokens):
+    if label in EVIDENCE_VERBS and not _can_speak(speaker, head, tokens):
         return None
     inside = {t.i for t in tokens}
     content: set[int] = set()
@@ -657,20 +689,29 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
             ):
                 content |= {t.i for t in child.subtree}
     if not content and part is not None and part.dep_ == "prep":
-        content |= {t.i for c in part.children if c.dep_ == "pobj" for t in c.subtree}
+        content |= {t.i for c in part.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree}
     if not content and label in OBJECT_VERBS:
         for child in verb.children:
-            if child.dep_ == "dobj":
-                content |= {t.i for t in child.subtree}
-        if not content and verb.dep_ == "acl":  # "a toll confirmed by the observatory"
+            if child.dep_ == "dobj" or child.dep_ == "xcomp" and child.tag_ == "VBG":
+                content |= {t.i for t in child.subtree}  # "denied ever seeking"
+        # "an option Iran has rejected", "a toll confirmed by the observatory"
+        if not content and verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN":
             content |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+    if not content and label in ASK_VERBS:
+        # "urged Mr. Trump to stay in the deal"
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "ccomp") and child.i > verb.i:
+                content |= {t.i for t in child.subtree}
     if how == "before":
         content |= set(range(verb.sent.start, tokens[0].i))
     # "Trump will visit London, the US ambassador has insisted": the parser hangs the
     # inverted attribution on the reported clause, which is then what was said.
     inverted = verb.dep_ in ("advcl", "parataxis") and verb.head.i < verb.i
-    if not content and inverted and verb.head.pos_ in ("VERB", "AUX") and head.head == verb:
-        content |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+    # "The files, Netanyahu said, showed that ...": a parenthetical attribution.
+    aside = verb.dep_ == "parataxis" and verb.head.i > verb.i
+    if not content and (inverted or aside) and verb.head.pos_ in ("VERB", "AUX"):
+        if head.head == verb:
+            content |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
     content |= named
     content -= inside | {verb.i}
     if part is not None:
@@ -678,6 +719,36 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
     if content and verb.doc[min(content)].lower_ == "that":
         content.discard(min(content))
     return _Attribution(label, verb.idx, _token_end(verb), speaker, content, verb.i)
+
+
+_MODALS = {"will", "would", "shall", "should", "could", "can", "may", "might", "must", "'ll", "wo"}
+
+
+def _said(verb: Token, label: str) -> bool:
+    """Whether a speech verb reports something said, not a statement withheld or to come.
+
+    Not when negated ("did not assert", "neither confirms nor denies"), under
+    a modal ("will announce", "should have said"), an infinitive ("to demand
+    that ...", except "went on to say", "used the address to reveal" and "took
+    to Twitter to say"), a naming participle ("the program,
+    called “Project Amad”"), or an evidence verb's participle ("..., suggesting
+    he had coordinated it": what the facts suggest, in the writer's words).
+    """
+    children = list(verb.children)
+    if any(c.dep_ == "neg" or c.lower_ in ("neither", "nor") for c in children):
+        return False
+    if verb.dep_ == "conj" and any(c.lower_ == "neither" for c in verb.head.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in children):
+        return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+    if infinitive and verb.head.lemma_.lower() not in ("go", "continue", "use", "take"):
+        return False
+    if verb.lemma_.lower() in NAMING_VERBS and verb.tag_ == "VBN":
+        return False
+    if label in EVIDENCE_VERBS and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp"):
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
+    return True
 
 
 def _orphan_owner(
@@ -764,9 +835,13 @@ def _people_mentioned(
     surnames = surnames or {}
     people = []
     for token in doc:
-        if any(s <= token.idx < e for s, e in spans) or token.i in reported:
+        if any(s <= token.idx < e for s, e in spans):
             continue
         subject = token.dep_ in ("nsubj", "nsubjpass")
+        place = subject and token.ent_type_ in ("ORG", "GPE") and token.tag_ == "NNP"
+        # "said Iran lied when it said": a place stays an antecedent for "it".
+        if token.i in reported and not place:
+            continue
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         opens = token.is_sent_start and not (following is not None and following.like_num)
         end = _token_end(token)
@@ -792,7 +867,6 @@ def _people_mentioned(
         if not subject:
             continue
         tokens = _speaker_tokens(token)
-        place = token.ent_type_ in ("ORG", "GPE") and token.tag_ == "NNP"
         name = namer.name(token, tokens) if tokens and not place else ""
         if name and not outlet_words & set(name.lower().split()):
             people.append(
@@ -940,14 +1014,22 @@ class _People:
         return speaker
 
     def link(
-        self, speaker: _Speaker, article: list[int], speakers: list[str], at: int = -1
+        self,
+        speaker: _Speaker,
+        article: list[int],
+        speakers: list[str],
+        at: int = -1,
+        following: str = "",
     ) -> _Speaker:
         """The named person an office speaker ("Moscow's envoy") is, when one fits.
 
         Among the people the article quotes by name, then among all it names,
-        the one the corpus gives that office; failing that, the one person the
-        article quotes whose descriptions share a word with the phrase
-        ("the head of Russia's delegation" for "Russia's chief negotiator").
+        the one the corpus gives that office; failing that, the person quoted
+        by name right after (``following``: "Israel's ambassador said ...
+        “...,” Ron Dermer told Fox") unless the corpus gives him another
+        office; failing that, the one person the article quotes whose
+        descriptions share a word with the phrase ("the head of Russia's
+        delegation" for "Russia's chief negotiator").
         When two fit, the one named in the passage nearest to the speaker
         (``at``, a row of ``article``); nothing is linked when they are as near.
         """
@@ -956,17 +1038,25 @@ class _People:
         named = list(dict.fromkeys(n for i in article for n in self.names.get(i, [])))
         by_key = {self.key(n): n for n in [*named, *speakers]}
         quoted = list(dict.fromkeys(self.key(n) for n in speakers))
+
+        def free(k: str) -> bool:  # no office the corpus gives him excludes this one
+            offices = self.offices.get(k, set())
+            return not offices or bool(offices & speaker.heads)
+
+        stems = {_stem(w) for w in speaker.words}
+        after = [self.key(following)] if following else []
         pools = [
             [k for k in quoted if self.offices.get(k, set()) & speaker.heads],
             [k for k in by_key if self.offices.get(k, set()) & speaker.heads],
-            [k for k in quoted if self.words.get(k, set()) & {_stem(w) for w in speaker.words}],
+            [k for k in after if free(k)],
+            [k for k in quoted if self.words.get(k, set()) & stems],
         ]
         for pool in pools:
             if len(pool) > 1 and at >= 0:
                 pool = self._nearest(pool, article, at)
             if len(pool) == 1:
                 name = max(
-                    (n for n in [*speakers, *named] if self.key(n) == pool[0]),
+                    (n for n in [*speakers, *named, following] if n and self.key(n) == pool[0]),
                     key=lambda n: len(_NAME_WORD.findall(n)),
                 )
                 return replace(speaker, voice=name, kind="named person", resolved=True)
@@ -1111,7 +1201,17 @@ def find_quotes(
                 if speaker.document:
                     before = docs[indices[n - 1]] if n > 0 else None
                     speaker = _document_issuer(speaker, doc, attribution.position, before, namer)
-                speaker = people.link(speaker, indices, quoted_names, at=i)
+                following = next(
+                    (
+                        a.speaker.voice
+                        for j in indices[n : n + 2]
+                        for a in found[j]
+                        if (j != i or a.position > attribution.position)
+                        and a.speaker.kind == "named person"
+                    ),
+                    "",
+                )
+                speaker = people.link(speaker, indices, quoted_names, at=i, following=following)
                 speaker = people.full_name(speaker, indices)
                 earlier.append(speaker)
                 voices.add(speaker.voice)
