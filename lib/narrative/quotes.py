@@ -1260,12 +1260,13 @@ def _outlet_order(quotes: pd.DataFrame, outlets: Sequence[str] | None) -> list[s
     return list(outlets) if outlets is not None else list(pd.unique(quotes["outlet"]))
 
 
-def _person_keys(voices: Iterable[str]) -> dict[str, tuple[str, ...]]:
+def _person_keys(voices: Iterable[str], *, merge_names: bool = True) -> dict[str, tuple[str, ...]]:
     """One key per spelling of a name: transliterations and bare last names merged.
 
     ``"Alexander Lavrentyev"``, ``"Alexander Lavrentiev"`` and ``"Lavrentiev"``
     get the same key; a last name shared by two different full names keeps
-    its own key.
+    its own key. With ``merge_names`` false only spellings are folded (names
+    of places and organisations: "Korea" is not "North Korea").
     """
     words = {voice: tuple(_NAME_WORD.findall(voice.lower())) for voice in voices}
     vocabulary = {w for key in words.values() for w in key}
@@ -1275,6 +1276,8 @@ def _person_keys(voices: Iterable[str]) -> dict[str, tuple[str, ...]]:
         if abs(len(word) - len(canonical)) <= 1
     }
     keys = {voice: tuple(variants.get(w, w) for w in key) for voice, key in words.items()}
+    if not merge_names:
+        return keys
     distinct = set(keys.values())
     merged = {}
 
