@@ -442,3 +442,34 @@ def test_an_office_is_the_person_quoted_by_name_right_after():
         )
     )
     assert said["person"].tolist() == ["Ron Dermer", "Ron Dermer"]
+
+
+def test_a_surname_is_the_person_named_last_or_the_one_the_corpus_names_most():
+    said = find_quotes(
+        pd.concat(
+            [
+                passages(
+                    "US ambassador Woody Johnson confirmed the visit.",
+                    "\u201cHe will come,\u201d Johnson told LBC radio.",
+                    "Boris Johnson welcomed the news.",
+                    "\u201cIt is fantastic,\u201d Johnson said.",
+                    doc_id="a",
+                    outlet="A",
+                ),
+                passages(
+                    "Donald Trump will visit in July, and Donald Trump will meet the Queen.",
+                    "Donald Trump has said so before.",
+                    doc_id="b",
+                    outlet="B",
+                ),
+                passages("Melania Trump will stay at home.", doc_id="c", outlet="C"),
+                passages("\u201cWe will talk,\u201d Mr. Trump said.", doc_id="d", outlet="D"),
+            ],
+            ignore_index=True,
+        )
+    )
+    keys = zip(said["doc_id"], said["passage_id"], strict=True)
+    by_passage = dict(zip(keys, said["person"], strict=True))
+    assert by_passage[("a", 1)] == "Woody Johnson" and by_passage[("a", 3)] == "Boris Johnson"
+    # an article that gives no full name: the Trump the corpus names most
+    assert by_passage[("d", 0)] == "Donald Trump"

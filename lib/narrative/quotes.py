@@ -46,7 +46,8 @@ since (a surname the article gives a person counts when it opens the
 sentence, whatever the tagger made of "May"), skipping one an earlier pronoun
 of the other gender referred to; *they* the most recent plural speaker, *it*
 the most recent singular organisation, or named organisation or place that
-was a subject since; "the diplomat" is the most recent speaker with
+was a subject since ("North and South Korea" is not singular); "the diplomat"
+is the most recent speaker with
 the same head noun, or failing that the most recent person speaker ("the
 source familiar with the talks" must match the head noun). An unresolved
 description keeps its own type (an unresolved "the diplomat" is anonymous).
@@ -176,6 +177,7 @@ class _Speaker:
     office: bool = False  # one unnamed person's office ("Moscow's envoy"): may name someone
     document: bool = False  # a document ("the statement"): speaks for whoever issued it
     words: frozenset[str] = frozenset()  # the phrase's other content words ("moscow")
+    reported: bool = False  # mentioned inside what someone said: an antecedent there only
 
 
 @dataclass
@@ -697,7 +699,12 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
         # "an option Iran has rejected", "a toll confirmed by the observatory"
         if not content and verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN":
             content |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
-    if not content and label in ASK_VERBS:
+    # A subjectless participle hung on another verb ("obtained a letter ... asking him
+    # to postpone") asks in a document's or someone else's name: no content of its own.
+    borrowed = verb.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in verb.children)
+    if borrowed and verb.head.lemma_.lower() in _SPEECH_LEMMAS:
+        borrowed = False
+    if not content and label in ASK_VERBS and not borrowed:
         # "urged Mr. Trump to stay in the deal"
         for child in verb.children:
             if child.dep_ in ("xcomp", "ccomp") and child.i > verb.i:
@@ -727,7 +734,8 @@ _MODALS = {"will", "would", "shall", "should", "could", "can", "may", "might", "
 def _said(verb: Token, label: str) -> bool:
     """Whether a speech verb reports something said, not a statement withheld or to come.
 
-    Not when negated ("did not assert", "neither confirms nor denies"), under
+    Not when negated ("did not assert", "neither confirms nor denies", "without
+    reporting it"), under
     a modal ("will announce", "should have said"), an infinitive ("to demand
     that ...", except "went on to say", "used the address to reveal" and "took
     to Twitter to say"), a naming participle ("the program,
@@ -738,6 +746,8 @@ def _said(verb: Token, label: str) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("neither", "nor") for c in children):
         return False
     if verb.dep_ == "conj" and any(c.lower_ == "neither" for c in verb.head.children):
+        return False
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":  # "without reporting it"
         return False
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in children):
         return False
@@ -838,7 +848,12 @@ def _people_mentioned(
         if any(s <= token.idx < e for s, e in spans):
             continue
         subject = token.dep_ in ("nsubj", "nsubjpass")
-        place = subject and token.ent_type_ in ("ORG", "GPE") and token.tag_ == "NNP"
+        place = (
+            subject
+            and token.ent_type_ in ("ORG", "GPE")
+            and token.tag_ == "NNP"
+            and token.lower_ not in surnames  # the tagger reads "Trump" as an ORG at times
+        )
         # "said Iran lied when it said": a place stays an antecedent for "it".
         if token.i in reported and not place:
             continue
@@ -877,6 +892,9 @@ def _people_mentioned(
         elif place:
             entity = next(e for e in doc.ents if e.start <= token.i < e.end)
             voice = _DETERMINERS.sub("", entity.text)
+            plural = any(t.dep_ in ("cc", "conj") for t in entity) or any(
+                c.dep_ == "conj" for c in token.children
+            )
             words = voice.lower().split()
             if outlet_words & set(words) and (entity.label_ == "ORG" or len(words) > 1):
                 continue
@@ -888,9 +906,10 @@ def _people_mentioned(
                     voice,
                     "role/organisation",
                     False,
-                    False,
+                    plural,
                     heads,
                     spoke=False,
+                    reported=token.i in reported,
                 )
             )
     return people
@@ -1002,14 +1021,48 @@ class _People:
                 out[surname] = max(full, key=len)
         return out
 
-    def full_name(self, speaker: _Speaker, article: list[int]) -> _Speaker:
-        """A named speaker under the fullest name the article gives him ("Alzayat")."""
+    def full_name(self, speaker: _Speaker, article: list[int], at: int = -1) -> _Speaker:
+        """A named speaker under the fullest name the article gives him ("Alzayat").
+
+        When the article gives the full names of two people of that surname,
+        the one named last at or before the speaker's passage (``at``, a row of
+        ``article``); when it gives none, or both there, the person the corpus
+        names at least twice as often as any other of that surname ("Trump"
+        is Donald, not Melania), if there is one.
+        """
         if speaker.kind != "named person":
             return speaker
         key = self.key(speaker.voice)
-        same = [n for i in article for n in self.names.get(i, []) if self.key(n) == key]
-        longest = max(same, key=lambda n: len(_NAME_WORD.findall(n)), default="")
-        if len(_NAME_WORD.findall(longest)) > len(_NAME_WORD.findall(speaker.voice)):
+
+        def length(name: str) -> int:
+            return len(_NAME_WORD.findall(name))
+
+        def first(name: str) -> str:
+            return _NAME_WORD.findall(name.lower())[0]
+
+        every = [
+            n
+            for names in self.names.values()
+            for n in names
+            if self.key(n) == key and length(n) > 1
+        ]
+        here = [n for i in article for n in self.names.get(i, []) if n in every]
+        counts = Counter(first(n) for n in every).most_common()
+        before = [
+            {first(n) for n in self.names.get(i, []) if n in every}
+            for i in article[: article.index(at) + 1 if at in article else len(article)]
+        ]
+        latest = next((b for b in reversed(before) if b), set())
+        if len({first(n) for n in here}) == 1:
+            pool = here
+        elif len(latest) == 1:
+            pool = [n for n in here if first(n) in latest]
+        elif len(counts) > 1 and counts[0][1] >= 2 * counts[1][1]:
+            pool = [n for n in every if first(n) == counts[0][0]]
+        else:
+            return speaker
+        longest = max(pool, key=length, default="")
+        if length(longest) > length(speaker.voice):
             return replace(speaker, voice=longest)
         return speaker
 
@@ -1212,7 +1265,7 @@ def find_quotes(
                     "",
                 )
                 speaker = people.link(speaker, indices, quoted_names, at=i, following=following)
-                speaker = people.full_name(speaker, indices)
+                speaker = people.full_name(speaker, indices, at=i)
                 earlier.append(speaker)
                 voices.add(speaker.voice)
                 rows.append(
@@ -1235,7 +1288,7 @@ def find_quotes(
                         "verb_end": attribution.verb_end,
                     }
                 )
-            earlier.extend(p for p in mentioned if p.voice not in voices)
+            earlier.extend(p for p in mentioned if p.voice not in voices and not p.reported)
     return with_persons(pd.DataFrame(rows, columns=QUOTE_COLUMNS))
 
 
