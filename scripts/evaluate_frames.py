@@ -11,14 +11,23 @@ where two apply (``Other`` when none does), from the packaged codebook. Scores:
 * **precision by confidence**: the share of assigned frames in the gold set,
   for each ``confidence`` level of :func:`narrative.frames.confidence`.
 
+The default corpus's gold covers all its passages; the other sets' cover a
+sample (FA-KES and BASIL every passage, NewsWCL50 event 9 two of its five
+articles, ECB+ 21-ecbplus five of its fourteen): only labelled passages are
+scored. Their corpora are built from ``../shared/external`` by
+``scripts/make_dev_corpora.py`` (run automatically) and skipped when that
+folder is absent.
+
 Usage::
 
-    .venv/bin/python scripts/evaluate_frames.py
+    .venv/bin/python scripts/evaluate_frames.py [--sets NAME ...]
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
+import subprocess
 import sys
 from pathlib import Path
 
@@ -27,8 +36,19 @@ from narrative import config, pipeline
 from narrative.cleaning import normalise_line
 from narrative.frames import frame_assignments
 
+REPO = Path(__file__).resolve().parent.parent
+DEV_CORPORA = REPO / ".cache" / "dev-corpora"
+EXTERNAL = REPO.parent / "shared" / "external"
 GOLD = config.GOLD_DIR / "frames"
-SETS = [("astana-2017", config.DEFAULT_CORPUS, GOLD / "astana-2017.csv")]
+SETS = [("astana-2017", config.DEFAULT_CORPUS, GOLD / "astana-2017.csv")] + [
+    (name, DEV_CORPORA / name, GOLD / f"{name}.csv")
+    for name in (
+        "fakes-2016-07-05-hasakeh",
+        "basil-eb17fa36",
+        "newswcl50-event-9",
+        "ecbplus-21-ecbplus",
+    )
+]
 
 
 def read_gold(path: Path, passages: pd.DataFrame, texts: dict[str, str]) -> dict:
@@ -75,9 +95,30 @@ def scores(assigned: pd.DataFrame, gold: dict) -> dict[str, object]:
     return result
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", nargs="+", help="score only these sets (default: all)")
+    args = parser.parse_args(argv)
+    if EXTERNAL.is_dir():
+        subprocess.run(
+            [
+                sys.executable,
+                str(REPO / "scripts" / "make_dev_corpora.py"),
+                "--newswcl50-event",
+                "9",
+                "--ecbplus-event",
+                "21-ecbplus",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     rows = []
     for name, corpus, path in SETS:
+        if args.sets and name not in args.sets:
+            continue
+        if not corpus.exists():
+            print(f"skipped {name}: {corpus} is absent", file=sys.stderr)
+            continue
         result = pipeline.run(corpus)
         assigned = frame_assignments(
             result.passages, result.embeddings, model=result.model, alignments=result.alignments

@@ -16,9 +16,13 @@ say which phrases of each outlet name one concept; the unit scored is the pair
 describe a concept, they do not name one. Word swaps come from the suite's alignment
 of each event (``--no-alignment`` leaves them out, faster).
 
+``--by-type`` also prints, for each kind of gold concept (``ACTOR``, ``COUNTRY``,
+...), the share of its coded phrases that the suite extracts as mentions and the
+recall of its pairs on annotated phrases.
+
 Usage::
 
-    .venv/bin/python scripts/evaluate_naming.py [--no-alignment]
+    .venv/bin/python scripts/evaluate_naming.py [--no-alignment] [--by-type]
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ Pair = tuple[str, str, str, str, str]
 
 
 def gold_mentions(path: Path, types: tuple[str, ...] = REFERENTS) -> pd.DataFrame:
-    """The coded mentions: ``event``, ``outlet``, ``concept``, ``name`` (normalised)."""
+    """The coded mentions: ``event``, ``outlet``, ``concept``, ``type``, ``name`` (normalised)."""
     with path.open(encoding="utf-8-sig") as handle:
         lines = handle.read().splitlines()
     if lines and lines[0].startswith("sep="):
@@ -54,6 +58,7 @@ def gold_mentions(path: Path, types: tuple[str, ...] = REFERENTS) -> pd.DataFram
             "event": [r["event_id"] for r in rows],
             "outlet": [r["publisher_id"] for r in rows],
             "concept": [r["code_name"] for r in rows],
+            "type": [r["code_type"] for r in rows],
             "name": [normalise(r["code_mention"]) for r in rows],
         }
     )
@@ -94,8 +99,62 @@ def score(predicted: set[Pair], gold: set[Pair]) -> dict[str, float | int]:
     }
 
 
-def evaluate(*, alignment: bool = True) -> pd.DataFrame:
-    """Run the naming analysis on NewsWCL50 and score it; one row per measure."""
+def by_type(
+    gold_table: pd.DataFrame, predicted: set[Pair], found: set[tuple[str, str, str]]
+) -> pd.DataFrame:
+    """Per kind of gold concept: coded phrases the suite extracts, recall on annotated phrases.
+
+    Returns:
+        One row per ``type``: ``mentions``, ``extracted`` (share of the coded
+        mentions whose phrase is one of the suite's mentions), ``pairs`` (gold
+        pairs of phrases both have) and ``recall`` (of those pairs).
+    """
+    extracted = [
+        (e, o, n) in found
+        for e, o, n in zip(
+            gold_table["event"], gold_table["outlet"], gold_table["name"], strict=True
+        )
+    ]
+    table = gold_table.assign(extracted=extracted)
+    kinds = dict(zip(table["concept"], table["type"], strict=True))
+
+    def canonical(pair: Pair) -> Pair:
+        event, a, p, b, q = pair
+        return pair if (a, p) <= (b, q) else (event, b, q, a, p)
+
+    predicted = {canonical(p) for p in predicted}
+    pairs: dict[str, set[Pair]] = {}
+    for (event, concept), group in table.groupby(["event", "concept"]):
+        names = group.groupby("outlet")["name"].agg(set).to_dict()
+        outlets = sorted(names)
+        for i, a in enumerate(outlets):
+            for b in outlets[i + 1 :]:
+                pairs.setdefault(kinds[concept], set()).update(
+                    canonical((event, a, p, b, q))
+                    for p in names[a]
+                    for q in names[b]
+                    if p != q and (event, a, p) in found and (event, b, q) in found
+                )
+    rows = []
+    for kind, group in table.groupby("type"):
+        own = pairs.get(kind, set())
+        rows.append(
+            {
+                "type": kind,
+                "mentions": len(group),
+                "extracted": round(float(group["extracted"].mean()), 3),
+                "pairs": len(own),
+                "recall": round(len(own & predicted) / len(own), 3) if own else 0.0,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def evaluate(*, alignment: bool = True, types: bool = False) -> pd.DataFrame:
+    """Run the naming analysis on NewsWCL50 and score it; one row per measure.
+
+    With ``types``, the rows of :func:`by_type` follow, one per kind of concept.
+    """
     if alignment:
         result = pipeline.run(CORPUS)
         passages, alignments, cleaned = result.passages, result.alignments, None
@@ -126,12 +185,15 @@ def evaluate(*, alignment: bool = True) -> pd.DataFrame:
         {"measure": "all pairs"} | score(predicted, gold),
         {"measure": "on annotated phrases"} | score(within(predicted, coded), within(gold, found)),
     ]
+    if types:
+        print(by_type(gold_table, predicted, found).to_string(index=False))
     return pd.DataFrame(rows)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-alignment", action="store_true", help="leave word swaps out")
+    parser.add_argument("--by-type", action="store_true", help="recall per kind of gold concept")
     args = parser.parse_args(argv)
     if not EXTERNAL.is_dir():
         print(f"skipped: {EXTERNAL} is absent", file=sys.stderr)
@@ -141,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         check=True,
         stdout=subprocess.DEVNULL,
     )
-    print(evaluate(alignment=not args.no_alignment).to_string(index=False))
+    print(evaluate(alignment=not args.no_alignment, types=args.by_type).to_string(index=False))
     return 0
 
 

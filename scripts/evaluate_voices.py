@@ -25,7 +25,7 @@ Usage::
 
     .venv/bin/python scripts/evaluate_voices.py [--errors]
 
-The NewsWCL50 set is built from ``../shared/external`` by
+The NewsWCL50 sets are built from ``../shared/external`` by
 ``scripts/make_dev_corpora.py`` (run automatically) and skipped when that folder
 is absent.
 """
@@ -65,6 +65,9 @@ SETS = [
     LabelledSet("astana-2017", config.DEFAULT_CORPUS, GOLD / "astana-2017.csv"),
     LabelledSet(
         "newswcl50-event-5", DEV_CORPORA / "newswcl50-event-5", GOLD / "newswcl50-event-5.csv"
+    ),
+    LabelledSet(
+        "newswcl50-event-9", DEV_CORPORA / "newswcl50-event-9", GOLD / "newswcl50-event-9.csv"
     ),
 ]
 
@@ -201,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
                 str(REPO / "scripts" / "make_dev_corpora.py"),
                 "--newswcl50-event",
                 "5",
+                "--newswcl50-event",
+                "9",
             ],
             check=True,
             stdout=subprocess.DEVNULL,

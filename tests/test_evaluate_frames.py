@@ -24,3 +24,22 @@ def test_frame_agreement_by_hand(frames_eval):
     assert got["label_precision"] == 0.75 and got["label_recall"] == 0.75
     assert got["exact"] == pytest.approx(0.333) and got["overlap"] == 1.0
     assert got["precision_high"] == "1.00 of 1" and got["precision_low"] == "0.00 of 1"
+
+
+def test_gold_frames_cover_a_sample_across_the_sets(frames_eval):
+    import csv
+
+    from narrative.frames import FRAMES
+
+    names = {frame.name for frame in FRAMES} | {"Other"}
+    labelled = {}
+    for name, _, path in frames_eval.SETS:
+        with path.open(newline="", encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        assert {r["frame_1"] for r in rows} | {r["frame_2"] for r in rows} <= names | {""}
+        assert all(r["frame_1"] for r in rows) and all(
+            len(r["snippet"].split()) <= 16 for r in rows
+        )
+        labelled[name] = len(rows)
+    others = {k: v for k, v in labelled.items() if k != "astana-2017"}
+    assert len(others) == 4 and sum(others.values()) >= 100

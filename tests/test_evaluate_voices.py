@@ -48,3 +48,24 @@ def test_default_corpus_meets_the_goal(voices):
     assert row["set"] == "astana-2017" and row["gold"] == 72
     assert row["speaker_precision"] >= 0.95 and row["speaker_recall"] >= 0.88
     assert config.DEFAULT_CORPUS == voices.SETS[0].corpus
+
+
+EXTERNAL = config.PROJECT_ROOT.parent / "shared" / "external"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not EXTERNAL.is_dir(), reason="../shared/external is absent")
+def test_newswcl50_events_meet_the_goal(voices):
+    import subprocess
+    import sys
+
+    script = voices.REPO / "scripts" / "make_dev_corpora.py"
+    build = [sys.executable, str(script), "--newswcl50-event", "5", "--newswcl50-event", "9"]
+    subprocess.run(build, check=True, stdout=subprocess.DEVNULL)
+    # event 5 is where the rules were made (the goal: 0.95 / 0.90); event 9 was labelled
+    # after them (0.839 / 0.753 when first measured)
+    goals = {"newswcl50-event-5": (0.95, 0.90), "newswcl50-event-9": (0.95, 0.85)}
+    for labelled in voices.SETS[1:]:
+        row = voices.evaluate(labelled)
+        precision, recall = goals[labelled.name]
+        assert row["speaker_precision"] >= precision and row["speaker_recall"] >= recall, row

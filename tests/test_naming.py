@@ -101,3 +101,32 @@ def test_naming_views_escape_corpus_text():
     html = names_view(names, colours) + contrasts_view(naming_contrasts(names), colours)
     assert "<script>" not in html and "&lt;script&gt;regime" in html
     assert "&lt;b&gt;x&lt;/b&gt;" in html and "government (2)" in html
+
+
+def test_one_word_names_countries_and_capitals_name_the_right_concept():
+    passages = _passages(
+        [
+            ("a", "A", "President Donald Trump met North Korean dictator Kim Jong Un."),
+            ("a", "A", "Melania Trump stayed home while Trump flew to Singapore."),
+            ("a", "A", "Kim said the dictator wants peace with South Korea."),
+            ("b", "B", "Donald Trump met Kim Jong-un, the leader of North Korea."),
+            ("b", "B", "Trump said the United States would talk, and America would listen."),
+            ("b", "B", "Pyongyang rejected the plan, but Trump will visit Pyongyang again."),
+            ("b", "B", "North Korea and South Korea met, as did North and South Korea's envoys."),
+        ]
+    )
+    mentions = find_mentions(passages)
+    concepts = group_concepts(mentions)
+    concept: dict[str, set[str]] = {}
+    for mention, key in zip(mentions["mention"], concepts, strict=True):
+        concept.setdefault(mention, set()).add(key)
+    # a bare surname is the person the event names most, not Melania Trump
+    assert concept["Trump"] == concept["President Donald Trump"] == concept["Donald Trump"]
+    assert concept["Melania Trump"] != concept["Trump"]
+    # a family name first, a hyphen, and the office written before the name
+    assert concept["Kim"] == concept["Kim Jong-un"] == concept["North Korean dictator Kim Jong Un"]
+    assert concept["the dictator"] == concept["Kim"]
+    # names of one country; the capital when it acts, not where one travels
+    assert concept["the United States"] == concept["America"]
+    assert concept["North Korea"] != concept["South Korea"]
+    assert len(concept["Pyongyang"]) == 2 and concept["North Korea"] < concept["Pyongyang"]

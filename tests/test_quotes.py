@@ -352,3 +352,124 @@ def test_naming_verbs_and_pronouns_after_reported_subjects():
         )
     )
     assert set(folded["person"]) == {"Sarah Huckabee Sanders"}
+
+
+def test_a_participle_inside_the_reported_clause_is_the_reporters():
+    said = find_quotes(
+        passages(
+            "The prime minister's office confirmed that the two leaders would meet one-on-one, "
+            "but did not elaborate on their expected agenda, saying only that \u201cfurther "
+            "details would be set out in due course.\u201d"
+        )
+    )
+    saying = said[said["verb"] == "say"]
+    assert saying["voice"].tolist() == ["prime minister's office"]
+
+
+def test_a_thing_that_reveals_is_no_speaker():
+    said = find_quotes(
+        passages(
+            "But the announcement has also revealed how some senior British politicians "
+            "have changed their attitudes towards Trump.",
+            "The ministry revealed that the talks had failed.",
+            "Reports suggest Trump will meet the Queen.",
+        )
+    )
+    assert said["speaker"].tolist() == ["The ministry", "Reports"]
+
+
+def test_she_is_not_the_man_he_referred_to():
+    said = find_quotes(
+        passages(
+            "Prime Minister Theresa May will host President Donald Trump in July.",
+            "\u201cWe have the same ideas, the same ideals,\u201d Trump said.",
+            "\u201cThe feeling is mutual,\u201d he said before turning to May.",
+            "May was similarly glowing in her praise of what she called a \u201creally special "
+            "relationship between the U.K. and the United States.\u201d",
+        )
+    )
+    assert said["voice"].tolist() == ["Donald Trump", "Donald Trump", "Theresa May"]
+
+
+def test_it_is_the_country_the_sentence_before_is_about():
+    said = find_quotes(
+        passages(
+            "Jordan wants a deal that keeps the front quiet.",
+            "But it has rejected a Russian proposal for its troops to police the zone, "
+            "another regional source said.",
+        )
+    )
+    rejected = said[said["verb"] == "reject"]
+    assert rejected["voice"].tolist() == ["Jordan"]
+
+
+def test_speech_withheld_or_to_come_is_no_attribution():
+    said = find_quotes(
+        passages(
+            "The White House did not assert that the files proved a violation.",
+            "Israel neither confirms nor denies possessing atomic weapons.",
+            "Trump has said he will announce the fate of the deal within two weeks.",
+            "Its intention is to force the agency to demand that Iran allow inspections.",
+            "The program, called \u201cProject Amad,\u201d was shelved.",
+        )
+    )
+    assert said[["speaker", "verb"]].values.tolist() == [["Trump", "say"]]
+
+
+def test_speakers_the_parser_hangs_elsewhere():
+    said = find_quotes(
+        passages(
+            "Ali Akbar Salehi was quoted by Iranian state television as saying that Iran was "
+            "fully prepared.",
+            "Iran's deputy foreign minister, Abbas Araghchi, called Netanyahu's presentation "
+            "\u201cchildish and ridiculous.\u201d",
+            "The files, Netanyahu said, showed that Iran had lied to the world.",
+        )
+    )
+    assert said[["voice", "verb", "kind"]].values.tolist() == [
+        ["Ali Akbar Salehi", "say", "indirect"],
+        ["Abbas Araghchi", "call", "direct"],
+        ["Netanyahu", "say", "indirect"],
+    ]
+
+
+def test_an_office_is_the_person_quoted_by_name_right_after():
+    said = find_quotes(
+        passages(
+            "Israel's ambassador to the United States said the speech was worse than a "
+            "\u201csmoking gun.\u201d",
+            "\u201cHe presented a smoking bomb,\u201d Ron Dermer told Bret Baier.",
+        )
+    )
+    assert said["person"].tolist() == ["Ron Dermer", "Ron Dermer"]
+
+
+def test_a_surname_is_the_person_named_last_or_the_one_the_corpus_names_most():
+    said = find_quotes(
+        pd.concat(
+            [
+                passages(
+                    "US ambassador Woody Johnson confirmed the visit.",
+                    "\u201cHe will come,\u201d Johnson told LBC radio.",
+                    "Boris Johnson welcomed the news.",
+                    "\u201cIt is fantastic,\u201d Johnson said.",
+                    doc_id="a",
+                    outlet="A",
+                ),
+                passages(
+                    "Donald Trump will visit in July, and Donald Trump will meet the Queen.",
+                    "Donald Trump has said so before.",
+                    doc_id="b",
+                    outlet="B",
+                ),
+                passages("Melania Trump will stay at home.", doc_id="c", outlet="C"),
+                passages("\u201cWe will talk,\u201d Mr. Trump said.", doc_id="d", outlet="D"),
+            ],
+            ignore_index=True,
+        )
+    )
+    keys = zip(said["doc_id"], said["passage_id"], strict=True)
+    by_passage = dict(zip(keys, said["person"], strict=True))
+    assert by_passage[("a", 1)] == "Woody Johnson" and by_passage[("a", 3)] == "Boris Johnson"
+    # an article that gives no full name: the Trump the corpus names most
+    assert by_passage[("d", 0)] == "Donald Trump"

@@ -12,11 +12,17 @@ JCDL 2019): one outlet writes "the regime", another "the government"; one
 
    * a phrase whose head is a named entity names that entity; spellings and a
      bare surname are one entity (the rules of :mod:`narrative.quotes`:
-     Lavrentiev / Lavrentyev, "Lavrentiev" / "Alexander Lavrentiev");
+     Lavrentiev / Lavrentyev, "Lavrentiev" / "Alexander Lavrentiev"); a
+     one-word name that several full names hold ("Trump": Donald, Melania;
+     "Kim": Kim Jong Un) is the one the article mentions most, when one
+     clearly leads;
    * an office the article's named person holds ("the president", "Moscow's
      envoy": the office nouns the corpus writes beside that person's name,
      see :class:`narrative.quotes`) names that person, when exactly one person
      of the article holds it;
+   * names of one country ("the U.S." and "America") are one concept, and so
+     is its capital where it acts as the subject of a clause ("Moscow
+     rejected ...", not "visit London"; ``[places]`` in ``data/words.toml``);
    * any other phrase names the concept of its head noun ("safe zones",
      "de-escalation zones", "four zones" are names of "zone");
    * a word swap inside two passages aligned as the same fact joins two
@@ -201,18 +207,27 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _entity_keys(entities: Sequence[str]) -> dict[str, str]:
+def _entity_keys(
+    entities: Sequence[str], places: Sequence[str] | frozenset[str] = frozenset()
+) -> dict[str, str]:
     """One key per entity (``e:<words>``).
 
     Spelling variants and bare surnames are folded as for speakers
     (:mod:`narrative.quotes`); dots do not count ("U.K." is "UK"), and an
     acronym is the entity whose capitalised words it abbreviates ("UK" and
-    "United Kingdom", "CIA" and "Central Intelligence Agency").
+    "United Kingdom", "CIA" and "Central Intelligence Agency"). ``places``
+    (entities that are not people) fold spellings only: "Korea" is not "North
+    Korea", nor "North Korea" "North and South Korea", nor "America" "Central
+    America".
     """
     from narrative.quotes import _person_keys
 
-    undotted = {e: e.replace(".", "") for e in entities}
-    keys = _person_keys(set(undotted.values()))
+    # Dots and hyphens do not count: "U.K." is "UK", "Kim Jong-un" is "Kim Jong Un".
+    undotted = {e: " ".join(e.replace(".", "").replace("-", " ").split()) for e in entities}
+    not_people = {undotted[e] for e in places if e in undotted}
+    keys = _person_keys(set(undotted.values()) - not_people)
+    spelled = _person_keys(not_people, merge_names=False)
+    keys |= {e: spelled[e] for e in not_people if e not in keys}
     initials = {}
     for entity in set(undotted.values()):
         capitals = [w for w in entity.split() if w[:1].isupper()]
@@ -226,11 +241,63 @@ def _entity_keys(entities: Sequence[str]) -> dict[str, str]:
     return {e: "e:" + " ".join(keys[u]) for e, u in undotted.items()}
 
 
+def _country_names() -> list[tuple[frozenset[str], frozenset[str]]]:
+    """Each country's names and its capital's (``[places] countries`` in ``data/words.toml``)."""
+    from narrative.wordlists import words
+
+    found = []
+    for line in words()["places"]["countries"]:
+        names, _, capital = line.partition(";")
+        found.append(
+            (
+                frozenset(n.strip() for n in names.split("|")),
+                frozenset(n.strip() for n in capital.split("|") if n.strip()),
+            )
+        )
+    return found
+
+
+def _countries(
+    mentions: pd.DataFrame, keys: Mapping[str, str]
+) -> tuple[list[tuple[str, str, str]], dict[tuple[str, str], str]]:
+    """Place entities of one event that name one country.
+
+    "The U.S." and "America", "Britain" and "the United Kingdom": names of one
+    country in the packaged list, when the tagger reads them as places (GPE).
+    A capital names the country where it is a subject ("Moscow rejected the
+    plan"), not where it is a place ("Trump will visit London").
+
+    Returns:
+        ``([(event, key, key), ...], {(event, capital key): country key})``:
+        keys to join, and the country key a capital stands for when it acts.
+    """
+    places = mentions[mentions["label"] == "GPE"]
+    countries = _country_names()
+    joins, capitals = [], {}
+    for event, group in places.groupby("event"):
+        named: dict[int, set[str]] = {}
+        cities: dict[int, set[str]] = {}
+        for entity in set(group["entity"]):
+            name = normalise(entity.replace(".", ""))
+            for n, (names, capital) in enumerate(countries):
+                if name in names:
+                    named.setdefault(n, set()).add(keys[entity])
+                elif name in capital:
+                    cities.setdefault(n, set()).add(keys[entity])
+        for n, found in named.items():
+            first, *rest = sorted(found)
+            joins += [(str(event), first, other) for other in rest]
+            for city in cities.get(n, set()) - found:
+                capitals[(str(event), city)] = first
+    return joins, capitals
+
+
 def _offices(mentions: pd.DataFrame, keys: Mapping[str, str]) -> dict[str, dict[str, str]]:
     """For each article, the person (entity key) each office noun names there.
 
-    An office is a role noun written before a person's name anywhere in the
-    event ("President Trump", "London Mayor Sadiq Khan"); in an article, an
+    An office is a role noun, or the common noun in lower case right before a
+    name, written so anywhere in the event ("President Trump", "London Mayor Sadiq Khan",
+    "North Korean dictator Kim Jong Un"); in an article, an
     office names the person who holds it and is mentioned most there (at
     least twice as often as anyone else holding it).
     """
@@ -238,12 +305,17 @@ def _offices(mentions: pd.DataFrame, keys: Mapping[str, str]) -> dict[str, dict[
 
     held: dict[tuple[str, str], set[str]] = {}
     people = mentions[mentions["entity"] != ""]
+    heads = set(mentions.loc[mentions["entity"] == "", "head"])
     for row in people.itertuples(index=False):
-        before = row.mention[: max(0, row.mention.find(row.entity))].lower().split()
-        for word in before:
+        before = row.mention[: max(0, row.mention.find(row.entity))].split()
+        for n, word in enumerate(before):
             word = word.strip(".,'’s")
-            if word in HUMAN_NOUNS:
-                held.setdefault((row.event, word), set()).add(keys[row.entity])
+            # A role noun, or the common noun in lower case right before the name
+            # that heads other phrases of the corpus ("North Korean *dictator* Kim",
+            # not "*campaign* manager Brad Parscale").
+            last = n == len(before) - 1 and word.islower() and word in heads
+            if word.lower() in HUMAN_NOUNS or last:
+                held.setdefault((row.event, word.lower()), set()).add(keys[row.entity])
     found: dict[str, dict[str, str]] = {}
     for doc_id, group in people.groupby("doc_id"):
         counts = Counter(keys[e] for e in group["entity"])
@@ -256,6 +328,43 @@ def _offices(mentions: pd.DataFrame, keys: Mapping[str, str]) -> dict[str, dict[
             if ranked and (len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]):
                 offices[office] = ranked[0][1]
         found[doc_id] = offices
+    return found
+
+
+def _bare_names(mentions: pd.DataFrame, keys: Mapping[str, str]) -> dict[tuple[str, str], str]:
+    """The full name a one-word name means in each article, where spellings left it open.
+
+    "Trump" beside "Donald Trump" and "Melania Trump", or "Kim" beside "Kim Jong
+    Un" (a family name first), is the person among the longer names of the
+    same kind (person, organisation, place) that begin or end with that word
+    whom the event mentions most, at least twice as often as any other.
+
+    Returns:
+        ``{(event, one-word key): full-name key}``.
+    """
+    people = mentions[mentions["entity"] != ""]
+    entity_key = people["entity"].map(keys)
+    labels = {k: Counter(g).most_common(1)[0][0] for k, g in people["label"].groupby(entity_key)}
+    words = {k: k[2:].split() for k in labels}
+    found: dict[tuple[str, str], str] = {}
+    for event, group in people.groupby("event"):
+        counts = Counter(entity_key[group.index])
+        for key in counts:
+            if len(words[key]) != 1:
+                continue
+            word = words[key][0]
+            ranked = sorted(
+                (
+                    (n, k)
+                    for k, n in counts.items()
+                    if len(words[k]) > 1
+                    and word in (words[k][0], words[k][-1])
+                    and labels[k] == labels[key]
+                ),
+                reverse=True,
+            )
+            if ranked and (len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]):
+                found[(str(event), key)] = ranked[0][1]
     return found
 
 
@@ -346,25 +455,46 @@ def group_concepts(
     if mentions.empty:
         return pd.Series(dtype=str)
     named = set(mentions.loc[mentions["entity"] != "", "entity"]) | set((offices or {}).values())
-    keys = _entity_keys(sorted(named))
+    labels = (
+        mentions.loc[mentions["entity"] != ""]
+        .groupby("entity")["label"]
+        .agg(lambda s: Counter(s).most_common(1)[0][0])
+    )
+    keys = _entity_keys(sorted(named), frozenset(labels.index[labels != "PERSON"]))
     held = _offices(mentions, keys)
+    bare = _bare_names(mentions, keys)
+    names: dict[str, set[str]] = {}
+    for row in mentions[mentions["entity"] != ""].itertuples(index=False):
+        names.setdefault(row.event, set()).add(keys[row.entity])
     variants = name_variants({h for h in mentions["head"] if h.isalpha()})
+    joins, capitals = _countries(mentions, keys)
     base = []
     for row in mentions.itertuples():
         linked = (offices or {}).get(f"{row.doc_id}#{row.passage_id}#{row.start}")
         office = held.get(row.doc_id, {}).get(row.head) if not row.entity else None
+        proper = f"e:{row.head}" if row.mention.split()[-1][:1].isupper() else ""
         if linked:
             key = keys[linked]
         elif row.entity:
             key = keys[row.entity]
         elif office and _singular_definite(row.mention):
             key = office
+        elif proper in names[row.event]:  # a name the tagger missed here: "Trump"
+            key = proper
         else:
             key = "n:" + variants.get(row.head, row.head)
+        key = bare.get((str(row.event), key), key)
+        if row.dep in ("nsubj", "nsubjpass") and row.label == "GPE":
+            key = capitals.get((str(row.event), key), key)  # "Moscow rejected the plan"
         base.append(f"{row.event}|{key}")
     union = _Union()
     for key in base:
         union.find(key)
+    present = set(base)
+    for event, a, b in joins:
+        a, b = f"{event}|{bare.get((event, a), a)}", f"{event}|{bare.get((event, b), b)}"
+        if a in present and b in present:
+            union.join(a, b)
     if alignments is not None and not alignments.empty:
         for i, j in _swaps(alignments, mentions):
             union.join(base[mentions.index.get_loc(i)], base[mentions.index.get_loc(j)])

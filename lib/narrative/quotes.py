@@ -10,7 +10,8 @@ Passages are parsed with spaCy (:mod:`narrative.nlp`). A speech verb (lemma in
 :data:`SPEECH_VERBS`) is an attribution when it has a speaker and content. The
 speaker is its nominal subject; failing that the agent of a passive ("confirmed
 by X"), the antecedent of a relative pronoun ("..., which said"), the subject
-of the verb it is coordinated with ("said ..., insisting that"), or the noun
+of the verb it is coordinated with ("said ..., insisting that"; a participle
+the parser hangs inside what someone reported is that reporter's), or the noun
 phrase right after it or right before it ("..., said one diplomat" and
 "..., Western diplomats said", which the parser often misattaches). The content
 is the verb's clausal complement ("said *that ...*"), its object for verbs such
@@ -20,7 +21,9 @@ right next to it, else to the nearest one that has no content otherwise. A
 bare ``"X said."`` takes the quote of the passage before it when that passage
 is a quote and has no attribution of its own. Speech verbs inside quote marks
 are part of a quote and are skipped, and so are first-person speakers ("I",
-"we"), who in news copy speak only inside a quotation.
+"we"), who in news copy speak only inside a quotation. Verbs that also report
+evidence (:data:`EVIDENCE_VERBS`: "the announcement revealed how ...") need a
+subject that can speak: a person, an organisation, a document.
 
 Speaker types:
 
@@ -39,8 +42,12 @@ Speaker types:
 Pronouns and bare definite descriptions are resolved against earlier speakers
 of the same article, as journalists use them: *he*/*she* is the most recent
 person or role speaker, or named person who was the subject of a sentence
-since; *they* the most recent plural speaker, *it* the most recent singular
-organisation; "the diplomat" is the most recent speaker with
+since (a surname the article gives a person counts when it opens the
+sentence, whatever the tagger made of "May"), skipping one an earlier pronoun
+of the other gender referred to; *they* the most recent plural speaker, *it*
+the most recent singular organisation, or named organisation or place that
+was a subject since ("North and South Korea" is not singular); "the diplomat"
+is the most recent speaker with
 the same head noun, or failing that the most recent person speaker ("the
 source familiar with the talks" must match the head noun). An unresolved
 description keeps its own type (an unresolved "the diplomat" is anonymous).
@@ -74,6 +81,9 @@ SPEECH_VERBS = _LISTS["speech"]["verbs"]
 #: Speech verbs whose direct object is what was said ("refuted the allegations").
 #: For the others the object is the addressee ("told reporters") or nothing.
 OBJECT_VERBS = _LISTS["speech"]["object_verbs"]
+#: Speech verbs whose infinitive or clause after the addressee is what was
+#: asked for ("urged Mr. Trump to stay").
+ASK_VERBS = _LISTS["speech"]["ask_verbs"]
 #: Verbs that report what someone called something, when the name is quoted.
 NAMING_VERBS = _LISTS["speech"]["naming_verbs"]
 #: Head nouns of a speaker that is anonymous whenever no name is given.
@@ -87,7 +97,15 @@ ROLE_NOUNS = _LISTS["speakers"]["role_nouns"]
 #: Nouns of a document that speaks for whoever issued it ("the statement said").
 DOCUMENT_NOUNS = _LISTS["speakers"]["document_nouns"]
 
+#: Speech verbs that also report evidence ("the figures suggest", "the
+#: announcement revealed how ..."): speech only when the subject can speak.
+EVIDENCE_VERBS = _LISTS["speech"]["evidence_verbs"]
+#: Head nouns of organisations that speak ("the ministry said"), for
+#: :data:`EVIDENCE_VERBS`, whose other subjects are things, not speakers.
+ORGANISATION_NOUNS = _LISTS["speakers"]["organisation_nouns"]
+
 HUMAN_NOUNS = SOURCE_NOUNS | UNNAMED_NOUNS | ROLE_NOUNS
+_SPEECH_LEMMAS = {v.split()[0] for v in SPEECH_VERBS}
 
 #: Columns of the table :func:`find_quotes` returns.
 QUOTE_COLUMNS = [
@@ -159,6 +177,7 @@ class _Speaker:
     office: bool = False  # one unnamed person's office ("Moscow's envoy"): may name someone
     document: bool = False  # a document ("the statement"): speaks for whoever issued it
     words: frozenset[str] = frozenset()  # the phrase's other content words ("moscow")
+    reported: bool = False  # mentioned inside what someone said: an antecedent there only
 
 
 @dataclass
@@ -286,8 +305,15 @@ def _chunk_after(verb: Token) -> Span | None:
     return next((c for c in verb.doc.noun_chunks if c.start == verb.i + 1), None)
 
 
-def _subject(verb: Token) -> tuple[Token | None, list[Token] | None, str]:
+def _subject(
+    verb: Token, *, passive_first: bool = False
+) -> tuple[Token | None, list[Token] | None, str]:
     """The speaker's head token, or an explicit token list for misparsed inversions.
+
+    Args:
+        verb: The speech verb, or the verb a participle hangs on.
+        passive_first: Take a passive subject before the agent: the speaker of
+            "X was quoted by Y as saying" is X.
 
     Returns:
         ``(head, tokens, how)``; ``tokens`` is ``None`` unless the speaker was
@@ -295,10 +321,14 @@ def _subject(verb: Token) -> tuple[Token | None, list[Token] | None, str]:
         a chunk before the verb (its content is then what precedes the chunk).
     """
     for child in verb.children:
-        if child.dep_ == "nsubj":
+        if child.dep_ == "nsubj" or passive_first and child.dep_ == "nsubjpass":
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return _antecedent(child, verb), None, ""
             return child, None, ""
+    # "Iran's deputy foreign minister, Abbas Araghchi, called ...": a finite
+    # verb the parser hangs on its subject as a modifier.
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head, None, ""
     for child in verb.children:
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -306,19 +336,32 @@ def _subject(verb: Token) -> tuple[Token | None, list[Token] | None, str]:
                 return objects[0], None, ""
     # "said ..., insisting that", "drew criticism after saying that"
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        head, tokens, how = _subject(verb.head)
+        governor = verb.head
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            # "X confirmed that the leaders would meet, but did not elaborate,
+            # saying only ...": the parser hangs the participle inside what X
+            # reported; who says it is X, not the reported clause's subject.
+            governor = _reporter(governor) or governor
+        head, tokens, how = _subject(governor, passive_first=True)
         if head is not None:
             return head, tokens, how
     # "reacted on Twitter by asking whether ..."
     governor = verb.head.head
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and governor.pos_ in ("VERB", "AUX"):
-        head, tokens, how = _subject(governor)
+        head, tokens, how = _subject(governor, passive_first=True)
         if head is not None:
             return head, tokens, how
     previous = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
     following = verb.doc[verb.i + 1] if verb.i + 1 < verb.sent.end else None
     # A hyphen is no clause boundary: "de-escalating" is often split in three.
-    if previous is not None and (previous.is_punct or previous.is_quote) and previous.text != "-":
+    # The phrase after a naming verb is what is named ("..., called the plan “a farce”").
+    naming = verb.lemma_.lower() in NAMING_VERBS
+    if (
+        previous is not None
+        and (previous.is_punct or previous.is_quote)
+        and previous.text != "-"
+        and not naming
+    ):
         after = _chunk_after(verb)
         if after is not None:
             return after.root, list(after), ""
@@ -328,6 +371,15 @@ def _subject(verb: Token) -> tuple[Token | None, list[Token] | None, str]:
             root = next((t for t in before if t.head not in before or t.head == t), before[-1])
             return root, before, "before"
     return None, None, ""
+
+
+def _reporter(verb: Token) -> Token | None:
+    """The speech verb whose reported clause ``verb`` is (through coordination), if any."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _SPEECH_LEMMAS:
+        return verb.head
+    return None
 
 
 def _antecedent(pronoun: Token, verb: Token) -> Token:
@@ -340,7 +392,12 @@ def _antecedent(pronoun: Token, verb: Token) -> Token:
         for ent in doc.ents:
             if ent.start <= i < ent.end:
                 return ent.root
-    return verb.head
+    head = verb.head
+    # "residents of a small coastal community who have accused him": the people, not the place.
+    of = head.head if head.dep_ == "pobj" else None
+    if of is not None and of.lower_ == "of" and of.head.lemma_.lower() in HUMAN_NOUNS:
+        return of.head
+    return head
 
 
 def _compound_name(token: Token) -> list[Token]:
@@ -474,6 +531,26 @@ def _describe(head: Token, tokens: list[Token], namer: _Namer) -> _Speaker:
     )
 
 
+def _can_speak(speaker: _Speaker, head: Token, tokens: list[Token]) -> bool:
+    """Whether a speaker phrase names someone who can speak, not a thing or an event.
+
+    A person, a pronoun, a document, an organisation noun, or a phrase whose
+    head is a proper noun ("the Kremlin", "Downing Street") can; "the
+    announcement", "183 compact discs of Iranian files" cannot.
+    """
+    return (
+        speaker.human
+        or bool(speaker.heads & DOCUMENT_NOUNS)
+        or speaker.kind in ("named person", "unresolved")
+        or bool(speaker.heads & ORGANISATION_NOUNS)
+        or any(
+            (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "PERSON"))
+            and (t.i == head.i or t.head.i == head.i and t.dep_ == "compound")
+            for t in tokens
+        )
+    )
+
+
 def _issuer_in_phrase(noun: Token) -> Token | None:
     """Who issued a document, when its phrase says so: "the delegation's statement"."""
     for child in noun.children:
@@ -588,6 +665,8 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
     named = _quoted_name(verb) if part is None and lemma in NAMING_VERBS else set()
     if label not in SPEECH_VERBS and not named:
         return None
+    if not _said(verb, label):
+        return None
     head, tokens, how = _subject(verb)
     if head is None:
         return None
@@ -598,6 +677,8 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
     # In news copy "I" and "we" speak only inside quotations, here one whose
     # quote marks are in another passage.
     if speaker.heads & _FIRST_PERSON:
+        return None
+    if label in EVIDENCE_VERBS and not _can_speak(speaker, head, tokens):
         return None
     inside = {t.i for t in tokens}
     content: set[int] = set()
@@ -610,20 +691,34 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
             ):
                 content |= {t.i for t in child.subtree}
     if not content and part is not None and part.dep_ == "prep":
-        content |= {t.i for c in part.children if c.dep_ == "pobj" for t in c.subtree}
+        content |= {t.i for c in part.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree}
     if not content and label in OBJECT_VERBS:
         for child in verb.children:
-            if child.dep_ == "dobj":
-                content |= {t.i for t in child.subtree}
-        if not content and verb.dep_ == "acl":  # "a toll confirmed by the observatory"
+            if child.dep_ == "dobj" or child.dep_ == "xcomp" and child.tag_ == "VBG":
+                content |= {t.i for t in child.subtree}  # "denied ever seeking"
+        # "an option Iran has rejected", "a toll confirmed by the observatory"
+        if not content and verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN":
             content |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+    # A subjectless participle hung on another verb ("obtained a letter ... asking him
+    # to postpone") asks in a document's or someone else's name: no content of its own.
+    borrowed = verb.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in verb.children)
+    if borrowed and verb.head.lemma_.lower() in _SPEECH_LEMMAS:
+        borrowed = False
+    if not content and label in ASK_VERBS and not borrowed:
+        # "urged Mr. Trump to stay in the deal"
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "ccomp") and child.i > verb.i:
+                content |= {t.i for t in child.subtree}
     if how == "before":
         content |= set(range(verb.sent.start, tokens[0].i))
     # "Trump will visit London, the US ambassador has insisted": the parser hangs the
     # inverted attribution on the reported clause, which is then what was said.
     inverted = verb.dep_ in ("advcl", "parataxis") and verb.head.i < verb.i
-    if not content and inverted and verb.head.pos_ in ("VERB", "AUX") and head.head == verb:
-        content |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+    # "The files, Netanyahu said, showed that ...": a parenthetical attribution.
+    aside = verb.dep_ == "parataxis" and verb.head.i > verb.i
+    if not content and (inverted or aside) and verb.head.pos_ in ("VERB", "AUX"):
+        if head.head == verb:
+            content |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
     content |= named
     content -= inside | {verb.i}
     if part is not None:
@@ -631,6 +726,39 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
     if content and verb.doc[min(content)].lower_ == "that":
         content.discard(min(content))
     return _Attribution(label, verb.idx, _token_end(verb), speaker, content, verb.i)
+
+
+_MODALS = {"will", "would", "shall", "should", "could", "can", "may", "might", "must", "'ll", "wo"}
+
+
+def _said(verb: Token, label: str) -> bool:
+    """Whether a speech verb reports something said, not a statement withheld or to come.
+
+    Not when negated ("did not assert", "neither confirms nor denies", "without
+    reporting it"), under
+    a modal ("will announce", "should have said"), an infinitive ("to demand
+    that ...", except "went on to say", "used the address to reveal" and "took
+    to Twitter to say"), a naming participle ("the program,
+    called “Project Amad”"), or an evidence verb's participle ("..., suggesting
+    he had coordinated it": what the facts suggest, in the writer's words).
+    """
+    children = list(verb.children)
+    if any(c.dep_ == "neg" or c.lower_ in ("neither", "nor") for c in children):
+        return False
+    if verb.dep_ == "conj" and any(c.lower_ == "neither" for c in verb.head.children):
+        return False
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":  # "without reporting it"
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in children):
+        return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+    if infinitive and verb.head.lemma_.lower() not in ("go", "continue", "use", "take"):
+        return False
+    if verb.lemma_.lower() in NAMING_VERBS and verb.tag_ == "VBN":
+        return False
+    if label in EVIDENCE_VERBS and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp"):
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
+    return True
 
 
 def _orphan_owner(
@@ -690,30 +818,98 @@ def _passage_attributions(doc: Doc, namer: _Namer) -> list[_Attribution]:
     return found
 
 
-def _people_mentioned(doc: Doc, namer: _Namer, reported: set[int] = frozenset()) -> list[_Speaker]:
-    """Named people who are the subject of a clause outside quotes: antecedents for "he"/"she".
+def _people_mentioned(
+    doc: Doc,
+    namer: _Namer,
+    reported: set[int] = frozenset(),
+    surnames: dict[str, str] | None = None,
+    outlet_words: set[str] = frozenset(),
+) -> list[_Speaker]:
+    """Who is the subject of a clause outside quotes: antecedents for "he", "she" and "it".
 
     "Nancy Pelosi tried to play down any split. “It's not against the
     president,” she said." quotes Pelosi although she was no speaker before.
     A subject inside what someone is reported to have said (token indices in
     ``reported``: "Johnson confirmed *Trump* would come. He told LBC ...") is
-    not: "he" goes on meaning the speaker.
+    not: "he" goes on meaning the speaker. A surname of a person the article
+    names (``surnames``: lower-case surname -> name) counts when it opens a
+    sentence or is a subject, whatever the tagger made of it ("May was
+    glowing in her praise of what she called ..."); a named organisation or
+    place that is a subject ("Jordan wants a deal ... But it has rejected")
+    is an antecedent for "it". A person or organisation whose name shares a
+    word with an outlet's (``outlet_words``: "Breitbart London reported ...")
+    is the outlet reporting, no antecedent; a place named in one word never is
+    ("Jordan" beside the Jordan Times).
     """
     spans = quoted_spans(doc.text)
+    surnames = surnames or {}
     people = []
     for token in doc:
-        if token.dep_ not in ("nsubj", "nsubjpass") or any(s <= token.idx < e for s, e in spans):
+        if any(s <= token.idx < e for s, e in spans):
             continue
-        if token.i in reported:
+        subject = token.dep_ in ("nsubj", "nsubjpass")
+        place = (
+            subject
+            and token.ent_type_ in ("ORG", "GPE")
+            and token.tag_ == "NNP"
+            and token.lower_ not in surnames  # the tagger reads "Trump" as an ORG at times
+        )
+        # "said Iran lied when it said": a place stays an antecedent for "it".
+        if token.i in reported and not place:
+            continue
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        opens = token.is_sent_start and not (following is not None and following.like_num)
+        end = _token_end(token)
+        heads = frozenset({token.lemma_.lower()})
+        surname = surnames.get(token.lower_) if token.text[:1].isupper() else None
+        if surname and outlet_words & set(surname.lower().split()):
+            continue
+        if surname and (subject or opens) and token.ent_type_ not in ("ORG", "GPE", "DATE"):
+            people.append(
+                _Speaker(
+                    surname,
+                    token.idx,
+                    end,
+                    surname,
+                    "named person",
+                    True,
+                    False,
+                    heads,
+                    spoke=False,
+                )
+            )
+            continue
+        if not subject:
             continue
         tokens = _speaker_tokens(token)
-        name = namer.name(token, tokens) if tokens else ""
-        if name:
-            heads = frozenset({token.lemma_.lower()})
-            end = _token_end(token)
+        name = namer.name(token, tokens) if tokens and not place else ""
+        if name and not outlet_words & set(name.lower().split()):
             people.append(
                 _Speaker(
                     name, token.idx, end, name, "named person", True, False, heads, spoke=False
+                )
+            )
+        elif place:
+            entity = next(e for e in doc.ents if e.start <= token.i < e.end)
+            voice = _DETERMINERS.sub("", entity.text)
+            plural = any(t.dep_ in ("cc", "conj") for t in entity) or any(
+                c.dep_ == "conj" for c in token.children
+            )
+            words = voice.lower().split()
+            if outlet_words & set(words) and (entity.label_ == "ORG" or len(words) > 1):
+                continue
+            people.append(
+                _Speaker(
+                    voice,
+                    entity.start_char,
+                    entity.end_char,
+                    voice,
+                    "role/organisation",
+                    False,
+                    plural,
+                    heads,
+                    spoke=False,
+                    reported=token.i in reported,
                 )
             )
     return people
@@ -806,26 +1002,87 @@ class _People:
         best = min(distance.values())
         return [k for k in keys if distance[k] == best]
 
-    def full_name(self, speaker: _Speaker, article: list[int]) -> _Speaker:
-        """A named speaker under the fullest name the article gives him ("Alzayat")."""
+    def surnames(self, article: list[int]) -> dict[str, str]:
+        """Lower-case surname -> the fullest name of each person the article names.
+
+        A surname two people of the article share is left out.
+        """
+        names: dict[str, set[str]] = {}
+        for i in article:
+            for name in self.names.get(i, []):
+                words = _NAME_WORD.findall(name)
+                if len(words) > 1:
+                    names.setdefault(words[-1].lower(), set()).add(name)
+        out = {}
+        for surname, full in names.items():
+            keys = {self.key(n) for n in full}
+            firsts = {_NAME_WORD.findall(n)[0].lower() for n in full}
+            if len(keys) == 1 and len(firsts) == 1:
+                out[surname] = max(full, key=len)
+        return out
+
+    def full_name(self, speaker: _Speaker, article: list[int], at: int = -1) -> _Speaker:
+        """A named speaker under the fullest name the article gives him ("Alzayat").
+
+        When the article gives the full names of two people of that surname,
+        the one named last at or before the speaker's passage (``at``, a row of
+        ``article``); when it gives none, or both there, the person the corpus
+        names at least twice as often as any other of that surname ("Trump"
+        is Donald, not Melania), if there is one.
+        """
         if speaker.kind != "named person":
             return speaker
         key = self.key(speaker.voice)
-        same = [n for i in article for n in self.names.get(i, []) if self.key(n) == key]
-        longest = max(same, key=lambda n: len(_NAME_WORD.findall(n)), default="")
-        if len(_NAME_WORD.findall(longest)) > len(_NAME_WORD.findall(speaker.voice)):
+
+        def length(name: str) -> int:
+            return len(_NAME_WORD.findall(name))
+
+        def first(name: str) -> str:
+            return _NAME_WORD.findall(name.lower())[0]
+
+        every = [
+            n
+            for names in self.names.values()
+            for n in names
+            if self.key(n) == key and length(n) > 1
+        ]
+        here = [n for i in article for n in self.names.get(i, []) if n in every]
+        counts = Counter(first(n) for n in every).most_common()
+        before = [
+            {first(n) for n in self.names.get(i, []) if n in every}
+            for i in article[: article.index(at) + 1 if at in article else len(article)]
+        ]
+        latest = next((b for b in reversed(before) if b), set())
+        if len({first(n) for n in here}) == 1:
+            pool = here
+        elif len(latest) == 1:
+            pool = [n for n in here if first(n) in latest]
+        elif len(counts) > 1 and counts[0][1] >= 2 * counts[1][1]:
+            pool = [n for n in every if first(n) == counts[0][0]]
+        else:
+            return speaker
+        longest = max(pool, key=length, default="")
+        if length(longest) > length(speaker.voice):
             return replace(speaker, voice=longest)
         return speaker
 
     def link(
-        self, speaker: _Speaker, article: list[int], speakers: list[str], at: int = -1
+        self,
+        speaker: _Speaker,
+        article: list[int],
+        speakers: list[str],
+        at: int = -1,
+        following: str = "",
     ) -> _Speaker:
         """The named person an office speaker ("Moscow's envoy") is, when one fits.
 
         Among the people the article quotes by name, then among all it names,
-        the one the corpus gives that office; failing that, the one person the
-        article quotes whose descriptions share a word with the phrase
-        ("the head of Russia's delegation" for "Russia's chief negotiator").
+        the one the corpus gives that office; failing that, the person quoted
+        by name right after (``following``: "Israel's ambassador said ...
+        “...,” Ron Dermer told Fox") unless the corpus gives him another
+        office; failing that, the one person the article quotes whose
+        descriptions share a word with the phrase ("the head of Russia's
+        delegation" for "Russia's chief negotiator").
         When two fit, the one named in the passage nearest to the speaker
         (``at``, a row of ``article``); nothing is linked when they are as near.
         """
@@ -834,17 +1091,25 @@ class _People:
         named = list(dict.fromkeys(n for i in article for n in self.names.get(i, [])))
         by_key = {self.key(n): n for n in [*named, *speakers]}
         quoted = list(dict.fromkeys(self.key(n) for n in speakers))
+
+        def free(k: str) -> bool:  # no office the corpus gives him excludes this one
+            offices = self.offices.get(k, set())
+            return not offices or bool(offices & speaker.heads)
+
+        stems = {_stem(w) for w in speaker.words}
+        after = [self.key(following)] if following else []
         pools = [
             [k for k in quoted if self.offices.get(k, set()) & speaker.heads],
             [k for k in by_key if self.offices.get(k, set()) & speaker.heads],
-            [k for k in quoted if self.words.get(k, set()) & {_stem(w) for w in speaker.words}],
+            [k for k in after if free(k)],
+            [k for k in quoted if self.words.get(k, set()) & stems],
         ]
         for pool in pools:
             if len(pool) > 1 and at >= 0:
                 pool = self._nearest(pool, article, at)
             if len(pool) == 1:
                 name = max(
-                    (n for n in [*speakers, *named] if self.key(n) == pool[0]),
+                    (n for n in [*speakers, *named, following] if n and self.key(n) == pool[0]),
                     key=lambda n: len(_NAME_WORD.findall(n)),
                 )
                 return replace(speaker, voice=name, kind="named person", resolved=True)
@@ -858,14 +1123,39 @@ def _is_bare_quote(text: str) -> bool:
     return bool(stripped) and (stripped[0] in _OPENING or stripped[0] == '"')
 
 
-def _resolve(speaker: _Speaker, earlier: list[_Speaker]) -> _Speaker:
-    """Replace a pronoun or anaphoric description by the earlier speaker it refers to."""
+def pronoun_gender(word: str) -> str:
+    """``"m"`` for he/him/his, ``"f"`` for she/her/hers, else ``""``."""
+    return {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}.get(
+        word.lower(), ""
+    )
+
+
+def _resolve(
+    speaker: _Speaker, earlier: list[_Speaker], genders: dict[str, str] | None = None
+) -> _Speaker:
+    """Replace a pronoun or anaphoric description by the earlier speaker it refers to.
+
+    Args:
+        speaker: The speaker phrase.
+        earlier: Earlier speakers and people mentioned, oldest first.
+        genders: ``voice -> "m"/"f"`` as pronouns referred to them before in the
+            article: "she" skips a candidate "he" referred to.
+    """
     candidates = [s for s in reversed(earlier) if s.kind != "unresolved"]
     match = None
     word = speaker.text.lower()
     if speaker.anaphor == "pronoun":
         if word in _SINGULAR_PRONOUNS:
-            match = next((s for s in candidates if s.human and not s.plural), None)
+            gender = pronoun_gender(word)
+            known = genders or {}
+            match = next(
+                (
+                    s
+                    for s in candidates
+                    if s.human and not s.plural and known.get(s.voice, gender) == gender
+                ),
+                None,
+            )
         elif word in _PLURAL_PRONOUNS:
             match = next((s for s in candidates if s.plural), None)
         elif word in _IT_PRONOUNS:
@@ -931,6 +1221,8 @@ def find_quotes(
             a.speaker.voice for i in indices for a in found[i] if a.speaker.kind == "named person"
         ]
         earlier: list[_Speaker] = []
+        genders: dict[str, str] = {}
+        surnames = people.surnames(indices)
         for n, i in enumerate(indices):
             doc, row = docs[i], frame.loc[i]
             spans = quoted_spans(doc.text)
@@ -938,12 +1230,7 @@ def find_quotes(
             # What is reported after its verb ("X confirmed *Trump* would come"); the
             # parser also hangs a clause before an inverted "he wrote" on the verb.
             reported = {j for a in found[i] for j in a.content if j > a.position}
-            # An outlet that reports ("Breitbart London reported ...") is no antecedent.
-            mentioned = [
-                p
-                for p in _people_mentioned(doc, namer, reported)
-                if not outlet_words & set(p.voice.lower().split())
-            ]
+            mentioned = _people_mentioned(doc, namer, reported, surnames, outlet_words)
             for attribution in found[i]:
                 quote = _span_text(doc, attribution.content)
                 direct = any(
@@ -960,12 +1247,25 @@ def find_quotes(
                 # People named earlier in this passage ("Britain's foreign secretary,
                 # Boris Johnson, used ...: “...,” he wrote") count as antecedents.
                 here = [p for p in mentioned if p.end <= attribution.speaker.start]
-                speaker = _resolve(attribution.speaker, earlier + here)
+                speaker = _resolve(attribution.speaker, earlier + here, genders)
+                gender = pronoun_gender(speaker.text) if speaker.anaphor == "pronoun" else ""
+                if gender and speaker.resolved:
+                    genders.setdefault(speaker.voice, gender)
                 if speaker.document:
                     before = docs[indices[n - 1]] if n > 0 else None
                     speaker = _document_issuer(speaker, doc, attribution.position, before, namer)
-                speaker = people.link(speaker, indices, quoted_names, at=i)
-                speaker = people.full_name(speaker, indices)
+                following = next(
+                    (
+                        a.speaker.voice
+                        for j in indices[n : n + 2]
+                        for a in found[j]
+                        if (j != i or a.position > attribution.position)
+                        and a.speaker.kind == "named person"
+                    ),
+                    "",
+                )
+                speaker = people.link(speaker, indices, quoted_names, at=i, following=following)
+                speaker = people.full_name(speaker, indices, at=i)
                 earlier.append(speaker)
                 voices.add(speaker.voice)
                 rows.append(
@@ -988,7 +1288,7 @@ def find_quotes(
                         "verb_end": attribution.verb_end,
                     }
                 )
-            earlier.extend(p for p in mentioned if p.voice not in voices)
+            earlier.extend(p for p in mentioned if p.voice not in voices and not p.reported)
     return with_persons(pd.DataFrame(rows, columns=QUOTE_COLUMNS))
 
 
@@ -1013,12 +1313,13 @@ def _outlet_order(quotes: pd.DataFrame, outlets: Sequence[str] | None) -> list[s
     return list(outlets) if outlets is not None else list(pd.unique(quotes["outlet"]))
 
 
-def _person_keys(voices: Iterable[str]) -> dict[str, tuple[str, ...]]:
+def _person_keys(voices: Iterable[str], *, merge_names: bool = True) -> dict[str, tuple[str, ...]]:
     """One key per spelling of a name: transliterations and bare last names merged.
 
     ``"Alexander Lavrentyev"``, ``"Alexander Lavrentiev"`` and ``"Lavrentiev"``
     get the same key; a last name shared by two different full names keeps
-    its own key.
+    its own key. With ``merge_names`` false only spellings are folded (names
+    of places and organisations: "Korea" is not "North Korea").
     """
     words = {voice: tuple(_NAME_WORD.findall(voice.lower())) for voice in voices}
     vocabulary = {w for key in words.values() for w in key}
@@ -1028,6 +1329,8 @@ def _person_keys(voices: Iterable[str]) -> dict[str, tuple[str, ...]]:
         if abs(len(word) - len(canonical)) <= 1
     }
     keys = {voice: tuple(variants.get(w, w) for w in key) for voice, key in words.items()}
+    if not merge_names:
+        return keys
     distinct = set(keys.values())
     merged = {}
 
