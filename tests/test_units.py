@@ -4,9 +4,9 @@ import pandas as pd
 from narrative.units import build_units
 
 
-def _passages() -> pd.DataFrame:
+def _passages(docs: str = "abc") -> pd.DataFrame:
     rows = []
-    for doc in ("a", "b", "c"):
+    for doc in docs:
         for pid in range(4):
             rows.append(
                 dict(
@@ -30,7 +30,7 @@ def test_units_group_across_outlets_and_ignore_related():
         [
             _pair("a", 0, "b", 1, 0.9, "reuse"),
             _pair("b", 1, "c", 2, 0.8),
-            _pair("a", 0, "c", 2, 0.5),
+            _pair("a", 0, "c", 2, 0.6),
             _pair("a", 3, "c", 3, 0.6, "related"),
         ]
     )
@@ -44,8 +44,9 @@ def test_units_group_across_outlets_and_ignore_related():
 
 
 def test_a_member_must_match_both_core_passages_so_units_do_not_chain():
-    # a0-b0 is the core; c0 matches b0 only (a chain a0 - b0 - c0); c1 matches b0 and,
-    # more loosely, a0 (a related pair is not enough: it must be the same fact)
+    # a0-b0 is the core; c0 matches b0 only (a chain a0 - b0 - c0); c1 matches b0 firmly
+    # and a0 only as a loose paraphrase (not firm, as in FA-KES's claim of "previous
+    # bombings" against the claim of this attack); d0 matches both firmly
     alignments = pd.DataFrame(
         [
             _pair("a", 0, "b", 0, 0.9),
@@ -53,13 +54,35 @@ def test_a_member_must_match_both_core_passages_so_units_do_not_chain():
             _pair("b", 0, "c", 1, 0.7),
             _pair("a", 0, "c", 1, 0.45),
             _pair("a", 0, "c", 0, 0.35, "related"),
+            _pair("a", 0, "d", 0, 0.6),
+            _pair("b", 0, "d", 0, 0.65),
         ]
     )
-    units = build_units(_passages(), alignments)
+    units = build_units(_passages("abcd"), alignments)
     assert set(zip(units["doc_id"], units["passage_id"], strict=True)) == {
         ("a", 0),
         ("b", 0),
-        ("c", 1),
+        ("d", 0),
+    }
+
+
+def test_a_member_needs_the_unit_level_score_with_each_core_passage():
+    # c0 is firmly paired with both core passages, but with a0 only at 0.52: below
+    # MEMBER_MIN it starts its own unit with b1 instead of joining a0-b0
+    alignments = pd.DataFrame(
+        [
+            _pair("a", 0, "b", 0, 0.9),
+            _pair("b", 0, "c", 0, 0.7),
+            _pair("a", 0, "c", 0, 0.52),
+        ]
+    )
+    units = build_units(_passages(), alignments)
+    assert set(zip(units["doc_id"], units["passage_id"], strict=True)) == {("a", 0), ("b", 0)}
+    looser = build_units(_passages(), alignments, member_min=0.5)
+    assert set(zip(looser["doc_id"], looser["passage_id"], strict=True)) == {
+        ("a", 0),
+        ("b", 0),
+        ("c", 0),
     }
 
 
