@@ -19,12 +19,14 @@ For each: how many claims are made, precision, and recall (the share of the clai
 gold makes true that the report makes), each with a 95% bootstrap interval (the claims,
 and the true claims, resampled 2,000 times with a fixed seed). ``--dump-figures`` prints,
 for labelling, every figure pair the suite lists that a figure gold file does not yet
-label. The defaults were tuned on ``astana-2017`` and ``fakes-2016-07-05-hasakeh``; every
-other set is held out.
+label. ``--prominence-ceiling`` prints how far aligned pairs could carry prominence
+claims at all, by tier of evidence (:func:`prominence_ceiling`). The defaults were tuned
+on ``astana-2017`` and ``fakes-2016-07-05-hasakeh``; every other set is held out.
 
 Usage::
 
     .venv/bin/python scripts/benchmark_claims.py [--markdown] [--errors] [--dump-figures]
+        [--prominence-ceiling] [--gold-dir DIR] [--write]
 """
 
 from __future__ import annotations
@@ -181,6 +183,77 @@ def unlabelled_figures(result: pipeline.Result, labels: pd.DataFrame | None) -> 
     return rows
 
 
+def prominence_ceiling(result: pipeline.Result, gold: pd.DataFrame) -> list[dict[str, object]]:
+    """How far aligned pairs could carry a prominence claim, by tier of evidence.
+
+    Every ``reuse`` or ``paraphrase`` pair of two outlets' passages, one on top (headline,
+    standfirst or lede) and one in the second half, is a candidate claim "X puts it on top,
+    Y buries it"; it is right when both passages carry one labelled fact that Y carries
+    nowhere higher (as :func:`narrative.evaluate.check_prominence` judges a claim).
+
+    Returns:
+        One row per tier (``reuse``, firm ``paraphrase``, other ``paraphrase``, and all
+        together): ``candidates``, ``right``, and ``reachable``, how many of the ``true``
+        prominence claims of the labels the tier's right candidates make.
+    """
+    from narrative.coverage import BANDS, placement_bands
+    from narrative.evaluate import GoldFacts, locate
+    from narrative.units import firm_pairs
+    from narrative.vocab import REUSE, SAME_FACT
+
+    top, buried = ("headline", "standfirst", "lede"), ("second half",)
+    passages = result.passages
+    keys = list(zip(passages["doc_id"], passages["passage_id"].astype(int), strict=True))
+    band = dict(zip(keys, placement_bands(passages), strict=True))
+    facts = GoldFacts(locate(gold, result.cleaned, passages)[0], passages)
+    best: dict[tuple[str, str], str] = {}
+    for fact, members in facts.passages_of.items():
+        for m in members:
+            key = (fact, facts.outlet_of[m[0]])
+            if key not in best or BANDS.index(band[m]) < BANDS.index(best[key]):
+                best[key] = band[m]
+    true = {
+        (fact, high, low)
+        for fact, outlets in facts.outlets_of.items()
+        for high in outlets
+        for low in outlets - {high}
+        if best[(fact, high)] in top and best[(fact, low)] in buried
+    }
+    firm = {
+        frozenset({(r.doc_a, int(r.passage_a)), (r.doc_b, int(r.passage_b))})
+        for r in firm_pairs(result.alignments).itertuples(index=False)
+    }
+    tiers: dict[str, list[set]] = {"reuse": [], "firm paraphrase": [], "other paraphrase": []}
+    for r in result.alignments[result.alignments["relation"].isin(SAME_FACT)].itertuples(
+        index=False
+    ):
+        a, b = (r.doc_a, int(r.passage_a)), (r.doc_b, int(r.passage_b))
+        if a[0] not in facts.docs or b[0] not in facts.docs or r.outlet_a == r.outlet_b:
+            continue
+        if r.relation == REUSE:
+            tier = "reuse"
+        else:
+            tier = "firm paraphrase" if frozenset({a, b}) in firm else "other paraphrase"
+        for (high, outlet_high), (low, outlet_low) in (
+            ((a, r.outlet_a), (b, r.outlet_b)),
+            ((b, r.outlet_b), (a, r.outlet_a)),
+        ):
+            if band[high] in top and band[low] in buried:
+                shared = facts.facts(high) & facts.facts(low)
+                tiers[tier].append({(f, outlet_high, outlet_low) for f in shared} & true)
+    tiers["all"] = [c for found in list(tiers.values()) for c in found]
+    return [
+        {
+            "tier": tier,
+            "candidates": len(found),
+            "right": sum(bool(c) for c in found),
+            "true": len(true),
+            "reachable": len(set().union(*found)) if found else 0,
+        }
+        for tier, found in tiers.items()
+    ]
+
+
 def _snippet(text: str, start: int, end: int, *, reach: int = 30) -> str:
     """The figure with up to ``reach`` characters either side, cut at word breaks."""
     left = text.rfind(" ", 0, max(start - reach, 0)) + 1 if start > reach else 0
@@ -196,6 +269,12 @@ def main(argv: list[str] | None = None) -> int:
         "--dump-figures",
         action="store_true",
         help="print the figure pairs no figure gold file labels yet (CSV, to label)",
+    )
+    parser.add_argument(
+        "--prominence-ceiling",
+        action="store_true",
+        help="print, per set and tier of evidence, how many aligned pairs could make a"
+        " prominence claim, how many would be right, and how many true claims they reach",
     )
     parser.add_argument(
         "--gold-dir",
@@ -217,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
             check=True,
             stdout=subprocess.DEVNULL,
         )
-    rows, dumped = [], []
+    rows, dumped, ceiling = [], [], []
     for labelled in sets:
         if not labelled.corpus.exists():
             print(f"skipped {labelled.name}: {labelled.corpus} is absent", file=sys.stderr)
@@ -235,10 +314,16 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"{labelled.name} {check.claim}: {example}", file=sys.stderr)
         if args.dump_figures:
             dumped += [{"set": labelled.name} | r for r in unlabelled_figures(result, figures)]
+        if args.prominence_ceiling:
+            gold = read_gold(labelled.gold)
+            ceiling += [{"set": labelled.name} | r for r in prominence_ceiling(result, gold)]
     if args.dump_figures:
         writer = csv.DictWriter(sys.stdout, fieldnames=["set", *FIGURE_GOLD_COLUMNS, "note"])
         writer.writeheader()
         writer.writerows(dumped)
+        return 0
+    if args.prominence_ceiling:
+        print(pd.DataFrame(ceiling).to_string(index=False))
         return 0
     table = pd.DataFrame(rows)
     table["_order"] = table["claim"].map(CLAIM_TYPES.index)
