@@ -49,10 +49,6 @@ def _benchmark_alignment():
     return module
 
 
-def _key(row) -> frozenset:
-    return frozenset(((row.doc_a, int(row.passage_a)), (row.doc_b, int(row.passage_b))))
-
-
 def precisions(result: pipeline.Result, gold: pd.DataFrame, figures) -> dict[str, float]:
     """Precision of each claim type (nan when none is made or the gold cannot judge it)."""
     checks, _ = check_claims(result, gold, figures)
@@ -64,11 +60,69 @@ def holds(scores: dict[str, float], goal: float) -> bool:
     return all(math.isnan(p) or p >= goal for p in scores.values())
 
 
+def odd_one(members: list[tuple[str, int]], facts_of: dict) -> int | None:
+    """The gold's answer to a story unit: ``None`` when one gold fact is in every passage,
+    else the passage to split off (the first whose removal leaves one fact in all the
+    others; else the first without the fact most of them carry)."""
+
+    def core(keys):
+        sets = [facts_of.get(k, set()) for k in keys]
+        return set.intersection(*sets) if sets else set()
+
+    if core(members):
+        return None
+    for n in range(len(members)):
+        if core(members[:n] + members[n + 1 :]):
+            return n
+    counts: dict[str, int] = {}
+    for m in members:
+        for f in facts_of.get(m, set()):
+            counts[f] = counts.get(f, 0) + 1
+    common = max(counts, key=counts.get) if counts else None
+    return next((n for n, m in enumerate(members) if common not in facts_of.get(m, set())), 0)
+
+
+def answer(
+    machine: pipeline.Result, row, same: set[frozenset], facts_of: dict
+) -> list[review.Decision]:
+    """The gold's answer to one question, in one step.
+
+    A pair is ``same`` when the gold pairs its passages, else ``different``. An
+    absence question is answered "candidate k reports it" for the first candidate
+    the gold pairs with one of the fact's passages shown, else "none of these". A
+    story unit is "all one fact" or "passage k is another fact" (:func:`odd_one`).
+    """
+    if row.question == review.UNIT:
+        odd = odd_one([c.passage for c in row.candidates], facts_of)
+        return review.unit_decisions(machine, row._asdict(), odd)
+    if row.question == review.ABSENCE:
+        sources = {(row.doc_a, int(row.passage_a)), *(c.source for c in row.candidates)}
+        chosen = next(
+            (
+                n
+                for n, c in enumerate(row.candidates)
+                if any(frozenset((s, c.passage)) in same for s in sources)
+            ),
+            None,
+        )
+        if chosen is not None:
+            c = row.candidates[chosen]
+            source = next(s for s in sources if frozenset((s, c.passage)) in same)
+            row = row._replace(candidates=[c._replace(source=source)])
+            chosen = 0
+        return review.absence_decisions(machine, row._asdict(), chosen)
+    key = review.queue_key(row)
+    kind = review.SAME if key in same else review.DIFFERENT
+    a, b = (row.doc_a, int(row.passage_a)), (row.doc_b, int(row.passage_b))
+    return [review.decision_for(machine, kind, a, b)]
+
+
 def simulate(
     machine: pipeline.Result,
     gold: pd.DataFrame,
     figures,
     same: set[frozenset],
+    facts_of: dict,
     *,
     seed: int | None,
     budget: int,
@@ -82,6 +136,7 @@ def simulate(
         gold: Gold rows.
         figures: Figure labels, or ``None``.
         same: Gold same-fact pairs, as ``frozenset`` of two ``(doc_id, passage_id)``.
+        facts_of: Gold facts of each ``(doc_id, passage_id)``.
         seed: ``None`` for the notebook's order, else the seed of a random order.
         budget: Most answers.
         step: Claims are checked after every ``step`` answers.
@@ -96,8 +151,8 @@ def simulate(
     at_40 = start
     fixed = None
     if seed is not None:
-        queue = review.review_queue(machine)
-        fixed = queue.iloc[np.random.default_rng(seed).permutation(len(queue))]
+        keys = [review.queue_key(r) for r in review.review_queue(machine).itertuples(index=False)]
+        fixed = [keys[i] for i in np.random.default_rng(seed).permutation(len(keys))]
     asked: set[frozenset] = set()
     for n in range(budget + 1):
         if n % step == 0 or n == 40:
@@ -106,19 +161,27 @@ def simulate(
                 at_40 = scores
             if holds(scores, goal):
                 return n, start, at_40 if n >= 40 else scores
+        located = review.locate_decisions(decisions, machine.cleaned, machine.passages)
         if fixed is not None:
-            row = next((r for r in fixed.itertuples(index=False) if _key(r) not in asked), None)
+            # The random order's questions, as they stand now (an absence claim may be gone).
+            now = {
+                review.queue_key(r): r
+                for r in review.review_queue(current, located).itertuples(index=False)
+            }
+            row = next(
+                (now[k] for k in fixed if k not in asked and k in now),
+                None,
+            )
         else:
-            located = review.locate_decisions(decisions, machine.cleaned, machine.passages)
             queue = review.review_queue(current, located)
-            row = next((r for r in queue.itertuples(index=False) if _key(r) not in asked), None)
+            row = next(
+                (r for r in queue.itertuples(index=False) if review.queue_key(r) not in asked),
+                None,
+            )
         if row is None:
             break
-        key = _key(row)
-        asked.add(key)
-        answer = review.SAME if key in same else review.DIFFERENT
-        a, b = (row.doc_a, int(row.passage_a)), (row.doc_b, int(row.passage_b))
-        decisions.append(review.decision_for(machine, answer, a, b))
+        asked.add(review.queue_key(row))
+        decisions.extend(answer(machine, row, same, facts_of))
         current = review.apply_review(machine, decisions)
     return None, start, at_40
 
@@ -155,8 +218,12 @@ def main(argv: list[str] | None = None) -> int:
             for da, pa, db, pb in gold_pairs(located, outlet_of, order)
         }
         kw = {"budget": args.budget, "step": args.step, "goal": args.goal}
-        needed, start, at_40 = simulate(machine, gold, figures, same, seed=None, **kw)
-        randoms = [simulate(machine, gold, figures, same, seed=s, **kw) for s in range(args.seeds)]
+        facts_of: dict = {}
+        for row in located.itertuples(index=False):
+            facts_of.setdefault((row.doc_id, int(row.passage_id)), set()).add(row.fact_id)
+        args_ = (machine, gold, figures, same, facts_of)
+        needed, start, at_40 = simulate(*args_, seed=None, **kw)
+        randoms = [simulate(*args_, seed=s, **kw) for s in range(args.seeds)]
         finite = [r[0] if r[0] is not None else math.inf for r in randoms]
         median = float(np.median(finite))
         rows.append(
