@@ -181,7 +181,8 @@ def test_apply_review_on_the_default_corpus(default_result, tmp_path):
     assert len(queue) > 0
     assert (queue["weight"].diff().dropna() <= 0).all(), "most claims first"
     assert queue.iloc[0]["claims"], "the first question bears on some claim"
-    first = queue[queue["relation"] != "unaligned"].iloc[0]
+    pairs = queue[queue["question"] == review.PAIR]
+    first = pairs[pairs["relation"] != "unaligned"].iloc[0]
     a, b = (first.doc_a, int(first.passage_a)), (first.doc_b, int(first.passage_b))
     # Reject the first proposal and confirm a pair the machine never proposed.
     known = {frozenset(k) for k in review._pair_keys(result.alignments)}
@@ -208,10 +209,31 @@ def test_apply_review_on_the_default_corpus(default_result, tmp_path):
     located = review.locate_decisions(store.decisions, result.cleaned, result.passages)
     decided = located.decided
     again = review.review_queue(after, located)
+    again = again[again["question"] == review.PAIR]
     assert not any(
         frozenset(((r.doc_a, r.passage_a), (r.doc_b, r.passage_b))) in decided
         for r in again.itertuples()
     )
+
+
+def test_one_answer_removes_or_confirms_an_outlet_only_claim(default_result):
+    result = default_result
+    queue = review.review_queue(result)
+    absence = queue[queue["question"] == review.ABSENCE]
+    assert len(absence) and absence.index[0] == 0, "absence claims are asked first"
+    only = absence[absence["claims"] == "outlet-only"]
+    first, second = only.iloc[0], only.iloc[1]
+    claimed = set(review.report_claims(result).exclusives["fact_id"])
+    assert {first["fact_id"], second["fact_id"]} <= claimed
+    decisions = review.absence_decisions(result, first, 0)  # candidate 1 reports it
+    decisions += review.absence_decisions(result, second, None)  # none of these
+    after = review.apply_review(result, decisions)
+    still = set(review.report_claims(after).exclusives["fact_id"])
+    assert first["fact_id"] not in still, "a same pair removes the claim"
+    assert second["fact_id"] in still, "none of these confirms it"
+    located = review.locate_decisions(decisions, result.cleaned, result.passages)
+    left = review.review_queue(after, located)
+    assert not set(left["fact_id"]) & {first["fact_id"], second["fact_id"]}, "settled"
 
 
 def test_context_shows_the_neighbours(default_result):

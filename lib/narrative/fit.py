@@ -124,6 +124,14 @@ class NotEnoughAnswers(CorpusError):
     """Too few labelled pairs to refit; the message says how many there are."""
 
 
+def _enough(same: int, different: int, min_pairs: int) -> None:
+    if same + different < min_pairs or not same or not different:
+        raise NotEnoughAnswers(
+            f"{same} pairs of the same fact and {different} of different facts: "
+            f"a refit needs at least {min_pairs} labelled pairs, both kinds among them"
+        )
+
+
 def _f1(labelled: Labelled, clusters: set | None) -> float:
     if clusters is None:
         return score(set(labelled.predicted), set(labelled.gold)).f1
@@ -174,11 +182,7 @@ def fit_predictions(
     gold = outcomes[current].gold
     wrong = set().union(*(o.predicted for o in outcomes.values())) - gold
     n_different = len(wrong) if different is None else different
-    if len(gold) + n_different < min_pairs or not gold or not n_different:
-        raise NotEnoughAnswers(
-            f"{len(gold)} pairs of the same fact and {n_different} of different facts: "
-            f"a refit needs at least {min_pairs} labelled pairs, both kinds among them"
-        )
+    _enough(len(gold), n_different, min_pairs)
     clusters = sorted({p[:2] for p in gold | wrong})
     order = np.random.default_rng(seed).permutation(len(clusters))
     parts = [set() for _ in range(min(folds, len(clusters)))]
@@ -263,6 +267,10 @@ def fit(
 
     grid = dict(grid or GRID)
     gold = read_gold(gold_path)
+    negatives = gold.attrs.get("negatives")
+    different = None if negatives is None else negatives["fact_id"].nunique()
+    if different is not None:
+        _enough(gold["fact_id"].nunique(), different, MIN_PAIRS)
     config = make_config({**(values or {}), "review": ""})
     current: Setting = tuple((name, float(getattr(config, name))) for name in grid)
     todo = list(dict.fromkeys([current, *settings_of(grid)]))
@@ -272,6 +280,4 @@ def fit(
         outcomes[setting] = labelled(result, gold)
         if progress is not None:
             progress(n, len(todo))
-    negatives = gold.attrs.get("negatives")
-    different = None if negatives is None else negatives["fact_id"].nunique()
     return fit_predictions(outcomes, current, folds=folds, different=different)

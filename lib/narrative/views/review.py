@@ -1,9 +1,11 @@
 """The review notebook's screen: one question at a time, answered with buttons or keys.
 
 :func:`question_html` renders a question (escaped HTML, testable without a
-browser); :class:`ReviewApp` puts it in ipywidgets with the answer buttons,
-undo and a running count, and writes each answer at once through
-:class:`narrative.review.DecisionStore`.
+browser): a pair of passages, an absence claim with the passages that may report
+its fact (:func:`absence_html`) or a story unit (:func:`unit_html`);
+:class:`ReviewApp` puts it in ipywidgets with the answer buttons (they follow the
+question's kind), undo and a running count, and writes each answer at once
+through :class:`narrative.review.DecisionStore`.
 """
 
 from __future__ import annotations
@@ -28,6 +30,12 @@ KEYS = {
     "x": (review.SPLIT, "Split: two facts"),
     "a": ("not_fact_a", "A is not a fact"),
     "b": ("not_fact_b", "B is not a fact"),
+    "n": ("skip", "Skip"),
+    "u": ("undo", "Undo"),
+}
+#: Keys of a story unit's answers; the digits 1-9 pick the passage that is another fact.
+UNIT_KEYS = {
+    "s": ("all_one", "All one fact"),
     "n": ("skip", "Skip"),
     "u": ("undo", "Undo"),
 }
@@ -107,6 +115,8 @@ def question_html(result: Result, question: pd.Series, *, threshold: float) -> s
     """
     if question.get("question") == review.ABSENCE:
         return absence_html(result, question, threshold=threshold)
+    if question.get("question") == review.UNIT:
+        return unit_html(result, question, threshold=threshold)
     a = (question["doc_a"], int(question["passage_a"]))
     b = (question["doc_b"], int(question["passage_b"]))
     marked_a, marked_b = _diff_marks(str(question["text_a"]), str(question["text_b"]))
@@ -176,6 +186,34 @@ def absence_html(result: Result, question: pd.Series, *, threshold: float) -> st
     return "".join(parts)
 
 
+def unit_html(result: Result, question: pd.Series, *, threshold: float) -> str:
+    """A story unit: its passages, numbered, with the question whether they are one fact.
+
+    Args:
+        result: The run.
+        question: A queue row with ``question`` = ``unit``.
+        threshold: ``paraphrase_min``, shown beside the weakest link.
+
+    Returns:
+        Escaped HTML; passages are numbered from 1, as their keys.
+    """
+    parts = [
+        "<div style='font-size:14px'>",
+        f"<p>The report puts these passages in one story unit "
+        f"({escape(str(question['fact_id']))}): it says they report <b>one fact</b>. "
+        f"Do they? Its weakest link scores "
+        f"{float(question['score']):.2f} against a threshold of {threshold:.2f}.</p>",
+    ]
+    for n, c in enumerate(question["candidates"], start=1):
+        head = f"<b>[{n}] {escape(c.outlet)}</b> <small>({escape(c.passage[0])})</small>"
+        parts.append(f"<div style='{_BOX}'>{head}<br>{escape(c.text)}</div>")
+    parts.append(
+        f"<p style='{_FADED}'><i>All one fact</i> confirms the unit; the number of a passage "
+        f"that reports another fact splits it off. One answer settles the unit.</p></div>"
+    )
+    return "".join(parts)
+
+
 class ReviewApp:
     """Buttons, a key box, the question and a running count, for one run and one file.
 
@@ -224,6 +262,12 @@ class ReviewApp:
                 for n in range(1, min(9, len(q["candidates"])) + 1)
             }
             return {**picks, **ABSENCE_KEYS}
+        if q["question"] == review.UNIT:
+            picks = {
+                str(n): (f"odd_{n}", f"{n} is another fact")
+                for n in range(1, min(9, len(q["candidates"])) + 1)
+            }
+            return {**picks, **UNIT_KEYS}
         drop = "m" if same_unit(self.reviewed, q) else "x"
         return {k: v for k, v in KEYS.items() if k != drop}
 
@@ -282,7 +326,8 @@ class ReviewApp:
 
         Args:
             action: An action of :meth:`actions`: a decision, ``not_fact_a`` /
-                ``not_fact_b``, ``candidate_<n>``, ``none``, ``skip`` or ``undo``.
+                ``not_fact_b``, ``candidate_<n>`` or ``none`` (absence questions),
+                ``all_one`` or ``odd_<n>`` (story units), ``skip`` or ``undo``.
         """
         if action == "undo":
             self.store.undo()
@@ -301,6 +346,11 @@ class ReviewApp:
             elif action.startswith("candidate_"):
                 chosen = int(action.rpartition("_")[2]) - 1
                 self.store.add(review.absence_decisions(self.result, q, chosen))
+            elif action == "all_one":
+                self.store.add(review.unit_decisions(self.result, q, None))
+            elif action.startswith("odd_"):
+                odd = int(action.rpartition("_")[2]) - 1
+                self.store.add(review.unit_decisions(self.result, q, odd))
             else:
                 self.store.add(review.decision_for(self.result, action, a, b))
         self.refresh()
