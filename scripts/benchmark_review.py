@@ -230,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         needed, start, at_40, reached = simulate(*args_, seed=None, **kw)
         randoms = [simulate(*args_, seed=s, **kw) for s in range(args.seeds)]
         finite = [r[0] if r[0] is not None else math.inf for r in randoms]
-        median = float(np.median(finite))
+        median = float(np.median(finite)) if finite else math.inf
         rows.append(
             {
                 "set": labelled.name,

@@ -320,9 +320,16 @@ def test_an_absence_claim_is_one_question_with_its_candidates():
     assert [c.passage for c in only["candidates"]] == [("b", 2), ("b", 0), ("b", 1)]
     assert only["score"] == pytest.approx(1.0) and only["distance"] == pytest.approx(-0.58)
     assert leaves["outlet_b"] == "Alpha" and leaves["candidates"][0].passage == ("a", 0)
-    # A claim about which a pair is decided, or whose fact is no fact, is not asked again.
+    # A passage decided about with the fact is not shown again; the next one is.
     decided = LocatedDecisions(set(), {frozenset({("a", 2), ("b", 0)})}, {("b", 1)}, [])
-    assert review.absence_questions(run, claims, decided) == []
+    (again,) = review.absence_questions(run, claims, decided)
+    assert [c.passage for c in again["candidates"]] == [("b", 2), ("b", 1)]
+    # Settled when as many passages as it shows are decided about; no question on a non-fact.
+    rejected = {frozenset({("a", 2), ("b", p)}) for p in range(3)}
+    assert (
+        review.absence_questions(run, claims, LocatedDecisions(set(), rejected, {("b", 1)}, []))
+        == []
+    )
 
 
 def test_one_answer_settles_an_absence_claim(tmp_path):

@@ -580,13 +580,13 @@ def gold_from_decisions(decisions: list[Decision]) -> tuple[pd.DataFrame, pd.Dat
     return pd.DataFrame(pos, columns=columns), pd.DataFrame(neg, columns=columns)
 
 
-#: Weight of each claim an answer can change, in :func:`review_queue`: absence claims first
-#: (one answer settles one), then the front page's findings, then the links of story units.
+#: Weight of each claim an answer can change, in :func:`review_queue`: every claim the report
+#: makes counts once, so the answers that can change the most claims come first.
 CLAIM_WEIGHTS = {
-    "outlet-only": 4,
-    "leaves out": 4,
-    "figures differ": 3,
-    "prominence": 3,
+    "outlet-only": 1,
+    "leaves out": 1,
+    "figures differ": 1,
+    "prominence": 1,
     "story unit": 1,
 }
 #: Claim types asked about as absence questions (one question per claim).
@@ -616,8 +616,10 @@ QUEUE_COLUMNS = [
     "links",
 ]
 
-#: Candidates shown per other outlet for an "only this outlet reports F" claim.
+#: Candidates shown per other outlet for an "only this outlet reports F" claim ...
 OUTLET_ONLY_CANDIDATES = 3
+#: ... and at most this many in all (the best, whatever their outlet).
+MAX_CANDIDATES = 12
 #: Candidates shown for a "Y leaves out F" claim (Y's passages).
 LEAVES_OUT_CANDIDATES = 5
 
@@ -641,7 +643,12 @@ class Candidate(NamedTuple):
 
 
 def absence_candidates(
-    result: Result, sources: list[Key], outlets: list[str], *, k: int
+    result: Result,
+    sources: list[Key],
+    outlets: list[str],
+    *,
+    k: int,
+    skip: set[Key] | frozenset[Key] = frozenset(),
 ) -> list[Candidate]:
     """The passages of other outlets most likely to report the fact of ``sources``.
 
@@ -655,6 +662,7 @@ def absence_candidates(
         sources: The fact's passages, ``(doc_id, passage_id)``.
         outlets: The outlets searched.
         k: Candidates kept per outlet.
+        skip: Passages never shown (those already decided about with the fact).
 
     Returns:
         The candidates, outlet by outlet (in ``outlets`` order), best first.
@@ -679,6 +687,9 @@ def absence_candidates(
     best = cosine.max(axis=1)
     source_of = np.asarray(rows)[cosine.argmax(axis=1)]
     inside = (events == events[rows[0]]) & ~np.isin(outlet_of, outlet_of[rows])
+    if skip:
+        keys = zip(table["doc_id"], table["passage_id"].astype(int), strict=True)
+        inside &= np.array([k not in skip for k in keys])
     out = []
     for outlet in outlets:
         allowed = np.flatnonzero(inside & (outlet_of == outlet) & np.isfinite(best))
@@ -768,14 +779,16 @@ def absence_questions(
 
     * "only outlet X reports F": F's passages, and the
       :data:`OUTLET_ONLY_CANDIDATES` best candidates of every other outlet of
-      the event (:func:`absence_candidates`);
+      the event (:func:`absence_candidates`), :data:`MAX_CANDIDATES` at most;
     * "outlet Y leaves out F": F's passages, and the
       :data:`LEAVES_OUT_CANDIDATES` best candidates of Y.
 
     One answer settles the claim: "passage k reports it" (a ``same`` pair that
     removes the claim) or "none of these" (a ``different`` pair per candidate,
-    which confirms it). A claim about which any pair between F and those
-    outlets is decided, or whose passage is no fact, is not asked again.
+    which confirms it). Passages already decided about with F (another
+    question's answer may have rejected one) are not shown: the next ones are;
+    the claim is settled once as many passages are decided about with F as its
+    question shows, or when its passage is no fact.
 
     Args:
         result: The run.
@@ -822,14 +835,15 @@ def absence_questions(
     for claim, fact, sources, outlets, k in asked:
         if set(sources) & not_facts:
             continue
-        wanted = set(outlets)
-        if any(
-            len(pair & set(sources)) == 1
-            and outlet_of.get(next(iter(pair - set(sources)))[0]) in wanted
-            for pair in decided
-        ):
+        # Passages already decided about with the fact (in this question or in another one's
+        # answer) are not shown again; the claim is settled once as many are as it shows.
+        done = {p for pair in decided if len(pair & set(sources)) == 1 for p in pair - set(sources)}
+        limit = min(MAX_CANDIDATES, k * len(outlets))
+        if sum(outlet_of.get(d) in outlets for d, _ in done) >= limit:
             continue
-        candidates = absence_candidates(result, sources, outlets, k=k)
+        found = absence_candidates(result, sources, outlets, k=k, skip=done)
+        best = set(sorted(found, key=lambda c: -c.cosine)[:limit])
+        candidates = [c for c in found if c in best]
         if not candidates:
             continue
         top = max(candidates, key=lambda c: c.cosine)
