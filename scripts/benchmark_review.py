@@ -23,6 +23,7 @@ question whose claim is gone by its turn is passed over). Sets are those of
 Usage::
 
     .venv/bin/python scripts/benchmark_review.py [--budget 200] [--step 5] [--markdown]
+        [--save DIR]
 """
 
 from __future__ import annotations
@@ -131,7 +132,9 @@ def simulate(
     budget: int,
     step: int,
     goal: float,
-) -> tuple[int | None, dict[str, float], dict[str, float], dict[str, int | None]]:
+) -> tuple[
+    int | None, dict[str, float], dict[str, float], dict[str, int | None], list[review.Decision]
+]:
     """Answer questions from the gold until every claim holds up or the budget runs out.
 
     Args:
@@ -147,7 +150,7 @@ def simulate(
 
     Returns:
         ``(answers needed or None, precision at the start, precision at 40 answers (or
-        when every type held), answers until each claim type first held)``.
+        when every type held), answers until each claim type first held, the decisions)``.
     """
     decisions: list[review.Decision] = []
     current = machine
@@ -168,7 +171,7 @@ def simulate(
             if n == 40:
                 at_40 = scores
             if holds(scores, goal):
-                return n, start, at_40 if n >= 40 else scores, reached
+                return n, start, at_40 if n >= 40 else scores, reached, decisions
         located = review.locate_decisions(decisions, machine.cleaned, machine.passages)
         if fixed is not None:
             # The random order's questions, as they stand now (an absence claim may be gone).
@@ -188,7 +191,7 @@ def simulate(
         asked.add(review.queue_key(row))
         decisions.extend(answer(machine, row, same, facts_of))
         current = review.apply_review(machine, decisions)
-    return None, start, at_40, reached
+    return None, start, at_40, reached, decisions
 
 
 def _show(scores: dict[str, float]) -> str:
@@ -203,6 +206,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=int, default=3, help="random orders to compare")
     parser.add_argument("--sets", nargs="*", help="set names (default: every built set)")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument(
+        "--save", type=Path, help="write the notebook order's decisions to DIR/<set>.csv"
+    )
     args = parser.parse_args(argv)
     rows = []
     shared = _benchmark_alignment()
@@ -227,7 +233,10 @@ def main(argv: list[str] | None = None) -> int:
         for row in located.itertuples(index=False):
             facts_of.setdefault((row.doc_id, int(row.passage_id)), set()).add(row.fact_id)
         args_ = (machine, gold, figures, same, facts_of)
-        needed, start, at_40, reached = simulate(*args_, seed=None, **kw)
+        needed, start, at_40, reached, made = simulate(*args_, seed=None, **kw)
+        if args.save:
+            args.save.mkdir(parents=True, exist_ok=True)
+            review.write_decisions(args.save / f"{labelled.name}.csv", made)
         randoms = [simulate(*args_, seed=s, **kw) for s in range(args.seeds)]
         finite = [r[0] if r[0] is not None else math.inf for r in randoms]
         median = float(np.median(finite)) if finite else math.inf
