@@ -24,7 +24,9 @@ machine missed them), rejected pairs are out, a passage that is not a fact has
 no pair; story units and figure disagreements are rebuilt from there, and every
 analysis downstream follows because it is computed from the alignments and
 units. :func:`review_queue` orders the open questions so that the first
-answers change the most claims.
+answers change the most claims; an absence claim ("only X reports F", "Y leaves
+out F") and a story unit are each one question, settled by one answer
+(:func:`absence_decisions`, :func:`unit_decisions`).
 """
 
 from __future__ import annotations
@@ -596,6 +598,10 @@ ABSENCE_CLAIMS = ("outlet-only", "leaves out")
 #: or a story unit with its passages.
 PAIR, ABSENCE, UNIT = "pair", "absence", "unit"
 
+#: Columns of :func:`review_queue`. ``doc_a``/``passage_a`` is the pair's first passage, the
+#: fact of an absence claim or a unit's first passage; ``doc_b``/``passage_b`` the second, the
+#: best candidate or the unit's second passage; ``fact_id`` the claim's fact or unit;
+#: ``candidates`` the passages shown (:class:`Candidate`), ``links`` a unit's aligned pairs.
 QUEUE_COLUMNS = [
     "question",
     "doc_a",
