@@ -49,6 +49,13 @@ def test_a_tie_keeps_the_current_setting():
     assert "nothing to change" in found.summary()[-1]
 
 
+def test_a_refit_the_cross_validation_does_not_favour_is_not_recommended():
+    found = fit.fit_predictions(_outcomes(), CURRENT)
+    found.cv_fitted = found.cv_current.copy()
+    assert "no better than the current parameters: keep them" in found.summary()[-1]
+    assert "-p paraphrase_min=0.5" in found.summary()[-1]
+
+
 def test_too_few_answers_is_refused():
     gold = frozenset(_pairs(5))
     few = {CURRENT: Labelled(frozenset(gold | _pairs(3, 100)), gold)}

@@ -110,13 +110,16 @@ class FitResult:
             f"strict F1 on every labelled pair: refitted {self.f1_best:.2f} (chosen on them), "
             f"current {self.f1_current:.2f}",
         ]
+        options = " ".join(f"-p {a}" for a in self.assignments())
         if not self.changes:
             lines.append("the current parameters fit best: nothing to change")
-        else:
+        elif self.cv_fitted.mean() <= self.cv_current.mean():
             lines.append(
-                "to use them, add to the next run (never applied by itself): "
-                + " ".join(f"-p {a}" for a in self.assignments())
+                "cross-validated, the refit is no better than the current parameters: keep "
+                f"them (to try it anyway, never applied by itself: {options})"
             )
+        else:
+            lines.append(f"to use them, add to the next run (never applied by itself): {options}")
         return lines
 
 
