@@ -15,6 +15,7 @@ from narrative.events import (
     days_apart,
     event_pairs,
     group_events,
+    neighbour_share,
     split_by_event,
     word_weight,
 )
@@ -160,8 +161,78 @@ def test_look_alike_events_are_kept_apart_and_one_story_together():
     assert set(alone.table["certainty"]) == {"sure"}
 
 
+def test_neighbour_share_counts_each_articles_nearest_in_its_group():
+    similarity = np.array(
+        [
+            [1.0, 0.8, 0.7, 0.1, 0.2],
+            [0.8, 1.0, 0.3, 0.6, 0.1],
+            [0.7, 0.3, 1.0, 0.2, 0.1],
+            [0.1, 0.6, 0.2, 1.0, 0.9],
+            [0.2, 0.1, 0.1, 0.9, 1.0],
+        ]
+    )
+    # Article 1's two nearest are 0 and 3: one of two in its group; the others keep to theirs.
+    assert neighbour_share(similarity, np.array([0, 1, 2]), np.array([3, 4])) == pytest.approx(
+        (1 + 0.5 + 1) / 3
+    )
+    assert neighbour_share(similarity, np.array([3, 4]), np.array([0, 2])) == 1.0
+
+
+def test_look_alikes_split_by_their_neighbours_and_a_loose_pair_joins():
+    # Two groups of three whose mean between (0.3) is 0.65 of the looser group's own (0.46):
+    # no ratio test separates them, but every article's nearest are its own group's.
+    look_alike = np.full((6, 6), 0.3)
+    look_alike[:3, :3] = 0.46
+    look_alike[3:, 3:] = 0.5
+    look_alike[0, 4] = look_alike[4, 0] = 0.4  # still below both groups' own
+    gaps = np.zeros((6, 6))
+    assert cluster_articles(look_alike, gaps).tolist() == [0, 0, 0, 1, 1, 1]
+    # The same means with the neighbours mixed (article 0 nearer to 4 and 5): one event.
+    mixed = look_alike.copy()
+    mixed[0, 4:] = mixed[4:, 0] = 0.48
+    mixed[0, 1:3] = mixed[1:3, 0] = 0.35
+    mixed[3, 4:] = mixed[4:, 3] = 0.44
+    assert len(set(cluster_articles(mixed, gaps))) == 1
+    # A pair of loosely related articles (0.25 to each other, 0.14 to the story, a ratio of
+    # 0.56) is too little evidence of an event of its own: a pair stands apart below 0.5.
+    story = np.full((7, 7), 0.4)
+    story[5:, :5] = story[:5, 5:] = 0.14
+    story[5, 6] = story[6, 5] = 0.25
+    assert cluster_articles(story, np.zeros((7, 7))).tolist() == [0] * 7
+
+
+KLITSCHKO = [
+    "Wladimir Klitschko stopped Hasim Rahman in the seventh round in Mannheim on Saturday to "
+    "retain his heavyweight titles. Rahman barely threw a punch. "
+    "Klitschko has not lost since 2004.",
+    "Hasim Rahman was no match for Wladimir Klitschko, who kept his heavyweight belts with a "
+    "seventh-round stoppage in Mannheim. The Ukrainian champion has not lost since 2004.",
+    "In Mannheim, Klitschko retained the heavyweight titles, stopping Hasim Rahman in round "
+    "seven. He has not been beaten since 2004.",
+    "Tony Thompson went down twice before the sixth round ended his rematch with Wladimir "
+    "Klitschko at the Stade de Suisse in Bern. Klitschko has not lost since 2004.",
+    "A crowd of 27,000 in Bern saw Wladimir Klitschko floor Tony Thompson twice and finish the "
+    "American in six rounds. The Ukrainian champion has not lost since 2004.",
+    "Thompson, 40, lasted six rounds in Bern; Klitschko kept the WBA belt he won from Thompson's "
+    "old rival. He has not been beaten since 2004.",
+]
+
+
+def test_two_title_defences_of_one_boxer_are_two_events():
+    # One champion, two challengers, two cities: the articles share the champion's name and
+    # the sport's words, so the two events are nearly as similar across as within (a ratio
+    # above 0.6), but each article's nearest are the reports of its own fight.
+    table = _table(["A", "B", "C", "A", "B", "C"], [""] * 6)
+    grouping = group_events(table, KLITSCHKO, mode="cluster")
+    assert grouping.labels == ["E001"] * 3 + ["E002"] * 3
+    assert set(grouping.table["certainty"]) == {"sure"}
+    # Either fight alone is one event.
+    alone = group_events(_table(["A", "B", "A"], [""] * 3), KLITSCHKO[3:], mode="cluster")
+    assert alone.labels == ["E001"] * 3
+
+
 def test_many_outlets_on_one_story_stay_one_event(tmp_path: Path):
-    """A corpus of 24 outlets (one of them writing three times) on one story is one event."""
+    """A corpus of 24 outlets (some writing two or three times) on one story is one event."""
     facts = [
         "Russia, Turkey and Iran agreed in Astana on Thursday to set up four de-escalation zones "
         "in Syria.",
@@ -199,6 +270,19 @@ def test_many_outlets_on_one_story_stay_one_event(tmp_path: Path):
         text = f"Astana talks: four zones for Syria (report {k})\n\n" + "\n\n".join(picked)
         (tmp_path / "docs" / f"d{k}.txt").write_text(text + "\n", encoding="utf-8")
         rows.append(f"d{k},docs/d{k}.txt,{outlet}")
+    # Two side pieces on the story's refugees, from two of the outlets: closer to each other
+    # than to the rest, but a pair of loosely related articles is not an event of its own.
+    side = [
+        "Refugees in Lebanon doubt the deal\n\nIn the Bekaa valley camps, families from Homs "
+        "said the zones agreed in Astana would not bring them home. Rent for a tent has doubled "
+        "this year.",
+        "Winter in the camps\n\nFamilies in the Bekaa camps told aid workers they would not go "
+        "back to Syria yet, whatever Russia and Iran sign in Astana. Many burn plastic to keep "
+        "warm.",
+    ]
+    for k, (text, outlet) in enumerate(zip(side, ["site05", "site07"], strict=True)):
+        (tmp_path / "docs" / f"side{k}.txt").write_text(text + "\n", encoding="utf-8")
+        rows.append(f"side{k},docs/side{k}.txt,{outlet}")
     (tmp_path / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     corpus = load_corpus(tmp_path)
     assert len(corpus.outlets) == 24
