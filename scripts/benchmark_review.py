@@ -1,25 +1,29 @@
 """How many answers a researcher needs before every claim of the report holds up.
 
-A simulated reviewer answers the review notebook's questions from a gold file: a
-pair is "same fact" when the gold has it (``data/gold/README.md``), else "not the
-same". After every ``--step`` answers the decisions are applied
+A simulated reviewer answers the review notebook's questions from a gold file
+(``data/gold/README.md``), each in one step (:func:`answer`): a pair is "same fact"
+when the gold pairs its passages, else "not the same"; an absence claim ("only X
+reports F", "Y leaves out F") is answered "candidate k reports it" for the first
+passage shown that the gold pairs with F, else "none of these"; a story unit is "all
+one fact" when one gold fact is in every passage, else "passage k is another fact".
+After every ``--step`` answers the decisions are applied
 (:func:`narrative.review.apply_review`) and each claim type the report makes is
 checked against the gold (:func:`narrative.evaluate.check_claims`: outlet-only,
-leaves out, story unit, prominence, figures differ). The count reported is the
-first number of answers at which every claim type is at least ``--goal`` precise
-(a type that makes no claim makes no wrong one), or ``-`` when the budget ran out;
-and the precision of each claim type (in :data:`narrative.evaluate.CLAIM_TYPES` order)
-before any answer and after 40.
+leaves out, story unit, prominence, figures differ). Reported: the precision of each
+claim type (in :data:`narrative.evaluate.CLAIM_TYPES` order) before any answer and
+after 40; the answers until each type first reaches ``--goal`` (a type that makes no
+claim makes no wrong one), and until all of them do (``-``: not within the budget).
 
-Two orders are compared on the same candidate questions (the machine's aligned
-pairs): the notebook's (:func:`narrative.review.review_queue`, recomputed on the
-report as answered so far) and random orders (``--seeds`` of them; the median is
-shown). Sets are those of ``scripts/benchmark_alignment.py``; a set whose corpus
-is not built is skipped.
+Two orders are compared on the same questions: the notebook's
+(:func:`narrative.review.review_queue`, recomputed on the report as answered so far)
+and random orders of the first queue (``--seeds`` of them; the median is shown; a
+question whose claim is gone by its turn is passed over). Sets are those of
+``scripts/benchmark_alignment.py``; a set whose corpus is not built is skipped.
 
 Usage::
 
     .venv/bin/python scripts/benchmark_review.py [--budget 200] [--step 5] [--markdown]
+        [--save DIR]
 """
 
 from __future__ import annotations
@@ -49,10 +53,6 @@ def _benchmark_alignment():
     return module
 
 
-def _key(row) -> frozenset:
-    return frozenset(((row.doc_a, int(row.passage_a)), (row.doc_b, int(row.passage_b))))
-
-
 def precisions(result: pipeline.Result, gold: pd.DataFrame, figures) -> dict[str, float]:
     """Precision of each claim type (nan when none is made or the gold cannot judge it)."""
     checks, _ = check_claims(result, gold, figures)
@@ -64,17 +64,77 @@ def holds(scores: dict[str, float], goal: float) -> bool:
     return all(math.isnan(p) or p >= goal for p in scores.values())
 
 
+def odd_one(members: list[tuple[str, int]], facts_of: dict) -> int | None:
+    """The gold's answer to a story unit: ``None`` when one gold fact is in every passage,
+    else the passage to split off (the first whose removal leaves one fact in all the
+    others; else the first without the fact most of them carry)."""
+
+    def core(keys):
+        sets = [facts_of.get(k, set()) for k in keys]
+        return set.intersection(*sets) if sets else set()
+
+    if core(members):
+        return None
+    for n in range(len(members)):
+        if core(members[:n] + members[n + 1 :]):
+            return n
+    counts: dict[str, int] = {}
+    for m in members:
+        for f in facts_of.get(m, set()):
+            counts[f] = counts.get(f, 0) + 1
+    common = max(counts, key=counts.get) if counts else None
+    return next((n for n, m in enumerate(members) if common not in facts_of.get(m, set())), 0)
+
+
+def answer(
+    machine: pipeline.Result, row, same: set[frozenset], facts_of: dict
+) -> list[review.Decision]:
+    """The gold's answer to one question, in one step.
+
+    A pair is ``same`` when the gold pairs its passages, else ``different``. An
+    absence question is answered "candidate k reports it" for the first candidate
+    the gold pairs with one of the fact's passages shown, else "none of these". A
+    story unit is "all one fact" or "passage k is another fact" (:func:`odd_one`).
+    """
+    if row.question == review.UNIT:
+        odd = odd_one([c.passage for c in row.candidates], facts_of)
+        return review.unit_decisions(machine, row._asdict(), odd)
+    if row.question == review.ABSENCE:
+        sources = {(row.doc_a, int(row.passage_a)), *(c.source for c in row.candidates)}
+        chosen = next(
+            (
+                n
+                for n, c in enumerate(row.candidates)
+                if any(frozenset((s, c.passage)) in same for s in sources)
+            ),
+            None,
+        )
+        if chosen is not None:
+            c = row.candidates[chosen]
+            source = next(s for s in sources if frozenset((s, c.passage)) in same)
+            row = row._replace(candidates=[c._replace(source=source)])
+            chosen = 0
+        return review.absence_decisions(machine, row._asdict(), chosen)
+    key = review.queue_key(row)
+    kind = review.SAME if key in same else review.DIFFERENT
+    a, b = (row.doc_a, int(row.passage_a)), (row.doc_b, int(row.passage_b))
+    return [review.decision_for(machine, kind, a, b)]
+
+
 def simulate(
     machine: pipeline.Result,
     gold: pd.DataFrame,
     figures,
     same: set[frozenset],
+    facts_of: dict,
     *,
     seed: int | None,
     budget: int,
     step: int,
     goal: float,
-) -> tuple[int | None, dict[str, float], dict[str, float]]:
+) -> tuple[
+    int | None, dict[str, float], dict[str, float], dict[str, int | None], list[review.Decision]
+]:
     """Answer questions from the gold until every claim holds up or the budget runs out.
 
     Args:
@@ -82,13 +142,15 @@ def simulate(
         gold: Gold rows.
         figures: Figure labels, or ``None``.
         same: Gold same-fact pairs, as ``frozenset`` of two ``(doc_id, passage_id)``.
+        facts_of: Gold facts of each ``(doc_id, passage_id)``.
         seed: ``None`` for the notebook's order, else the seed of a random order.
         budget: Most answers.
         step: Claims are checked after every ``step`` answers.
         goal: Precision every claim type must reach.
 
     Returns:
-        ``(answers needed or None, precision at the start, precision at 40 answers)``.
+        ``(answers needed or None, precision at the start, precision at 40 answers (or
+        when every type held), answers until each claim type first held, the decisions)``.
     """
     decisions: list[review.Decision] = []
     current = machine
@@ -96,31 +158,40 @@ def simulate(
     at_40 = start
     fixed = None
     if seed is not None:
-        queue = review.review_queue(machine)
-        fixed = queue.iloc[np.random.default_rng(seed).permutation(len(queue))]
+        keys = [review.queue_key(r) for r in review.review_queue(machine).itertuples(index=False)]
+        fixed = [keys[i] for i in np.random.default_rng(seed).permutation(len(keys))]
     asked: set[frozenset] = set()
+    reached: dict[str, int | None] = dict.fromkeys(start)
     for n in range(budget + 1):
         if n % step == 0 or n == 40:
             scores = start if n == 0 else precisions(current, gold, figures)
+            for claim, p in scores.items():
+                if reached[claim] is None and (math.isnan(p) or p >= goal):
+                    reached[claim] = n
             if n == 40:
                 at_40 = scores
             if holds(scores, goal):
-                return n, start, at_40 if n >= 40 else scores
+                return n, start, at_40 if n >= 40 else scores, reached, decisions
+        located = review.locate_decisions(decisions, machine.cleaned, machine.passages)
         if fixed is not None:
-            row = next((r for r in fixed.itertuples(index=False) if _key(r) not in asked), None)
+            # The random order's questions, as they stand now (an absence claim may be gone).
+            now = {
+                review.queue_key(r): r
+                for r in review.review_queue(current, located).itertuples(index=False)
+            }
+            row = next((now[k] for k in fixed if k not in asked and k in now), None)
         else:
-            located = review.locate_decisions(decisions, machine.cleaned, machine.passages)
             queue = review.review_queue(current, located)
-            row = next((r for r in queue.itertuples(index=False) if _key(r) not in asked), None)
+            row = next(
+                (r for r in queue.itertuples(index=False) if review.queue_key(r) not in asked),
+                None,
+            )
         if row is None:
             break
-        key = _key(row)
-        asked.add(key)
-        answer = review.SAME if key in same else review.DIFFERENT
-        a, b = (row.doc_a, int(row.passage_a)), (row.doc_b, int(row.passage_b))
-        decisions.append(review.decision_for(machine, answer, a, b))
+        asked.add(review.queue_key(row))
+        decisions.extend(answer(machine, row, same, facts_of))
         current = review.apply_review(machine, decisions)
-    return None, start, at_40
+    return None, start, at_40, reached, decisions
 
 
 def _show(scores: dict[str, float]) -> str:
@@ -135,6 +206,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=int, default=3, help="random orders to compare")
     parser.add_argument("--sets", nargs="*", help="set names (default: every built set)")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument(
+        "--save", type=Path, help="write the notebook order's decisions to DIR/<set>.csv"
+    )
     args = parser.parse_args(argv)
     rows = []
     shared = _benchmark_alignment()
@@ -155,10 +229,17 @@ def main(argv: list[str] | None = None) -> int:
             for da, pa, db, pb in gold_pairs(located, outlet_of, order)
         }
         kw = {"budget": args.budget, "step": args.step, "goal": args.goal}
-        needed, start, at_40 = simulate(machine, gold, figures, same, seed=None, **kw)
-        randoms = [simulate(machine, gold, figures, same, seed=s, **kw) for s in range(args.seeds)]
+        facts_of: dict = {}
+        for row in located.itertuples(index=False):
+            facts_of.setdefault((row.doc_id, int(row.passage_id)), set()).add(row.fact_id)
+        args_ = (machine, gold, figures, same, facts_of)
+        needed, start, at_40, reached, made = simulate(*args_, seed=None, **kw)
+        if args.save:
+            args.save.mkdir(parents=True, exist_ok=True)
+            review.write_decisions(args.save / f"{labelled.name}.csv", made)
+        randoms = [simulate(*args_, seed=s, **kw) for s in range(args.seeds)]
         finite = [r[0] if r[0] is not None else math.inf for r in randoms]
-        median = float(np.median(finite))
+        median = float(np.median(finite)) if finite else math.inf
         rows.append(
             {
                 "set": labelled.name,
@@ -166,6 +247,9 @@ def main(argv: list[str] | None = None) -> int:
                 "precision before": _show(start),
                 "precision after 40 (notebook order)": _show(at_40),
                 "precision after 40 (random, seed 0)": _show(randoms[0][2]) if randoms else "-",
+                "answers until each type >= goal (notebook order)": " ".join(
+                    "-" if n is None else str(n) for n in reached.values()
+                ),
                 "answers until all >= goal (notebook order)": needed if needed is not None else "-",
                 "random order (median)": "-" if math.isinf(median) else int(median),
             }

@@ -74,7 +74,7 @@ def test_decisions_round_trip_and_later_rows_override(tmp_path):
     store.add(Decision("not_fact", "b", "Nobody won."))
     assert [d.decision for d in review.read_decisions(path)] == ["same", "not_fact"]
     assert store.counts()["same"] == 1 and store.counts()["different"] == 0
-    assert store.undo().decision == "not_fact"
+    assert [d.decision for d in store.undo()] == ["not_fact"]
     assert [d.decision for d in DecisionStore(path).decisions] == ["same"]
     assert not list(tmp_path.glob(".*")), "no temporary file is left behind"
 
@@ -181,7 +181,8 @@ def test_apply_review_on_the_default_corpus(default_result, tmp_path):
     assert len(queue) > 0
     assert (queue["weight"].diff().dropna() <= 0).all(), "most claims first"
     assert queue.iloc[0]["claims"], "the first question bears on some claim"
-    first = queue[queue["relation"] != "unaligned"].iloc[0]
+    pairs = queue[queue["question"] == review.PAIR]
+    first = pairs[pairs["relation"] != "unaligned"].iloc[0]
     a, b = (first.doc_a, int(first.passage_a)), (first.doc_b, int(first.passage_b))
     # Reject the first proposal and confirm a pair the machine never proposed.
     known = {frozenset(k) for k in review._pair_keys(result.alignments)}
@@ -208,10 +209,31 @@ def test_apply_review_on_the_default_corpus(default_result, tmp_path):
     located = review.locate_decisions(store.decisions, result.cleaned, result.passages)
     decided = located.decided
     again = review.review_queue(after, located)
+    again = again[again["question"] == review.PAIR]
     assert not any(
         frozenset(((r.doc_a, r.passage_a), (r.doc_b, r.passage_b))) in decided
         for r in again.itertuples()
     )
+
+
+def test_one_answer_removes_or_confirms_an_outlet_only_claim(default_result):
+    result = default_result
+    queue = review.review_queue(result)
+    absence = queue[queue["question"] == review.ABSENCE]
+    assert len(absence) and absence.index[0] == 0, "absence claims are asked first"
+    only = absence[absence["claims"] == "outlet-only"]
+    first, second = only.iloc[0], only.iloc[1]
+    claimed = set(review.report_claims(result).exclusives["fact_id"])
+    assert {first["fact_id"], second["fact_id"]} <= claimed
+    decisions = review.absence_decisions(result, first, 0)  # candidate 1 reports it
+    decisions += review.absence_decisions(result, second, None)  # none of these
+    after = review.apply_review(result, decisions)
+    still = set(review.report_claims(after).exclusives["fact_id"])
+    assert first["fact_id"] not in still, "a same pair removes the claim"
+    assert second["fact_id"] in still, "none of these confirms it"
+    located = review.locate_decisions(decisions, result.cleaned, result.passages)
+    left = review.review_queue(after, located)
+    assert not set(left["fact_id"]) & {first["fact_id"], second["fact_id"]}, "settled"
 
 
 def test_context_shows_the_neighbours(default_result):
@@ -243,19 +265,92 @@ def test_a_decisions_file_is_a_gold_file(default_result, tmp_path):
     assert (scores.strict.found_gold, scores.strict.gold) == (1, 1)
 
 
-def test_nearest_counterparts_known_answer():
-    passages = _passages()  # a: 0 1 2, b: 0 1 2 (rows 0-5)
+def _toy_run(event_of=None) -> SimpleNamespace:
+    """Passages a0-a2 (Alpha) and b0-b2 (Beta) with toy vectors: a0~b1, a1~b0, a2~b2 then b0."""
     vectors = np.zeros((6, 3), dtype=np.float32)
-    vectors[[0, 4]] = [1, 0, 0]  # a0 and b1 the same
-    vectors[[1, 3]] = [0, 1, 0]  # a1 and b0 the same
-    vectors[[2, 5]] = [0, 0.6, 0.8]  # a2 and b2 close, b0 next
-    run = SimpleNamespace(passages=passages, embeddings=vectors, event_of={"a": "E", "b": "E"})
-    near = review.nearest_counterparts(run, [("a", 0), ("a", 2)], k=2)
-    assert near[(("a", 0), "Beta")][0] == (("b", 1), 1.0)
-    assert [k for k, _ in near[(("a", 2), "Beta")]] == [("b", 2), ("b", 0)]
-    assert (("a", 0), "Alpha") not in near, "never the passage's own outlet"
-    apart = SimpleNamespace(passages=passages, embeddings=vectors, event_of={"a": "E", "b": "F"})
-    assert review.nearest_counterparts(apart, [("a", 0)]) == {}, "never another event"
+    vectors[[0, 4]] = [1, 0, 0]
+    vectors[[1, 3]] = [0, 1, 0]
+    vectors[[2, 5]] = [0, 0.6, 0.8]
+    return SimpleNamespace(
+        passages=_passages(),
+        cleaned=_cleaned(),
+        embeddings=vectors,
+        event_of=event_of or {"a": "E", "b": "E"},
+        settings=SimpleNamespace(paraphrase_min=0.42),
+    )
+
+
+def test_absence_candidates_known_answer():
+    run = _toy_run()
+    near = review.absence_candidates(run, [("a", 2)], ["Beta"], k=2)
+    assert [c.passage for c in near] == [("b", 2), ("b", 0)]
+    assert near[0].cosine == pytest.approx(1.0) and near[1].cosine == pytest.approx(0.6)
+    # With two passages of the fact, each candidate is scored by its nearest one.
+    both = review.absence_candidates(run, [("a", 0), ("a", 2)], ["Beta"], k=3)
+    assert [(c.source, c.passage) for c in both[:2]] == [
+        (("a", 0), ("b", 1)),
+        (("a", 2), ("b", 2)),
+    ]
+    assert review.absence_candidates(run, [("a", 0)], ["Alpha"], k=2) == [], "never its own outlet"
+    apart = _toy_run({"a": "E", "b": "F"})
+    assert review.absence_candidates(apart, [("a", 0)], ["Beta"], k=2) == [], "never another event"
+
+
+def _claims(only: list[tuple[str, int]], leaves: list[tuple[str, str]] = ()) -> review.Claims:
+    facts = _passages().assign(
+        fact_id=lambda t: "S-" + t["doc_id"] + "-" + t["passage_id"].astype(str)
+    )
+    exclusives = facts[facts.apply(lambda r: (r.doc_id, r.passage_id) in only, axis=1)]
+    omissions = pd.DataFrame(list(leaves), columns=["outlet", "fact_id"])
+    return review.Claims(
+        exclusives=exclusives, omissions=omissions, gaps=pd.DataFrame(), facts=facts
+    )
+
+
+def test_an_absence_claim_is_one_question_with_its_candidates():
+    run = _toy_run()
+    claims = _claims([("a", 2)], leaves=[("Alpha", "S-b-1")])
+    rows = review.absence_questions(run, claims)
+    only, leaves = rows
+    assert (only["claims"], only["fact_id"], only["question"]) == (
+        "outlet-only",
+        "S-a-2",
+        "absence",
+    )
+    assert [c.passage for c in only["candidates"]] == [("b", 2), ("b", 0), ("b", 1)]
+    assert only["score"] == pytest.approx(1.0) and only["distance"] == pytest.approx(-0.58)
+    assert leaves["outlet_b"] == "Alpha" and leaves["candidates"][0].passage == ("a", 0)
+    # A passage decided about with the fact is not shown again; the next one is.
+    decided = LocatedDecisions(set(), {frozenset({("a", 2), ("b", 0)})}, {("b", 1)}, [])
+    (again,) = review.absence_questions(run, claims, decided)
+    assert [c.passage for c in again["candidates"]] == [("b", 2), ("b", 1)]
+    # Settled when as many passages as it shows are decided about; no question on a non-fact.
+    rejected = {frozenset({("a", 2), ("b", p)}) for p in range(3)}
+    assert (
+        review.absence_questions(run, claims, LocatedDecisions(set(), rejected, {("b", 1)}, []))
+        == []
+    )
+
+
+def test_one_answer_settles_an_absence_claim(tmp_path):
+    run = _toy_run()
+    (question,) = review.absence_questions(run, _claims([("a", 2)]))
+    found = review.absence_decisions(run, question, 1)
+    assert [(d.decision, d.doc_a, d.snippet_a, d.doc_b, d.snippet_b) for d in found] == [
+        ("same", "a", "Rebels walked out.", "b", "The zones were agreed in May, officials said.")
+    ]
+    none = review.absence_decisions(run, question, None)
+    assert [d.decision for d in none] == ["different"] * 3
+    assert len({(d.note, d.decided_at) for d in none}) == 1 and "none of these" in none[0].note
+    store = DecisionStore(tmp_path / "d.csv")
+    store.add(found)
+    store.add(none)
+    assert (len(store), store.answers()) == (4, 2)
+    assert len(store.undo()) == 3, "undo takes back every row of the last answer"
+    assert [d.decision for d in review.read_decisions(tmp_path / "d.csv")] == ["same"]
+    # Applied, "candidate 2 reports it" is a confirmed pair the machine never aligned.
+    located = review.locate_decisions(found, run.cleaned, run.passages)
+    assert located.confirmed == {frozenset({("a", 2), ("b", 0)})}
 
 
 def test_a_bad_decisions_file_stops_the_report_in_one_line(tmp_path, capsys):

@@ -3,7 +3,9 @@
 JupyterLab is started by the project's own script (``scripts/lab.sh``) on a loopback
 port with a token, on a copy of ``05-review.ipynb`` whose ``review`` parameter points
 into the test's folder. Three questions are answered, one with a click and two with
-keys; the decisions file must hold them, and a report page rebuilt with it must follow.
+keys (the first questions are "only this outlet reports it" claims: none of the passages
+shown reports the fact, the first one does, the fact is no fact); the decisions file must
+hold them, and a report page rebuilt with it must follow.
 """
 
 from __future__ import annotations
@@ -114,23 +116,24 @@ def test_three_answers_in_jupyterlab_reach_the_file_and_the_report(lab, chromium
             page.locator(".jp-StatusBar-Widget", has_text="Idle").first.wait_for(timeout=WAIT_MS)
             page.get_by_role("menuitem", name="Run", exact=True).click()
             page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-            same = page.locator(".narrative-review-same")
+            none = page.locator(".narrative-review-none")
             try:
-                same.wait_for(timeout=WAIT_MS)
+                none.wait_for(timeout=WAIT_MS)
             except Exception:
                 page.screenshot(path=str(tmp_path / "lab.png"))
                 outputs = page.locator(".jp-OutputArea").all_inner_texts()
                 raise AssertionError(f"no question shown; outputs: {outputs}") from None
             first = page.locator(".widget-html").last.inner_text()
-            same.click()  # answer 1: a click
+            none.click()  # answer 1, a click: none of these passages reports the fact
             page.wait_for_function(
                 "t => !document.body.innerText.includes(t)", arg=first[:300], timeout=60_000
             )
+            page.get_by_text("1 answered").wait_for(timeout=60_000)
             keys = page.locator(".narrative-review-keys input")
             keys.click()
-            keys.press("d")  # answer 2: a key
+            keys.press("1")  # answer 2, a key: the first passage shown reports it
             page.get_by_text("2 answered").wait_for(timeout=60_000)
-            keys.press("a")  # answer 3: a key
+            keys.press("a")  # answer 3, a key: the fact is no fact
             page.get_by_text("3 answered").wait_for(timeout=60_000)
             keys.press("u")  # undo the third ...
             page.get_by_text("2 answered").wait_for(timeout=60_000)
@@ -140,7 +143,9 @@ def test_three_answers_in_jupyterlab_reach_the_file_and_the_report(lab, chromium
             browser.close()
 
     made = review.read_decisions(decisions)
-    assert [d.decision for d in made] == ["same", "different", "not_fact"]
+    kinds = [d.decision for d in made]
+    shown = kinds.index("same")
+    assert shown >= 1 and kinds == ["different"] * shown + ["same", "not_fact"]
     assert all(d.decided_at for d in made)
 
     # A report page rebuilt with the file follows the answers.

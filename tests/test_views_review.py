@@ -7,8 +7,12 @@ from narrative import review
 from narrative.views.review import ReviewApp, question_html
 
 
+def _first(queue: pd.DataFrame, kind: str) -> pd.Series:
+    return queue[queue["question"] == kind].iloc[0].copy()
+
+
 def test_question_shows_both_passages_marks_differences_and_escapes(default_result):
-    question = review.review_queue(default_result).iloc[0].copy()
+    question = _first(review.review_queue(default_result), review.PAIR)
     question["text_a"] = "Talks <b>ended</b> on Friday"
     question["text_b"] = "Talks ended on Monday"
     html = question_html(default_result, question, threshold=0.42)
@@ -17,27 +21,62 @@ def test_question_shows_both_passages_marks_differences_and_escapes(default_resu
     assert "Asked now because" in html and str(question["outlet_a"]) in html
 
 
+def test_absence_and_unit_questions_number_their_passages(default_result):
+    queue = review.review_queue(default_result)
+    absence = _first(queue, review.ABSENCE)
+    html = question_html(default_result, absence, threshold=0.42)
+    assert "only <b>" in html and "[1]" in html
+    assert f"[{len(absence['candidates'])}]" in html
+    first = absence["candidates"][0]
+    absence["candidates"] = [first._replace(text="<script>x</script>")]
+    html = question_html(default_result, absence, threshold=0.42)
+    assert "&lt;script&gt;" in html and "<script>" not in html
+    unit = _first(queue, review.UNIT)
+    html = question_html(default_result, unit, threshold=0.42)
+    assert "one story unit" in html and "[2]" in html
+
+
 def test_app_answers_skips_and_undoes(default_result, tmp_path):
     app = ReviewApp(default_result, tmp_path / "d.csv")
     first = app.current
+    assert first["question"] == review.ABSENCE, "absence claims are asked first"
+    assert {"1", "d", "a", "n", "u"} <= set(app.actions())
     app.answer("skip")
-    assert app.current is not None and not app.current.equals(first)
+    assert app.current is not None and review.queue_key(app.current) != review.queue_key(first)
     second = app.current
-    app.keys.value = "s"  # a key typed in the key box answers
-    assert [d.decision for d in app.store.decisions] == ["same"]
+    app.keys.value = "d"  # a key typed in the key box answers: none of these reports it
+    rows = len(second["candidates"])
+    assert [d.decision for d in app.store.decisions] == ["different"] * rows
     assert app.keys.value == ""
-    assert not app.current.equals(second)
-    app.answer("not_fact_b")
-    assert [d.decision for d in review.read_decisions(tmp_path / "d.csv")] == ["same", "not_fact"]
+    assert review.queue_key(app.current) != review.queue_key(second)
+    app.keys.value = "1"  # the first candidate reports it
+    assert app.store.decisions[-1].decision == "same"
+    assert "2 answered" in app.count.value
     app.answer("undo")
-    assert len(review.read_decisions(tmp_path / "d.csv")) == 1
+    assert len(review.read_decisions(tmp_path / "d.csv")) == rows
     assert "1 answered" in app.count.value
     located = review.locate_decisions(
         app.store.decisions, default_result.cleaned, default_result.passages
     )
+    pairs = app.queue[app.queue["question"] == review.PAIR]
     asked = {
         frozenset(((r.doc_a, r.passage_a), (r.doc_b, r.passage_b)))
-        for r in app.queue.itertuples(index=False)
+        for r in pairs.itertuples(index=False)
     }
     assert not located.decided & asked
-    assert isinstance(app.queue, pd.DataFrame)
+
+
+def test_app_splits_a_story_unit(default_result, tmp_path):
+    app = ReviewApp(default_result, tmp_path / "d.csv")
+    app.current = unit = _first(app.queue, review.UNIT)
+    assert unit is not None and {"s", "1", "2"} <= set(app.actions())
+    app.keys.value = "2"  # the second passage is another fact
+    made = app.store.decisions
+    assert made and {d.decision for d in made} == {"split"}
+    after = review.apply_review(default_result, made)
+    odd = unit["candidates"][1].passage
+    units = after.units
+    keys = zip(units["doc_id"], units["passage_id"], strict=True)
+    unit_of = dict(zip(keys, units["unit_id"], strict=True))
+    others = [c.passage for c in unit["candidates"] if c.passage != odd]
+    assert all(unit_of.get(odd) is None or unit_of.get(odd) != unit_of.get(o) for o in others)

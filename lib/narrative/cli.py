@@ -2,7 +2,9 @@
 
 ``narrative report --corpus DIR [--out DIR] [-p name=value ...]`` builds the
 HTML report and CSV exports; ``narrative evaluate --corpus DIR --gold FILE``
-scores the alignment against hand-labelled facts; ``narrative params`` lists
+scores the alignment against hand-labelled facts; ``narrative fit --corpus DIR
+--gold FILE`` refits the same-fact evidence weight and threshold on a decisions
+(or gold) file and prints them as ``-p`` options; ``narrative params`` lists
 the parameters. Errors
 the user can fix (a missing corpus, an unknown parameter, an unavailable
 model) end with one line on stderr and exit status 2, never a traceback.
@@ -88,7 +90,43 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="figure labels for --claims (default: figures/<gold file name> beside the gold)",
     )
+    fit = commands.add_parser(
+        "fit",
+        help="refit embedding_weight and paraphrase_min on your review decisions "
+        "(cross-validated) and print them as -p options; nothing is applied by itself",
+    )
+    fit.add_argument("--corpus", type=Path, required=True, help="corpus folder or file")
+    fit.add_argument(
+        "--gold", type=Path, required=True, help="decisions CSV (or a gold CSV of facts)"
+    )
+    fit.add_argument(
+        "-p",
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="the run's current parameters (see `narrative params`); repeatable",
+    )
     return parser
+
+
+def _fit(args: argparse.Namespace) -> int:
+    from narrative.fit import fit
+
+    values = parse_assignments(args.param)
+    if not args.corpus.exists():
+        raise CorpusError(f"corpus not found: {args.corpus}")
+    if not args.gold.is_file():
+        raise CorpusError(f"decisions file not found: {args.gold}")
+
+    def progress(done: int, total: int) -> None:
+        print(f"\rrunning the alignment at setting {done} of {total}", end="", file=sys.stderr)
+
+    found = fit(args.corpus, args.gold, values, progress=progress)
+    print(file=sys.stderr)
+    for line in found.summary():
+        print(line)
+    return 0
 
 
 def _params() -> int:
@@ -194,6 +232,8 @@ def main(argv: list[str] | None = None) -> int:
             return _params()
         if args.command == "evaluate":
             return _evaluate(args)
+        if args.command == "fit":
+            return _fit(args)
         return _report(args)
     except USER_ERRORS as error:
         print(f"narrative: error: {error}", file=sys.stderr)

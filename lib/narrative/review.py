@@ -24,7 +24,9 @@ machine missed them), rejected pairs are out, a passage that is not a fact has
 no pair; story units and figure disagreements are rebuilt from there, and every
 analysis downstream follows because it is computed from the alignments and
 units. :func:`review_queue` orders the open questions so that the first
-answers change the most claims.
+answers change the most claims; an absence claim ("only X reports F", "Y leaves
+out F") and a story unit are each one question, settled by one answer
+(:func:`absence_decisions`, :func:`unit_decisions`).
 """
 
 from __future__ import annotations
@@ -221,11 +223,27 @@ def decision_for(
     return Decision(kind, a[0], passage_snippet(result, a), *side_b, note, _now())
 
 
+def _last_answer(decisions: list[Decision]) -> int:
+    """How many rows, at the end of ``decisions`` (not empty), make up the last answer."""
+    last = decisions[-1]
+    n = 1
+    while (
+        last.note
+        and n < len(decisions)
+        and (decisions[-n - 1].note, decisions[-n - 1].decided_at) == (last.note, last.decided_at)
+    ):
+        n += 1
+    return n
+
+
 class DecisionStore:
     """The decisions file as the review notebook uses it: add, undo, count.
 
     Every change rewrites the file at once (:func:`write_decisions`), so
-    nothing answered is lost.
+    nothing answered is lost. One answer may be several rows (an absence
+    question answered "none of these" rejects each candidate): the rows of one
+    answer share their ``note`` and ``decided_at``, and undo takes them back
+    together.
 
     Args:
         path: The CSV; created at the first answer.
@@ -235,21 +253,33 @@ class DecisionStore:
         self.path = Path(path)
         self.decisions = read_decisions(self.path)
 
-    def add(self, decision: Decision) -> None:
-        """Append one decision and save."""
-        self.decisions.append(decision)
+    def add(self, decision: Decision | Iterable[Decision]) -> None:
+        """Append one answer (one decision, or the rows of one answer) and save."""
+        rows = [decision] if isinstance(decision, Decision) else list(decision)
+        self.decisions.extend(rows)
         write_decisions(self.path, self.decisions)
 
-    def undo(self) -> Decision | None:
-        """Remove the last decision and save; ``None`` when there is none."""
+    def undo(self) -> list[Decision]:
+        """Remove the last answer (all its rows) and save; empty when there is none."""
         if not self.decisions:
-            return None
-        last = self.decisions.pop()
+            return []
+        n = _last_answer(self.decisions)
+        gone = self.decisions[-n:]
+        del self.decisions[-n:]
         write_decisions(self.path, self.decisions)
-        return last
+        return gone
+
+    def answers(self) -> int:
+        """How many answers the file holds (rows of one answer count once)."""
+        count, rest = 0, list(self.decisions)
+        while rest:
+            n = _last_answer(rest)
+            del rest[-n:]
+            count += 1
+        return count
 
     def counts(self) -> dict[str, int]:
-        """How many decisions of each kind (every kind, zeros included)."""
+        """How many decision rows of each kind (every kind, zeros included)."""
         found = pd.Series([d.decision for d in self.decisions], dtype=object).value_counts()
         return {kind: int(found.get(kind, 0)) for kind in DECISIONS}
 
@@ -552,16 +582,28 @@ def gold_from_decisions(decisions: list[Decision]) -> tuple[pd.DataFrame, pd.Dat
     return pd.DataFrame(pos, columns=columns), pd.DataFrame(neg, columns=columns)
 
 
-#: Weight of each claim a pair's answer can change, in :func:`review_queue`.
+#: Weight of each claim an answer can change, in :func:`review_queue`: every claim the report
+#: makes counts once, so the answers that can change the most claims come first.
 CLAIM_WEIGHTS = {
-    "figures differ": 3,
-    "prominence": 3,
-    "outlet-only": 2,
-    "leaves out": 2,
+    "outlet-only": 1,
+    "leaves out": 1,
+    "figures differ": 1,
+    "prominence": 1,
     "story unit": 1,
 }
+#: Claim types asked about as absence questions (one question per claim).
+ABSENCE_CLAIMS = ("outlet-only", "leaves out")
 
+#: ``question`` of a queue row: a pair of passages, an absence claim with its candidates,
+#: or a story unit with its passages.
+PAIR, ABSENCE, UNIT = "pair", "absence", "unit"
+
+#: Columns of :func:`review_queue`. ``doc_a``/``passage_a`` is the pair's first passage, the
+#: fact of an absence claim or a unit's first passage; ``doc_b``/``passage_b`` the second, the
+#: best candidate or the unit's second passage; ``fact_id`` the claim's fact or unit;
+#: ``candidates`` the passages shown (:class:`Candidate`), ``links`` a unit's aligned pairs.
 QUEUE_COLUMNS = [
+    "question",
     "doc_a",
     "passage_a",
     "doc_b",
@@ -575,57 +617,100 @@ QUEUE_COLUMNS = [
     "claims",
     "weight",
     "distance",
+    "fact_id",
+    "candidates",
+    "links",
 ]
 
+#: Candidates shown per other outlet for an "only this outlet reports F" claim ...
+OUTLET_ONLY_CANDIDATES = 3
+#: ... and at most this many in all (the best, whatever their outlet).
+MAX_CANDIDATES = 12
+#: Candidates shown for a "Y leaves out F" claim (Y's passages).
+LEAVES_OUT_CANDIDATES = 5
 
-def nearest_counterparts(
-    result: Result, passages: list[Key], *, k: int = 1
-) -> dict[tuple[Key, str], list[tuple[Key, float]]]:
-    """For each passage, its nearest passages (embedding cosine) in every other outlet of its event.
 
-    Headlines are compared only with headlines, other passages with other passages.
+class Candidate(NamedTuple):
+    """A passage that may report the fact an absence claim is about.
+
+    Attributes:
+        source: The fact's passage it is nearest to (``(doc_id, passage_id)``).
+        passage: The candidate (``(doc_id, passage_id)``).
+        outlet: The candidate's outlet.
+        text: The candidate's text.
+        cosine: Embedding cosine with ``source``.
+    """
+
+    source: Key
+    passage: Key
+    outlet: str
+    text: str
+    cosine: float
+
+
+def absence_candidates(
+    result: Result,
+    sources: list[Key],
+    outlets: list[str],
+    *,
+    k: int,
+    skip: set[Key] | frozenset[Key] = frozenset(),
+) -> list[Candidate]:
+    """The passages of other outlets most likely to report the fact of ``sources``.
+
+    Each passage of an outlet in ``outlets`` (same event, headlines only with
+    headlines) is scored by its best embedding cosine with any of the fact's
+    passages; the ``k`` best of each outlet are kept. The fact's own outlets are
+    never searched.
 
     Args:
         result: The run.
-        passages: ``(doc_id, passage_id)`` of the passages asked about.
-        k: Nearest passages kept per outlet.
+        sources: The fact's passages, ``(doc_id, passage_id)``.
+        outlets: The outlets searched.
+        k: Candidates kept per outlet.
+        skip: Passages never shown (those already decided about with the fact).
 
     Returns:
-        ``{(passage, other outlet): [(passage, cosine), ...]}``, nearest first.
+        The candidates, outlet by outlet (in ``outlets`` order), best first.
     """
     table = result.passages.reset_index(drop=True)
-    if not passages or not len(result.embeddings):
-        return {}
+    if not sources or not len(result.embeddings):
+        return []
     event_of = result.event_of
     row_of = {
         (d, int(p)): i
         for i, (d, p) in enumerate(zip(table["doc_id"], table["passage_id"], strict=True))
     }
+    rows = [row_of[s] for s in sources if s in row_of]
+    if not rows:
+        return []
     headline = table["kind"].eq(HEADLINE).to_numpy()
     events = table["doc_id"].map(event_of).to_numpy()
-    outlets = table["outlet"].to_numpy()
-    out: dict[tuple[Key, str], tuple[Key, float]] = {}
-    for key in passages:
-        i = row_of.get(key)
-        if i is None:
-            continue
-        cosine = result.embeddings @ result.embeddings[i]
-        allowed = (events == events[i]) & (outlets != outlets[i]) & (headline == headline[i])
-        for outlet in dict.fromkeys(outlets[allowed]):
-            rows = np.flatnonzero(allowed & (outlets == outlet))
-            best = rows[np.argsort(-cosine[rows], kind="stable")[:k]]
-            out[(key, str(outlet))] = [
-                (
-                    (str(table.at[b, "doc_id"]), int(table.at[b, "passage_id"])),
-                    round(float(cosine[b]), 4),
+    outlet_of = table["outlet"].to_numpy()
+    cosine = result.embeddings @ result.embeddings[rows].T  # (passages, sources)
+    like = headline[:, None] == headline[rows][None, :]
+    cosine = np.where(like, cosine, -np.inf)
+    best = cosine.max(axis=1)
+    source_of = np.asarray(rows)[cosine.argmax(axis=1)]
+    inside = (events == events[rows[0]]) & ~np.isin(outlet_of, outlet_of[rows])
+    if skip:
+        keys = zip(table["doc_id"], table["passage_id"].astype(int), strict=True)
+        inside &= np.array([k not in skip for k in keys])
+    out = []
+    for outlet in outlets:
+        allowed = np.flatnonzero(inside & (outlet_of == outlet) & np.isfinite(best))
+        for i in allowed[np.argsort(-best[allowed], kind="stable")[:k]]:
+            s = source_of[i]
+            out.append(
+                Candidate(
+                    (str(table.at[s, "doc_id"]), int(table.at[s, "passage_id"])),
+                    (str(table.at[i, "doc_id"]), int(table.at[i, "passage_id"])),
+                    str(outlet),
+                    str(table.at[i, "text"]),
+                    round(float(best[i]), 4),
                 )
-                for b in best
-            ]
+            )
     return out
-
-
-#: Nearest passages per other outlet asked about for an "only this outlet" claim.
-OUTLET_ONLY_CANDIDATES = 3
 
 
 @dataclass
@@ -665,17 +750,14 @@ def report_claims(result: Result) -> Claims:
 
 
 def claims_by_pair(result: Result, claims: Claims | None = None) -> dict[frozenset[Key], list[str]]:
-    """Which claims of the report each pair of passages bears on.
+    """Which findings each pair of passages bears on.
 
     * ``figures differ``: an aligned pair whose passages give different figures;
     * ``prominence``: the pair is the evidence of a "one puts it on top, the
-      other buries it" finding;
-    * ``outlet-only``: a passage said to be reported by one outlet only, with
-      its :data:`OUTLET_ONLY_CANDIDATES` nearest passages in each other outlet
-      of the event: if one is the same fact, the claim falls;
-    * ``leaves out``: a fact an outlet is said to leave out, with that outlet's
-      passage nearest to any of the fact's passages;
-    * ``story unit``: a same-fact pair that holds a unit together.
+      other buries it" finding.
+
+    Absence claims ("only this outlet", "leaves out") and story units are
+    questions of their own (:func:`absence_questions`, :func:`unit_questions`).
 
     Args:
         result: The run.
@@ -686,7 +768,6 @@ def claims_by_pair(result: Result, claims: Claims | None = None) -> dict[frozens
     """
     claims = claims or report_claims(result)
     out: dict[frozenset[Key], list[str]] = {}
-    alignments = result.alignments
     differ = result.number_disagreements
     for k in _pair_keys(differ[differ["relation"] != "unaligned"]):
         out.setdefault(k, []).append("figures differ")
@@ -694,30 +775,235 @@ def claims_by_pair(result: Result, claims: Claims | None = None) -> dict[frozens
         top = (row.doc_id_top, int(row.passage_id_top))
         low = (row.doc_id_buried, int(row.passage_id_buried))
         out.setdefault(frozenset((top, low)), []).append("prominence")
-    for key, relation in zip(_pair_keys(alignments), alignments["relation"], strict=True):
-        if relation in SAME_FACT:
-            out.setdefault(key, []).append("story unit")
-    facts = claims.facts
-    alone = list(
-        zip(claims.exclusives["doc_id"], claims.exclusives["passage_id"].astype(int), strict=True)
-    )
-    members: dict[str, list[Key]] = {}
-    for d, p, fact in zip(facts["doc_id"], facts["passage_id"], facts["fact_id"], strict=True):
-        members.setdefault(fact, []).append((d, int(p)))
-    omitted = claims.omissions
-    for source, near in nearest_counterparts(result, alone, k=OUTLET_ONLY_CANDIDATES).items():
-        for other, _ in near:
-            out.setdefault(frozenset((source[0], other)), []).append("outlet-only")
-    wanted = [k for fact in dict.fromkeys(omitted["fact_id"]) for k in members.get(fact, [])]
-    nearest = nearest_counterparts(result, list(dict.fromkeys(wanted)))
-    for fact, outlet in zip(omitted["fact_id"], omitted["outlet"], strict=True):
-        found = [
-            (nearest[(k, outlet)][0], k) for k in members.get(fact, []) if (k, outlet) in nearest
-        ]
-        if found:
-            (other, _), k = max(found, key=lambda f: f[0][1])
-            out.setdefault(frozenset((k, other)), []).append("leaves out")
     return {k: list(dict.fromkeys(v)) for k, v in out.items() if v}
+
+
+def absence_questions(
+    result: Result, claims: Claims, located: LocatedDecisions | None = None
+) -> list[dict]:
+    """One question per absence claim: the fact, and the passages that may report it.
+
+    * "only outlet X reports F": F's passages, and the
+      :data:`OUTLET_ONLY_CANDIDATES` best candidates of every other outlet of
+      the event (:func:`absence_candidates`), :data:`MAX_CANDIDATES` at most;
+    * "outlet Y leaves out F": F's passages, and the
+      :data:`LEAVES_OUT_CANDIDATES` best candidates of Y.
+
+    One answer settles the claim: "passage k reports it" (a ``same`` pair that
+    removes the claim) or "none of these" (a ``different`` pair per candidate,
+    which confirms it). Passages already decided about with F (another
+    question's answer may have rejected one) are not shown: the next ones are;
+    the claim is settled once as many passages are decided about with F as its
+    question shows, or when its passage is no fact.
+
+    Args:
+        result: The run.
+        claims: The report's claims.
+        located: Decisions made so far.
+
+    Returns:
+        Queue rows (:data:`QUEUE_COLUMNS`) with ``question`` = :data:`ABSENCE`.
+    """
+    decided = located.decided if located else set()
+    not_facts = located.not_facts if located else set()
+    members: dict[str, list[Key]] = {}
+    for d, p, fact in zip(
+        claims.facts["doc_id"], claims.facts["passage_id"], claims.facts["fact_id"], strict=True
+    ):
+        members.setdefault(fact, []).append((d, int(p)))
+    event_of = result.event_of
+    outlets_in: dict[str, list[str]] = {}
+    for d, o in zip(result.passages["doc_id"], result.passages["outlet"], strict=True):
+        if o not in outlets_in.setdefault(event_of.get(d, ""), []):
+            outlets_in[event_of.get(d, "")].append(o)
+    outlet_of = dict(zip(result.passages["doc_id"], result.passages["outlet"], strict=False))
+    asked: list[tuple[str, str, list[Key], list[str], int]] = []
+    for fact, group in claims.exclusives.groupby("fact_id", sort=False):
+        sources = list(zip(group["doc_id"], group["passage_id"].astype(int), strict=True))
+        own = str(group["outlet"].iloc[0])
+        others = [o for o in outlets_in.get(event_of.get(sources[0][0], ""), []) if o != own]
+        asked.append(("outlet-only", str(fact), sources, others, OUTLET_ONLY_CANDIDATES))
+    for row in claims.omissions.itertuples(index=False):
+        sources = members.get(row.fact_id, [])
+        if sources:
+            asked.append(
+                ("leaves out", str(row.fact_id), sources, [row.outlet], LEAVES_OUT_CANDIDATES)
+            )
+    threshold = result.settings.paraphrase_min
+    texts = dict(
+        zip(
+            zip(result.passages["doc_id"], result.passages["passage_id"].astype(int), strict=True),
+            result.passages["text"],
+            strict=True,
+        )
+    )
+    rows = []
+    for claim, fact, sources, outlets, k in asked:
+        if set(sources) & not_facts:
+            continue
+        # Passages already decided about with the fact (in this question or in another one's
+        # answer) are not shown again; the claim is settled once as many are as it shows.
+        done = {p for pair in decided if len(pair & set(sources)) == 1 for p in pair - set(sources)}
+        limit = min(MAX_CANDIDATES, k * len(outlets))
+        if sum(outlet_of.get(d) in outlets for d, _ in done) >= limit:
+            continue
+        found = absence_candidates(result, sources, outlets, k=k, skip=done)
+        best = set(sorted(found, key=lambda c: -c.cosine)[:limit])
+        candidates = [c for c in found if c in best]
+        if not candidates:
+            continue
+        top = max(candidates, key=lambda c: c.cosine)
+        a = top.source
+        rows.append(
+            {
+                "question": ABSENCE,
+                "doc_a": a[0],
+                "passage_a": a[1],
+                "doc_b": top.passage[0],
+                "passage_b": top.passage[1],
+                "outlet_a": outlet_of[a[0]],
+                "outlet_b": outlets[0] if claim == "leaves out" else top.outlet,
+                "text_a": texts[a],
+                "text_b": top.text,
+                "relation": "unaligned",
+                "score": top.cosine,
+                "claims": claim,
+                "weight": CLAIM_WEIGHTS[claim],
+                # The strongest candidate first: the claim most likely to be wrong.
+                "distance": round(threshold - top.cosine, 4),
+                "fact_id": fact,
+                "candidates": candidates,
+                "links": [],
+            }
+        )
+    return rows
+
+
+def unit_questions(result: Result, located: LocatedDecisions | None = None) -> list[dict]:
+    """One question per story unit: do all its passages report one fact, or which does not?
+
+    A unit is a claim that its passages report one fact. One answer settles it:
+    "all one fact" (a ``same`` decision for every aligned pair inside the unit)
+    or "passage k is another fact" (a ``split`` for each aligned pair joining k
+    to the others, so k leaves the unit). A unit whose aligned pairs are all
+    decided is not asked again.
+
+    Args:
+        result: The run, decisions applied or not.
+        located: Decisions made so far.
+
+    Returns:
+        Queue rows (:data:`QUEUE_COLUMNS`) with ``question`` = :data:`UNIT`:
+        ``candidates`` are the unit's passages (``source`` the unit's first
+        passage, ``cosine`` the passage's best score with another member),
+        ``links`` the aligned pairs inside it, ``score`` the weakest same-fact
+        link and ``distance`` its margin over ``paraphrase_min`` (the unit most
+        likely wrong first).
+    """
+    decided = located.decided if located else set()
+    threshold = result.settings.paraphrase_min
+    alignments = result.alignments
+    keys = _pair_keys(alignments)
+    scores = alignments["score"].astype(float).tolist()
+    same = alignments["relation"].isin(SAME_FACT).tolist()
+    texts = result.passages.set_index(["doc_id", "passage_id"])
+    rows = []
+    for unit, group in result.units.groupby("unit_id", sort=False):
+        members = list(zip(group["doc_id"], group["passage_id"].astype(int), strict=True))
+        if len(members) < 2:
+            continue
+        inside = set(members)
+        links = [(k, sc, sf) for k, sc, sf in zip(keys, scores, same, strict=True) if k <= inside]
+        if not links or all(k in decided for k, _, _ in links):
+            continue
+        best = {m: max((sc for k, sc, _ in links if m in k), default=float("nan")) for m in members}
+        weakest = min((sc for _, sc, sf in links if sf), default=min(sc for _, sc, _ in links))
+        candidates = [
+            Candidate(members[0], m, str(texts.at[m, "outlet"]), str(texts.at[m, "text"]), best[m])
+            for m in members
+        ]
+        rows.append(
+            {
+                "question": UNIT,
+                "doc_a": members[0][0],
+                "passage_a": members[0][1],
+                "doc_b": members[1][0],
+                "passage_b": members[1][1],
+                "outlet_a": candidates[0].outlet,
+                "outlet_b": candidates[1].outlet,
+                "text_a": candidates[0].text,
+                "text_b": candidates[1].text,
+                "relation": "unit",
+                "score": round(weakest, 4),
+                "claims": "story unit",
+                "weight": CLAIM_WEIGHTS["story unit"],
+                "distance": round(weakest - threshold, 4),
+                "fact_id": str(unit),
+                "candidates": candidates,
+                "links": [tuple(sorted(k)) for k, _, _ in links],
+            }
+        )
+    return rows
+
+
+def unit_decisions(
+    result: Result, question: pd.Series | dict, odd: int | None, *, note: str = ""
+) -> list[Decision]:
+    """The decisions one answer to a story-unit question records.
+
+    Args:
+        result: The run the question was asked on.
+        question: A queue row with ``question`` = :data:`UNIT`.
+        odd: Index (from 0) of the passage that reports another fact, or ``None``
+            for "all one fact".
+        note: Kept in every row (see :func:`absence_decisions`).
+
+    Returns:
+        One ``same`` per aligned pair inside the unit, or one ``split`` per
+        aligned pair joining the odd passage to the others.
+    """
+    members = [c.passage for c in question["candidates"]]
+    note = note or f"story unit {question['fact_id']}: " + (
+        "all one fact" if odd is None else f"passage {odd + 1} is another fact"
+    )
+    stamp = _now()
+    if odd is None:
+        pairs, kind = list(question["links"]), SAME
+    else:
+        pairs = [p for p in question["links"] if members[odd] in p]
+        pairs = pairs or [(members[odd], m) for m in members if m != members[odd]]
+        kind = SPLIT
+    return [decision_for(result, kind, a, b, note)._replace(decided_at=stamp) for a, b in pairs]
+
+
+def absence_decisions(
+    result: Result, question: pd.Series | dict, chosen: int | None, *, note: str = ""
+) -> list[Decision]:
+    """The decisions one answer to an absence question records.
+
+    Args:
+        result: The run the question was asked on.
+        question: A queue row with ``question`` = :data:`ABSENCE`.
+        chosen: Index (from 0) of the candidate that reports the fact, or
+            ``None`` for "none of these".
+        note: Kept in every row (the rows of one answer share it and their time,
+            so :meth:`DecisionStore.undo` takes them back together).
+
+    Returns:
+        ``[same(source, candidate)]``, or one ``different`` per candidate.
+    """
+    candidates = list(question["candidates"])
+    note = note or f"{question['claims']} {question['fact_id']}: " + (
+        "none of these" if chosen is None else f"candidate {chosen + 1} reports it"
+    )
+    stamp = _now()
+    if chosen is not None:
+        c = candidates[chosen]
+        return [decision_for(result, SAME, c.source, c.passage, note)._replace(decided_at=stamp)]
+    return [
+        decision_for(result, DIFFERENT, c.source, c.passage, note)._replace(decided_at=stamp)
+        for c in candidates
+    ]
 
 
 def review_queue(
@@ -725,12 +1011,21 @@ def review_queue(
 ) -> pd.DataFrame:
     """The open questions, those whose answer changes the most claims first.
 
-    The questions are the machine's aligned pairs (every relation) and the
-    unaligned pairs an absence claim rests on (:func:`claims_by_pair`), less
-    those decided. They are ordered by the summed :data:`CLAIM_WEIGHTS` of the
-    claims they bear on, then by how near their score (the cosine for an
-    unaligned pair) is to ``paraphrase_min`` (for an unaligned pair, how far
-    its cosine falls short of it, negative above it): the machine is least sure there.
+    Three kinds of question (column ``question``), each settled by one answer:
+
+    * :data:`ABSENCE`: an "only this outlet reports" or "leaves out" claim with
+      the passages that may report its fact (:func:`absence_questions`);
+    * :data:`UNIT`: a story unit with its passages (:func:`unit_questions`);
+    * :data:`PAIR`: the machine's aligned pairs (every relation) and the
+      unaligned pairs a finding rests on, less those decided.
+
+    They are ordered by the summed :data:`CLAIM_WEIGHTS` of the claims they bear
+    on (absence claims first, then the pairs of figure disagreements and
+    prominence findings, then story units, then the other pairs), then by
+    ``distance``: how near the score is to ``paraphrase_min``, where the machine
+    is least sure (for an absence question, how far its strongest candidate's
+    cosine falls short of it, negative above it, so the claim most likely wrong
+    comes first; for a unit, its weakest link's margin over it).
 
     Args:
         result: The run, decisions applied or not.
@@ -741,10 +1036,12 @@ def review_queue(
     Returns:
         One row per question (:data:`QUEUE_COLUMNS`), most useful first;
         ``relation`` is ``unaligned`` for a pair the machine did not align;
-        ``claims`` lists the claim types as text.
+        ``claims`` lists the claim types as text; ``candidates`` is a list of
+        :class:`Candidate` for an absence question, empty for a pair.
     """
     decided = located.decided if located else set()
     not_facts = located.not_facts if located else set()
+    claims = claims or report_claims(result)
     alignments = result.alignments
     if "reviewed" in alignments:
         alignments = alignments[alignments["reviewed"] != CONFIRMED]
@@ -758,7 +1055,7 @@ def review_queue(
         else set(_pair_keys(result.alignments[result.alignments["reviewed"] == CONFIRMED]))
     )
     candidates = {
-        key: {c: getattr(row, c) for c in (*QUEUE_COLUMNS[:9], "score")}
+        key: {c: getattr(row, c) for c in QUEUE_COLUMNS[1:11]}
         for key, row in zip(_pair_keys(alignments), alignments.itertuples(index=False), strict=True)
     }
     if len(result.embeddings):
@@ -785,7 +1082,7 @@ def review_queue(
                 "relation": "unaligned",
                 "score": round(cosine, 4),
             }
-    rows = []
+    rows = absence_questions(result, claims, located) + unit_questions(result, located)
     for key, row in candidates.items():
         heads = [info.at[k, "kind"] == HEADLINE for k in key]
         if key in decided or key & not_facts or heads[0] != heads[-1]:
@@ -799,11 +1096,15 @@ def review_queue(
         )
         rows.append(
             {
+                "question": PAIR,
                 **row,
                 "score": score,
                 "claims": ", ".join(bears),
                 "weight": sum(CLAIM_WEIGHTS[c] for c in bears),
                 "distance": round(gap, 4),
+                "fact_id": "",
+                "candidates": [],
+                "links": [],
             }
         )
     table = pd.DataFrame(rows, columns=QUEUE_COLUMNS)
@@ -812,6 +1113,13 @@ def review_queue(
         ascending=[False, True, True, True, True, True],
         kind="stable",
     ).reset_index(drop=True)
+
+
+def queue_key(row) -> frozenset:
+    """What identifies a question across recomputed queues: its pair, or its claim and fact."""
+    if getattr(row, "question", PAIR) != PAIR:
+        return frozenset(((str(row.claims), str(row.fact_id)), (str(row.outlet_b), -1)))
+    return frozenset(((row.doc_a, int(row.passage_a)), (row.doc_b, int(row.passage_b))))
 
 
 def context(result: Result, key: Key, *, around: int = 1) -> list[tuple[int, str, bool]]:

@@ -1,9 +1,11 @@
 """The review notebook's screen: one question at a time, answered with buttons or keys.
 
 :func:`question_html` renders a question (escaped HTML, testable without a
-browser); :class:`ReviewApp` puts it in ipywidgets with the answer buttons,
-undo and a running count, and writes each answer at once through
-:class:`narrative.review.DecisionStore`.
+browser): a pair of passages, an absence claim with the passages that may report
+its fact (:func:`absence_html`) or a story unit (:func:`unit_html`);
+:class:`ReviewApp` puts it in ipywidgets with the answer buttons (they follow the
+question's kind), undo and a running count, and writes each answer at once
+through :class:`narrative.review.DecisionStore`.
 """
 
 from __future__ import annotations
@@ -20,12 +22,27 @@ from narrative.wording import word_diff
 if TYPE_CHECKING:
     from narrative.pipeline import Result
 
-#: Keys of the answers (typed into the key box): decision or action, label.
+#: Keys of a pair question's answers (typed into the key box): decision or action, label.
 KEYS = {
     "s": (review.SAME, "Same fact"),
     "d": (review.DIFFERENT, "Not the same"),
+    "m": (review.MERGE, "Merge their units"),
+    "x": (review.SPLIT, "Split: two facts"),
     "a": ("not_fact_a", "A is not a fact"),
     "b": ("not_fact_b", "B is not a fact"),
+    "n": ("skip", "Skip"),
+    "u": ("undo", "Undo"),
+}
+#: Keys of a story unit's answers; the digits 1-9 pick the passage that is another fact.
+UNIT_KEYS = {
+    "s": ("all_one", "All one fact"),
+    "n": ("skip", "Skip"),
+    "u": ("undo", "Undo"),
+}
+#: Keys of an absence question's answers; the digits 1-9 pick the candidate that reports it.
+ABSENCE_KEYS = {
+    "d": ("none", "None of these reports it"),
+    "a": ("not_fact_a", "The fact is no fact"),
     "n": ("skip", "Skip"),
     "u": ("undo", "Undo"),
 }
@@ -35,8 +52,8 @@ _FADED = "color:#777"
 _WHY = {
     "figures differ": "its passages give different figures (a 'figures differ' finding)",
     "prominence": "it is the evidence of a 'one puts it on top, another buries it' finding",
-    "outlet-only": "if it is the same fact, an 'only this outlet reports' claim falls",
-    "leaves out": "if it is the same fact, a 'leaves out' claim falls",
+    "outlet-only": "the report says only this outlet reports it",
+    "leaves out": "the report says this outlet leaves it out",
     "story unit": "it holds a story unit together",
 }
 
@@ -64,8 +81,29 @@ def _side(result: Result, key: tuple[str, int], marked: str, outlet: str, name: 
     return "".join(parts)
 
 
+def _units_of(result: Result) -> dict[tuple[str, int], str]:
+    units = result.units
+    return dict(
+        zip(
+            zip(units["doc_id"], units["passage_id"].astype(int), strict=True),
+            units["unit_id"],
+            strict=True,
+        )
+    )
+
+
+def same_unit(result: Result, question: pd.Series) -> bool:
+    """Whether both passages of a pair question are in one story unit (split, not merge)."""
+    unit_of = _units_of(result)
+    a = unit_of.get((question["doc_a"], int(question["passage_a"])))
+    return a is not None and a == unit_of.get((question["doc_b"], int(question["passage_b"])))
+
+
 def question_html(result: Result, question: pd.Series, *, threshold: float) -> str:
     """One question: both passages in their articles, the words that differ, scores and why.
+
+    An absence question (``question`` = ``absence``) shows the fact and its
+    candidates instead (:func:`absence_html`).
 
     Args:
         result: The run.
@@ -75,6 +113,10 @@ def question_html(result: Result, question: pd.Series, *, threshold: float) -> s
     Returns:
         Escaped HTML.
     """
+    if question.get("question") == review.ABSENCE:
+        return absence_html(result, question, threshold=threshold)
+    if question.get("question") == review.UNIT:
+        return unit_html(result, question, threshold=threshold)
     a = (question["doc_a"], int(question["passage_a"]))
     b = (question["doc_b"], int(question["passage_b"]))
     marked_a, marked_b = _diff_marks(str(question["text_a"]), str(question["text_b"]))
@@ -82,6 +124,11 @@ def question_html(result: Result, question: pd.Series, *, threshold: float) -> s
     why = "; ".join(_WHY.get(c, c) for c in reasons) or "its score is near the threshold"
     verdict = (
         "the same fact" if question["relation"] in ("reuse", "paraphrase") else "a related passage"
+    )
+    units = (
+        "Both are in one story unit: <i>Split</i> says they are two facts."
+        if same_unit(result, question)
+        else "They are in different story units: <i>Merge</i> says their units are one fact."
     )
     return (
         f"<div style='font-size:14px'>"
@@ -92,8 +139,79 @@ def question_html(result: Result, question: pd.Series, *, threshold: float) -> s
         f"{_side(result, a, marked_a, str(question['outlet_a']), 'A')}"
         f"{_side(result, b, marked_b, str(question['outlet_b']), 'B')}"
         f"<p style='{_FADED}'>Marked: the words that differ between A and B. Greyed: the "
-        f"sentences around each passage.</p></div>"
+        f"sentences around each passage. {units}</p></div>"
     )
+
+
+def absence_html(result: Result, question: pd.Series, *, threshold: float) -> str:
+    """An absence claim: the fact in its article, then each candidate that may report it.
+
+    Args:
+        result: The run.
+        question: A queue row with ``question`` = ``absence``.
+        threshold: ``paraphrase_min``, shown beside the cosines.
+
+    Returns:
+        Escaped HTML; candidates are numbered from 1, as their keys.
+    """
+    fact = (question["doc_a"], int(question["passage_a"]))
+    if question["claims"] == "leaves out":
+        claim = (
+            f"The report says <b>{escape(str(question['outlet_b']))}</b> leaves out this fact, "
+            f"which most other outlets report."
+        )
+        where = f"{escape(str(question['outlet_b']))}'s passages"
+    else:
+        claim = (
+            f"The report says only <b>{escape(str(question['outlet_a']))}</b> reports this fact."
+        )
+        where = "the other outlets' passages"
+    parts = [
+        "<div style='font-size:14px'>",
+        f"<p>{claim} Does one of {where} below report it (the same event, claim or "
+        f"background, in other words or with other figures)? Shown: the nearest by embedding "
+        f"cosine (a pair is one fact from a score of {threshold:.2f}).</p>",
+        _side(result, fact, f"{escape(str(question['text_a']))}", str(question["outlet_a"]), "F"),
+    ]
+    for n, c in enumerate(question["candidates"], start=1):
+        head = (
+            f"<b>[{n}] {escape(c.outlet)}</b> <small>({escape(c.passage[0])}, cosine "
+            f"{c.cosine:.2f})</small>"
+        )
+        parts.append(f"<div style='{_BOX}'>{head}<br>{escape(c.text)}</div>")
+    parts.append(
+        f"<p style='{_FADED}'>Press the number of the passage that reports it, or "
+        f"<i>None of these</i>: one answer settles the claim.</p></div>"
+    )
+    return "".join(parts)
+
+
+def unit_html(result: Result, question: pd.Series, *, threshold: float) -> str:
+    """A story unit: its passages, numbered, with the question whether they are one fact.
+
+    Args:
+        result: The run.
+        question: A queue row with ``question`` = ``unit``.
+        threshold: ``paraphrase_min``, shown beside the weakest link.
+
+    Returns:
+        Escaped HTML; passages are numbered from 1, as their keys.
+    """
+    parts = [
+        "<div style='font-size:14px'>",
+        f"<p>The report puts these passages in one story unit "
+        f"({escape(str(question['fact_id']))}): it says they report <b>one fact</b>. "
+        f"Do they? Its weakest link scores "
+        f"{float(question['score']):.2f} against a threshold of {threshold:.2f}.</p>",
+    ]
+    for n, c in enumerate(question["candidates"], start=1):
+        head = f"<b>[{n}] {escape(c.outlet)}</b> <small>({escape(c.passage[0])})</small>"
+        parts.append(f"<div style='{_BOX}'>{head}<br>{escape(c.text)}</div>")
+    parts.append(
+        f"<p style='{_FADED}'><i>All one fact</i> confirms the unit; the number of a passage "
+        f"that reports another fact splits it off. One answer settles the unit.</p></div>"
+    )
+    return "".join(parts)
 
 
 class ReviewApp:
@@ -107,30 +225,51 @@ class ReviewApp:
     def __init__(self, result: Result, path: str | Path):
         import ipywidgets as widgets
 
+        self._widgets = widgets
         self.result = result
         self.store = review.DecisionStore(path)
         self.skipped: set[frozenset] = set()
         self.queue = pd.DataFrame()
         self.current: pd.Series | None = None
+        self.reviewed = result
         self.question = widgets.HTML()
         self.count = widgets.HTML()
-        self.buttons = []
-        for key, (action, label) in KEYS.items():
-            button = widgets.Button(description=f"{label} [{key}]")
-            button.add_class(f"narrative-review-{action.replace('_', '-')}")
-            button.on_click(lambda _, act=action: self.answer(act))
-            self.buttons.append(button)
+        self.bar = widgets.HBox()
         self.keys = widgets.Text(
-            placeholder="click here, then type s d a b n u",
+            placeholder="click here, then type the keys in [ ]",
             description="Keys:",
             continuous_update=True,
         )
         self.keys.add_class("narrative-review-keys")
         self.keys.observe(self._typed, names="value")
-        self.widget = widgets.VBox(
-            [widgets.HBox(self.buttons), self.keys, self.count, self.question]
-        )
+        self.widget = widgets.VBox([self.bar, self.keys, self.count, self.question])
         self.refresh()
+
+    def _button(self, action: str, label: str, key: str):
+        button = self._widgets.Button(description=f"{label} [{key}]")
+        button.add_class(f"narrative-review-{action.replace('_', '-')}")
+        button.on_click(lambda _, act=action: self.answer(act))
+        return button
+
+    def actions(self) -> dict[str, tuple[str, str]]:
+        """``{key: (action, label)}`` for the current question."""
+        q = self.current
+        if q is None:
+            return {"u": KEYS["u"]}
+        if q["question"] == review.ABSENCE:
+            picks = {
+                str(n): (f"candidate_{n}", f"{n} reports it")
+                for n in range(1, min(9, len(q["candidates"])) + 1)
+            }
+            return {**picks, **ABSENCE_KEYS}
+        if q["question"] == review.UNIT:
+            picks = {
+                str(n): (f"odd_{n}", f"{n} is another fact")
+                for n in range(1, min(9, len(q["candidates"])) + 1)
+            }
+            return {**picks, **UNIT_KEYS}
+        drop = "m" if same_unit(self.reviewed, q) else "x"
+        return {k: v for k, v in KEYS.items() if k != drop}
 
     def _typed(self, change: dict) -> None:
         typed = str(change["new"] or "")
@@ -138,8 +277,9 @@ class ReviewApp:
             return
         self.keys.value = ""
         for char in typed.lower():
-            if char in KEYS:
-                self.answer(KEYS[char][0])
+            action = self.actions().get(char)
+            if action is not None:
+                self.answer(action[0])
 
     def _located(self) -> review.LocatedDecisions:
         return review.locate_decisions(
@@ -154,33 +294,40 @@ class ReviewApp:
         the one that changes the most claims of the report as it now stands.
         """
         current = review.apply_review(self.result, self.store.decisions)
+        self.reviewed = current
         self.queue = review.review_queue(current, self._located())
-        keys = [
-            frozenset(((r.doc_a, int(r.passage_a)), (r.doc_b, int(r.passage_b))))
-            for r in self.queue.itertuples(index=False)
+        open_rows = [
+            i
+            for i, row in enumerate(self.queue.itertuples(index=False))
+            if review.queue_key(row) not in self.skipped
         ]
-        open_rows = [i for i, k in enumerate(keys) if k not in self.skipped]
         self.current = self.queue.iloc[open_rows[0]] if open_rows else None
         counts = self.store.counts()
         done = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items() if v)
         self.count.value = (
-            f"<b>{len(self.store)} answered</b>{' (' + escape(done) + ')' if done else ''} · "
+            f"<b>{self.store.answers()} answered</b>"
+            f"{' (' + escape(done) + ')' if done else ''} · "
             f"{len(open_rows)} open · file <code>{escape(str(self.store.path))}</code>"
         )
+        self.bar.children = [
+            self._button(action, label, key) for key, (action, label) in self.actions().items()
+        ]
         if self.current is None:
             self.question.value = (
                 "<p><b>No open question.</b> Rebuild the report with this file.</p>"
             )
         else:
             self.question.value = question_html(
-                self.result, self.current, threshold=self.result.settings.paraphrase_min
+                current, self.current, threshold=self.result.settings.paraphrase_min
             )
 
     def answer(self, action: str) -> None:
         """Record an answer (or skip, or undo) and move to the next question.
 
         Args:
-            action: A decision of :data:`KEYS`, ``"skip"`` or ``"undo"``.
+            action: An action of :meth:`actions`: a decision, ``not_fact_a`` /
+                ``not_fact_b``, ``candidate_<n>`` or ``none`` (absence questions),
+                ``all_one`` or ``odd_<n>`` (story units), ``skip`` or ``undo``.
         """
         if action == "undo":
             self.store.undo()
@@ -189,11 +336,21 @@ class ReviewApp:
             a = (q["doc_a"], int(q["passage_a"]))
             b = (q["doc_b"], int(q["passage_b"]))
             if action == "skip":
-                self.skipped.add(frozenset((a, b)))
+                self.skipped.add(review.queue_key(q))
             elif action in ("not_fact_a", "not_fact_b"):
                 self.store.add(
                     review.decision_for(self.result, review.NOT_FACT, a if action[-1] == "a" else b)
                 )
+            elif action == "none":
+                self.store.add(review.absence_decisions(self.result, q, None))
+            elif action.startswith("candidate_"):
+                chosen = int(action.rpartition("_")[2]) - 1
+                self.store.add(review.absence_decisions(self.result, q, chosen))
+            elif action == "all_one":
+                self.store.add(review.unit_decisions(self.result, q, None))
+            elif action.startswith("odd_"):
+                odd = int(action.rpartition("_")[2]) - 1
+                self.store.add(review.unit_decisions(self.result, q, odd))
             else:
                 self.store.add(review.decision_for(self.result, action, a, b))
         self.refresh()
