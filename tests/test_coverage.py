@@ -21,6 +21,7 @@ from narrative.coverage import (  # noqa: E402
     prominence_gaps,
     shared_content,
     shared_content_pairs,
+    word_overlap,
 )
 from narrative.figures import outlet_colours  # noqa: E402
 from narrative.figures.coverage import (  # noqa: E402
@@ -228,7 +229,7 @@ def test_exclusives_need_the_absence_of_any_plausible_counterpart():
     passages, units, alignments = toy()
     passages = _long(passages)
     facts = fact_table(passages, units, alignments)
-    nearby = plausible_counterparts(passages, alignments, None, terms_min=99)
+    nearby = plausible_counterparts(passages, alignments, None, terms_min=99, words_min=1.0)
     only = exclusives(facts, nearby).set_index("fact_id")
     # b#2 has a related pair with c#1 (and so c#1 with b#2); b#4 is aligned with a1#1
     assert only.loc["S-b-2", "status"] == "possible counterpart"
@@ -262,13 +263,76 @@ def test_counterparts_by_cosine_and_by_shared_rare_names():
     alignments = pd.DataFrame(
         columns=["doc_a", "passage_a", "doc_b", "passage_b", "relation", "score"]
     )
-    found = plausible_counterparts(passages, alignments, vectors, cosine_min=0.9)
+    found = plausible_counterparts(passages, alignments, vectors, cosine_min=0.9, words_min=1.0)
     pairs = found.set_index(["doc_id", "passage_id", "other"])
     # a#1 and b#1 only resemble each other; a#0 and b#0 share two rare names
     assert pairs.loc[("a", 1, "B"), "other_passage"] == 1
     assert pairs.loc[("a", 0, "B"), "evidence"] == "shared: daraa, lavrentiev"
-    strict = plausible_counterparts(passages, alignments, None, terms_min=3)
+    strict = plausible_counterparts(passages, alignments, None, terms_min=3, words_min=1.0)
     assert strict.empty
+
+
+def test_word_overlap_weighs_words_by_rarity_one_way():
+    overlap = word_overlap(["zones memorandum months", "zones months", "zones", "zones"])
+    # "zones" is in every passage: it weighs nothing
+    assert overlap[2, 3] == 0.0
+    # passage 1 holds "months" (in 2 of 4: log 2) of passage 0's log 2 + log 4
+    assert overlap[0, 1] == pytest.approx(np.log(2) / (np.log(2) + np.log(4)))
+    # one-way: all of passage 1's weighted words are in passage 0
+    assert overlap[1, 0] == pytest.approx(1.0)
+    assert word_overlap(["the", "a"]).tolist() == [[0.0, 0.0], [0.0, 0.0]]
+
+
+def _memorandum_event() -> pd.DataFrame:
+    """A fact one outlet states alone and another states inside a longer sentence."""
+    texts = [
+        "The memorandum will be in force during six months and can be extended.",
+        "The deal in May laid out where rebels and forces should halt hostilities "
+        "for six months under the memorandum.",
+        "Officials in the capital declined to comment on the fighting in the north.",
+    ] + [f"Negotiators met again on day {i} of the talks in the capital." for i in range(12)]
+    return pd.DataFrame(
+        {
+            "doc_id": ["t", "j", "j"] + [f"x{i}" for i in range(12)],
+            "passage_id": [3, 5, 6] + [0] * 12,
+            "outlet": ["TASS", "JT", "JT"] + ["X"] * 12,
+            "kind": ["body"] * 15,
+            "paragraph": [1] * 15,
+            "position": [0.5] * 15,
+            "text": texts,
+        }
+    )
+
+
+def test_a_counterpart_that_keeps_the_rare_words_blocks_an_outlet_only_claim():
+    passages = _memorandum_event()
+    facts = fact_table(passages, pd.DataFrame(columns=["unit_id", "doc_id", "passage_id"]), _NONE)
+    found = plausible_counterparts(passages, _NONE, None)
+    pair = found.set_index(["doc_id", "passage_id", "other"]).loc[("t", 3, "JT")]
+    # no alignment, no embedding and no two rare names: only the words speak for it
+    assert pair["other_passage"] == 5
+    assert pair["evidence"].startswith("words 0.")
+    only = exclusives(facts, found).set_index("fact_id")
+    assert only.loc["S-t-3", "status"] == "possible counterpart"
+    # without the word test the claim would be made
+    loose = plausible_counterparts(passages, _NONE, None, words_min=1.0)
+    assert exclusives(facts, loose).set_index("fact_id").loc["S-t-3", "status"] == "outlet-only"
+    # a passage sharing only common words is no counterpart
+    assert ("j", 6, "TASS") not in set(zip(found["doc_id"], found["passage_id"], found["other"]))
+
+
+_NONE = pd.DataFrame(
+    columns=[
+        "doc_a",
+        "passage_a",
+        "outlet_a",
+        "doc_b",
+        "passage_b",
+        "outlet_b",
+        "relation",
+        "score",
+    ]
+)
 
 
 def test_omissions_need_a_majority_of_the_other_outlets():
@@ -285,7 +349,7 @@ def test_omissions_need_a_majority_of_the_other_outlets():
 def test_omissions_give_way_to_a_possible_counterpart_and_to_dates():
     passages, units, alignments = toy()
     facts = fact_table(passages, units, alignments)
-    nearby = plausible_counterparts(_long(passages), alignments, None, terms_min=99)
+    nearby = plausible_counterparts(_long(passages), alignments, None, terms_min=99, words_min=1.0)
     left = omissions(facts, ["A", "B", "C"], counterparts=nearby)
     assert left["status"].tolist() == ["leaves out"]
     # a C passage related to b#3 (fact two): C may carry it in other words
@@ -293,7 +357,7 @@ def test_omissions_give_way_to_a_possible_counterpart_and_to_dates():
         [dict(doc_a="c", passage_a=3, doc_b="b", passage_b=3, relation="related", score=0.33)]
     )
     hinted = plausible_counterparts(
-        _long(passages), pd.concat([alignments, extra]), None, terms_min=99
+        _long(passages), pd.concat([alignments, extra]), None, terms_min=99, words_min=1.0
     )
     left = omissions(facts, ["A", "B", "C"], counterparts=hinted)
     assert left.iloc[0][["status", "evidence"]].tolist() == [
@@ -458,7 +522,7 @@ def test_views_escape_and_show_passages():
     assert "B &lt;headline&gt;" in html and "<headline>" not in html
     long = _long(passages)
     facts = fact_table(long, units, alignments)
-    nearby = plausible_counterparts(long, alignments, None, terms_min=99)
+    nearby = plausible_counterparts(long, alignments, None, terms_min=99, words_min=1.0)
     html = exclusives_view(
         exclusives(facts, nearby),
         omissions(facts, ["A", "B", "C"], counterparts=nearby),

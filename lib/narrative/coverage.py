@@ -40,6 +40,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from narrative.lexical import tokens
 from narrative.units import firm_pairs
 from narrative.vocab import SAME_FACT
 
@@ -51,6 +52,11 @@ COUNTERPART_COSINE = 0.6
 COUNTERPART_TERMS = 2
 #: A name or figure is rare when at most this share of its event's passages hold it.
 RARE_SHARE = 0.1
+#: Least share of a passage's content words, weighted by rarity (see
+#: :func:`word_overlap`), that a plausible counterpart shares with it. Chosen on the
+#: development sets: a singleton passage that shares more than this with some passage
+#: of another outlet is a fact that outlet carries about half the time.
+COUNTERPART_WORDS = 0.12
 
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|say|told|added|adds|noted|stated|explained|according to|reported|"
@@ -373,6 +379,37 @@ def _terms(text: str) -> set[str]:
     }
 
 
+def word_overlap(texts: list[str]) -> np.ndarray:
+    """Share of each passage's content words that each other passage also holds, by rarity.
+
+    Each content word (:func:`narrative.lexical.tokens`) weighs ``log(n / df)``, ``n``
+    being the number of passages and ``df`` how many of them hold the word: a word
+    every passage holds weighs nothing, a word two passages share weighs much. A
+    fact told in other words usually keeps a rare word or two (a place, a figure,
+    "memorandum", "six months") even when the sentence around it, and so its
+    embedding, differs.
+
+    Args:
+        texts: The passages of one event.
+
+    Returns:
+        ``(n, n)`` array: row i, column j holds the weight of the words of passage i
+        that passage j also holds over the weight of all the words of passage i
+        (0 to 1; 0 for a passage without content words).
+    """
+    words = [set(tokens(t)) for t in texts]
+    vocabulary = {w: k for k, w in enumerate(sorted(set().union(*words)))}
+    if not vocabulary:
+        return np.zeros((len(texts), len(texts)))
+    incidence = np.zeros((len(texts), len(vocabulary)))
+    for i, held in enumerate(words):
+        incidence[i, [vocabulary[w] for w in held]] = 1.0
+    weight = np.log(len(texts) / incidence.sum(axis=0))
+    shared = (incidence * weight) @ incidence.T
+    total = incidence @ weight
+    return np.divide(shared, total[:, None], out=np.zeros_like(shared), where=total[:, None] > 0)
+
+
 def plausible_counterparts(
     passages: pd.DataFrame,
     alignments: pd.DataFrame,
@@ -382,6 +419,7 @@ def plausible_counterparts(
     cosine_min: float = COUNTERPART_COSINE,
     terms_min: int = COUNTERPART_TERMS,
     rare_share: float = RARE_SHARE,
+    words_min: float = COUNTERPART_WORDS,
 ) -> pd.DataFrame:
     """For each passage and each other outlet of its event, its most plausible counterpart.
 
@@ -393,7 +431,10 @@ def plausible_counterparts(
     * the two are aligned, whatever the relation (``related`` included);
     * their embedding cosine reaches ``cosine_min``;
     * they share at least ``terms_min`` rare names or figures (capitalised words
-      and numbers found in at most ``rare_share`` of the event's passages).
+      and numbers found in at most ``rare_share`` of the event's passages);
+    * the other passage holds more than ``words_min`` of the passage's content
+      words, weighted by rarity (:func:`word_overlap`; this test is one-way: a
+      long passage may hold a short one's words, not the reverse).
 
     Args:
         passages: Passage table (its index gives the rows of ``embeddings``).
@@ -403,12 +444,15 @@ def plausible_counterparts(
         cosine_min: Least cosine of a plausible counterpart.
         terms_min: Least number of shared rare names and figures.
         rare_share: Largest share of an event's passages a rare term occurs in.
+        words_min: Largest share of the passage's weighted words another passage may
+            hold without being a plausible counterpart.
 
     Returns:
         One row per (passage, other outlet) with a plausible counterpart:
         ``doc_id``, ``passage_id``, ``other`` (the outlet), ``other_doc``,
         ``other_passage``, ``other_text``, ``evidence`` (the tests it passes,
-        e.g. ``related pair 0.36; cosine 0.58; shared: lavrentiev, daraa``) and
+        e.g. ``related pair 0.36; cosine 0.58; shared: lavrentiev, daraa; words
+        0.21``) and
         ``cosine``; the strongest counterpart (aligned first, then by cosine).
     """
     columns = [
@@ -451,7 +495,9 @@ def plausible_counterparts(
         incidence = np.zeros((len(event), len(vocabulary)), dtype=np.int32)
         for i, words in enumerate(rare):
             incidence[i, [vocabulary[w] for w in words]] = 1
+        overlap = word_overlap(list(texts))
         candidate = (cosine >= cosine_min) | (incidence @ incidence.T >= terms_min)
+        candidate |= overlap > words_min
         for key in aligned:
             ends = [position.get(k) for k in key]
             if len(ends) == 2 and None not in ends:
@@ -470,6 +516,8 @@ def plausible_counterparts(
                 shared = sorted(rare[i] & rare[j])
                 if len(shared) >= terms_min:
                     evidence.append("shared: " + ", ".join(shared))
+                if overlap[i, j] > words_min:
+                    evidence.append(f"words {overlap[i, j]:.2f}")
                 rank = (bool(pair), float(cosine[i, j]))
                 if outlets[j] not in best or rank > best[outlets[j]][0]:
                     best[outlets[j]] = (rank, j, "; ".join(evidence))
