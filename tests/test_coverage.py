@@ -532,10 +532,22 @@ def test_views_escape_and_show_passages():
         colours,
         limit=1,
     )
-    assert "2 outlet-only, 1 left out" in html  # C: c#2, c#3 (c#1 is related to b#2)
+    # C: c#2, c#3 (c#1 is related to b#2); neither kind of claim is confirmed
+    assert "2 outlet-only candidates, 1 left out candidates" in html
+    assert html.count("(candidates, not confirmed)") == 2
     assert "and 1 more" in html and "fact two in b" in html
     assert "1 more with a possible counterpart elsewhere" in html
     assert "related pair 0.40" in html
+    sure = exclusives_view(
+        exclusives(facts, nearby),
+        omissions(facts, ["A", "B", "C"], counterparts=nearby),
+        facts,
+        ["A", "B", "C"],
+        colours,
+        confirmed={"outlet-only"},
+    )
+    assert "2 outlet-only, 1 left out candidates" in sure
+    assert sure.count("(candidates, not confirmed)") == 1
     gaps = prominence_gaps(prominence(facts, passages))
     assert "fact one buried in c" in prominence_gaps_view(gaps, colours)
     assert "No fact" in prominence_gaps_view(gaps.head(0), colours)

@@ -6,6 +6,8 @@ escaped HTML string with inline styles.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import pandas as pd
 
 from narrative.views._html import CELL, TABLE, badge, escape
@@ -49,10 +51,13 @@ def exclusives_view(
     colours: dict[str, str],
     *,
     limit: int = 10,
+    confirmed: Collection[str] = (),
 ) -> str:
     """Per outlet: the facts only it reports, and the facts most others report that it leaves out.
 
-    Only claims the evidence supports are listed as such; the candidates withheld
+    A column whose kind of claim is not in ``confirmed`` (it does not meet the standard
+    on the held-out labelled sets) is headed as candidates, not confirmed. Only claims
+    the evidence supports are listed; the candidates withheld
     (a possible counterpart in another outlet, an article published before the fact
     was first reported, a passage that states nothing) follow, collapsed, with the
     evidence against each.
@@ -64,10 +69,14 @@ def exclusives_view(
         outlets: Outlet labels, in row order.
         colours: Outlet colours.
         limit: Most claims listed per outlet and column.
+        confirmed: Kinds of claim (``outlet-only``, ``leaves out``) that meet the standard
+            (:func:`narrative.findings.citable_claims`); the others are called candidates.
 
     Returns:
         HTML: a table with one row per outlet.
     """
+    only_sure, left_sure = "outlet-only" in confirmed, "leaves out" in confirmed
+    unsure = " (candidates, not confirmed)"
     body = []
     for outlet in outlets:
         mine = exclusive[exclusive["outlet"] == outlet]
@@ -127,13 +136,16 @@ def exclusives_view(
         )
         body.append(
             f'<tr><td style="{CELL};border-left:6px solid {colours[outlet]}">'
-            f"<b>{escape(outlet)}</b><br>{len(own_ids)} outlet-only, {len(left)} left out</td>"
+            f"<b>{escape(outlet)}</b><br>{len(own_ids)} outlet-only"
+            f"{'' if only_sure else ' candidates'}, {len(left)} left out"
+            f"{'' if left_sure else ' candidates'}</td>"
             f'<td style="{CELL}">{only}</td><td style="{CELL}">{missing}</td></tr>'
         )
     return scroll_box(
         f'<table style="{TABLE}"><thead><tr><th style="{CELL}">outlet</th>'
-        f'<th style="{CELL}">only this outlet reports</th>'
-        f'<th style="{CELL}">most other outlets report, this one leaves out</th></tr></thead>'
+        f'<th style="{CELL}">only this outlet reports{"" if only_sure else unsure}</th>'
+        f'<th style="{CELL}">most other outlets report, this one leaves out'
+        f"{'' if left_sure else unsure}</th></tr></thead>"
         f"<tbody>{''.join(body)}</tbody></table>"
     )
 
