@@ -52,6 +52,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
+from narrative.readers import folder as folder_reader
+
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_EXTERNAL = REPO.parent / "shared" / "external"
 DEFAULT_OUT = REPO / ".cache" / "dev-corpora"
@@ -86,17 +88,11 @@ FAKES_GROUPS: tuple[FakesGroup, ...] = (
     ),
 )
 
-MANIFEST_COLUMNS = (
-    "doc_id",
-    "file",
-    "outlet",
-    "label",
-    "origin",
-    "published",
-    "title",
-    "url",
-    "language",
-    "event",
+#: The reader's manifest columns, in its order; these corpora have no standfirst.
+MANIFEST_COLUMNS = tuple(
+    c
+    for c in (*folder_reader.REQUIRED_COLUMNS, *folder_reader.OPTIONAL_COLUMNS)
+    if c != "standfirst"
 )
 BASIL_OUTLETS: dict[str, tuple[str, str]] = {
     "fox": ("Fox News", "Fox News"),
@@ -537,22 +533,22 @@ def write_corpus(folder: Path, articles: list[Article]) -> None:
     for article in articles:
         (folder / article.file).write_text(article.text, encoding="utf-8", newline="\n")
     with (folder / "manifest.csv").open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(MANIFEST_COLUMNS)
+        writer = csv.DictWriter(handle, fieldnames=MANIFEST_COLUMNS, lineterminator="\n")
+        writer.writeheader()
         for a in articles:
             writer.writerow(
-                [
-                    a.doc_id,
-                    a.file,
-                    a.outlet,
-                    a.label,
-                    "",
-                    a.published,
-                    a.title,
-                    a.url,
-                    "en",
-                    a.event,
-                ]
+                {
+                    "doc_id": a.doc_id,
+                    "file": a.file,
+                    "outlet": a.outlet,
+                    "label": a.label,
+                    "origin": "",
+                    "published": a.published,
+                    "title": a.title,
+                    "url": a.url,
+                    "language": "en",
+                    "event": a.event,
+                }
             )
 
 

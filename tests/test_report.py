@@ -10,6 +10,7 @@ import pytest
 from narrative import config
 from narrative.report import build_report
 from narrative.views import escape_markdown
+from support.notebooks import stderr_outputs
 
 
 @pytest.fixture(scope="module")
@@ -102,15 +103,9 @@ def test_every_pair_of_outlets_gets_a_side_by_side_page(report):
 def test_pages_show_no_standard_error(report):
     """Library chatter (progress bars, import warnings) is not for the reader."""
     outcome, _ = report
-    for notebook in (outcome.out_dir / "notebooks").glob("*.ipynb"):
-        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-        stderr = [
-            "".join(o.get("text", ""))
-            for c in cells
-            for o in c.get("outputs", [])
-            if o.get("name") == "stderr"
-        ]
-        assert stderr == [], (notebook.name, stderr)
+    printed = stderr_outputs(outcome.out_dir)
+    assert printed, "no executed notebook found"
+    assert {name: text for name, text in printed.items() if text} == {}
 
 
 def test_unchanged_notebooks_are_reused_on_a_second_run(report):

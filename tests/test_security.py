@@ -11,13 +11,13 @@ without it (so the escaping is tested on its own): no payload may have run.
 from __future__ import annotations
 
 import csv
-import json
 import re
 from pathlib import Path
 
 import pytest
 from narrative.readers import load_corpus
 from support.browser import CHROMIUM_FLAGS, report_pages
+from support.notebooks import stderr_outputs
 
 #: What the payloads write into the page when they run.
 PWNED = "data-pwned"
@@ -145,15 +145,9 @@ def test_the_secret_is_in_no_output_file(hostile_report):
 
 
 def test_pages_show_no_library_chatter(hostile_report):
-    for notebook in (hostile_report.out_dir / "notebooks").glob("*.ipynb"):
-        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-        stderr = [
-            "".join(o.get("text", ""))
-            for c in cells
-            for o in c.get("outputs", [])
-            if o.get("name") == "stderr"
-        ]
-        assert stderr == [], (notebook.name, stderr)
+    printed = stderr_outputs(hostile_report.out_dir)
+    assert printed, "no executed notebook found"
+    assert {name: text for name, text in printed.items() if text} == {}
 
 
 def test_every_page_carries_a_policy_that_allows_no_script_but_the_explorers(hostile_report):

@@ -20,6 +20,18 @@ from narrative.errors import USER_ERRORS
 from narrative.params import PARAMETERS, parse_assignments
 
 
+def _add_param_option(parser: argparse.ArgumentParser) -> None:
+    """Give a command the repeatable ``-p NAME=VALUE`` option of the notebooks' parameters."""
+    parser.add_argument(
+        "-p",
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="set a parameter (see `narrative params`); repeatable",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="narrative", description="Show how different news outlets tell the same story."
@@ -36,14 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--out", type=Path, default=None, help="report folder (default: reports/<corpus name>)"
     )
-    report.add_argument(
-        "-p",
-        "--param",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="set a parameter (see `narrative params`); repeatable",
-    )
+    _add_param_option(report)
     report.add_argument(
         "--pairs",
         action="append",
@@ -65,14 +70,7 @@ def _parser() -> argparse.ArgumentParser:
         "--corpus", type=Path, required=True, help="corpus folder or file (as for report)"
     )
     evaluate.add_argument("--gold", type=Path, required=True, help="gold CSV of facts")
-    evaluate.add_argument(
-        "-p",
-        "--param",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="set a parameter (see `narrative params`); repeatable",
-    )
+    _add_param_option(evaluate)
     evaluate.add_argument(
         "--errors",
         action="store_true",
