@@ -184,7 +184,7 @@ def withheld_checks(result: pipeline.Result, gold: pd.DataFrame) -> list[ClaimCh
         ),
         check_omissions(
             omitted[omitted["status"] == "possible counterpart"],
-            found.facts,
+            found.asked,
             facts,
             result.event_of,
             published={d.doc_id: d.published for d in result.corpus.documents},

@@ -9,6 +9,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from narrative.coverage import (  # noqa: E402
+    corroborated_facts,
     exclusives,
     fact_matrix,
     fact_table,
@@ -361,11 +362,27 @@ def test_omissions_give_way_to_a_possible_counterpart_and_to_dates():
         _long(passages), pd.concat([alignments, extra]), None, terms_min=99, words_min=1.0
     )
     left = omissions(facts, ["A", "B", "C"], counterparts=hinted)
+    # a related pair alone does not stop the claim: it is shown as the nearest passage
+    assert left.iloc[0][["status", "evidence"]].tolist() == ["leaves out", "related pair 0.33"]
+    assert left.iloc[0]["counterpart"].startswith("C c#3: c first quarter")
+    # a paraphrase pair does: C may carry it in other words
+    extra["relation"] = "paraphrase"
+    hinted = plausible_counterparts(
+        _long(passages), pd.concat([alignments, extra]), None, terms_min=99, words_min=1.0
+    )
+    left = omissions(facts, ["A", "B", "C"], counterparts=hinted)
     assert left.iloc[0][["status", "evidence"]].tolist() == [
         "possible counterpart",
-        "related pair 0.33",
+        "paraphrase pair 0.33",
     ]
-    assert left.iloc[0]["counterpart"].startswith("C c#3: c first quarter")
+    # so does a cosine of 0.6, or more than a quarter of the weighted words shared
+    for column, value in (("best_cosine", 0.6), ("best_words", 0.26)):
+        strong = hinted.assign(same_fact=False, best_cosine=0.0, best_words=0.0)
+        strong[column] = value
+        left = omissions(facts, ["A", "B", "C"], counterparts=strong)
+        assert left.iloc[0]["status"] == "possible counterpart"
+    weak = hinted.assign(same_fact=False, best_cosine=0.59, best_words=0.25)
+    assert omissions(facts, ["A", "B", "C"], counterparts=weak).iloc[0]["status"] == "leaves out"
     # C's article came out before any article carrying fact two
     dates = {"a1": "2017-07-05", "a2": "2017-07", "b": "2017-07-04", "c": "2017-05-05"}
     left = omissions(facts, ["A", "B", "C"], counterparts=nearby, published=dates)
@@ -373,6 +390,64 @@ def test_omissions_give_way_to_a_possible_counterpart_and_to_dates():
     dates["c"] = "2017-07"  # same month: cannot tell
     left = omissions(facts, ["A", "B", "C"], counterparts=nearby, published=dates)
     assert left["status"].tolist() == ["leaves out"]
+
+
+def _four_outlets() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A fact three outlets carry by direct pairs (no story unit), and a fourth outlet."""
+    texts = {
+        ("a", 1): "The zones will be monitored by Russian military police from Friday.",
+        ("b", 1): "Russian military police are to monitor the zones starting Friday.",
+        ("c", 1): "From Friday, the zones are to be patrolled by Russian military police.",
+        ("d", 1): "The opposition delegation walked out of the meeting in protest.",
+    }
+    passages = pd.DataFrame(
+        {
+            "doc_id": [d for d, _ in texts],
+            "passage_id": [p for _, p in texts],
+            "outlet": ["A", "B", "C", "D"],
+            "kind": ["body"] * 4,
+            "paragraph": [1] * 4,
+            "position": [0.5] * 4,
+            "text": list(texts.values()),
+        }
+    )
+    pairs = [("a", "b", 0.7), ("a", "c", 0.6), ("b", "c", 0.5), ("b", "d", 0.2)]
+    alignments = pd.DataFrame(
+        [
+            dict(
+                doc_a=x,
+                passage_a=1,
+                outlet_a=x.upper(),
+                doc_b=y,
+                passage_b=1,
+                outlet_b=y.upper(),
+                relation="paraphrase" if score > 0.3 else "related",
+                score=score,
+            )
+            for x, y, score in pairs
+        ]
+    )
+    return passages, alignments
+
+
+def test_omissions_ask_about_facts_several_outlets_carry_outside_the_units():
+    passages, alignments = _four_outlets()
+    no_units = pd.DataFrame(columns=["unit_id", "doc_id", "passage_id"])
+    facts = fact_table(passages, no_units, alignments)
+    several = corroborated_facts(facts, alignments)
+    # each passage seeds a fact with its best partner in every other outlet; the three
+    # seeds give the same passages, kept once; D's related pair is no partner
+    assert several["fact_id"].tolist() == ["C-a-1"] * 3
+    assert several["outlet"].tolist() == ["A", "B", "C"] and set(several["n_outlets"]) == {3}
+    nearby = plausible_counterparts(passages, alignments, None)
+    left = omissions(facts, ["A", "B", "C", "D"], counterparts=nearby, corroborated=several)
+    # D's related pair does not stop the claim
+    assert left[["outlet", "status", "carried_by", "others"]].values.tolist() == [
+        ["D", "leaves out", 3, 3]
+    ]
+    assert left.iloc[0]["evidence"] == "related pair 0.20"
+    # without the corroborated facts nothing is asked: the singletons are one outlet's each
+    assert omissions(facts, ["A", "B", "C", "D"], counterparts=nearby).empty
 
 
 def test_omissions_with_two_outlets_are_the_other_outlets_facts():

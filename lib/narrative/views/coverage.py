@@ -52,6 +52,7 @@ def exclusives_view(
     *,
     limit: int = 10,
     confirmed: Collection[str] = (),
+    linked: Collection[str] | None = None,
 ) -> str:
     """Per outlet: the facts only it reports, and the facts most others report that it leaves out.
 
@@ -65,18 +66,24 @@ def exclusives_view(
     Args:
         exclusive: Table from :func:`narrative.coverage.exclusives` (with ``status``).
         omitted: Table from :func:`narrative.coverage.omissions` (with ``status``).
-        facts: Fact table (for the passages of the left-out facts).
+        facts: Facts the omissions are about (for their passages): the fact table, with
+            the corroborated facts (:attr:`narrative.coverage.Coverage.asked`).
         outlets: Outlet labels, in row order.
         colours: Outlet colours.
         limit: Most claims listed per outlet and column.
         confirmed: Kinds of claim (``outlet-only``, ``leaves out``) that meet the standard
             (:func:`narrative.findings.citable_claims`); the others are called candidates.
+        linked: Fact ids the page's facts explorer lists, shown as links (all when ``None``).
 
     Returns:
         HTML: a table with one row per outlet.
     """
     only_sure, left_sure = "outlet-only" in confirmed, "leaves out" in confirmed
     unsure = " (candidates, not confirmed)"
+
+    def link(fact_id: str) -> str:
+        return fact_link(fact_id) if linked is None or fact_id in linked else escape(fact_id)
+
     body = []
     for outlet in outlets:
         mine = exclusive[exclusive["outlet"] == outlet]
@@ -114,7 +121,7 @@ def exclusives_view(
                 for c in carriers.itertuples(index=False)
             )
             items.append(
-                f"<li><b>{fact_link(r.fact_id)}</b> carried by {r.carried_by} of {r.others} "
+                f"<li><b>{link(r.fact_id)}</b> carried by {r.carried_by} of {r.others} "
                 f"other outlets<details><summary>{escape(r.label)}</summary>{evidence}"
                 "</details></li>"
             )
