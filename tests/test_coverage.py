@@ -398,25 +398,27 @@ def _four_outlets() -> tuple[pd.DataFrame, pd.DataFrame]:
         ("a", 1): "The zones will be monitored by Russian military police from Friday.",
         ("b", 1): "Russian military police are to monitor the zones starting Friday.",
         ("c", 1): "From Friday, the zones are to be patrolled by Russian military police.",
+        ("a", 2): "Russian military police will monitor the zones, the ministry said.",
         ("d", 1): "The opposition delegation walked out of the meeting in protest.",
     }
     passages = pd.DataFrame(
         {
             "doc_id": [d for d, _ in texts],
             "passage_id": [p for _, p in texts],
-            "outlet": ["A", "B", "C", "D"],
-            "kind": ["body"] * 4,
-            "paragraph": [1] * 4,
-            "position": [0.5] * 4,
+            "outlet": ["A", "B", "C", "A", "D"],
+            "kind": ["body"] * 5,
+            "paragraph": [1] * 5,
+            "position": [0.5] * 5,
             "text": list(texts.values()),
         }
     )
-    pairs = [("a", "b", 0.7), ("a", "c", 0.6), ("b", "c", 0.5), ("b", "d", 0.2)]
+    pairs = [("a", 1, "b", 0.7), ("a", 1, "c", 0.6), ("b", 1, "c", 0.5), ("b", 1, "d", 0.2)]
+    pairs.append(("a", 2, "b", 0.45))
     alignments = pd.DataFrame(
         [
             dict(
                 doc_a=x,
-                passage_a=1,
+                passage_a=p,
                 outlet_a=x.upper(),
                 doc_b=y,
                 passage_b=1,
@@ -424,7 +426,7 @@ def _four_outlets() -> tuple[pd.DataFrame, pd.DataFrame]:
                 relation="paraphrase" if score > 0.3 else "related",
                 score=score,
             )
-            for x, y, score in pairs
+            for x, p, y, score in pairs
         ]
     )
     return passages, alignments
@@ -435,17 +437,21 @@ def test_omissions_ask_about_facts_several_outlets_carry_outside_the_units():
     no_units = pd.DataFrame(columns=["unit_id", "doc_id", "passage_id"])
     facts = fact_table(passages, no_units, alignments)
     several = corroborated_facts(facts, alignments)
-    # each passage seeds a fact with its best partner in every other outlet; the three
-    # seeds give the same passages, kept once; D's related pair is no partner
-    assert several["fact_id"].tolist() == ["C-a-1"] * 3
-    assert several["outlet"].tolist() == ["A", "B", "C"] and set(several["n_outlets"]) == {3}
+    # each passage seeds a fact with its best partner in every other outlet; a#1, b#1
+    # and c#1 give the same passages, kept once; D's related pair is no partner
+    outlets = several.groupby("fact_id", sort=False)["outlet"].apply("".join)
+    assert outlets.to_dict() == {"C-a-1": "ABC", "C-a-2": "AB"}
     nearby = plausible_counterparts(passages, alignments, None)
     left = omissions(facts, ["A", "B", "C", "D"], counterparts=nearby, corroborated=several)
-    # D's related pair does not stop the claim
-    assert left[["outlet", "status", "carried_by", "others"]].values.tolist() == [
-        ["D", "leaves out", 3, 3]
+    # D is asked about b#1 once (C-a-2, two of its three others, shares it with C-a-1),
+    # and its related pair does not stop the claim
+    of_d = left[left["outlet"] == "D"]
+    assert of_d[["fact_id", "status", "carried_by", "others"]].values.tolist() == [
+        ["C-a-1", "leaves out", 3, 3]
     ]
-    assert left.iloc[0]["evidence"] == "related pair 0.20"
+    assert of_d.iloc[0]["evidence"] == "related pair 0.20"
+    # C is asked about a#2 and b#1 and carries b#1's fact in other words (c#1)
+    assert left.loc[left["outlet"] == "C", "status"].tolist() == ["possible counterpart"]
     # without the corroborated facts nothing is asked: the singletons are one outlet's each
     assert omissions(facts, ["A", "B", "C", "D"], counterparts=nearby).empty
 
