@@ -629,6 +629,17 @@ def test_views_escape_and_show_passages():
     )
     assert "2 outlet-only, 1 left out candidates" in sure
     assert sure.count("(candidates, not confirmed)") == 1
+    # a fact the page's explorer does not list is named, not linked
+    assert 'href="#' in sure
+    unlinked = exclusives_view(
+        exclusives(facts, nearby),
+        omissions(facts, ["A", "B", "C"], counterparts=nearby),
+        facts,
+        ["A", "B", "C"],
+        colours,
+        linked=set(),
+    )
+    assert 'href="#' not in unlinked and "U002" in unlinked
     gaps = prominence_gaps(prominence(facts, passages))
     assert "fact one buried in c" in prominence_gaps_view(gaps, colours)
     assert "No fact" in prominence_gaps_view(gaps.head(0), colours)
