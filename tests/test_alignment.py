@@ -6,6 +6,7 @@ import pytest
 from narrative.alignment import (
     AlignmentSettings,
     align_passages,
+    article_name_margin,
     clause_similarity,
     corroborate,
     margin_scores,
@@ -186,3 +187,51 @@ def test_corroboration_needs_two_other_articles_linked_to_both_passages():
     off = AlignmentSettings(corroboration_min=0)
     out = corroborate(rows, [(0, 1, evidence)], passages, settings=off, index=index)
     assert len(out) == 4
+
+
+def _look_alikes(stories: list[str]) -> pd.DataFrame:
+    """One headline and one body passage per article; the article's story decides its names."""
+    bodies = {
+        "ford": "The actress entered the Betty Ford Center in Rancho Mirage, her publicist said.",
+        "morning": "The actress entered Morningside Recovery in Newport Beach, Heller said.",
+    }
+    rows = []
+    for n, story in enumerate(stories):
+        doc = f"d{n}"
+        rows.append((doc, 0, f"outlet{n}", "headline", "Actress checks into rehab"))
+        rows.append((doc, 1, f"outlet{n}", "body", bodies[story]))
+    return pd.DataFrame(rows, columns=["doc_id", "passage_id", "outlet", "kind", "text"])
+
+
+def test_articles_that_name_different_places_do_not_agree():
+    passages = _look_alikes(["ford", "ford", "ford", "morning", "morning", "morning"])
+    order, margin = article_name_margin(passages, TermIndex(passages["text"].tolist()), k=2)
+    ford, morning = [order[d] for d in ("d0", "d1", "d2")], [order[d] for d in ("d3", "d4", "d5")]
+    for group in (ford, morning):
+        assert all(margin[i, j] == pytest.approx(1.0) for i in group for j in group if i != j)
+    assert (margin[np.ix_(ford, morning)] < 0.5).all()
+    assert margin == pytest.approx(margin.T)
+
+
+def test_an_article_without_names_is_no_evidence():
+    passages = _look_alikes(["ford", "morning"])
+    passages.loc[3, "text"] = "the actress entered a clinic, her lawyer said."
+    order, margin = article_name_margin(passages, TermIndex(passages["text"].tolist()), k=6)
+    assert margin[order["d0"], order["d1"]] == 1.0
+
+
+def test_look_alike_headlines_are_related_unless_their_articles_agree_on_names():
+    passages = _look_alikes(["ford", "ford", "ford", "morning", "morning", "morning"])
+    headline, body = [1.0, 0.0, 0.0], [0.0, 1.0, 0.0]
+    embeddings = _unit([headline, body] * 6)
+    aligned = align_passages(passages, embeddings)
+    headlines = aligned[aligned["kind_a"] == "headline"]
+    same_story = (
+        headlines["doc_a"].str[1].astype(int) // 3 == headlines["doc_b"].str[1].astype(int) // 3
+    )
+    assert len(headlines) == 15
+    assert set(headlines.loc[same_story, "relation"]) == {"reuse"}
+    assert set(headlines.loc[~same_story, "relation"]) == {"related"}
+
+    off = align_passages(passages, embeddings, settings=AlignmentSettings(headline_margin_min=0))
+    assert set(off.loc[off["kind_a"] == "headline", "relation"]) == {"reuse"}

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import numpy as np
-from narrative.lexical import TermIndex, containment, name_variants, names, tokens
+from narrative.lexical import TermIndex, containment, name_terms, name_variants, names, tokens
 
 
 def test_tokens_normalise_numbers_and_possessives():
@@ -16,6 +16,20 @@ def test_tokens_normalise_numbers_and_possessives():
 
 def test_names_skip_sentence_initial_words():
     assert names("Moscow backs Assad. The envoy Lavrentiev spoke.") == {"assad", "lavrentiev"}
+
+
+def test_name_terms_are_words_capitalised_inside_sentences_more_often_than_not():
+    texts = [
+        "She checked into the Betty Ford Center on Thursday.",
+        "Her lawyer said the Betty Ford clinic was approved.",
+        "The rehab was chosen by her lawyer. Rehab is not new to her.",
+        "A stay in Rehab, the tabloid wrote, and then rehab again.",
+    ]
+    found = name_terms(texts)
+    assert {"betty", "ford", "center", "thursday"} <= found
+    # "Rehab" is capitalised inside a sentence once but written "rehab" in three passages;
+    # "The" and "A" open sentences.
+    assert not found & {"rehab", "the", "a", "she", "her"}
 
 
 def test_transliterated_names_are_matched():

@@ -22,6 +22,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_][\w'\u2019-]*[^\W_]|[^\W\d_]")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*")
+_LOWER = re.compile(r"\b[a-z][\w'\u2019-]*")
 _STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "told", "according", "s"}
 
 
@@ -56,6 +57,27 @@ def names(text: str) -> set[str]:
         if before and before[-1] not in '.!?"\u201c':
             found.add(re.sub(r"'s?$", "", match.group().lower().replace("\u2019", "'")))
     return found
+
+
+def name_terms(texts: Iterable[str]) -> set[str]:
+    """Words a corpus uses as names: capitalised inside a sentence in as many passages as not.
+
+    "Betty", "Ford" and "Morningside" are names; "Rehab", capitalised in a few
+    title-cased lines, is not when most passages write "rehab". Pass body text:
+    headlines capitalise every word.
+
+    Args:
+        texts: Passages.
+
+    Returns:
+        Lower-cased words (possessive ending dropped), spelled as :func:`names` spells them.
+    """
+    capitalised: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    for text in texts:
+        capitalised.update(names(text))
+        lower.update({re.sub(r"'s?$", "", w.replace("\u2019", "'")) for w in _LOWER.findall(text)})
+    return {w for w, n in capitalised.items() if n >= lower[w]}
 
 
 def name_variants(vocabulary: Iterable[str]) -> dict[str, str]:
