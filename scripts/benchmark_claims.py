@@ -15,6 +15,11 @@ notebook 04) and checks each against the gold (:mod:`narrative.evaluate`):
 * ``figures differ``: right when every pair of figures in the finding is labelled the
   same quantity of the same thing in ``data/gold/figures/<set>.csv``.
 
+The absence claims (``outlet-only``, ``leaves out``) are made only where no plausible
+counterpart exists; the candidates withheld for a possible counterpart are shown on the
+page as "not claimed". They are scored in a second table (``withheld``): how many, and
+the share the gold would have borne out, which is what asserting them would cost.
+
 For each: how many claims are made, precision, and recall (the share of the claims the
 gold makes true that the report makes), each with a 95% bootstrap interval (the claims,
 and the true claims, resampled 2,000 times with a fixed seed). ``--dump-figures`` prints,
@@ -40,13 +45,17 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from narrative import config, pipeline
+from narrative import config, coverage, pipeline
 from narrative.evaluate import (
     CLAIM_TYPES,
     FIGURE_GOLD_COLUMNS,
     ClaimCheck,
+    GoldFacts,
     check_claims,
+    check_omissions,
+    check_outlet_only,
     figure_gold_for,
+    locate,
     read_gold,
 )
 
@@ -158,6 +167,42 @@ def shown(table: pd.DataFrame) -> pd.DataFrame:
         for r in table.itertuples(index=False)
     ]
     return out
+
+
+def withheld_checks(result: pipeline.Result, gold: pd.DataFrame) -> list[ClaimCheck]:
+    """The absence claims withheld for a possible counterpart, checked as if they were made.
+
+    Returns:
+        Two checks, ``outlet-only`` and ``leaves out``, of the rows whose status is
+        ``possible counterpart``.
+    """
+    located, _ = locate(gold, result.cleaned, result.passages)
+    facts = GoldFacts(located, result.passages)
+    found = coverage.analyse(result)
+    exclusive, omitted = found.exclusives, found.omissions
+    return [
+        check_outlet_only(
+            exclusive[exclusive["status"] == "possible counterpart"], facts, result.passages
+        ),
+        check_omissions(
+            omitted[omitted["status"] == "possible counterpart"],
+            found.asked,
+            facts,
+            result.event_of,
+            published={d.doc_id: d.published for d in result.corpus.documents},
+        ),
+    ]
+
+
+def print_table(printed: pd.DataFrame, *, markdown: bool) -> None:
+    """Print a shown table, as Markdown or as plain text."""
+    if markdown:
+        print("| " + " | ".join(printed.columns) + " |")
+        print("|" + "---|" * len(printed.columns))
+        for row in printed.itertuples(index=False):
+            print("| " + " | ".join(str(v) for v in row) + " |")
+    else:
+        print(printed.to_string(index=False))
 
 
 def unlabelled_figures(result: pipeline.Result, labels: pd.DataFrame | None) -> list[dict]:
@@ -296,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
             check=True,
             stdout=subprocess.DEVNULL,
         )
-    rows, dumped, ceiling = [], [], []
+    rows, withheld, dumped, ceiling = [], [], [], []
     for labelled in sets:
         if not labelled.corpus.exists():
             print(f"skipped {labelled.name}: {labelled.corpus} is absent", file=sys.stderr)
@@ -305,6 +350,7 @@ def main(argv: list[str] | None = None) -> int:
         # figure labels do not depend on the fact labelling: always those of data/gold/figures
         figures = figure_gold_for(config.GOLD_DIR / labelled.gold.name)
         checks, warnings = check_claims(result, read_gold(labelled.gold), figures)
+        withheld += [row_of(labelled, c) for c in withheld_checks(result, read_gold(labelled.gold))]
         for line in warnings:
             print(f"warning: {labelled.name}: {line}", file=sys.stderr)
         for check in checks:
@@ -330,14 +376,13 @@ def main(argv: list[str] | None = None) -> int:
     table = table.sort_values(["_order"], kind="stable").drop(columns="_order")
     if args.write:
         table.to_csv(config.CLAIMS_TABLE, index=False)
-    printed = shown(table)
-    if args.markdown:
-        print("| " + " | ".join(printed.columns) + " |")
-        print("|" + "---|" * len(printed.columns))
-        for row in printed.itertuples(index=False):
-            print("| " + " | ".join(str(v) for v in row) + " |")
-    else:
-        print(printed.to_string(index=False))
+    print_table(shown(table), markdown=args.markdown)
+    held = pd.DataFrame(withheld)
+    held = held.assign(_order=held["claim"].map(CLAIM_TYPES.index)).sort_values(
+        "_order", kind="stable"
+    )
+    print("\nwithheld (a possible counterpart; listed on the page as not claimed):")
+    print_table(shown(held.drop(columns="_order")), markdown=args.markdown)
     return 0
 
 

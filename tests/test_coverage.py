@@ -9,6 +9,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from narrative.coverage import (  # noqa: E402
+    corroborated_facts,
     exclusives,
     fact_matrix,
     fact_table,
@@ -21,6 +22,7 @@ from narrative.coverage import (  # noqa: E402
     prominence_gaps,
     shared_content,
     shared_content_pairs,
+    word_overlap,
 )
 from narrative.figures import outlet_colours  # noqa: E402
 from narrative.figures.coverage import (  # noqa: E402
@@ -228,7 +230,7 @@ def test_exclusives_need_the_absence_of_any_plausible_counterpart():
     passages, units, alignments = toy()
     passages = _long(passages)
     facts = fact_table(passages, units, alignments)
-    nearby = plausible_counterparts(passages, alignments, None, terms_min=99)
+    nearby = plausible_counterparts(passages, alignments, None, terms_min=99, words_min=1.0)
     only = exclusives(facts, nearby).set_index("fact_id")
     # b#2 has a related pair with c#1 (and so c#1 with b#2); b#4 is aligned with a1#1
     assert only.loc["S-b-2", "status"] == "possible counterpart"
@@ -262,13 +264,77 @@ def test_counterparts_by_cosine_and_by_shared_rare_names():
     alignments = pd.DataFrame(
         columns=["doc_a", "passage_a", "doc_b", "passage_b", "relation", "score"]
     )
-    found = plausible_counterparts(passages, alignments, vectors, cosine_min=0.9)
+    found = plausible_counterparts(passages, alignments, vectors, cosine_min=0.9, words_min=1.0)
     pairs = found.set_index(["doc_id", "passage_id", "other"])
     # a#1 and b#1 only resemble each other; a#0 and b#0 share two rare names
     assert pairs.loc[("a", 1, "B"), "other_passage"] == 1
     assert pairs.loc[("a", 0, "B"), "evidence"] == "shared: daraa, lavrentiev"
-    strict = plausible_counterparts(passages, alignments, None, terms_min=3)
+    strict = plausible_counterparts(passages, alignments, None, terms_min=3, words_min=1.0)
     assert strict.empty
+
+
+def test_word_overlap_weighs_words_by_rarity_one_way():
+    overlap = word_overlap(["zones memorandum months", "zones months", "zones", "zones"])
+    # "zones" is in every passage: it weighs nothing
+    assert overlap[2, 3] == 0.0
+    # passage 1 holds "months" (in 2 of 4: log 2) of passage 0's log 2 + log 4
+    assert overlap[0, 1] == pytest.approx(np.log(2) / (np.log(2) + np.log(4)))
+    # one-way: all of passage 1's weighted words are in passage 0
+    assert overlap[1, 0] == pytest.approx(1.0)
+    assert word_overlap(["the", "a"]).tolist() == [[0.0, 0.0], [0.0, 0.0]]
+
+
+def _memorandum_event() -> pd.DataFrame:
+    """A fact one outlet states alone and another states inside a longer sentence."""
+    texts = [
+        "The memorandum will be in force during six months and can be extended.",
+        "The deal in May laid out where rebels and forces should halt hostilities "
+        "for six months under the memorandum.",
+        "Officials in the capital declined to comment on the fighting in the north.",
+    ] + [f"Negotiators met again on day {i} of the talks in the capital." for i in range(12)]
+    return pd.DataFrame(
+        {
+            "doc_id": ["t", "j", "j"] + [f"x{i}" for i in range(12)],
+            "passage_id": [3, 5, 6] + [0] * 12,
+            "outlet": ["TASS", "JT", "JT"] + ["X"] * 12,
+            "kind": ["body"] * 15,
+            "paragraph": [1] * 15,
+            "position": [0.5] * 15,
+            "text": texts,
+        }
+    )
+
+
+def test_a_counterpart_that_keeps_the_rare_words_blocks_an_outlet_only_claim():
+    passages = _memorandum_event()
+    facts = fact_table(passages, pd.DataFrame(columns=["unit_id", "doc_id", "passage_id"]), _NONE)
+    found = plausible_counterparts(passages, _NONE, None)
+    pair = found.set_index(["doc_id", "passage_id", "other"]).loc[("t", 3, "JT")]
+    # no alignment, no embedding and no two rare names: only the words speak for it
+    assert pair["other_passage"] == 5
+    assert pair["evidence"].startswith("words 0.")
+    only = exclusives(facts, found).set_index("fact_id")
+    assert only.loc["S-t-3", "status"] == "possible counterpart"
+    # without the word test the claim would be made
+    loose = plausible_counterparts(passages, _NONE, None, words_min=1.0)
+    assert exclusives(facts, loose).set_index("fact_id").loc["S-t-3", "status"] == "outlet-only"
+    # a passage sharing only common words is no counterpart
+    kept = set(zip(found["doc_id"], found["passage_id"], found["other"], strict=True))
+    assert ("j", 6, "TASS") not in kept
+
+
+_NONE = pd.DataFrame(
+    columns=[
+        "doc_a",
+        "passage_a",
+        "outlet_a",
+        "doc_b",
+        "passage_b",
+        "outlet_b",
+        "relation",
+        "score",
+    ]
+)
 
 
 def test_omissions_need_a_majority_of_the_other_outlets():
@@ -285,7 +351,7 @@ def test_omissions_need_a_majority_of_the_other_outlets():
 def test_omissions_give_way_to_a_possible_counterpart_and_to_dates():
     passages, units, alignments = toy()
     facts = fact_table(passages, units, alignments)
-    nearby = plausible_counterparts(_long(passages), alignments, None, terms_min=99)
+    nearby = plausible_counterparts(_long(passages), alignments, None, terms_min=99, words_min=1.0)
     left = omissions(facts, ["A", "B", "C"], counterparts=nearby)
     assert left["status"].tolist() == ["leaves out"]
     # a C passage related to b#3 (fact two): C may carry it in other words
@@ -293,14 +359,30 @@ def test_omissions_give_way_to_a_possible_counterpart_and_to_dates():
         [dict(doc_a="c", passage_a=3, doc_b="b", passage_b=3, relation="related", score=0.33)]
     )
     hinted = plausible_counterparts(
-        _long(passages), pd.concat([alignments, extra]), None, terms_min=99
+        _long(passages), pd.concat([alignments, extra]), None, terms_min=99, words_min=1.0
+    )
+    left = omissions(facts, ["A", "B", "C"], counterparts=hinted)
+    # a related pair alone does not stop the claim: it is shown as the nearest passage
+    assert left.iloc[0][["status", "evidence"]].tolist() == ["leaves out", "related pair 0.33"]
+    assert left.iloc[0]["counterpart"].startswith("C c#3: c first quarter")
+    # a paraphrase pair does: C may carry it in other words
+    extra["relation"] = "paraphrase"
+    hinted = plausible_counterparts(
+        _long(passages), pd.concat([alignments, extra]), None, terms_min=99, words_min=1.0
     )
     left = omissions(facts, ["A", "B", "C"], counterparts=hinted)
     assert left.iloc[0][["status", "evidence"]].tolist() == [
         "possible counterpart",
-        "related pair 0.33",
+        "paraphrase pair 0.33",
     ]
-    assert left.iloc[0]["counterpart"].startswith("C c#3: c first quarter")
+    # so does a cosine of 0.6, or more than a quarter of the weighted words shared
+    for column, value in (("best_cosine", 0.6), ("best_words", 0.26)):
+        strong = hinted.assign(same_fact=False, best_cosine=0.0, best_words=0.0)
+        strong[column] = value
+        left = omissions(facts, ["A", "B", "C"], counterparts=strong)
+        assert left.iloc[0]["status"] == "possible counterpart"
+    weak = hinted.assign(same_fact=False, best_cosine=0.59, best_words=0.25)
+    assert omissions(facts, ["A", "B", "C"], counterparts=weak).iloc[0]["status"] == "leaves out"
     # C's article came out before any article carrying fact two
     dates = {"a1": "2017-07-05", "a2": "2017-07", "b": "2017-07-04", "c": "2017-05-05"}
     left = omissions(facts, ["A", "B", "C"], counterparts=nearby, published=dates)
@@ -308,6 +390,70 @@ def test_omissions_give_way_to_a_possible_counterpart_and_to_dates():
     dates["c"] = "2017-07"  # same month: cannot tell
     left = omissions(facts, ["A", "B", "C"], counterparts=nearby, published=dates)
     assert left["status"].tolist() == ["leaves out"]
+
+
+def _four_outlets() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A fact three outlets carry by direct pairs (no story unit), and a fourth outlet."""
+    texts = {
+        ("a", 1): "The zones will be monitored by Russian military police from Friday.",
+        ("b", 1): "Russian military police are to monitor the zones starting Friday.",
+        ("c", 1): "From Friday, the zones are to be patrolled by Russian military police.",
+        ("a", 2): "Russian military police will monitor the zones, the ministry said.",
+        ("d", 1): "The opposition delegation walked out of the meeting in protest.",
+    }
+    passages = pd.DataFrame(
+        {
+            "doc_id": [d for d, _ in texts],
+            "passage_id": [p for _, p in texts],
+            "outlet": ["A", "B", "C", "A", "D"],
+            "kind": ["body"] * 5,
+            "paragraph": [1] * 5,
+            "position": [0.5] * 5,
+            "text": list(texts.values()),
+        }
+    )
+    pairs = [("a", 1, "b", 0.7), ("a", 1, "c", 0.6), ("b", 1, "c", 0.5), ("b", 1, "d", 0.2)]
+    pairs.append(("a", 2, "b", 0.45))
+    alignments = pd.DataFrame(
+        [
+            dict(
+                doc_a=x,
+                passage_a=p,
+                outlet_a=x.upper(),
+                doc_b=y,
+                passage_b=1,
+                outlet_b=y.upper(),
+                relation="paraphrase" if score > 0.3 else "related",
+                score=score,
+            )
+            for x, p, y, score in pairs
+        ]
+    )
+    return passages, alignments
+
+
+def test_omissions_ask_about_facts_several_outlets_carry_outside_the_units():
+    passages, alignments = _four_outlets()
+    no_units = pd.DataFrame(columns=["unit_id", "doc_id", "passage_id"])
+    facts = fact_table(passages, no_units, alignments)
+    several = corroborated_facts(facts, alignments)
+    # each passage seeds a fact with its best partner in every other outlet; a#1, b#1
+    # and c#1 give the same passages, kept once; D's related pair is no partner
+    outlets = several.groupby("fact_id", sort=False)["outlet"].apply("".join)
+    assert outlets.to_dict() == {"C-a-1": "ABC", "C-a-2": "AB"}
+    nearby = plausible_counterparts(passages, alignments, None)
+    left = omissions(facts, ["A", "B", "C", "D"], counterparts=nearby, corroborated=several)
+    # D is asked about b#1 once (C-a-2, two of its three others, shares it with C-a-1),
+    # and its related pair does not stop the claim
+    of_d = left[left["outlet"] == "D"]
+    assert of_d[["fact_id", "status", "carried_by", "others"]].values.tolist() == [
+        ["C-a-1", "leaves out", 3, 3]
+    ]
+    assert of_d.iloc[0]["evidence"] == "related pair 0.20"
+    # C is asked about a#2 and b#1 and carries b#1's fact in other words (c#1)
+    assert left.loc[left["outlet"] == "C", "status"].tolist() == ["possible counterpart"]
+    # without the corroborated facts nothing is asked: the singletons are one outlet's each
+    assert omissions(facts, ["A", "B", "C", "D"], counterparts=nearby).empty
 
 
 def test_omissions_with_two_outlets_are_the_other_outlets_facts():
@@ -458,7 +604,7 @@ def test_views_escape_and_show_passages():
     assert "B &lt;headline&gt;" in html and "<headline>" not in html
     long = _long(passages)
     facts = fact_table(long, units, alignments)
-    nearby = plausible_counterparts(long, alignments, None, terms_min=99)
+    nearby = plausible_counterparts(long, alignments, None, terms_min=99, words_min=1.0)
     html = exclusives_view(
         exclusives(facts, nearby),
         omissions(facts, ["A", "B", "C"], counterparts=nearby),
@@ -467,10 +613,33 @@ def test_views_escape_and_show_passages():
         colours,
         limit=1,
     )
-    assert "2 outlet-only, 1 left out" in html  # C: c#2, c#3 (c#1 is related to b#2)
+    # C: c#2, c#3 (c#1 is related to b#2); neither kind of claim is confirmed
+    assert "2 outlet-only candidates, 1 left out candidates" in html
+    assert html.count("(candidates, not confirmed)") == 2
     assert "and 1 more" in html and "fact two in b" in html
     assert "1 more with a possible counterpart elsewhere" in html
     assert "related pair 0.40" in html
+    sure = exclusives_view(
+        exclusives(facts, nearby),
+        omissions(facts, ["A", "B", "C"], counterparts=nearby),
+        facts,
+        ["A", "B", "C"],
+        colours,
+        confirmed={"outlet-only"},
+    )
+    assert "2 outlet-only, 1 left out candidates" in sure
+    assert sure.count("(candidates, not confirmed)") == 1
+    # a fact the page's explorer does not list is named, not linked
+    assert 'href="#' in sure
+    unlinked = exclusives_view(
+        exclusives(facts, nearby),
+        omissions(facts, ["A", "B", "C"], counterparts=nearby),
+        facts,
+        ["A", "B", "C"],
+        colours,
+        linked=set(),
+    )
+    assert 'href="#' not in unlinked and "U002" in unlinked
     gaps = prominence_gaps(prominence(facts, passages))
     assert "fact one buried in c" in prominence_gaps_view(gaps, colours)
     assert "No fact" in prominence_gaps_view(gaps.head(0), colours)

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from narrative.lexical import tokens
 from narrative.units import firm_pairs
 from narrative.vocab import SAME_FACT
 
@@ -51,6 +52,16 @@ COUNTERPART_COSINE = 0.6
 COUNTERPART_TERMS = 2
 #: A name or figure is rare when at most this share of its event's passages hold it.
 RARE_SHARE = 0.1
+#: Least share of a passage's content words, weighted by rarity (see
+#: :func:`word_overlap`), that a plausible counterpart shares with it. Chosen on the
+#: development sets: a singleton passage that shares more than this with some passage
+#: of another outlet is a fact that outlet carries about half the time.
+COUNTERPART_WORDS = 0.12
+#: Least weighted share of shared words (either way) of a counterpart that stops an
+#: omission claim (:func:`omissions`). Chosen on the development sets, where the
+#: outlets that truly leave a fact out share at most 0.17 with its passages and
+#: those that carry it in other words 0.32 or more.
+OMISSION_WORDS = 0.25
 
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|say|told|added|adds|noted|stated|explained|according to|reported|"
@@ -373,6 +384,37 @@ def _terms(text: str) -> set[str]:
     }
 
 
+def word_overlap(texts: list[str]) -> np.ndarray:
+    """Share of each passage's content words that each other passage also holds, by rarity.
+
+    Each content word (:func:`narrative.lexical.tokens`) weighs ``log(n / df)``, ``n``
+    being the number of passages and ``df`` how many of them hold the word: a word
+    every passage holds weighs nothing, a word two passages share weighs much. A
+    fact told in other words usually keeps a rare word or two (a place, a figure,
+    "memorandum", "six months") even when the sentence around it, and so its
+    embedding, differs.
+
+    Args:
+        texts: The passages of one event.
+
+    Returns:
+        ``(n, n)`` array: row i, column j holds the weight of the words of passage i
+        that passage j also holds over the weight of all the words of passage i
+        (0 to 1; 0 for a passage without content words).
+    """
+    words = [set(tokens(t)) for t in texts]
+    vocabulary = {w: k for k, w in enumerate(sorted(set().union(*words)))}
+    if not vocabulary:
+        return np.zeros((len(texts), len(texts)))
+    incidence = np.zeros((len(texts), len(vocabulary)))
+    for i, held in enumerate(words):
+        incidence[i, [vocabulary[w] for w in held]] = 1.0
+    weight = np.log(len(texts) / incidence.sum(axis=0))
+    shared = (incidence * weight) @ incidence.T
+    total = incidence @ weight
+    return np.divide(shared, total[:, None], out=np.zeros_like(shared), where=total[:, None] > 0)
+
+
 def plausible_counterparts(
     passages: pd.DataFrame,
     alignments: pd.DataFrame,
@@ -382,6 +424,7 @@ def plausible_counterparts(
     cosine_min: float = COUNTERPART_COSINE,
     terms_min: int = COUNTERPART_TERMS,
     rare_share: float = RARE_SHARE,
+    words_min: float = COUNTERPART_WORDS,
 ) -> pd.DataFrame:
     """For each passage and each other outlet of its event, its most plausible counterpart.
 
@@ -393,7 +436,10 @@ def plausible_counterparts(
     * the two are aligned, whatever the relation (``related`` included);
     * their embedding cosine reaches ``cosine_min``;
     * they share at least ``terms_min`` rare names or figures (capitalised words
-      and numbers found in at most ``rare_share`` of the event's passages).
+      and numbers found in at most ``rare_share`` of the event's passages);
+    * the other passage holds more than ``words_min`` of the passage's content
+      words, weighted by rarity (:func:`word_overlap`; this test is one-way: a
+      long passage may hold a short one's words, not the reverse).
 
     Args:
         passages: Passage table (its index gives the rows of ``embeddings``).
@@ -403,13 +449,19 @@ def plausible_counterparts(
         cosine_min: Least cosine of a plausible counterpart.
         terms_min: Least number of shared rare names and figures.
         rare_share: Largest share of an event's passages a rare term occurs in.
+        words_min: Largest share of the passage's weighted words another passage may
+            hold without being a plausible counterpart.
 
     Returns:
         One row per (passage, other outlet) with a plausible counterpart:
         ``doc_id``, ``passage_id``, ``other`` (the outlet), ``other_doc``,
         ``other_passage``, ``other_text``, ``evidence`` (the tests it passes,
-        e.g. ``related pair 0.36; cosine 0.58; shared: lavrentiev, daraa``) and
-        ``cosine``; the strongest counterpart (aligned first, then by cosine).
+        e.g. ``related pair 0.36; cosine 0.58; shared: lavrentiev, daraa; words
+        0.21``) and ``cosine``, of the strongest counterpart (aligned first, then
+        by cosine); then, over all the other outlet's plausible counterparts,
+        ``same_fact`` (one is a ``reuse`` or ``paraphrase`` pair), ``best_cosine``
+        (the highest cosine) and ``best_words`` (the highest share of shared
+        weighted words, either way).
     """
     columns = [
         "doc_id",
@@ -420,14 +472,20 @@ def plausible_counterparts(
         "other_text",
         "evidence",
         "cosine",
+        "same_fact",
+        "best_cosine",
+        "best_words",
     ]
     event_of = event_of or {}
     rows = passages.reset_index(drop=False).rename(columns={"index": "_row"})
     rows["_event"] = rows["doc_id"].map(lambda d: event_of.get(d, ""))
     aligned: dict[frozenset, str] = {}
+    same: set[frozenset] = set()
     for r in alignments.itertuples(index=False):
         key = frozenset({(r.doc_a, int(r.passage_a)), (r.doc_b, int(r.passage_b))})
         aligned[key] = f"{r.relation} pair {r.score:.2f}"
+        if r.relation in SAME_FACT:
+            same.add(key)
     found = []
     for _, event in rows.groupby("_event", sort=False):
         terms = [_terms(t) for t in event["text"]]
@@ -451,7 +509,9 @@ def plausible_counterparts(
         incidence = np.zeros((len(event), len(vocabulary)), dtype=np.int32)
         for i, words in enumerate(rare):
             incidence[i, [vocabulary[w] for w in words]] = 1
+        overlap = word_overlap(list(texts))
         candidate = (cosine >= cosine_min) | (incidence @ incidence.T >= terms_min)
+        candidate |= overlap > words_min
         for key in aligned:
             ends = [position.get(k) for k in key]
             if len(ends) == 2 and None not in ends:
@@ -460,7 +520,14 @@ def plausible_counterparts(
         candidate &= headline[:, None] == headline[None, :]
         for i in range(len(event)):
             best: dict[str, tuple] = {}
+            strength: dict[str, tuple[bool, float, float]] = {}
             for j in np.flatnonzero(candidate[i]):
+                was = strength.get(outlets[j], (False, -1.0, 0.0))
+                strength[outlets[j]] = (
+                    was[0] or frozenset({keys[i], keys[j]}) in same,
+                    max(was[1], float(cosine[i, j])),
+                    max(was[2], float(overlap[i, j]), float(overlap[j, i])),
+                )
                 evidence = []
                 pair = aligned.get(frozenset({keys[i], keys[j]}))
                 if pair:
@@ -470,11 +537,17 @@ def plausible_counterparts(
                 shared = sorted(rare[i] & rare[j])
                 if len(shared) >= terms_min:
                     evidence.append("shared: " + ", ".join(shared))
+                if overlap[i, j] > words_min:
+                    evidence.append(f"words {overlap[i, j]:.2f}")
                 rank = (bool(pair), float(cosine[i, j]))
                 if outlets[j] not in best or rank > best[outlets[j]][0]:
                     best[outlets[j]] = (rank, j, "; ".join(evidence))
             for other, (rank, j, evidence) in best.items():
-                found.append((*keys[i], other, *keys[j], texts[j], evidence, round(rank[1], 4)))
+                firm, top, words = strength[other]
+                found.append(
+                    (*keys[i], other, *keys[j], texts[j], evidence, round(rank[1], 4))
+                    + (firm, round(top, 4), round(words, 4))
+                )
     return pd.DataFrame(found, columns=columns)
 
 
@@ -536,6 +609,53 @@ def published_before(early: str, late: str) -> bool:
     return early[:length] < late[:length]
 
 
+def corroborated_facts(facts: pd.DataFrame, alignments: pd.DataFrame) -> pd.DataFrame:
+    """Facts several outlets carry by direct pairs, beyond the story units, for omission claims.
+
+    A story unit holds a fact only when all its passages match one core pair, so
+    many facts that three or four outlets report are in no unit. Here every body
+    or standfirst passage with ``reuse`` or ``paraphrase`` pairs to other outlets
+    seeds a fact: the passage and, for each other outlet, its partner with the
+    highest score. Such a fact only says what several outlets carry, to ask which
+    outlet does not; it is not shown as a story unit.
+
+    Args:
+        facts: Fact table from :func:`fact_table` (the passages' placement and text).
+        alignments: Alignment table.
+
+    Returns:
+        Rows as in the fact table, one per passage of each fact of two or more
+        outlets, ``fact_id`` ``C-<doc_id>-<passage_id>`` of its seed passage; a fact
+        whose passages are the same as an earlier one's is left out. ``label`` is the
+        seed passage.
+    """
+    rows = facts.set_index(["doc_id", "passage_id"], drop=False)
+    rows = rows[~rows.index.duplicated()]
+    partners: dict[tuple[str, int], dict[str, tuple[float, tuple[str, int]]]] = {}
+    for r in alignments[alignments["relation"].isin(SAME_FACT)].itertuples(index=False):
+        a, b = (r.doc_a, int(r.passage_a)), (r.doc_b, int(r.passage_b))
+        if a not in rows.index or b not in rows.index:
+            continue
+        for seed, other, outlet in ((a, b, r.outlet_b), (b, a, r.outlet_a)):
+            mine = partners.setdefault(seed, {})
+            if outlet not in mine or r.score > mine[outlet][0]:
+                mine[outlet] = (float(r.score), other)
+    out, seen = [], set()
+    for seed, mine in partners.items():
+        members = [seed] + sorted(other for _, other in mine.values())
+        key = frozenset(members)
+        if key in seen:
+            continue
+        seen.add(key)
+        group = rows.loc[members].assign(fact_id=f"C-{seed[0]}-{seed[1]}")
+        group["n_outlets"] = group["outlet"].nunique()
+        group["label"] = rows.loc[[seed], "text"].iloc[0]
+        out.append(group)
+    if not out:
+        return pd.DataFrame(columns=FACT_COLUMNS)
+    return pd.concat(out)[FACT_COLUMNS].reset_index(drop=True)
+
+
 def omissions(
     facts: pd.DataFrame,
     outlets: list[str],
@@ -544,18 +664,29 @@ def omissions(
     counterparts: pd.DataFrame | None = None,
     event_of: dict[str, str] | None = None,
     published: dict[str, str] | None = None,
+    corroborated: pd.DataFrame | None = None,
+    cosine_min: float = COUNTERPART_COSINE,
+    words_min: float = OMISSION_WORDS,
 ) -> pd.DataFrame:
     """Facts most other outlets report that an outlet leaves out, and the evidence against.
 
     A fact is a candidate omission of outlet O when O has an article in the
     fact's event, does not carry the fact, and more than ``majority`` of the
     event's *other* outlets do (with two outlets, every fact of the other one;
-    with five, facts at least three of the other four carry). It is claimed
-    (``status`` ``leaves out``) only when nothing speaks against it:
+    with five, facts at least three of the other four carry). The facts are the
+    story units and, with ``corroborated``, the facts several outlets carry by
+    direct pairs (:func:`corroborated_facts`); an outlet is asked about each
+    passage once (a fact sharing a passage with one already listed for it is
+    skipped). It is claimed (``status`` ``leaves out``) only when nothing speaks
+    against it:
 
-    * ``possible counterpart``: a passage of O is a plausible counterpart of one
-      of the fact's passages (:func:`plausible_counterparts`), so O may carry it
-      in other words;
+    * ``possible counterpart``: a passage of O is a strong counterpart of one of the
+      fact's passages (:func:`plausible_counterparts`): a ``reuse`` or ``paraphrase``
+      pair, a cosine of at least ``cosine_min``, or more than ``words_min`` of either
+      passage's weighted words shared. A ``related`` pair or two shared names do
+      not stop the claim: in an event told by several outlets, every passage has
+      such neighbours, while the outlets that carry the fact show what a
+      counterpart looks like (the counterpart is still given, with its evidence);
     * ``published before``: every article of O in the event was published
       before the first article carrying the fact, so O could not have reported it.
 
@@ -567,6 +698,9 @@ def omissions(
         event_of: Event of each document (one event when ``None``).
         published: Publication date of each document (``YYYY[-MM[-DD]]``; no time test
             when ``None``).
+        corroborated: Table from :func:`corroborated_facts` (story units only when ``None``).
+        cosine_min: Least cosine of a counterpart that stops the claim.
+        words_min: Share of weighted words a counterpart must exceed to stop the claim.
 
     Returns:
         One row per (outlet, candidate omission), outlets in the given order, then
@@ -581,7 +715,8 @@ def omissions(
     event_of = event_of or {}
     published = published or {}
     listed = set(outlets)
-    docs = facts.assign(_event=facts["doc_id"].map(lambda d: event_of.get(d, "")))
+    asked = facts if corroborated is None else pd.concat([facts, corroborated])
+    docs = asked.assign(_event=asked["doc_id"].map(lambda d: event_of.get(d, "")))
     in_event: dict[str, dict[str, list[str]]] = {}
     for doc, outlet in dict(zip(docs["doc_id"], docs["outlet"], strict=False)).items():
         if outlet in listed:
@@ -591,28 +726,33 @@ def omissions(
         ranked = counterparts.sort_values("cosine", ascending=False, kind="stable")
         for r in ranked.itertuples(index=False):
             by_pair.setdefault((r.doc_id, int(r.passage_id), r.other), r)
-    labels = facts.drop_duplicates("fact_id").set_index("fact_id")["label"]
+    labels = asked.drop_duplicates("fact_id").set_index("fact_id")["label"]
+    groups = list(docs.groupby("fact_id", sort=False))
+    # widest facts first, units before the corroborated facts of as many outlets
+    groups.sort(key=lambda g: -g[1]["outlet"].nunique())
     rows = []
     for outlet in outlets:
-        found = []
-        for fact_id, group in docs.groupby("fact_id", sort=False):
+        found, covered = [], set()
+        for fact_id, group in groups:
             event = group["_event"].iloc[0]
             present = in_event.get(event, {})
             carried = [o for o in dict.fromkeys(group["outlet"]) if o in listed]
             others = len(present) - 1
             if outlet not in present or outlet in carried or len(carried) <= majority * others:
                 continue
-            hint = next(
-                (
-                    by_pair[(d, int(p), outlet)]
-                    for d, p in zip(group["doc_id"], group["passage_id"], strict=True)
-                    if (d, int(p), outlet) in by_pair
-                ),
-                None,
+            members = set(zip(group["doc_id"], group["passage_id"].astype(int), strict=True))
+            if members & covered:
+                continue
+            covered |= members
+            hints = [
+                by_pair[(d, p, outlet)] for d, p in sorted(members) if (d, p, outlet) in by_pair
+            ]
+            hint = max(
+                hints, key=lambda h: (_stops(h, cosine_min, words_min), h.cosine), default=None
             )
             first = min((published.get(d, "") for d in group["doc_id"]), default="")
             own = [published.get(d, "") for d in present[outlet]]
-            if hint is not None:
+            if hint is not None and _stops(hint, cosine_min, words_min):
                 status = "possible counterpart"
             elif own and all(published_before(date, first) for date in own):
                 status = "published before"
@@ -633,6 +773,15 @@ def omissions(
             )
         rows.extend(sorted(found, key=lambda r: -r["carried_by"]))
     return pd.DataFrame(rows, columns=columns)
+
+
+def _stops(counterpart: tuple, cosine_min: float, words_min: float) -> bool:
+    """Whether a counterpart is strong enough to stop an omission claim."""
+    return bool(
+        getattr(counterpart, "same_fact", True)
+        or getattr(counterpart, "best_cosine", 1.0) >= cosine_min
+        or getattr(counterpart, "best_words", 1.0) > words_min
+    )
 
 
 def placement_bands(passages: pd.DataFrame) -> pd.Series:
@@ -845,6 +994,8 @@ class Coverage:
         counterparts: Plausible counterparts (:func:`plausible_counterparts`).
         exclusives: Facts one outlet carries (:func:`exclusives`; claimed outlet-only
             where ``status`` says so).
+        corroborated: Facts several outlets carry by direct pairs (:func:`corroborated_facts`),
+            asked about besides the story units for omissions.
         omissions: Candidate omissions (:func:`omissions`; claimed where ``status`` is
             ``leaves out``).
         prominence: Placement of each fact in each outlet (:func:`prominence`).
@@ -852,9 +1003,15 @@ class Coverage:
         timeline: Articles of events spread over weeks (:func:`timeline`).
     """
 
+    @property
+    def asked(self) -> pd.DataFrame:
+        """The facts omissions are asked about: :attr:`facts` and :attr:`corroborated`."""
+        return pd.concat([self.facts, self.corroborated], ignore_index=True)
+
     facts: pd.DataFrame
     counterparts: pd.DataFrame
     exclusives: pd.DataFrame
+    corroborated: pd.DataFrame
     omissions: pd.DataFrame
     prominence: pd.DataFrame
     gaps: pd.DataFrame
@@ -876,16 +1033,19 @@ def analyse(result) -> Coverage:
     nearby = plausible_counterparts(passages, result.alignments, result.embeddings, event_of)
     published = {d.doc_id: d.published for d in result.corpus.documents}
     placed = prominence(facts, passages)
+    several = corroborated_facts(facts, result.alignments)
     return Coverage(
         facts=facts,
         counterparts=nearby,
         exclusives=exclusives(facts, nearby),
+        corroborated=several,
         omissions=omissions(
             facts,
             result.corpus.outlets,
             counterparts=nearby,
             event_of=event_of,
             published=published,
+            corroborated=several,
         ),
         prominence=placed,
         gaps=prominence_gaps(placed, alignments=result.alignments),

@@ -685,7 +685,7 @@ def check_claims(
         ),
         check_omissions(
             found.omissions[found.omissions["status"] == "leaves out"],
-            found.facts,
+            found.asked,
             facts,
             result.event_of,
             published={d.doc_id: d.published for d in result.corpus.documents},

@@ -721,7 +721,8 @@ class Claims:
         exclusives: Fact-table rows of facts said to be reported by one outlet only.
         omissions: One row per (outlet, fact it is said to leave out): ``outlet``,
             ``fact_id``.
-        gaps: Prominence findings (:func:`narrative.coverage.prominence_gaps`).
+        facts: The facts omissions are asked about: the fact table and the facts several
+            outlets carry by direct pairs (:attr:`narrative.coverage.Coverage.asked`).
         facts: The fact table.
     """
 
@@ -745,7 +746,7 @@ def report_claims(result: Result) -> Claims:
         exclusives=found.exclusives[found.exclusives["status"] == "outlet-only"],
         omissions=omissions[omissions["status"] == "leaves out"],
         gaps=found.gaps,
-        facts=found.facts,
+        facts=found.asked,
     )
 
 

@@ -6,6 +6,8 @@ escaped HTML string with inline styles.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import pandas as pd
 
 from narrative.views._html import CELL, TABLE, badge, escape
@@ -49,10 +51,14 @@ def exclusives_view(
     colours: dict[str, str],
     *,
     limit: int = 10,
+    confirmed: Collection[str] = (),
+    linked: Collection[str] | None = None,
 ) -> str:
     """Per outlet: the facts only it reports, and the facts most others report that it leaves out.
 
-    Only claims the evidence supports are listed as such; the candidates withheld
+    A column whose kind of claim is not in ``confirmed`` (it does not meet the standard
+    on the held-out labelled sets) is headed as candidates, not confirmed. Only claims
+    the evidence supports are listed; the candidates withheld
     (a possible counterpart in another outlet, an article published before the fact
     was first reported, a passage that states nothing) follow, collapsed, with the
     evidence against each.
@@ -60,14 +66,24 @@ def exclusives_view(
     Args:
         exclusive: Table from :func:`narrative.coverage.exclusives` (with ``status``).
         omitted: Table from :func:`narrative.coverage.omissions` (with ``status``).
-        facts: Fact table (for the passages of the left-out facts).
+        facts: Facts the omissions are about (for their passages): the fact table, with
+            the corroborated facts (:attr:`narrative.coverage.Coverage.asked`).
         outlets: Outlet labels, in row order.
         colours: Outlet colours.
         limit: Most claims listed per outlet and column.
+        confirmed: Kinds of claim (``outlet-only``, ``leaves out``) that meet the standard
+            (:func:`narrative.findings.citable_claims`); the others are called candidates.
+        linked: Fact ids the page's facts explorer lists, shown as links (all when ``None``).
 
     Returns:
         HTML: a table with one row per outlet.
     """
+    only_sure, left_sure = "outlet-only" in confirmed, "leaves out" in confirmed
+    unsure = " (candidates, not confirmed)"
+
+    def link(fact_id: str) -> str:
+        return fact_link(fact_id) if linked is None or fact_id in linked else escape(fact_id)
+
     body = []
     for outlet in outlets:
         mine = exclusive[exclusive["outlet"] == outlet]
@@ -105,7 +121,7 @@ def exclusives_view(
                 for c in carriers.itertuples(index=False)
             )
             items.append(
-                f"<li><b>{fact_link(r.fact_id)}</b> carried by {r.carried_by} of {r.others} "
+                f"<li><b>{link(r.fact_id)}</b> carried by {r.carried_by} of {r.others} "
                 f"other outlets<details><summary>{escape(r.label)}</summary>{evidence}"
                 "</details></li>"
             )
@@ -127,13 +143,16 @@ def exclusives_view(
         )
         body.append(
             f'<tr><td style="{CELL};border-left:6px solid {colours[outlet]}">'
-            f"<b>{escape(outlet)}</b><br>{len(own_ids)} outlet-only, {len(left)} left out</td>"
+            f"<b>{escape(outlet)}</b><br>{len(own_ids)} outlet-only"
+            f"{'' if only_sure else ' candidates'}, {len(left)} left out"
+            f"{'' if left_sure else ' candidates'}</td>"
             f'<td style="{CELL}">{only}</td><td style="{CELL}">{missing}</td></tr>'
         )
     return scroll_box(
         f'<table style="{TABLE}"><thead><tr><th style="{CELL}">outlet</th>'
-        f'<th style="{CELL}">only this outlet reports</th>'
-        f'<th style="{CELL}">most other outlets report, this one leaves out</th></tr></thead>'
+        f'<th style="{CELL}">only this outlet reports{"" if only_sure else unsure}</th>'
+        f'<th style="{CELL}">most other outlets report, this one leaves out'
+        f"{'' if left_sure else unsure}</th></tr></thead>"
         f"<tbody>{''.join(body)}</tbody></table>"
     )
 
