@@ -721,9 +721,9 @@ class Claims:
         exclusives: Fact-table rows of facts said to be reported by one outlet only.
         omissions: One row per (outlet, fact it is said to leave out): ``outlet``,
             ``fact_id``.
+        gaps: Prominence findings (:func:`narrative.coverage.prominence_gaps`).
         facts: The facts omissions are asked about: the fact table and the facts several
             outlets carry by direct pairs (:attr:`narrative.coverage.Coverage.asked`).
-        facts: The fact table.
     """
 
     exclusives: pd.DataFrame
