@@ -465,6 +465,14 @@ def _swaps(alignments: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[int, 
             # every other use of the description: it would join all presidents.
             if bool(ma["entity"]) != bool(mb["entity"]):
                 continue
+            # two people are two people (spellings are folded already: "Kim" /
+            # "President Donald Trump"), and names beside the head that differ
+            # say two things ("the Trump campaign" / "the 2016 campaign")
+            if ma["label"] == mb["label"] == "PERSON":
+                continue
+            mods_a, mods_b = set(ma["modifiers"].split()), set(mb["modifiers"].split())
+            if not ma["entity"] and mods_a and mods_b and not mods_a & mods_b:
+                continue
             if _one_referent(ma, mb, op.span_a, op.span_b):
                 found.append((int(a.index[0]), int(b.index[0])))
     return found
