@@ -175,7 +175,7 @@ def _modifiers(chunk: Span) -> str:
     """
     words = set()
     for ent in chunk.doc.ents:  # a name by its last word: "Mr. Trump's", "Trump" -> trump
-        if chunk.start <= ent.start and ent.end <= chunk.root.i:
+        if chunk.start <= ent.start and ent.end <= chunk.root.i and ent.label_ in _ENTITY_TYPES:
             words.add(ent[-1].text.lower().replace("\u2019", "'").removesuffix("'s"))
     for token in chunk:
         if token.i >= chunk.root.i:
@@ -199,7 +199,9 @@ def _modifiers(chunk: Span) -> str:
         kind = token.pos_ == "NOUN" and token.dep_ in ("compound", "poss", "nmod")
         if named or capital or kind:
             words.add(text if named or capital else token.lemma_.lower())
-    return " ".join(sorted(words))
+    # dots are no difference ("U.S." / "US", "D.N.C." / "DNC"); numbers are no name
+    words = {w.replace(".", "") for w in words}
+    return " ".join(sorted(w for w in words if w[:1].isalpha()))
 
 
 def find_mentions(
