@@ -130,3 +130,62 @@ def test_one_word_names_countries_and_capitals_name_the_right_concept():
     assert concept["the United States"] == concept["America"]
     assert concept["North Korea"] != concept["South Korea"]
     assert len(concept["Pyongyang"]) == 2 and concept["North Korea"] < concept["Pyongyang"]
+
+
+def test_one_head_names_one_thing_only_when_its_modifiers_agree():
+    passages = _passages(
+        [
+            ("a", "A", "Russia's delegation met Western diplomats at closed-door meetings."),
+            ("a", "A", "The delegation said four safe zones would be set up."),
+            (
+                "b",
+                "B",
+                "The Syrian rebel delegation met the top US diplomat at the plenary meeting.",
+            ),
+            ("b", "B", "The safe zones will hold, the delegation said."),
+        ]
+    )
+    mentions = find_mentions(passages)
+    concept: dict[str, set[str]] = {}
+    for mention, key in zip(mentions["mention"], group_concepts(mentions), strict=True):
+        concept.setdefault(mention, set()).add(key)
+    # different nationality or affiliation, different names: different referents
+    assert concept["Russia's delegation"] != concept["The Syrian rebel delegation"]
+    assert concept["Western diplomats"] != concept["the top US diplomat"]
+    assert concept["closed-door meetings"] != concept["the plenary meeting"]
+    # a bare head names what its article last named with that head
+    assert concept["The delegation"] == concept["Russia's delegation"]
+    assert concept["the delegation"] == concept["The Syrian rebel delegation"]
+    # numbers and plurals do not make another thing, nor a contrast
+    assert concept["four safe zones"] == concept["The safe zones"]
+    table = naming_table(mentions, group_concepts(mentions), passages)
+    contrasts = naming_contrasts(table)
+    zones = contrasts[contrasts["names_a"].str.contains("safe zones")]
+    assert len(zones) == 1 and zones["difference"].iloc[0] == 0.0
+    assert not contrasts["names_a"].str.contains("Russia's delegation").any() or not (
+        contrasts["names_b"].str.contains("rebel delegation").any()
+    )
+
+
+def test_contrasts_lead_with_sure_referents_and_ignore_amounts():
+    names = pd.DataFrame(
+        [
+            dict(event="", concept=c, outlet=o, name=n, count=1, share=1.0, doc_id="d",
+                 passage_id=0, text="", evidence=e)
+            for c, e, o, n in (
+                ("meeting", "same head", "A", "talks meeting"),
+                ("meeting", "same head", "B", "summit meeting"),
+                ("regime", "aligned swap", "A", "the Syrian regime"),
+                ("regime", "aligned swap", "B", "the Syrian government"),
+                ("lives", "same modifiers", "A", "an estimated 320,000 lives"),
+                ("lives", "same modifiers", "B", "more than 320,000 lives"),
+                ("Assad", "named entity", "A", "Bashar al-Assad"),
+                ("Assad", "named entity", "B", "Bashar Assad"),
+            )
+        ]
+    )  # fmt: skip
+    contrasts = naming_contrasts(names)
+    assert list(contrasts["concept"][:2]) == ["regime", "meeting"]
+    differences = dict(zip(contrasts["concept"], contrasts["difference"], strict=True))
+    assert differences["lives"] == 0.0 and differences["Assad"] == 0.0
+    assert differences["regime"] == 1.0

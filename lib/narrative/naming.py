@@ -23,8 +23,13 @@ JCDL 2019): one outlet writes "the regime", another "the government"; one
    * names of one country ("the U.S." and "America") are one concept, and so
      is its capital where it acts as the subject of a clause ("Moscow
      rejected ...", not "visit London"; ``[places]`` in ``data/words.toml``);
-   * any other phrase names the concept of its head noun ("safe zones",
-     "de-escalation zones", "four zones" are names of "zone");
+   * any other phrase names the concept of its head noun and the words before
+     it that say which thing it is (:func:`_modifiers`: names, nationalities,
+     kind nouns): "four safe zones" and "safe zones" are one concept, "Russia's
+     delegation" and "the Syrian rebel delegation" two, "Western diplomats" and
+     "the top US diplomat" two; a bare head ("the delegation") names what its
+     article last named with that head, else what the event names most with it
+     (:func:`_head_keys`);
    * a word swap inside two passages aligned as the same fact joins two
      concepts when both sides are the heads of noun phrases in the same
      grammatical role and neither is a spelling of the other nor a different
@@ -33,8 +38,9 @@ JCDL 2019): one outlet writes "the regime", another "the government"; one
 
 3. **Names per outlet** (:func:`naming_table`) and **the contrasts that
    differ most** (:func:`naming_contrasts`): for each concept two or more
-   outlets name, each pair of outlets and how far apart their names are (one
-   minus the overlap of their name shares).
+   outlets name, each pair of outlets, how far apart their names are (amounts,
+   plurals and a name inside a longer one are no difference) and why both sides
+   name one referent (:data:`EVIDENCE`); the surest contrasts first.
 
 The grouping is measured against NewsWCL50's gold by
 ``scripts/evaluate_naming.py`` (see the README).
@@ -69,6 +75,7 @@ MENTION_COLUMNS = [
     "entity",
     "label",
     "dep",
+    "modifiers",
 ]
 #: Columns of :func:`naming_table`.
 NAMING_COLUMNS = [
@@ -81,6 +88,7 @@ NAMING_COLUMNS = [
     "doc_id",
     "passage_id",
     "text",
+    "evidence",
 ]
 #: Columns of :func:`naming_contrasts`.
 CONTRAST_COLUMNS = [
@@ -93,7 +101,17 @@ CONTRAST_COLUMNS = [
     "mentions_a",
     "mentions_b",
     "difference",
+    "evidence",
 ]
+#: Why the mentions of a concept name one referent, most sure first: one named
+#: entity (or an office or country joined to it), a word swap in passages aligned as
+#: the same fact, one head with the same modifiers, a bare head ("the meeting") only.
+EVIDENCE = ("named entity", "aligned swap", "same modifiers", "same head")
+# Words that say how many, not what: "more than 320,000 lives", "an estimated 320,000 lives".
+_AMOUNT_WORDS = {
+    "than", "less", "close", "to", "about", "around", "nearly", "almost", "estimated",
+    "half", "million", "thousand", "hundred", "billion", "of", "at", "least", "up",
+}  # fmt: skip
 
 # Nouns that a named organisation in front of them names: "the Islamic State group".
 _GROUP_NOUNS = {"group", "organisation", "organization", "militia", "movement", "party", "front"}
@@ -107,6 +125,15 @@ _ARTICLE = re.compile(
     re.IGNORECASE,
 )
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+# Words before a head that say how many or which of several, not what: "many meetings",
+# "other groups", "which specific forces" name no kind of thing.
+_QUANTITY_WORDS = {
+    "many", "several", "few", "other", "more", "most", "much", "such", "same", "various",
+    "certain", "numerous", "multiple", "additional", "further", "own", "which", "what",
+    "whose", "both", "all", "some", "any", "no", "each", "every", "another", "only", "single",
+}  # fmt: skip
+_TITLES = {"mr", "mrs", "ms", "dr"}
+_NO_MODIFIER = {"DET", "NUM", "PUNCT", "PART", "CCONJ", "ADP", "PRON", "ADV", "SYM", "X"}
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 
 
@@ -133,6 +160,50 @@ def _entity_of(chunk: Span) -> Span | None:
     return None
 
 
+def _modifiers(chunk: Span) -> str:
+    """The words before a phrase's head that say which thing it names, sorted.
+
+    Names and nationalities (a named entity by its last word, "Mr. Trump's
+    campaign" and "the Trump campaign": ``trump``; proper nouns, capitalised
+    adjectives: "the *Syrian* delegation", "*Western* diplomats",
+    "*Russia*'s delegation") and nouns that say what kind of thing it is
+    ("*opposition* groups", "*government* forces", "*rebel* delegation"), lower
+    case. Articles, numbers, possessive endings, adverbs, quantity words ("four",
+    "many", "other") and descriptive adjectives ("historic", "armed") are left
+    out: "four safe zones" and "the zones" both have none, "the Syrian rebel
+    delegation" has ``rebel syrian``.
+    """
+    words = set()
+    for ent in chunk.doc.ents:  # a name by its last word: "Mr. Trump's", "Trump" -> trump
+        if chunk.start <= ent.start and ent.end <= chunk.root.i and ent.label_ in _ENTITY_TYPES:
+            words.add(ent[-1].text.lower().replace("\u2019", "'").removesuffix("'s"))
+    for token in chunk:
+        if token.i >= chunk.root.i:
+            break
+        if token.ent_type_ and any(e.start <= token.i < e.end for e in chunk.doc.ents):
+            if any(
+                chunk.start <= e.start and e.end <= chunk.root.i
+                for e in chunk.doc.ents
+                if e.start <= token.i < e.end
+            ):
+                continue
+        if token.text.lower().rstrip(".") in _TITLES:
+            continue
+        text = token.text.lower().replace("\u2019", "'").strip("'\"\u201c\u201d")
+        if token.pos_ in _NO_MODIFIER or token.like_num or not text or not text[0].isalpha():
+            continue
+        if text in _QUANTITY_WORDS:
+            continue
+        named = token.ent_type_ in _ENTITY_TYPES or token.pos_ == "PROPN"
+        capital = token.text[:1].isupper() and not token.is_sent_start
+        kind = token.pos_ == "NOUN" and token.dep_ in ("compound", "poss", "nmod")
+        if named or capital or kind:
+            words.add(text if named or capital else token.lemma_.lower())
+    # dots are no difference ("U.S." / "US", "D.N.C." / "DNC"); numbers are no name
+    words = {w.replace(".", "") for w in words}
+    return " ".join(sorted(w for w in words if w[:1].isalpha()))
+
+
 def find_mentions(
     passages: pd.DataFrame,
     docs: Sequence[Doc] | None = None,
@@ -153,8 +224,9 @@ def find_mentions(
         Table with :data:`MENTION_COLUMNS`: ``mention`` as written, ``name``
         (:func:`normalise`), ``head`` (lemma of the phrase's head),
         ``entity`` (the named entity the head belongs to, as written, or
-        ``""``), ``dep`` (the head's grammatical role), ``start``/``end``
-        (offsets in the passage).
+        ``""``), ``dep`` (the head's grammatical role), ``modifiers`` (the
+        words before the head that say which thing it names,
+        :func:`_modifiers`), ``start``/``end`` (offsets in the passage).
     """
     if docs is None:
         from narrative.nlp import parse
@@ -185,6 +257,7 @@ def find_mentions(
                     "entity": entity.text if entity is not None else "",
                     "label": entity.label_ if entity is not None else "",
                     "dep": chunk.root.dep_,
+                    "modifiers": _modifiers(chunk),
                 }
             )
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)
@@ -394,6 +467,14 @@ def _swaps(alignments: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[int, 
             # every other use of the description: it would join all presidents.
             if bool(ma["entity"]) != bool(mb["entity"]):
                 continue
+            # two people are two people (spellings are folded already: "Kim" /
+            # "President Donald Trump"), and names beside the head that differ
+            # say two things ("the Trump campaign" / "the 2016 campaign")
+            if ma["label"] == mb["label"] == "PERSON":
+                continue
+            mods_a, mods_b = set(ma["modifiers"].split()), set(mb["modifiers"].split())
+            if not ma["entity"] and mods_a and mods_b and not mods_a & mods_b:
+                continue
             if _one_referent(ma, mb, op.span_a, op.span_b):
                 found.append((int(a.index[0]), int(b.index[0])))
     return found
@@ -432,6 +513,74 @@ def _singular_definite(mention: str) -> bool:
     return definite and not words[-1].endswith("s")
 
 
+def _head_keys(mentions: pd.DataFrame, variants: Mapping[str, str]) -> list[str]:
+    """The concept of each mention named by its head noun and the words before it.
+
+    Two phrases with one head name one thing only when their modifiers
+    (:func:`_modifiers`) agree: "Russia's delegation" and "the Syrian rebel
+    delegation", "Western diplomats" and "the top US diplomat", "closed-door
+    meetings" and "the plenary meeting" stay apart. Within one event and head,
+    phrases with the same modifiers are one concept, and so is a phrase whose
+    modifiers only one fuller set of modifiers holds ("government forces" and
+    "the Syrian government forces", unless "rebel and government forces" is
+    also written). A bare head ("the delegation", "the zones", or with
+    descriptive adjectives only, "the historic summit") names what the same
+    article last named with that head and modifiers; with no such phrase before
+    it, what the event names with that head most, at least twice as often as
+    anything else with that head; else it is a concept of its own
+    (``n:<head>``).
+
+    Returns:
+        One key per mention row, in order: ``n:<head>`` or ``n:<head>|<modifiers>``.
+    """
+    # one thing or several: "the countries" never names what "the Arab country" names
+    # spellings of one head fold ("organisation"), words that share a stem do not
+    # ("negotiator" / "negotiation")
+    folded = {h: v for h, v in variants.items() if len(v) == len(h)}
+    heads = [
+        folded.get(h, h) + ("+" if name.split()[-1] != h else "")
+        for h, name in zip(mentions["head"], mentions["name"], strict=True)
+    ]
+    signatures = [frozenset(m.split()) for m in mentions["modifiers"]]
+    held: dict[tuple[str, str], set[frozenset[str]]] = {}
+    for event, head, entity, sig in zip(
+        mentions["event"], heads, mentions["entity"], signatures, strict=True
+    ):
+        if sig and not entity:
+            held.setdefault((str(event), head), set()).add(sig)
+    root: dict[tuple[str, str, frozenset[str]], frozenset[str]] = {}
+    for (event, head), sigs in held.items():
+        widest = [s for s in sigs if not any(s < t for t in sigs)]
+        for sig in sigs:
+            above = [t for t in widest if sig <= t]
+            root[(event, head, sig)] = above[0] if len(above) == 1 else sig
+    keys = []
+    for event, head, sig in zip(mentions["event"], heads, signatures, strict=True):
+        chosen = root.get((str(event), head, sig))
+        # a bare plural is its own concept: "n:country+"
+        keys.append(f"n:{head.rstrip('+')}|{' '.join(sorted(chosen))}" if chosen else f"n:{head}")
+    counts: dict[tuple[str, str], Counter[str]] = {}
+    for event, head, key, entity in zip(
+        mentions["event"], heads, keys, mentions["entity"], strict=True
+    ):
+        if "|" in key and not entity:
+            counts.setdefault((str(event), head), Counter())[key] += 1
+    order = mentions.assign(key_=keys, head_=heads, pos_=range(len(mentions)))
+    order = order.sort_values(["doc_id", "passage_id", "start"], kind="stable")
+    for _, doc in order.groupby("doc_id", sort=False):
+        last: dict[str, str] = {}
+        for row in doc.itertuples(index=False):
+            if row.modifiers and not row.entity:
+                last[row.head_] = row.key_
+            elif not row.modifiers and row.head_ in last:
+                keys[row.pos_] = last[row.head_]
+            elif not row.modifiers:
+                ranked = counts.get((str(row.event), row.head_), Counter()).most_common(2)
+                if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+                    keys[row.pos_] = ranked[0][0]
+    return keys
+
+
 def group_concepts(
     mentions: pd.DataFrame,
     *,
@@ -449,8 +598,9 @@ def group_concepts(
 
     Returns:
         One concept key per mention row (same index): ``<event>|e:<entity
-        words>`` or ``<event>|n:<head lemma>``, joined keys taking the
-        alphabetically first.
+        words>`` or ``<event>|n:<head lemma>[|<modifiers>]``
+        (:func:`_head_keys`), joined keys taking the alphabetically first;
+        ``attrs["swapped"]`` lists the concepts a word swap joined.
     """
     if mentions.empty:
         return pd.Series(dtype=str)
@@ -468,8 +618,9 @@ def group_concepts(
         names.setdefault(row.event, set()).add(keys[row.entity])
     variants = name_variants({h for h in mentions["head"] if h.isalpha()})
     joins, capitals = _countries(mentions, keys)
+    by_head = _head_keys(mentions, variants)
     base = []
-    for row in mentions.itertuples():
+    for n, row in enumerate(mentions.itertuples()):
         linked = (offices or {}).get(f"{row.doc_id}#{row.passage_id}#{row.start}")
         office = held.get(row.doc_id, {}).get(row.head) if not row.entity else None
         proper = f"e:{row.head}" if row.mention.split()[-1][:1].isupper() else ""
@@ -479,10 +630,10 @@ def group_concepts(
             key = keys[row.entity]
         elif office and _singular_definite(row.mention):
             key = office
-        elif proper in names[row.event]:  # a name the tagger missed here: "Trump"
+        elif proper in names.get(row.event, set()):  # a name the tagger missed here: "Trump"
             key = proper
         else:
-            key = "n:" + variants.get(row.head, row.head)
+            key = by_head[n]
         key = bare.get((str(row.event), key), key)
         if row.dep in ("nsubj", "nsubjpass") and row.label == "GPE":
             key = capitals.get((str(row.event), key), key)  # "Moscow rejected the plan"
@@ -495,10 +646,16 @@ def group_concepts(
         a, b = f"{event}|{bare.get((event, a), a)}", f"{event}|{bare.get((event, b), b)}"
         if a in present and b in present:
             union.join(a, b)
+    swapped = set()
     if alignments is not None and not alignments.empty:
         for i, j in _swaps(alignments, mentions):
-            union.join(base[mentions.index.get_loc(i)], base[mentions.index.get_loc(j)])
-    return pd.Series([union.find(k) for k in base], index=mentions.index, dtype=str)
+            a, b = base[mentions.index.get_loc(i)], base[mentions.index.get_loc(j)]
+            if union.find(a) != union.find(b):
+                union.join(a, b)
+                swapped.add(a)
+    concepts = pd.Series([union.find(k) for k in base], index=mentions.index, dtype=str)
+    concepts.attrs["swapped"] = sorted({union.find(k) for k in swapped})
+    return concepts
 
 
 def name_keys(names: pd.Series) -> pd.Series:
@@ -521,6 +678,25 @@ def _label(concept: str, group: pd.DataFrame) -> str:
         fullest = entities[length == length.max()]
         return fullest.value_counts().index[0]
     return group["name"].value_counts().index[0]
+
+
+def _evidence(concept: str, swapped: set[str]) -> str:
+    """Why a concept's mentions name one referent (one of :data:`EVIDENCE`)."""
+    key = concept.split("|", 1)[-1]
+    if key.startswith("e:"):
+        return EVIDENCE[0]
+    if concept in swapped:
+        return EVIDENCE[1]
+    return EVIDENCE[2] if "|" in key else EVIDENCE[3]
+
+
+def _content(name: str) -> frozenset[str]:
+    """The words of a name that say what it names (no quantities): for :func:`naming_contrasts`."""
+    return frozenset(
+        w.removeprefix("al-")  # "Bashar al-Assad" / "Bashar Assad"
+        for w in name.split()
+        if w[:1].isalpha() and w not in _QUANTITY_WORDS and w not in _AMOUNT_WORDS
+    )
 
 
 def naming_table(
@@ -548,12 +724,14 @@ def naming_table(
     if mentions.empty:
         return pd.DataFrame(columns=NAMING_COLUMNS)
     data = mentions.assign(concept=concepts, key=name_keys(mentions["name"]))
+    swapped = set(concepts.attrs.get("swapped", ()))
     texts = {(r.doc_id, r.passage_id): r.text for r in passages.itertuples(index=False)}
     rows = []
     for concept, group in data.groupby("concept", sort=False):
         if group["outlet"].nunique() < min_outlets:
             continue
         label = _label(concept, group)
+        evidence = _evidence(concept, swapped)
         for (outlet, _), uses in group.groupby(["outlet", "key"], sort=False):
             first = uses.iloc[0]
             rows.append(
@@ -567,6 +745,7 @@ def naming_table(
                     "doc_id": first["doc_id"],
                     "passage_id": int(first["passage_id"]),
                     "text": texts.get((first["doc_id"], int(first["passage_id"])), ""),
+                    "evidence": evidence,
                     "_size": len(group),
                     "_key": concept,
                 }
@@ -580,12 +759,24 @@ def naming_table(
     return table[NAMING_COLUMNS].reset_index(drop=True)
 
 
+def _covered(
+    side: list[tuple[frozenset[str], float]], other: list[tuple[frozenset[str], float]]
+) -> float:
+    """Share of one side's mentions whose name is one choice of words with a name of the other."""
+    return sum(s for w, s in side if any(w <= v or v <= w for v, _ in other))
+
+
 def naming_contrasts(naming: pd.DataFrame, *, top: int = 3) -> pd.DataFrame:
     """For each concept and pair of outlets, how differently they name it.
 
-    ``difference`` is one minus the overlap of the two outlets' name shares
-    (sum over names of the smaller share): 0 when both use the same names in
-    the same proportions, 1 when they share no name.
+    Two names are one choice of words when the words of one (spellings and
+    plurals folded, :func:`name_keys`; numbers and amounts left out: "four safe
+    zones", "safe zones"; "more than 320,000 lives", "an estimated 320,000
+    lives") are all in the other ("the zones" / "de-escalation zones",
+    "Lavrentyev" / "Alexander Lavrentiev"). ``difference`` is one minus the mean
+    of the two coverages (the share of outlet A's mentions whose name is one
+    choice of words with a name of outlet B's, and the reverse): 0 when each
+    name has its like on the other side, 1 when none does.
 
     Args:
         naming: Table from :func:`naming_table`.
@@ -593,19 +784,24 @@ def naming_contrasts(naming: pd.DataFrame, *, top: int = 3) -> pd.DataFrame:
 
     Returns:
         Table with :data:`CONTRAST_COLUMNS` (``names_a``/``names_b`` as
-        ``name (count)``, ``; ``-joined, most used first), largest
-        difference first, then the most mentions.
+        ``name (count)``, ``; ``-joined, most used first; ``evidence``: why
+        both sides name one referent, :data:`EVIDENCE`). Rows that differ
+        come first, the surest evidence first (a named entity or a swap in
+        aligned passages, then one head with the same modifiers, then a bare
+        head), then the largest difference, then the most mentions.
     """
     rows = []
     for (event, concept), group in naming.groupby(["event", "concept"], sort=False):
         outlets = sorted(group["outlet"].unique())
-        keys = name_keys(group["name"].map(normalise))
-        shares = {
-            o: dict(zip(keys[g.index], g["share"], strict=True)) for o, g in group.groupby("outlet")
+        words = name_keys(group["name"].map(normalise)).map(_content)
+        evidence = group["evidence"].iloc[0] if "evidence" in group else EVIDENCE[-1]
+        sides = {
+            o: list(zip(words[g.index], g["share"], strict=True))
+            for o, g in group.groupby("outlet")
         }
+
         for i, a in enumerate(outlets):
             for b in outlets[i + 1 :]:
-                overlap = sum(min(s, shares[b].get(n, 0.0)) for n, s in shares[a].items())
                 side_a = group[group["outlet"] == a]
                 side_b = group[group["outlet"] == b]
                 rows.append(
@@ -622,15 +818,25 @@ def naming_contrasts(naming: pd.DataFrame, *, top: int = 3) -> pd.DataFrame:
                         ),
                         "mentions_a": int(side_a["count"].sum()),
                         "mentions_b": int(side_b["count"].sum()),
-                        "difference": round(1.0 - overlap, 4),
+                        "difference": round(
+                            1.0 - (_covered(sides[a], sides[b]) + _covered(sides[b], sides[a])) / 2,
+                            4,
+                        ),
+                        "evidence": evidence,
                     }
                 )
     table = pd.DataFrame(rows, columns=CONTRAST_COLUMNS)
     if table.empty:
         return table
+    table["_same"] = table["difference"] <= 0
+    # a named entity and an aligned swap are both sure; one head is less so
+    table["_rank"] = table["evidence"].map({e: max(n, 1) for n, e in enumerate(EVIDENCE)})
     table["_n"] = table["mentions_a"] + table["mentions_b"]
-    table = table.sort_values(["difference", "_n", "concept"], ascending=[False, False, True])
-    return table.drop(columns="_n").reset_index(drop=True)
+    table = table.sort_values(
+        ["_same", "_rank", "difference", "_n", "concept"],
+        ascending=[True, True, False, False, True],
+    )
+    return table.drop(columns=["_same", "_rank", "_n"]).reset_index(drop=True)
 
 
 def name_pairs(mentions: pd.DataFrame, concepts: pd.Series) -> set[tuple[str, str, str, str, str]]:

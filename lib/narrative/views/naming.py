@@ -24,23 +24,28 @@ def contrasts_view(
             (one mention each is weak evidence of a choice of words).
 
     Returns:
-        HTML table: concept, each outlet's names with counts, the difference.
+        HTML table: concept, each outlet's names with counts, the difference
+        and why both sides name one referent (``evidence``).
     """
     shown = contrasts[
-        (contrasts["mentions_a"] >= min_mentions) & (contrasts["mentions_b"] >= min_mentions)
+        (contrasts["mentions_a"] >= min_mentions)
+        & (contrasts["mentions_b"] >= min_mentions)
+        & (contrasts["difference"] > 0)
     ].head(limit)
     if shown.empty:
         return "<p><em>No concept that two outlets each name at least twice.</em></p>"
     rows = []
     for r in shown.itertuples(index=False):
         event = f'<br><span style="{NOTE}">{escape(r.event)}</span>' if r.event else ""
+        why = getattr(r, "evidence", "")
+        evidence = f'<br><span style="{NOTE}">{escape(why)}</span>' if why else ""
         rows.append(
             f'<tr><td style="{CELL}"><b>{escape(r.concept)}</b>{event}</td>'
             f'<td style="{CELL}">{badge(r.outlet_a, colours[r.outlet_a])} '
             f"{escape(r.names_a)}</td>"
             f'<td style="{CELL}">{badge(r.outlet_b, colours[r.outlet_b])} '
             f"{escape(r.names_b)}</td>"
-            f'<td style="{CELL};white-space:nowrap">{r.difference:.2f}</td></tr>'
+            f'<td style="{CELL};white-space:nowrap">{r.difference:.2f}{evidence}</td></tr>'
         )
     return (
         f'<table style="{TABLE}"><thead><tr><th style="{CELL}">concept</th>'
