@@ -172,6 +172,7 @@ def simulate(
     dict[str, int | None],
     list[review.Decision],
     int,
+    tuple[int, int],
 ]:
     """Answer questions from the gold until every claim holds up or the budget runs out.
 
@@ -189,7 +190,8 @@ def simulate(
     Returns:
         ``(answers needed or None, precision at the start, precision at 40 answers (or
         when every type held), answers until each claim type first held, the decisions,
-        how many answers were "show more")``.
+        how many answers were "show more", (absence claims that appeared after some
+        answer, how many of them were asked): notebook order only)``.
     """
     decisions: list[review.Decision] = []
     current = machine
@@ -202,6 +204,14 @@ def simulate(
     asked: set[frozenset] = set()
     pages: dict[frozenset, int] = {}
     mores = 0
+    # Absence claims the report makes only after some answers (a rejected candidate can
+    # leave a fact to one outlet): when each first appears in the queue, and whether asked.
+    initial = {
+        review.queue_key(r)
+        for r in review.review_queue(machine).itertuples(index=False)
+        if r.question == review.ABSENCE
+    }
+    appeared: set[frozenset] = set()
     reached: dict[str, int | None] = dict.fromkeys(start)
     for n in range(budget + 1):
         if n % step == 0 or n == 40:
@@ -212,7 +222,8 @@ def simulate(
             if n == 40:
                 at_40 = scores
             if holds(scores, goal):
-                return n, start, at_40 if n >= 40 else scores, reached, decisions, mores
+                new = (len(appeared), len(appeared & asked))
+                return n, start, at_40 if n >= 40 else scores, reached, decisions, mores, new
         located = review.locate_decisions(decisions, machine.cleaned, machine.passages)
         if fixed is not None:
             # The random order's questions, as they stand now (an absence claim may be gone).
@@ -223,6 +234,11 @@ def simulate(
             row = next((now[k] for k in fixed if k not in asked and k in now), None)
         else:
             queue = review.review_queue(current, located, pages=pages)
+            appeared |= {
+                review.queue_key(r)
+                for r in queue.itertuples(index=False)
+                if r.question == review.ABSENCE
+            } - initial
             row = next(
                 (r for r in queue.itertuples(index=False) if review.queue_key(r) not in asked),
                 None,
@@ -238,7 +254,7 @@ def simulate(
         asked.add(review.queue_key(row))
         decisions.extend(given)
         current = review.apply_review(machine, decisions)
-    return None, start, at_40, reached, decisions, mores
+    return None, start, at_40, reached, decisions, mores, (len(appeared), len(appeared & asked))
 
 
 def _show(scores: dict[str, float]) -> str:
@@ -280,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
         for row in located.itertuples(index=False):
             facts_of.setdefault((row.doc_id, int(row.passage_id)), set()).add(row.fact_id)
         args_ = (machine, gold, figures, same, facts_of)
-        needed, start, at_40, reached, made, mores = simulate(*args_, seed=None, **kw)
+        needed, start, at_40, reached, made, mores, new = simulate(*args_, seed=None, **kw)
         if args.save:
             args.save.mkdir(parents=True, exist_ok=True)
             review.write_decisions(args.save / f"{labelled.name}.csv", made)
@@ -299,6 +315,7 @@ def main(argv: list[str] | None = None) -> int:
                 ),
                 "answers until all >= goal (notebook order)": needed if needed is not None else "-",
                 "of which show more": mores,
+                "new absence claims (asked)": f"{new[0]} ({new[1]})",
                 "random order (median)": "-" if math.isinf(median) else int(median),
             }
         )

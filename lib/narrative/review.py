@@ -632,7 +632,7 @@ MAX_CANDIDATES = 12
 #: Candidates shown for a "Y leaves out F" claim (Y's passages).
 LEAVES_OUT_CANDIDATES = 5
 #: Pages of candidates an absence question shows at most ("show more" brings the next page).
-ABSENCE_PAGES = 4
+ABSENCE_PAGES = 6
 
 
 class Candidate(NamedTuple):
