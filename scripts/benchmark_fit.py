@@ -15,7 +15,6 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 from pathlib import Path
 
@@ -24,17 +23,7 @@ from narrative import fit, pipeline
 from narrative.evaluate import evaluate_alignment, read_gold
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-def _benchmark_alignment():
-    """``benchmark_alignment.py``, whose labelled sets and table printer this script shares."""
-    spec = importlib.util.spec_from_file_location(
-        "benchmark_alignment", REPO / "scripts" / "benchmark_alignment.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["benchmark_alignment"] = module
-    spec.loader.exec_module(module)
-    return module
+sys.path.insert(0, str(REPO / "scripts"))
 
 
 def strict_f1(corpus: Path, gold: Path, params: dict[str, float]) -> float:
@@ -54,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sets", nargs="*", help="set names (default: every built set)")
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
     args = parser.parse_args(argv)
-    shared = _benchmark_alignment()
+    import benchmark_alignment as shared  # its labelled sets and table printer
+
     sets = [
         s
         for s in shared.SETS

@@ -23,7 +23,11 @@ def test_question_shows_both_passages_marks_differences_and_escapes(default_resu
 
 def test_absence_and_unit_questions_number_their_passages(default_result):
     queue = review.review_queue(default_result)
-    absence = _first(queue[queue["claims"] == "outlet-only"], review.ABSENCE)
+    absences = queue[queue["question"] == review.ABSENCE]
+    # The default corpus has both kinds of absence claim; each question says which it asks.
+    left_out = absences[absences["claims"] == "leaves out"].iloc[0]
+    assert "</b> leaves out this fact" in question_html(default_result, left_out, threshold=0.42)
+    absence = absences[absences["claims"] == "outlet-only"].iloc[0].copy()
     html = question_html(default_result, absence, threshold=0.42)
     assert "only <b>" in html and "[1]" in html
     assert f"[{len(absence['candidates'])}]" in html
