@@ -4,7 +4,9 @@ A simulated reviewer answers the review notebook's questions from a gold file
 (``data/gold/README.md``), each in one step (:func:`answer`): a pair is "same fact"
 when the gold pairs its passages, else "not the same"; an absence claim ("only X
 reports F", "Y leaves out F") is answered "candidate k reports it" for the first
-passage shown that the gold pairs with F, else "none of these"; a story unit is "all
+passage shown that the gold pairs with F, else "show more" (one answer, which decides
+nothing) while the gold pairs F with a passage not shown yet and a next page exists,
+else "none of these"; a story unit is "all
 one fact" when one gold fact is in every passage, else "passage k is another fact".
 After every ``--step`` answers the decisions are applied
 (:func:`narrative.review.apply_review`) and each claim type the report makes is
@@ -86,15 +88,44 @@ def odd_one(members: list[tuple[str, int]], facts_of: dict) -> int | None:
     return next((n for n, m in enumerate(members) if common not in facts_of.get(m, set())), 0)
 
 
+#: The simulated reviewer's answer "show more" to an absence question.
+MORE = "more"
+
+
+def counterpart_elsewhere(machine: pipeline.Result, row, same: set[frozenset]) -> bool:
+    """Whether the gold pairs the fact of an absence question with a passage not shown.
+
+    The passage must be of an outlet the question searches (any other outlet for
+    "only X reports F", Y for "Y leaves out F") and not on any page shown so far.
+    """
+    shown = [*row.seen, *row.candidates]
+    sources = {(row.doc_a, int(row.passage_a)), *(c.source for c in shown)}
+    seen = {c.passage for c in shown}
+    outlet_of = dict(zip(machine.passages["doc_id"], machine.passages["outlet"], strict=False))
+    own = {outlet_of[s[0]] for s in sources}
+    for pair in same:
+        if len(pair & sources) != 1:
+            continue
+        (other,) = pair - sources
+        outlet = outlet_of.get(other[0])
+        wanted = outlet == row.outlet_b if row.claims == "leaves out" else outlet not in own
+        if wanted and other not in seen:
+            return True
+    return False
+
+
 def answer(
     machine: pipeline.Result, row, same: set[frozenset], facts_of: dict
-) -> list[review.Decision]:
+) -> list[review.Decision] | str:
     """The gold's answer to one question, in one step.
 
     A pair is ``same`` when the gold pairs its passages, else ``different``. An
     absence question is answered "candidate k reports it" for the first candidate
-    the gold pairs with one of the fact's passages shown, else "none of these". A
-    story unit is "all one fact" or "passage k is another fact" (:func:`odd_one`).
+    the gold pairs with one of the fact's passages shown; else :data:`MORE` ("show
+    more", one answer) when the gold pairs the fact with a passage of a searched
+    outlet not shown yet and there is a next page (a reader who knows the outlet
+    reports it looks further); else "none of these". A story unit is "all one fact"
+    or "passage k is another fact" (:func:`odd_one`).
     """
     if row.question == review.UNIT:
         odd = odd_one([c.passage for c in row.candidates], facts_of)
@@ -112,8 +143,10 @@ def answer(
         if chosen is not None:
             c = row.candidates[chosen]
             source = next(s for s in sources if frozenset((s, c.passage)) in same)
-            row = row._replace(candidates=[c._replace(source=source)])
+            row = row._replace(candidates=[c._replace(source=source)], seen=[])
             chosen = 0
+        elif row.more and counterpart_elsewhere(machine, row, same):
+            return MORE
         return review.absence_decisions(machine, row._asdict(), chosen)
     key = review.queue_key(row)
     kind = review.SAME if key in same else review.DIFFERENT
@@ -133,7 +166,13 @@ def simulate(
     step: int,
     goal: float,
 ) -> tuple[
-    int | None, dict[str, float], dict[str, float], dict[str, int | None], list[review.Decision]
+    int | None,
+    dict[str, float],
+    dict[str, float],
+    dict[str, int | None],
+    list[review.Decision],
+    int,
+    tuple[int, int],
 ]:
     """Answer questions from the gold until every claim holds up or the budget runs out.
 
@@ -150,7 +189,9 @@ def simulate(
 
     Returns:
         ``(answers needed or None, precision at the start, precision at 40 answers (or
-        when every type held), answers until each claim type first held, the decisions)``.
+        when every type held), answers until each claim type first held, the decisions,
+        how many answers were "show more", (absence claims that appeared after some
+        answer, how many of them were asked): notebook order only)``.
     """
     decisions: list[review.Decision] = []
     current = machine
@@ -161,6 +202,16 @@ def simulate(
         keys = [review.queue_key(r) for r in review.review_queue(machine).itertuples(index=False)]
         fixed = [keys[i] for i in np.random.default_rng(seed).permutation(len(keys))]
     asked: set[frozenset] = set()
+    pages: dict[frozenset, int] = {}
+    mores = 0
+    # Absence claims the report makes only after some answers (a rejected candidate can
+    # leave a fact to one outlet): when each first appears in the queue, and whether asked.
+    initial = {
+        review.queue_key(r)
+        for r in review.review_queue(machine).itertuples(index=False)
+        if r.question == review.ABSENCE
+    }
+    appeared: set[frozenset] = set()
     reached: dict[str, int | None] = dict.fromkeys(start)
     for n in range(budget + 1):
         if n % step == 0 or n == 40:
@@ -171,27 +222,39 @@ def simulate(
             if n == 40:
                 at_40 = scores
             if holds(scores, goal):
-                return n, start, at_40 if n >= 40 else scores, reached, decisions
+                new = (len(appeared), len(appeared & asked))
+                return n, start, at_40 if n >= 40 else scores, reached, decisions, mores, new
         located = review.locate_decisions(decisions, machine.cleaned, machine.passages)
         if fixed is not None:
             # The random order's questions, as they stand now (an absence claim may be gone).
             now = {
                 review.queue_key(r): r
-                for r in review.review_queue(current, located).itertuples(index=False)
+                for r in review.review_queue(current, located, pages=pages).itertuples(index=False)
             }
             row = next((now[k] for k in fixed if k not in asked and k in now), None)
         else:
-            queue = review.review_queue(current, located)
+            queue = review.review_queue(current, located, pages=pages)
+            appeared |= {
+                review.queue_key(r)
+                for r in queue.itertuples(index=False)
+                if r.question == review.ABSENCE
+            } - initial
             row = next(
                 (r for r in queue.itertuples(index=False) if review.queue_key(r) not in asked),
                 None,
             )
         if row is None:
             break
+        given = answer(machine, row, same, facts_of)
+        if given == MORE:
+            # "Show more" decides nothing: the same question, its next page, is asked next.
+            pages[review.queue_key(row)] = int(row.page) + 1
+            mores += 1
+            continue
         asked.add(review.queue_key(row))
-        decisions.extend(answer(machine, row, same, facts_of))
+        decisions.extend(given)
         current = review.apply_review(machine, decisions)
-    return None, start, at_40, reached, decisions
+    return None, start, at_40, reached, decisions, mores, (len(appeared), len(appeared & asked))
 
 
 def _show(scores: dict[str, float]) -> str:
@@ -233,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
         for row in located.itertuples(index=False):
             facts_of.setdefault((row.doc_id, int(row.passage_id)), set()).add(row.fact_id)
         args_ = (machine, gold, figures, same, facts_of)
-        needed, start, at_40, reached, made = simulate(*args_, seed=None, **kw)
+        needed, start, at_40, reached, made, mores, new = simulate(*args_, seed=None, **kw)
         if args.save:
             args.save.mkdir(parents=True, exist_ok=True)
             review.write_decisions(args.save / f"{labelled.name}.csv", made)
@@ -251,6 +314,8 @@ def main(argv: list[str] | None = None) -> int:
                     "-" if n is None else str(n) for n in reached.values()
                 ),
                 "answers until all >= goal (notebook order)": needed if needed is not None else "-",
+                "of which show more": mores,
+                "new absence claims (asked)": f"{new[0]} ({new[1]})",
                 "random order (median)": "-" if math.isinf(median) else int(median),
             }
         )

@@ -353,6 +353,48 @@ def test_one_answer_settles_an_absence_claim(tmp_path):
     assert located.confirmed == {frozenset({("a", 2), ("b", 0)})}
 
 
+def test_show_more_brings_the_next_candidates_and_decides_nothing(monkeypatch):
+    monkeypatch.setattr(review, "OUTLET_ONLY_CANDIDATES", 1)  # one candidate a page
+    run = _toy_run()
+    claims = _claims([("a", 2)])
+    (first,) = review.absence_questions(run, claims)
+    key = review.queue_key(pd.Series(first))
+    assert [c.passage for c in first["candidates"]] == [("b", 2)]
+    assert (first["page"], first["more"], first["seen"]) == (1, True, [])
+    # Page 2: the next passage by the same ranking, with page 1's behind it.
+    (second,) = review.absence_questions(run, claims, pages={key: 2})
+    assert review.queue_key(pd.Series(second)) == key, "a question keeps its key across pages"
+    assert [c.passage for c in second["candidates"]] == [("b", 0)]
+    assert [c.passage for c in second["seen"]] == [("b", 2)]
+    assert second["more"] and second["score"] == first["score"], "ranked as on page 1"
+    # The last page has no "more"; a page past it shows the last one.
+    (third,) = review.absence_questions(run, claims, pages={key: 3})
+    assert [c.passage for c in third["candidates"]] == [("b", 1)] and not third["more"]
+    (past,) = review.absence_questions(run, claims, pages={key: 9})
+    assert past["page"] == 3 and [c.passage for c in past["candidates"]] == [("b", 1)]
+    # "Candidate 1 reports it" on page 2 is page 2's candidate; "none of these" rejects
+    # every passage shown so far, and that settles the claim.
+    (found,) = review.absence_decisions(run, second, 0)
+    assert (found.decision, found.doc_b) == ("same", "b") and "page 2" in found.note
+    assert found.snippet_b.startswith("The zones were agreed in May")
+    none = review.absence_decisions(run, second, None)
+    assert [d.decision for d in none] == ["different", "different"]
+    located = review.locate_decisions(none, run.cleaned, run.passages)
+    assert located.rejected == {frozenset({("a", 2), ("b", 2)}), frozenset({("a", 2), ("b", 0)})}
+    assert review.absence_questions(run, claims, located, pages={key: 2}) == []
+
+
+def test_leaves_out_pages_stay_within_the_outlet(monkeypatch):
+    monkeypatch.setattr(review, "LEAVES_OUT_CANDIDATES", 2)
+    run = _toy_run()
+    claims = _claims([], leaves=[("Alpha", "S-b-1")])
+    (first,) = review.absence_questions(run, claims)
+    key = review.queue_key(pd.Series(first))
+    (second,) = review.absence_questions(run, claims, pages={key: 2})
+    shown = [c.passage for c in first["candidates"] + second["candidates"]]
+    assert sorted(shown) == [("a", 0), ("a", 1), ("a", 2)] and not second["more"]
+
+
 def test_a_bad_decisions_file_stops_the_report_in_one_line(tmp_path, capsys):
     from narrative import cli, config
 

@@ -84,3 +84,20 @@ def test_app_splits_a_story_unit(default_result, tmp_path):
     unit_of = dict(zip(keys, units["unit_id"], strict=True))
     others = [c.passage for c in unit["candidates"] if c.passage != odd]
     assert all(unit_of.get(odd) is None or unit_of.get(odd) != unit_of.get(o) for o in others)
+
+
+def test_app_shows_more_candidates_and_undo_takes_the_page_back(default_result, tmp_path):
+    app = ReviewApp(default_result, tmp_path / "d.csv")
+    first = app.current
+    assert first["question"] == review.ABSENCE and first["more"] and "m" in app.actions()
+    app.keys.value = "m"  # show more: the next candidates, nothing written
+    assert app.store.decisions == [] and review.queue_key(app.current) == review.queue_key(first)
+    assert app.current["page"] == 2 and "Page 2" in app.question.value
+    shown = {c.passage for c in app.current["candidates"]}
+    assert not shown & {c.passage for c in first["candidates"]}
+    app.keys.value = "d"  # none of these: every passage of both pages is rejected
+    assert len(app.store.decisions) == len(first["candidates"]) + len(shown)
+    app.answer("undo")
+    assert app.store.decisions == [] and app.current["page"] == 2
+    app.answer("undo")
+    assert app.current["page"] == 1 and app.store.decisions == []

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -620,6 +620,9 @@ QUEUE_COLUMNS = [
     "fact_id",
     "candidates",
     "links",
+    "seen",
+    "page",
+    "more",
 ]
 
 #: Candidates shown per other outlet for an "only this outlet reports F" claim ...
@@ -628,6 +631,8 @@ OUTLET_ONLY_CANDIDATES = 3
 MAX_CANDIDATES = 12
 #: Candidates shown for a "Y leaves out F" claim (Y's passages).
 LEAVES_OUT_CANDIDATES = 5
+#: Pages of candidates an absence question shows at most ("show more" brings the next page).
+ABSENCE_PAGES = 6
 
 
 class Candidate(NamedTuple):
@@ -780,7 +785,10 @@ def claims_by_pair(result: Result, claims: Claims | None = None) -> dict[frozens
 
 
 def absence_questions(
-    result: Result, claims: Claims, located: LocatedDecisions | None = None
+    result: Result,
+    claims: Claims,
+    located: LocatedDecisions | None = None,
+    pages: Mapping[frozenset, int] | None = None,
 ) -> list[dict]:
     """One question per absence claim: the fact, and the passages that may report it.
 
@@ -797,13 +805,23 @@ def absence_questions(
     the claim is settled once as many passages are decided about with F as its
     question shows, or when its passage is no fact.
 
+    A reviewer who does not find F among the candidates but knows (or suspects)
+    the other outlets report it may ask for the next ones ("show more", up to
+    :data:`ABSENCE_PAGES` pages): page ``n`` is chosen as the first is, among the
+    passages not shown on pages 1 to ``n - 1``. Showing more decides nothing;
+    "none of these" on page ``n`` rejects every passage shown on pages 1 to ``n``
+    (column ``seen`` holds the earlier pages' candidates).
+
     Args:
         result: The run.
         claims: The report's claims.
         located: Decisions made so far.
+        pages: ``{absence_key: page}``, the page each question is at (1 when absent;
+            past the last page or :data:`ABSENCE_PAGES`, the last).
 
     Returns:
-        Queue rows (:data:`QUEUE_COLUMNS`) with ``question`` = :data:`ABSENCE`.
+        Queue rows (:data:`QUEUE_COLUMNS`) with ``question`` = :data:`ABSENCE`;
+        ``page`` is the page shown and ``more`` whether a next one exists.
     """
     decided = located.decided if located else set()
     not_facts = located.not_facts if located else set()
@@ -848,12 +866,26 @@ def absence_questions(
         limit = min(MAX_CANDIDATES, k * len(outlets))
         if sum(outlet_of.get(d) in outlets for d, _ in done) >= limit:
             continue
-        found = absence_candidates(result, sources, outlets, k=k, skip=done)
-        best = set(sorted(found, key=lambda c: -c.cosine)[:limit])
-        candidates = [c for c in found if c in best]
-        if not candidates:
+        key = absence_key(claim, str(fact), outlet_of[sources[0][0]], outlets[0])
+        wanted = max(1, min(int((pages or {}).get(key, 1)), ABSENCE_PAGES))
+        found_pages: list[list[Candidate]] = []
+        shown = set(done)
+        # One page more than asked for, to know whether "show more" has anything to show.
+        while len(found_pages) <= wanted:
+            found = absence_candidates(result, sources, outlets, k=k, skip=shown)
+            best = set(sorted(found, key=lambda c: -c.cosine)[:limit])
+            batch = [c for c in found if c in best]
+            if not batch:
+                break
+            found_pages.append(batch)
+            shown |= {c.passage for c in batch}
+        if not found_pages:
             continue
-        top = max(candidates, key=lambda c: c.cosine)
+        page = min(wanted, len(found_pages))
+        candidates = found_pages[page - 1]
+        seen = [c for batch in found_pages[: page - 1] for c in batch]
+        # The first page's strongest candidate ranks the question, whatever page it is at.
+        top = max(found_pages[0], key=lambda c: c.cosine)
         a = top.source
         rows.append(
             {
@@ -875,6 +907,9 @@ def absence_questions(
                 "fact_id": fact,
                 "candidates": candidates,
                 "links": [],
+                "seen": seen,
+                "page": page,
+                "more": len(found_pages) > page and page < ABSENCE_PAGES,
             }
         )
     return rows
@@ -942,6 +977,9 @@ def unit_questions(result: Result, located: LocatedDecisions | None = None) -> l
                 "fact_id": str(unit),
                 "candidates": candidates,
                 "links": [tuple(sorted(k)) for k, _, _ in links],
+                "seen": [],
+                "page": 1,
+                "more": False,
             }
         )
     return rows
@@ -991,24 +1029,32 @@ def absence_decisions(
             so :meth:`DecisionStore.undo` takes them back together).
 
     Returns:
-        ``[same(source, candidate)]``, or one ``different`` per candidate.
+        ``[same(source, candidate)]`` (``chosen`` indexes the page shown), or one
+        ``different`` per passage shown, on this page and the earlier ones (``seen``).
     """
     candidates = list(question["candidates"])
+    page = int(question.get("page", 1) or 1)
+    where = f" (page {page})" if page > 1 else ""
     note = note or f"{question['claims']} {question['fact_id']}: " + (
-        "none of these" if chosen is None else f"candidate {chosen + 1} reports it"
+        f"none of these{where}" if chosen is None else f"candidate {chosen + 1}{where} reports it"
     )
     stamp = _now()
     if chosen is not None:
         c = candidates[chosen]
         return [decision_for(result, SAME, c.source, c.passage, note)._replace(decided_at=stamp)]
+    seen = question.get("seen")
+    shown = [*(seen if isinstance(seen, list) else []), *candidates]
     return [
         decision_for(result, DIFFERENT, c.source, c.passage, note)._replace(decided_at=stamp)
-        for c in candidates
+        for c in shown
     ]
 
 
 def review_queue(
-    result: Result, located: LocatedDecisions | None = None, claims: Claims | None = None
+    result: Result,
+    located: LocatedDecisions | None = None,
+    claims: Claims | None = None,
+    pages: Mapping[frozenset, int] | None = None,
 ) -> pd.DataFrame:
     """The open questions, those whose answer changes the most claims first.
 
@@ -1033,6 +1079,8 @@ def review_queue(
         located: Decisions made so far (:func:`locate_decisions`): their pairs,
             and the pairs of a passage that is no fact, are not asked again.
         claims: The report's claims; :func:`report_claims` when ``None``.
+        pages: The page of candidates each absence question is at, by
+            :func:`queue_key` ("show more": :func:`absence_questions`).
 
     Returns:
         One row per question (:data:`QUEUE_COLUMNS`), most useful first;
@@ -1083,7 +1131,7 @@ def review_queue(
                 "relation": "unaligned",
                 "score": round(cosine, 4),
             }
-    rows = absence_questions(result, claims, located) + unit_questions(result, located)
+    rows = absence_questions(result, claims, located, pages) + unit_questions(result, located)
     for key, row in candidates.items():
         heads = [info.at[k, "kind"] == HEADLINE for k in key]
         if key in decided or key & not_facts or heads[0] != heads[-1]:
@@ -1106,6 +1154,9 @@ def review_queue(
                 "fact_id": "",
                 "candidates": [],
                 "links": [],
+                "seen": [],
+                "page": 1,
+                "more": False,
             }
         )
     table = pd.DataFrame(rows, columns=QUEUE_COLUMNS)
@@ -1116,8 +1167,20 @@ def review_queue(
     ).reset_index(drop=True)
 
 
+def absence_key(claim: str, fact: str, fact_outlet: str, outlet: str) -> frozenset:
+    """What identifies an absence question: its claim, its fact and the outlet it is about.
+
+    The fact's outlet for "only X reports F", the outlet said to leave F out for
+    "Y leaves out F" (not the best candidate's outlet, which changes from page to
+    page).
+    """
+    return frozenset(((claim, fact), (outlet if claim == "leaves out" else fact_outlet, -1)))
+
+
 def queue_key(row) -> frozenset:
     """What identifies a question across recomputed queues: its pair, or its claim and fact."""
+    if getattr(row, "question", PAIR) == ABSENCE:
+        return absence_key(str(row.claims), str(row.fact_id), str(row.outlet_a), str(row.outlet_b))
     if getattr(row, "question", PAIR) != PAIR:
         return frozenset(((str(row.claims), str(row.fact_id)), (str(row.outlet_b), -1)))
     return frozenset(((row.doc_a, int(row.passage_a)), (row.doc_b, int(row.passage_b))))

@@ -42,6 +42,7 @@ UNIT_KEYS = {
 #: Keys of an absence question's answers; the digits 1-9 pick the candidate that reports it.
 ABSENCE_KEYS = {
     "d": ("none", "None of these reports it"),
+    "m": ("more", "Show more passages"),
     "a": ("not_fact_a", "The fact is no fact"),
     "n": ("skip", "Skip"),
     "u": ("undo", "Undo"),
@@ -173,6 +174,12 @@ def absence_html(result: Result, question: pd.Series, *, threshold: float) -> st
         f"cosine (a pair is one fact from a score of {threshold:.2f}).</p>",
         _side(result, fact, f"{escape(str(question['text_a']))}", str(question["outlet_a"]), "F"),
     ]
+    page = int(question.get("page", 1) or 1)
+    if page > 1:
+        parts.append(
+            f"<p><b>Page {page}</b>: the next {len(question['candidates'])} passages "
+            f"({len(question['seen'])} shown before). <i>None of these</i> rejects them all.</p>"
+        )
     for n, c in enumerate(question["candidates"], start=1):
         head = (
             f"<b>[{n}] {escape(c.outlet)}</b> <small>({escape(c.passage[0])}, cosine "
@@ -181,7 +188,14 @@ def absence_html(result: Result, question: pd.Series, *, threshold: float) -> st
         parts.append(f"<div style='{_BOX}'>{head}<br>{escape(c.text)}</div>")
     parts.append(
         f"<p style='{_FADED}'>Press the number of the passage that reports it, or "
-        f"<i>None of these</i>: one answer settles the claim.</p></div>"
+        f"<i>None of these</i>: one answer settles the claim."
+        + (
+            " Not here but you think another passage reports it? <i>Show more</i> brings "
+            "the next ones."
+            if question.get("more")
+            else ""
+        )
+        + "</p></div>"
     )
     return "".join(parts)
 
@@ -229,6 +243,10 @@ class ReviewApp:
         self.result = result
         self.store = review.DecisionStore(path)
         self.skipped: set[frozenset] = set()
+        # The page of candidates each absence question is at, and what undo takes back
+        # first: "more" (a page) or an answer in the file.
+        self.pages: dict[frozenset, int] = {}
+        self.history: list[tuple[str, frozenset | None]] = []
         self.queue = pd.DataFrame()
         self.current: pd.Series | None = None
         self.reviewed = result
@@ -261,7 +279,8 @@ class ReviewApp:
                 str(n): (f"candidate_{n}", f"{n} reports it")
                 for n in range(1, min(9, len(q["candidates"])) + 1)
             }
-            return {**picks, **ABSENCE_KEYS}
+            keys = {k: v for k, v in ABSENCE_KEYS.items() if k != "m" or bool(q["more"])}
+            return {**picks, **keys}
         if q["question"] == review.UNIT:
             picks = {
                 str(n): (f"odd_{n}", f"{n} is another fact")
@@ -295,7 +314,7 @@ class ReviewApp:
         """
         current = review.apply_review(self.result, self.store.decisions)
         self.reviewed = current
-        self.queue = review.review_queue(current, self._located())
+        self.queue = review.review_queue(current, self._located(), pages=self.pages)
         open_rows = [
             i
             for i, row in enumerate(self.queue.itertuples(index=False))
@@ -327,16 +346,29 @@ class ReviewApp:
         Args:
             action: An action of :meth:`actions`: a decision, ``not_fact_a`` /
                 ``not_fact_b``, ``candidate_<n>`` or ``none`` (absence questions),
-                ``all_one`` or ``odd_<n>`` (story units), ``skip`` or ``undo``.
+                ``more`` (the next page of candidates: nothing is written), ``all_one``
+                or ``odd_<n>`` (story units), ``skip`` or ``undo`` (the last page shown
+                or the last answer, all its rows).
         """
         if action == "undo":
-            self.store.undo()
+            # The last step of this session: a page shown ("more") or an answer (its rows).
+            kind, key = self.history.pop() if self.history else ("answer", None)
+            if kind == "more" and key is not None:
+                self.pages[key] = max(1, self.pages.get(key, 1) - 1)
+            else:
+                self.store.undo()
         elif self.current is not None:
             q = self.current
             a = (q["doc_a"], int(q["passage_a"]))
             b = (q["doc_b"], int(q["passage_b"]))
+            if action != "skip":
+                self.history.append(("more" if action == "more" else "answer", review.queue_key(q)))
             if action == "skip":
                 self.skipped.add(review.queue_key(q))
+            elif action == "more":
+                # Nothing is written: the next candidates are shown; "none of these" then
+                # rejects every passage shown on every page.
+                self.pages[review.queue_key(q)] = int(q["page"]) + 1
             elif action in ("not_fact_a", "not_fact_b"):
                 self.store.add(
                     review.decision_for(self.result, review.NOT_FACT, a if action[-1] == "a" else b)
