@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -54,6 +55,31 @@ def _nap_then_report(args: tuple[str, float]) -> int:
     (Path(folder) / str(os.getpid())).write_text("up")
     time.sleep(seconds)
     return os.getpid()
+
+
+def test_a_worker_killed_at_once_is_noticed_every_time(tmp_path):
+    """A worker killed within the executor's first wait was reaped before it was watched,
+    and ``map`` waited for ever on about one kill in two (Python 3.11)."""
+
+    def run(folder: Path, outcome: list) -> None:
+        try:
+            LocalExecutor(workers=2).map(_nap_then_report, [(str(folder), 60)] * 2)
+        except WorkerDied as error:
+            outcome.append(error)
+
+    for attempt in range(10):
+        folder = tmp_path / str(attempt)
+        folder.mkdir()
+        outcome: list = []
+        # A daemon thread: a hung map must not keep the test process alive.
+        thread = threading.Thread(target=run, args=(folder, outcome), daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 30
+        while len(list(folder.iterdir())) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        os.kill(int(next(folder.iterdir()).name), signal.SIGKILL)
+        thread.join(timeout=30)
+        assert outcome, f"kill {attempt + 1}: map still waiting 30 s after its worker died"
 
 
 @pytest.mark.slow

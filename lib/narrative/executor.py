@@ -56,9 +56,8 @@ def _wait_watching_children(futures: list[Future], others: set[int]) -> None:
     """
     seen: dict[int, multiprocessing.process.BaseProcess] = {}
     while True:
-        _, waiting = wait(futures, timeout=0.5, return_when=FIRST_EXCEPTION)
-        if not waiting or any(f.done() and f.exception() is not None for f in futures):
-            return
+        # Children are recorded before the first wait: one killed in it would otherwise be
+        # reaped (dropped from ``active_children``) before it was ever seen, and missed.
         seen.update(
             (child.pid, child)
             for child in multiprocessing.active_children()
@@ -67,6 +66,9 @@ def _wait_watching_children(futures: list[Future], others: set[int]) -> None:
         for child in seen.values():
             if child.exitcode not in (None, 0):
                 raise WorkerDied(_died_message(f"exit code {child.exitcode}"))
+        _, waiting = wait(futures, timeout=0.5, return_when=FIRST_EXCEPTION)
+        if not waiting or any(f.done() and f.exception() is not None for f in futures):
+            return
 
 
 class Executor(ABC):
