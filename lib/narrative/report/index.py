@@ -33,7 +33,7 @@ EXPORTS = {
     "quotes.csv": "every attribution: speaker, person, speaker type, speech verb, quote, passage",
     "distinctive_terms.csv": "each outlet's words against the others: weighted log-odds z-scores",
     "naming.csv": "what each outlet calls each actor, group, place or thing, with counts",
-    "naming_contrasts.csv": "concepts two outlets name differently, surest that both name one referent first (evidence column)",
+    "naming_contrasts.csv": "concepts two outlets name differently, surest of one referent first",
     "substitutions.csv": "word swaps inside aligned passages that keep the referent",
     "numbers.csv": "every figure found in the passages: value, what it counts, qualifier",
     "number_disagreements.csv": "figures that differ for one quantity: findings, pairs, passages",
