@@ -22,6 +22,14 @@ def _passage(text: str, kind: str, position: float) -> str:
     )
 
 
+def _capped_list(items: list[str], limit: int) -> str:
+    """``<li>`` items as a list of the first ``limit``, the rest behind "more"; "none" if empty."""
+    if not items:
+        return "none"
+    rest = f"<ul>{''.join(items[limit:])}</ul>"
+    return f"<ul>{''.join(items[:limit])}</ul>{more(rest, len(items) - limit)}"
+
+
 def _hints(rows: pd.DataFrame, what: str, *, text: str = "text") -> str:
     """A collapsed list of candidate claims withheld, each with the evidence against it."""
     if rows.empty:
@@ -96,12 +104,7 @@ def exclusives_view(
                 for r in own[own["fact_id"] == fact_id].itertuples(index=False)
             )
             items.append(f'<li title="{escape(fact_id)}">{parts}</li>')
-        rest = f"<ul>{''.join(items[limit:])}</ul>"
-        only = (
-            f"<ul>{''.join(items[:limit])}</ul>{more(rest, len(items) - limit)}"
-            if items
-            else "none"
-        )
+        only = _capped_list(items, limit)
         only += _hints(
             mine[mine["status"] == "possible counterpart"],
             "more with a possible counterpart elsewhere (not claimed)",
@@ -125,12 +128,7 @@ def exclusives_view(
                 f"other outlets<details><summary>{escape(r.label)}</summary>{evidence}"
                 "</details></li>"
             )
-        rest = f"<ul>{''.join(items[limit:])}</ul>"
-        missing = (
-            f"<ul>{''.join(items[:limit])}</ul>{more(rest, len(items) - limit)}"
-            if items
-            else "none"
-        )
+        missing = _capped_list(items, limit)
         missing += _hints(
             mine_left[mine_left["status"] == "possible counterpart"],
             "more that it may carry in other words (not claimed)",
