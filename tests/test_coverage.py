@@ -323,6 +323,61 @@ def test_a_counterpart_that_keeps_the_rare_words_blocks_an_outlet_only_claim():
     assert ("j", 6, "TASS") not in kept
 
 
+def _damascus_event() -> pd.DataFrame:
+    """One outlet's fact is a clause of another outlet's longer sentence."""
+    texts = [
+        "Damascus backed the initiative, confirming the ceasefire of December.",
+        "While Damascus has voiced support for the zones, rebels slammed any role for Tehran.",
+        "Moscow sent bombers against targets in the desert on Wednesday.",
+        "Then Moscow pushed the talks since the start of the year.",
+    ] + [f"Negotiators met again on day {i} of the talks in the capital." for i in range(12)]
+    return pd.DataFrame(
+        {
+            "doc_id": ["t", "j", "f", "j"] + [f"x{i}" for i in range(12)],
+            "passage_id": [4, 7, 9, 8] + [0] * 12,
+            "outlet": ["TASS", "JT", "FMT", "JT"] + ["X"] * 12,
+            "kind": ["body"] * 16,
+            "paragraph": [1] * 16,
+            "position": [0.5] * 16,
+            "text": texts,
+        }
+    )
+
+
+def _toy_clauses(texts: list[str]) -> list[list[str]]:
+    """Each passage and its part before the first comma, if any."""
+    return [[t, t.split(",")[0]] if "," in t else [t] for t in texts]
+
+
+def _toy_encoder(texts: list[str]) -> np.ndarray:
+    """Support for the zones or the initiative on one axis, the rest on their own axes."""
+    vectors = np.zeros((len(texts), len(texts) + 1))
+    for i, text in enumerate(texts):
+        support = ("backed the initiative" in text) or text.startswith("While Damascus has")
+        whole = len(text.split(",")) == 1
+        vectors[i, 0 if support and whole else i + 1] = 1.0
+    return vectors
+
+
+def test_a_rare_name_and_a_close_clause_make_a_counterpart():
+    passages = _damascus_event()
+    facts = fact_table(passages, pd.DataFrame(columns=["unit_id", "doc_id", "passage_id"]), _NONE)
+    before = exclusives(facts, plausible_counterparts(passages, _NONE, None, words_min=1.0))
+    assert before.set_index("fact_id").loc["S-t-4", "status"] == "outlet-only"
+    found = plausible_counterparts(
+        passages, _NONE, None, words_min=1.0, encode=_toy_encoder, split=_toy_clauses
+    )
+    pair = found.set_index(["doc_id", "passage_id", "other"]).loc[("t", 4, "JT")]
+    # "Damascus" opens TASS's sentence: a name, since JT writes it capitalised inside one
+    assert pair["other_passage"] == 7
+    assert pair["evidence"] == "shared: damascus; clause 1.00"
+    only = exclusives(facts, found).set_index("fact_id")
+    assert only.loc["S-t-4", "status"] == "possible counterpart"
+    # a shared name with no close clause is no counterpart: Moscow's bombers stay alone
+    assert only.loc["S-f-9", "status"] == "outlet-only"
+    assert ("f", 9, "JT") not in found.set_index(["doc_id", "passage_id", "other"]).index
+
+
 _NONE = pd.DataFrame(
     columns=[
         "doc_a",
