@@ -22,6 +22,7 @@ from narrative.coverage import (  # noqa: E402
     prominence_gaps,
     shared_content,
     shared_content_pairs,
+    timeline,
     word_overlap,
 )
 from narrative.figures import outlet_colours  # noqa: E402
@@ -31,9 +32,11 @@ from narrative.figures.coverage import (  # noqa: E402
     shared_content_bars,
 )
 from narrative.views.coverage import (  # noqa: E402
+    coverage_summary,
     exclusives_view,
     ledes_view,
     prominence_gaps_view,
+    timeline_view,
 )
 
 
@@ -698,6 +701,45 @@ def test_views_escape_and_show_passages():
     gaps = prominence_gaps(prominence(facts, passages))
     assert "fact one buried in c" in prominence_gaps_view(gaps, colours)
     assert "No fact" in prominence_gaps_view(gaps.head(0), colours)
+
+
+def test_the_summary_does_not_call_a_passage_in_no_unit_outlet_only():
+    passages, units, alignments = toy()
+    long = _long(passages)
+    facts = fact_table(long, units, alignments)
+    nearby = plausible_counterparts(long, alignments, None, terms_min=99, words_min=1.0)
+    found = exclusives(facts, nearby)
+    left = omissions(facts, ["A", "B", "C"], counterparts=nearby)
+    html = coverage_summary(facts, found, left, ["A", "B", "C"])
+    statuses = found.drop_duplicates("fact_id")["status"].value_counts()
+    alone = found["fact_id"].nunique()
+    assert f"and {alone} passages in no unit" in html
+    assert f"<b>{statuses['outlet-only']}</b> have no plausible counterpart" in html
+    assert f"{statuses['possible counterpart']} have one (not claimed" in html
+    # the passages in no unit are not said to be carried by one outlet each
+    assert "by one outlet each" not in html
+    assert "(outlet-only candidates)" in html and "(left-out candidates)" in html
+    assert "Neither kind of claim meets the standard" in html
+    sure = coverage_summary(facts, found, left, ["A", "B", "C"], {"outlet-only"})
+    assert "(outlet-only)" in sure and "(left-out candidates)" in sure
+
+
+def test_timeline_lists_what_only_later_articles_carry():
+    passages, units, alignments = toy()
+    facts = fact_table(passages, units, alignments)
+    published = {"a1": "2017-07-04", "a2": "2017-07-04", "b": "2017-07-05", "c": "2017-05-05"}
+    table = timeline(facts, published).set_index("doc_id")
+    # U002 (a1, a2, b) is carried only by articles published after c's; U001 has c in it
+    assert table.loc["c", "later_facts"] == 1
+    assert table.loc["c", "examples"] == facts.loc[facts["fact_id"] == "U002", "label"].iloc[0]
+    assert table.loc["a1", "later_facts"] == 0
+    html = timeline_view(table.reset_index(), outlet_colours(["A", "B", "C"]))
+    assert "published over 61 days" in html
+    # a fact of later articles only is not one the early article "could not have known":
+    # it may report the same events in other words
+    assert "could not have known" not in html
+    assert "only later articles carry" in html
+    assert timeline(facts, {"a1": "2017-07-01", "b": "2017-07-04"}).empty
 
 
 def test_default_corpus_facts_cover_every_passage_once(default_result):
