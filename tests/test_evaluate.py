@@ -18,6 +18,7 @@ from narrative.evaluate import (
 )
 from narrative.passages import segment_corpus
 from narrative.readers import load_any
+from narrative.review import DECISION_COLUMNS
 
 
 def test_strict_scores_count_exact_pairs():
@@ -85,6 +86,17 @@ def test_read_gold_needs_its_columns(tmp_path):
         read_gold(bad)
     with pytest.raises(CorpusError, match="not found"):
         read_gold(tmp_path / "missing.csv")
+
+
+def test_read_gold_says_when_a_file_has_its_header_only(tmp_path):
+    gold = tmp_path / "gold.csv"
+    gold.write_text("fact_id,doc_id,snippet\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="no gold rows"):
+        read_gold(gold)
+    decisions = tmp_path / "decisions.csv"
+    decisions.write_text(",".join(DECISION_COLUMNS) + "\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="no decision yet"):
+        read_gold(decisions)
 
 
 def test_default_gold_maps_every_snippet(default_result):

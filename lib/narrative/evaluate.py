@@ -83,16 +83,22 @@ def read_gold(path: str | Path) -> pd.DataFrame:
     if not path.is_file():
         raise CorpusError(f"gold file not found: {path}")
     with path.open(newline="", encoding="utf-8-sig") as handle:
-        rows = list(csv.DictReader(handle))
-    if rows and "decision" in rows[0]:
+        reader = csv.DictReader(handle)
+        rows = list(reader)
+        columns = reader.fieldnames or []
+    if "decision" in columns:
+        if not rows:
+            raise CorpusError(f"{path}: a decisions file with no decision yet")
         from narrative.review import gold_from_decisions, read_decisions
 
         gold, negatives = gold_from_decisions(read_decisions(path))
         gold.attrs["negatives"] = negatives
         return gold
-    missing = [c for c in GOLD_COLUMNS if rows and c not in rows[0]]
-    if not rows or missing:
+    missing = [c for c in GOLD_COLUMNS if c not in columns]
+    if missing:
         raise CorpusError(f"{path}: needs columns {', '.join(GOLD_COLUMNS)}")
+    if not rows:
+        raise CorpusError(f"{path}: no gold rows")
     return pd.DataFrame(rows)
 
 
