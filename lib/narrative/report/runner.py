@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import platform
+import sys
 import time
 from importlib import metadata
 from pathlib import Path
@@ -28,6 +29,11 @@ KERNEL = "python3"
 # handler Python prints it on stderr, beside the report's own line that says the same.
 logging.getLogger("papermill").addHandler(logging.NullHandler())
 VERSIONED = ("narrative", "sentence-transformers", "torch", "scikit-learn", "pandas", "papermill")
+# papermill reads notebooks with nbformat, which imports jsonschema; jsonschema compiles the
+# 39 grammars of rfc3987-syntax (installed for JupyterLab) on import, a second of this
+# process's start, to check "iri" formats that no notebook schema uses. Without the module
+# jsonschema leaves that format unchecked.
+sys.modules.setdefault("rfc3987_syntax", None)
 
 
 def versions() -> dict[str, str]:
