@@ -287,6 +287,8 @@ class NotebookRunner:
         """
         import papermill
 
+        from narrative.report.engine import ENGINE
+
         declared = papermill.inspect_notebook(str(source))
         parameters = {k: v for k, v in parameters.items() if k in declared}
         executed.parent.mkdir(parents=True, exist_ok=True)
@@ -299,7 +301,7 @@ class NotebookRunner:
             self.reused += 1
             return None
         before = _snapshot(outputs)
-        # papermill saves the notebook after every cell: it runs into a hidden file that
+        # papermill saves the notebook as it runs (see engine.py) into a hidden file that
         # replaces the old notebook only at the end, so Ctrl-C never leaves half of one.
         partial = executed.with_name(f".{executed.stem}.partial.ipynb")
         running: dict[str, int] = {}  # the index of the cell started last
@@ -313,6 +315,7 @@ class NotebookRunner:
                 str(partial),
                 parameters=parameters,
                 kernel_name=KERNEL,
+                engine_name=ENGINE,
                 progress_bar=False,
                 km=self._kernel(),
                 on_cell_execute=started,
