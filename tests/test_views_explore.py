@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
+from narrative.figures.style import MAX_OUTLETS_SHOWN
 from narrative.views._layout import more, scroll_box
 from narrative.views.explore import (
     EXPLORE_SCRIPT,
@@ -77,6 +79,33 @@ def test_facts_explorer_has_each_outlets_passages_and_anchors():
     html = facts_explorer(facts, ["A", "B"])
     assert f'id="{fact_anchor("U001")}"' in html and 'id="fact-S-a-3"' in html
     assert "The talks ended &lt;then&gt;. " in html and "(body, 50%)" in html
+
+
+def test_facts_explorer_gives_columns_to_the_busiest_outlets_of_many():
+    outlets = [f"site{i:02d}" for i in range(30)]
+    # fact F0 is in every outlet, F1 in the first ten, F2 in the last one only
+    carried = [("F0", o) for o in outlets] + [("F1", o) for o in outlets[:10]]
+    carried.append(("F2", "site29"))
+    counts = {f: sum(1 for g, _ in carried if g == f) for f, _ in carried}
+    facts = pd.DataFrame(
+        {
+            "fact_id": [f for f, _ in carried],
+            "n_outlets": [counts[f] for f, _ in carried],
+            "outlet": [o for _, o in carried],
+            "kind": "body",
+            "position": 0.5,
+            "text": [f"{f} in <{o}>" for f, o in carried],
+        }
+    )
+    html = facts_explorer(facts, outlets)
+    headers = re.findall(r"<th[^>]*>([^<]*)</th>", html)
+    assert len(headers) == 2 + MAX_OUTLETS_SHOWN + 1 and headers[-1] == "other outlets"
+    assert "site00" in headers and "site29" in headers  # carries two facts
+    # ties keep corpus order: site10-site18 fill the columns, site19-site28 are named
+    assert "F0 in &lt;site18&gt;" in html and "F0 in &lt;site19&gt;" not in html
+    assert "site19, site20, site21" in html and "30 outlets carry these facts" in html
+    few = facts_explorer(facts[facts["outlet"].isin(outlets[:5])], outlets)
+    assert "other outlets" not in few
 
 
 def test_outlet_pairs_link_to_their_page_when_the_report_has_one():

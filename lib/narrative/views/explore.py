@@ -26,6 +26,7 @@ from itertools import combinations
 
 import pandas as pd
 
+from narrative.figures.style import busiest
 from narrative.views._html import CELL, TABLE, escape
 from narrative.views._layout import scroll_box
 
@@ -172,6 +173,12 @@ def fact_link(fact_id: str) -> str:
 def facts_explorer(facts: pd.DataFrame, outlets: list[str], *, limit: int = MAX_ROWS) -> str:
     """Every fact with its passages in every outlet: one row per fact, one column per outlet.
 
+    With more than :data:`~narrative.figures.style.MAX_OUTLETS_SHOWN` outlets, only
+    the outlets that carry the most of the listed facts get a column; an ``other
+    outlets`` column names the rest that carry each fact (their passages are in
+    ``data/facts.csv``). A column per outlet of a corpus of hundreds of sites made
+    a page of tens of megabytes, nearly all empty cells.
+
     Args:
         facts: Fact table (:func:`narrative.coverage.fact_table`).
         outlets: Outlet labels, in column order.
@@ -182,10 +189,15 @@ def facts_explorer(facts: pd.DataFrame, outlets: list[str], *, limit: int = MAX_
     """
     if facts.empty:
         return "<p><em>No fact.</em></p>"
+    listed = set(list(dict.fromkeys(facts["fact_id"]))[:limit])
+    carriers = facts[facts["fact_id"].isin(listed)].groupby("outlet")["fact_id"].nunique()
+    every = [o for o in outlets if o in carriers.index]
+    columns = busiest(carriers.reindex(every))
+    others = len(columns) < len(every)
     # One pass over the passages (a sub-table per fact and outlet cost half a second
     # on the five default articles).
     rows: dict[str, dict[str, object]] = {}
-    shown = set(outlets)
+    shown = set(columns)
     for fact_id, n_outlets, outlet, text, kind, position in zip(
         facts["fact_id"],
         facts["n_outlets"],
@@ -196,17 +208,33 @@ def facts_explorer(facts: pd.DataFrame, outlets: list[str], *, limit: int = MAX_
         strict=True,
     ):
         row = rows.setdefault(
-            fact_id, {"fact": fact_id, "outlets": int(n_outlets), **dict.fromkeys(outlets, "")}
+            fact_id,
+            {
+                "fact": fact_id,
+                "outlets": int(n_outlets),
+                **dict.fromkeys(columns, ""),
+                **({"other outlets": []} if others else {}),
+            },
         )
         if outlet in shown:
             row[outlet] += (
                 f'<div>{escape(text)} <span style="color:#888;font-size:11px">'
                 f"({escape(kind)}, {position:.0%})</span></div>"
             )
+        elif others and outlet not in row["other outlets"]:
+            row["other outlets"].append(outlet)
     table = pd.DataFrame(list(rows.values()))
-    return explore_table(
+    note = ""
+    if others:
+        table["other outlets"] = table["other outlets"].map(", ".join)
+        note = (
+            f"<p>{len(every)} outlets carry these facts; the {len(columns)} that carry the "
+            "most have a column, the others are named in <em>other outlets</em>. Every "
+            "passage is in <code>data/facts.csv</code>.</p>"
+        )
+    return note + explore_table(
         table,
-        html_columns=outlets,
+        html_columns=columns,
         row_ids=table["fact"].map(fact_anchor),
         limit=limit,
         where="data/facts.csv",
