@@ -53,3 +53,14 @@ def test_claims_benchmark_scores_a_set_with_figure_labels_only(load_script, tmp_
     assert sets[1].role == "held-out"
     assert sets[1].corpus == claims.DEV_CORPORA / "fakes-2017-04-15-deir-hafer"
     assert claims.build_args(sets[1:]) == ["--fakes-group", "2017-04-15|deir hafer"]
+
+
+def test_a_set_a_claim_types_rules_were_changed_on_is_dev_for_that_type_only(load_script):
+    claims = load_script("benchmark_claims")
+    from narrative.evaluate import ClaimCheck
+
+    labelled = claims.LabelledSet("fakes-2017-04-15-aleppo", claims.DEV_CORPORA, None, "held-out")
+    figures = claims.row_of(labelled, ClaimCheck("figures differ", [True], [True, False]))
+    units = claims.row_of(labelled, ClaimCheck("story unit", [True], [True]))
+    assert (figures["role"], units["role"]) == ("dev", "held-out")
+    assert (figures["precision"], figures["recall"]) == (1.0, 0.5)
