@@ -737,20 +737,29 @@ def corroborated_facts(facts: pd.DataFrame, alignments: pd.DataFrame) -> pd.Data
             mine = partners.setdefault(seed, {})
             if outlet not in mine or r.score > mine[outlet][0]:
                 mine[outlet] = (float(r.score), other)
-    out, seen = [], set()
+    # Row positions of every fact's passages, taken from the table in one step at the end.
+    position = {key: i for i, key in enumerate(rows.index)}
+    outlet_of, text_of = rows["outlet"].tolist(), rows["text"].tolist()
+    picked: list[int] = []
+    fact_ids: list[str] = []
+    n_outlets: list[int] = []
+    labels: list[str] = []
+    seen = set()
     for seed, mine in partners.items():
         members = [seed] + sorted(other for _, other in mine.values())
         key = frozenset(members)
         if key in seen:
             continue
         seen.add(key)
-        group = rows.loc[members].assign(fact_id=f"C-{seed[0]}-{seed[1]}")
-        group["n_outlets"] = group["outlet"].nunique()
-        group["label"] = rows.loc[[seed], "text"].iloc[0]
-        out.append(group)
-    if not out:
+        at = [position[m] for m in members]
+        picked += at
+        fact_ids += [f"C-{seed[0]}-{seed[1]}"] * len(at)
+        n_outlets += [len({outlet_of[i] for i in at})] * len(at)
+        labels += [text_of[position[seed]]] * len(at)
+    if not picked:
         return pd.DataFrame(columns=FACT_COLUMNS)
-    return pd.concat(out)[FACT_COLUMNS].reset_index(drop=True)
+    table = rows.iloc[picked].assign(fact_id=fact_ids, n_outlets=n_outlets, label=labels)
+    return table[FACT_COLUMNS].reset_index(drop=True)
 
 
 def omissions(
@@ -824,20 +833,30 @@ def omissions(
         for r in ranked.itertuples(index=False):
             by_pair.setdefault((r.doc_id, int(r.passage_id), r.other), r)
     labels = asked.drop_duplicates("fact_id").set_index("fact_id")["label"]
-    groups = list(docs.groupby("fact_id", sort=False))
+    # Each fact once, as plain values (the outlet loop below reads every fact per outlet):
+    # id, event, outlets, (doc_id, passage_id) members, first publication date.
+    groups = []
+    for fact_id, group in docs.groupby("fact_id", sort=False):
+        groups.append(
+            (
+                fact_id,
+                group["_event"].iloc[0],
+                list(dict.fromkeys(group["outlet"])),
+                set(zip(group["doc_id"], group["passage_id"].astype(int), strict=True)),
+                min((published.get(d, "") for d in group["doc_id"]), default=""),
+            )
+        )
     # widest facts first, units before the corroborated facts of as many outlets
-    groups.sort(key=lambda g: -g[1]["outlet"].nunique())
+    groups.sort(key=lambda g: -len(g[2]))
     rows = []
     for outlet in outlets:
         found, covered = [], set()
-        for fact_id, group in groups:
-            event = group["_event"].iloc[0]
+        for fact_id, event, fact_outlets, members, first in groups:
             present = in_event.get(event, {})
-            carried = [o for o in dict.fromkeys(group["outlet"]) if o in listed]
+            carried = [o for o in fact_outlets if o in listed]
             others = len(present) - 1
             if outlet not in present or outlet in carried or len(carried) <= majority * others:
                 continue
-            members = set(zip(group["doc_id"], group["passage_id"].astype(int), strict=True))
             if members & covered:
                 continue
             covered |= members
@@ -847,7 +866,6 @@ def omissions(
             hint = max(
                 hints, key=lambda h: (_stops(h, cosine_min, words_min), h.cosine), default=None
             )
-            first = min((published.get(d, "") for d in group["doc_id"]), default="")
             own = [published.get(d, "") for d in present[outlet]]
             if hint is not None and _stops(hint, cosine_min, words_min):
                 status = "possible counterpart"
