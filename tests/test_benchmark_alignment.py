@@ -29,7 +29,7 @@ def test_claims_benchmark_finds_every_gold_file_and_bootstraps_shares(load_scrip
     claims = load_script("benchmark_claims")
     for name in ("astana-2017", "ecbplus-x"):
         (tmp_path / f"{name}.csv").write_text("fact_id,doc_id,snippet\n", encoding="utf-8")
-    sets = claims.labelled_sets(tmp_path)
+    sets = claims.labelled_sets(tmp_path, figure_dir=tmp_path / "figures")
     assert [(s.name, s.role) for s in sets] == [("astana-2017", "dev"), ("ecbplus-x", "held-out")]
     assert sets[1].corpus == claims.DEV_CORPORA / "ecbplus-x"
     assert claims.build_args(sets) == ["--ecbplus-event", "x"]
@@ -37,3 +37,30 @@ def test_claims_benchmark_finds_every_gold_file_and_bootstraps_shares(load_scrip
     low, high = claims.bootstrap([True, False] * 20)
     assert low < 0.5 < high
     assert all(v != v for v in claims.bootstrap([]))
+
+
+def test_claims_benchmark_scores_a_set_with_figure_labels_only(load_script, tmp_path):
+    claims = load_script("benchmark_claims")
+    (tmp_path / "figures").mkdir()
+    (tmp_path / "ecbplus-x.csv").write_text("fact_id,doc_id,snippet\n", encoding="utf-8")
+    for name in ("ecbplus-x", "fakes-2017-04-15-deir-hafer"):
+        (tmp_path / "figures" / f"{name}.csv").write_text("doc_a\n", encoding="utf-8")
+    sets = claims.labelled_sets(tmp_path, figure_dir=tmp_path / "figures")
+    assert [(s.name, s.gold) for s in sets] == [
+        ("ecbplus-x", tmp_path / "ecbplus-x.csv"),
+        ("fakes-2017-04-15-deir-hafer", None),
+    ]
+    assert sets[1].role == "held-out"
+    assert sets[1].corpus == claims.DEV_CORPORA / "fakes-2017-04-15-deir-hafer"
+    assert claims.build_args(sets[1:]) == ["--fakes-group", "2017-04-15|deir hafer"]
+
+
+def test_a_set_a_claim_types_rules_were_changed_on_is_dev_for_that_type_only(load_script):
+    claims = load_script("benchmark_claims")
+    from narrative.evaluate import ClaimCheck
+
+    labelled = claims.LabelledSet("fakes-2017-04-15-aleppo", claims.DEV_CORPORA, None, "held-out")
+    figures = claims.row_of(labelled, ClaimCheck("figures differ", [True], [True, False]))
+    units = claims.row_of(labelled, ClaimCheck("story unit", [True], [True]))
+    assert (figures["role"], units["role"]) == ("dev", "held-out")
+    assert (figures["precision"], figures["recall"]) == (1.0, 0.5)

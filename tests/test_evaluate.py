@@ -295,6 +295,23 @@ def test_figure_findings_are_right_when_every_pair_is_labelled_the_same_quantity
     assert not check_figures(rows, None).labelled
 
 
+def test_a_figure_label_names_the_figure_with_or_without_its_qualifier():
+    from narrative.evaluate import bare_figure, figure_label
+
+    labels = pd.DataFrame(
+        [("a", "over 100", "dead over 100 injured", "b", "140", "injured 140 others", "yes")],
+        columns=["doc_a", "surface_a", "snippet_a", "doc_b", "surface_b", "snippet_b", "same"],
+    )
+    row = pd.DataFrame(
+        [["b", "140", "and injured 140 others", "a", "100", "48 dead over 100 injured"]],
+        columns=["doc_a", "surface_a", "text_a", "doc_b", "surface_b", "text_b"],
+    )
+    assert bare_figure("At least  100") == "100" and bare_figure("Fifth") == "fifth"
+    assert figure_label(next(row.itertuples(index=False)), labels) == "yes"
+    other = row.assign(surface_b="10")  # another figure of the same snippet
+    assert figure_label(next(other.itertuples(index=False)), labels) is None
+
+
 @pytest.mark.parametrize(
     "labels", sorted((config.GOLD_DIR / "figures").glob("*.csv")), ids=lambda p: p.name
 )

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 from narrative.numbers import (
     COMPARISON_COLUMNS,
+    EVENT_CLASSES,
     TABLE_COLUMNS,
     Quantity,
     compare_quantities,
@@ -109,6 +110,28 @@ def test_vague_amounts_and_event_classes():
     assert [(q.what, q.value) for q in found] == [("deaths", 2), ("injured", 10)]
     dead = _only("It was a shooting at a club that left 50 people dead.", "count")
     assert (dead.what, dead.noun, dead.anchor) == ("deaths", "people", "leave")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "what"),
+    [
+        # a headline's participle hangs on the number itself
+        ("At least 100 killed after bomb hits bus convoy in Syria", "At least 100", "deaths"),
+        # what the subject is a number of; not a part of a group
+        ("The number of victims in the explosion is at least 70.", "at least 70", "deaths"),
+        ("He said 15 of the wounded were in critical condition.", "15", ""),
+        # a present participle with a counted object of its own: the noun did it
+        ("A bomb hit buses from two besieged towns killing at least 100 people.", "two", "town"),
+        (
+            "A bomb hit buses from two besieged towns killing at least 100 people.",
+            "at least 100",
+            "deaths",
+        ),
+    ],
+)
+def test_event_class_from_the_words_around_a_count(text, surface, what):
+    found = {q.surface: q.what for q in extract_quantities(text)}
+    assert found[surface] == what
 
 
 def test_money_percent_measure_duration():
@@ -276,6 +299,29 @@ def test_comparisons_of_aligned_pairs_and_corpus_wide_tolls():
     assert set(zip(tolls["doc_a"], tolls["doc_b"], strict=True)) == {("a", "b"), ("b", "d")}
     assert set(tolls["relation"]) == {"unaligned"}
     assert "status" not in full.columns
+
+
+def test_a_later_toll_that_differs_from_the_articles_first_is_not_the_storys():
+    texts = {
+        ("a", 0): "A truck bomb killed 48 people in Qamishli on Wednesday.",
+        ("a", 1): "A suicide blast killed six members of the security force in April.",
+        ("a", 2): "The bombing killed 48 people, the monitor said.",
+        ("b", 0): "A double bomb attack killed 31 people in Qamishli.",
+        ("b", 1): "The previous death toll was 20.",
+    }
+    passages = pd.DataFrame(
+        [
+            dict(doc_id=d, passage_id=p, outlet=d.upper(), kind="body", text=t)
+            for (d, p), t in texts.items()
+        ]
+    )
+    alignments = _alignments(passages, [(("a", 1), ("b", 0), "paraphrase")])
+    table = number_disagreements(alignments, passages=passages)
+    got = set(zip(table["surface_a"], table["surface_b"], strict=True))
+    # 48 against 31 (twice: a's lede and its repeat); never the April attack's six, never
+    # b's earlier count, aligned or not
+    assert got == {("48", "31")} and len(table) == 2
+    assert set(table["what"]) <= set(EVENT_CLASSES)
 
 
 def test_number_table():

@@ -648,16 +648,35 @@ def read_figure_gold(path: str | Path) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[*FIGURE_GOLD_COLUMNS, "note"])
 
 
+def bare_figure(surface: str) -> str:
+    """A figure as written, lower-cased and without a leading qualifier ("Over 20" -> "20").
+
+    Labels are written by reading the text, the suite's surfaces by its parser, which does
+    not always take a qualifier in ("dead over 100 injured"): the figure is the same.
+    """
+    from narrative.numbers import QUALIFIERS
+
+    text = " ".join(surface.lower().split())
+    for qualifier in sorted(QUALIFIERS, key=len, reverse=True):
+        if text.startswith(qualifier + " "):
+            return text[len(qualifier) + 1 :]
+    return text
+
+
 def figure_label(row: tuple, labels: pd.DataFrame) -> str | None:
-    """The label (``yes``/``no``) of a disagreement row, either way round; None if unlabelled."""
+    """The label (``yes``/``no``) of a disagreement row, either way round; None if unlabelled.
+
+    A label names a row's figure when the article, the figure (:func:`bare_figure`) and the
+    snippet (inside the row's passage) all match.
+    """
     for label in labels.itertuples(index=False):
         for s, o in (("a", "b"), ("b", "a")):
             if (
                 label.doc_a == getattr(row, f"doc_{s}")
-                and label.surface_a == getattr(row, f"surface_{s}")
+                and bare_figure(label.surface_a) == bare_figure(getattr(row, f"surface_{s}"))
                 and label.snippet_a in getattr(row, f"text_{s}")
                 and label.doc_b == getattr(row, f"doc_{o}")
-                and label.surface_b == getattr(row, f"surface_{o}")
+                and bare_figure(label.surface_b) == bare_figure(getattr(row, f"surface_{o}"))
                 and label.snippet_b in getattr(row, f"text_{o}")
             ):
                 return label.same.strip().lower()

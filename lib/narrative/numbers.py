@@ -45,7 +45,9 @@ difference is only reported with evidence that both figures tell one fact
 (:func:`compare_quantities`): an event class, or a content word shared near
 both figures (``context``), and for dates also the same ``anchor`` word
 ("agreed in May" / "agreed on June 4", not "the deal in May" / "a June 4
-deadline").
+deadline"). An event-class figure is the story's only when it agrees with the
+first figure of its class in its article (:func:`background_figures`): a later,
+different one counts another attack, the war, or an earlier count.
 
 Quantity table (:func:`number_table`), one row per quantity:
 
@@ -574,7 +576,7 @@ def _event_class(span: Span, noun: Token | None) -> str:
             noun = noun.head
         linked = [
             noun.head,
-            *(t for t in noun.children if t.dep_ in ("acl", "relcl", "amod")),
+            *(t for t in noun.children if t.dep_ in ("acl", "relcl", "amod") and not _agent_of(t)),
             *(t for t in noun.head.children if t.dep_ == "oprd"),  # "left 50 people dead"
         ]
         if noun.head.dep_ == "prep":
@@ -582,12 +584,36 @@ def _event_class(span: Span, noun: Token | None) -> str:
             of_span = span.start <= noun.head.head.i < span.end
             linked.append(_governor(span.root if of_span else noun))
     else:
+        # a headline's "At least 100 killed": the participle hangs on the number itself
+        linked = [t for t in span.root.children if t.dep_ in ("acl", "amod") and t.i >= span.end]
         governor = _governor(span.root)
-        if governor is None:
-            return ""
-        roles = ("nsubj", "nsubjpass", "dobj", "attr")
-        linked = [governor, *(t for t in governor.children if t.dep_ in roles)]
+        if governor is not None:
+            roles = ("nsubj", "nsubjpass", "dobj", "attr")
+            held = [t for t in governor.children if t.dep_ in roles]
+            # "the number of victims is at least 70": what the subject is a number of
+            of = [
+                o
+                for t in held
+                if not span.start <= t.i < span.end  # "15 of the wounded" counts a part
+                for p in t.children
+                if p.lower_ == "of"
+                for o in p.children
+            ]
+            linked += [governor, *held, *(o for o in of if o.dep_ == "pobj")]
     return next((c for c in map(_class_of, filter(None, linked)) if c), "")
+
+
+def _agent_of(verb: Token) -> bool:
+    """Whether a participle makes the noun it modifies its agent, not its victims.
+
+    "two besieged towns *killing* at least 100 people": a present participle whose
+    object is counted itself counts the victims there; the noun is what did it.
+    """
+    return verb.tag_ == "VBG" and any(
+        child.dep_ == "dobj"
+        and (child.tag_ == "CD" or any(c.dep_ in ("nummod", "quantmod") for c in child.children))
+        for child in verb.children
+    )
 
 
 def _quantity(
@@ -1009,7 +1035,9 @@ def number_comparisons(
     paragraph that gives the other outlet's toll. Such figures are compared
     only when they are within ``max_ratio`` of each other: two outlets'
     tolls for one event seldom differ tenfold, while a story's tolls for
-    different events (one attack, the whole war) usually do.
+    different events (one attack, the whole war) usually do. An event-class
+    figure that differs from its article's first figure of the class
+    (:func:`background_figures`) is not compared at all, aligned or not.
 
     Args:
         alignments: Alignment table (``doc_a``, ``passage_a``, ``outlet_a``,
@@ -1031,6 +1059,11 @@ def number_comparisons(
     if passages is not None:
         texts += list(passages["text"])
     found = _quantities_by_text(texts, nlp)
+    aside = set() if passages is None else background_figures(passages, found, tolerance=tolerance)
+
+    def story(doc_id: str, passage_id: int, text: str) -> list[Quantity]:
+        return [q for q in found[text] if (doc_id, int(passage_id), q.start) not in aside]
+
     rows = []
     seen = set()
     for pair in aligned.itertuples(index=False):
@@ -1039,13 +1072,15 @@ def number_comparisons(
         side_a = PassageRef(*key_a, pair.outlet_a, pair.text_a)
         side_b = PassageRef(*key_b, pair.outlet_b, pair.text_b)
         for a, b, status in match_quantities(
-            found[pair.text_a], found[pair.text_b], tolerance=tolerance
+            story(*key_a, pair.text_a), story(*key_b, pair.text_b), tolerance=tolerance
         ):
             rows.append(_comparison_row(side_a, side_b, pair.relation, a, b, status))
     if passages is not None:
         events = []
         for row in passages.itertuples(index=False):
-            quantities = [q for q in found[row.text] if q.what in EVENT_CLASSES]
+            quantities = [
+                q for q in story(row.doc_id, row.passage_id, row.text) if q.what in EVENT_CLASSES
+            ]
             if quantities:
                 events.append(
                     (PassageRef(row.doc_id, row.passage_id, row.outlet, row.text), quantities)
@@ -1063,6 +1098,38 @@ def number_comparisons(
                 ):
                     rows.append(_comparison_row(side_a, side_b, "unaligned", a, b, status))
     return pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
+
+
+def background_figures(
+    passages: pd.DataFrame, found: dict[str, list[Quantity]], *, tolerance: float = 0.1
+) -> set[tuple[str, int, int]]:
+    """The event-class figures that are not their article's figure for the story.
+
+    An article on one event gives its toll first (headline or lede) and may repeat it; a
+    later figure of the same class (:data:`EVENT_CLASSES`) that does not agree with the
+    first (:func:`compare_quantities`) counts something else: another attack ("a suicide
+    blast killed six ... in April"), the whole war, an earlier count the article itself
+    updates ("the previous death toll was 20"), or a stray number of the page.
+
+    Args:
+        passages: Passage table (``doc_id``, ``passage_id``, ``text``).
+        found: The quantities of each passage text.
+        tolerance: See :func:`compare_quantities`.
+
+    Returns:
+        ``(doc_id, passage_id, start)`` of each such later figure.
+    """
+    first: dict[tuple[str, str], Quantity] = {}
+    aside = set()
+    ordered = passages.sort_values(["doc_id", "passage_id"], kind="stable")
+    for row in ordered.itertuples(index=False):
+        for q in sorted(found[row.text], key=lambda q: q.start):
+            if q.what not in EVENT_CLASSES:
+                continue
+            lead = first.setdefault((row.doc_id, q.what), q)
+            if lead is not q and compare_quantities(lead, q, tolerance=tolerance) != "agree":
+                aside.add((row.doc_id, int(row.passage_id), q.start))
+    return aside
 
 
 def _comparison_row(
