@@ -25,13 +25,16 @@ gold makes true that the report makes), each with a 95% bootstrap interval (the 
 and the true claims, resampled 2,000 times with a fixed seed). ``--dump-figures`` prints,
 for labelling, every figure pair the suite lists that a figure gold file does not yet
 label. ``--prominence-ceiling`` prints how far aligned pairs could carry prominence
-claims at all, by tier of evidence (:func:`prominence_ceiling`). The defaults were tuned
+claims at all, by tier of evidence (:func:`prominence_ceiling`). ``--unit-detail`` prints
+what the story-unit recall does not show (:func:`narrative.evaluate.unit_detail`) and, for
+each shared fact no pure unit has in its core, the strongest evidence between two of its
+outlets' passages (:func:`unit_misses`). The defaults were tuned
 on ``astana-2017`` and ``fakes-2016-07-05-hasakeh``; every other set is held out.
 
 Usage::
 
     .venv/bin/python scripts/benchmark_claims.py [--markdown] [--errors] [--dump-figures]
-        [--prominence-ceiling] [--gold-dir DIR] [--write]
+        [--prominence-ceiling] [--unit-detail] [--gold-dir DIR] [--write]
 """
 
 from __future__ import annotations
@@ -57,6 +60,7 @@ from narrative.evaluate import (
     figure_gold_for,
     locate,
     read_gold,
+    unit_detail,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -299,6 +303,73 @@ def prominence_ceiling(result: pipeline.Result, gold: pd.DataFrame) -> list[dict
     ]
 
 
+#: The steps a shared fact's passages must pass to make a story unit, weakest first.
+UNIT_STEPS = (
+    "no aligned pair",
+    "related only",
+    "same fact, not firm",
+    "firm, too few rare terms",
+    "would build (its passages are in other units)",
+)
+
+
+def unit_misses(result: pipeline.Result, facts: GoldFacts) -> dict[str, int]:
+    """Why the shared facts no pure unit has in its core are missed.
+
+    For each such fact (carried by two or more outlets), the furthest step of
+    :data:`UNIT_STEPS` that a pair of its passages in two outlets reaches: aligned at
+    all, as the same fact, firmly (:func:`narrative.units.firm_pairs`), with enough
+    rare terms in common (:func:`narrative.units.rare_terms`) to build a unit.
+
+    Returns:
+        ``{step: facts}`` for every step of :data:`UNIT_STEPS`.
+    """
+    from narrative.units import RARE_MIN, firm_pairs, rare_terms
+    from narrative.vocab import REUSE, SAME_FACT
+
+    alignments = result.alignments
+    rare = rare_terms(result.passages, alignments)
+    firm = {
+        frozenset({(r.doc_a, int(r.passage_a)), (r.doc_b, int(r.passage_b))})
+        for r in firm_pairs(alignments).itertuples(index=False)
+    }
+    step_of: dict[frozenset, int] = {}
+    for r in alignments.itertuples(index=False):
+        a, b = (r.doc_a, int(r.passage_a)), (r.doc_b, int(r.passage_b))
+        key = frozenset({a, b})
+        if r.relation not in SAME_FACT:
+            step = 1
+        elif key not in firm:
+            step = 2
+        elif r.relation != REUSE and len(rare.get(a, set()) & rare.get(b, set())) < RARE_MIN:
+            step = 3
+        else:
+            step = 4
+        step_of[key] = max(step, step_of.get(key, 0))
+    found = set()
+    for passages in {
+        u: [(d, int(p)) for d, p in zip(g["doc_id"], g["passage_id"], strict=True)]
+        for u, g in result.units.groupby("unit_id")
+    }.values():
+        found |= facts.core(passages)
+    counts = dict.fromkeys(UNIT_STEPS, 0)
+    for fact, outlets in facts.outlets_of.items():
+        if len(outlets) < 2 or fact in found:
+            continue
+        passages = sorted(facts.passages_of[fact])
+        reached = max(
+            (
+                step_of.get(frozenset({a, b}), 0)
+                for i, a in enumerate(passages)
+                for b in passages[i + 1 :]
+                if facts.outlet_of[a[0]] != facts.outlet_of[b[0]]
+            ),
+            default=0,
+        )
+        counts[UNIT_STEPS[reached]] += 1
+    return counts
+
+
 def _snippet(text: str, start: int, end: int, *, reach: int = 30) -> str:
     """The figure with up to ``reach`` characters either side, cut at word breaks."""
     left = text.rfind(" ", 0, max(start - reach, 0)) + 1 if start > reach else 0
@@ -322,6 +393,12 @@ def main(argv: list[str] | None = None) -> int:
         " prominence claim, how many would be right, and how many true claims they reach",
     )
     parser.add_argument(
+        "--unit-detail",
+        action="store_true",
+        help="print, per set, the story units' purity, split facts and share of each fact's"
+        " outlets held, and why the missed shared facts are missed",
+    )
+    parser.add_argument(
         "--gold-dir",
         type=Path,
         default=config.GOLD_DIR,
@@ -341,7 +418,7 @@ def main(argv: list[str] | None = None) -> int:
             check=True,
             stdout=subprocess.DEVNULL,
         )
-    rows, withheld, dumped, ceiling = [], [], [], []
+    rows, withheld, dumped, ceiling, detail = [], [], [], [], []
     for labelled in sets:
         if not labelled.corpus.exists():
             print(f"skipped {labelled.name}: {labelled.corpus} is absent", file=sys.stderr)
@@ -363,6 +440,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.prominence_ceiling:
             gold = read_gold(labelled.gold)
             ceiling += [{"set": labelled.name} | r for r in prominence_ceiling(result, gold)]
+        if args.unit_detail:
+            located, _ = locate(read_gold(labelled.gold), result.cleaned, result.passages)
+            facts = GoldFacts(located, result.passages)
+            detail.append(
+                {"set": labelled.name}
+                | unit_detail(result.units, facts)
+                | unit_misses(result, facts)
+            )
     if args.dump_figures:
         writer = csv.DictWriter(sys.stdout, fieldnames=["set", *FIGURE_GOLD_COLUMNS, "note"])
         writer.writeheader()
@@ -370,6 +455,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.prominence_ceiling:
         print(pd.DataFrame(ceiling).to_string(index=False))
+        return 0
+    if args.unit_detail:
+        print(pd.DataFrame(detail).T.to_string(header=False))
         return 0
     table = pd.DataFrame(rows)
     table["_order"] = table["claim"].map(CLAIM_TYPES.index)

@@ -22,6 +22,7 @@ from narrative.coverage import (  # noqa: E402
     prominence_gaps,
     shared_content,
     shared_content_pairs,
+    timeline,
     word_overlap,
 )
 from narrative.figures import outlet_colours  # noqa: E402
@@ -31,9 +32,11 @@ from narrative.figures.coverage import (  # noqa: E402
     shared_content_bars,
 )
 from narrative.views.coverage import (  # noqa: E402
+    coverage_summary,
     exclusives_view,
     ledes_view,
     prominence_gaps_view,
+    timeline_view,
 )
 
 
@@ -321,6 +324,61 @@ def test_a_counterpart_that_keeps_the_rare_words_blocks_an_outlet_only_claim():
     # a passage sharing only common words is no counterpart
     kept = set(zip(found["doc_id"], found["passage_id"], found["other"], strict=True))
     assert ("j", 6, "TASS") not in kept
+
+
+def _damascus_event() -> pd.DataFrame:
+    """One outlet's fact is a clause of another outlet's longer sentence."""
+    texts = [
+        "Damascus backed the initiative, confirming the ceasefire of December.",
+        "While Damascus has voiced support for the zones, rebels slammed any role for Tehran.",
+        "Moscow sent bombers against targets in the desert on Wednesday.",
+        "Then Moscow pushed the talks since the start of the year.",
+    ] + [f"Negotiators met again on day {i} of the talks in the capital." for i in range(12)]
+    return pd.DataFrame(
+        {
+            "doc_id": ["t", "j", "f", "j"] + [f"x{i}" for i in range(12)],
+            "passage_id": [4, 7, 9, 8] + [0] * 12,
+            "outlet": ["TASS", "JT", "FMT", "JT"] + ["X"] * 12,
+            "kind": ["body"] * 16,
+            "paragraph": [1] * 16,
+            "position": [0.5] * 16,
+            "text": texts,
+        }
+    )
+
+
+def _toy_clauses(texts: list[str]) -> list[list[str]]:
+    """Each passage and its part before the first comma, if any."""
+    return [[t, t.split(",")[0]] if "," in t else [t] for t in texts]
+
+
+def _toy_encoder(texts: list[str]) -> np.ndarray:
+    """Support for the zones or the initiative on one axis, the rest on their own axes."""
+    vectors = np.zeros((len(texts), len(texts) + 1))
+    for i, text in enumerate(texts):
+        support = ("backed the initiative" in text) or text.startswith("While Damascus has")
+        whole = len(text.split(",")) == 1
+        vectors[i, 0 if support and whole else i + 1] = 1.0
+    return vectors
+
+
+def test_a_rare_name_and_a_close_clause_make_a_counterpart():
+    passages = _damascus_event()
+    facts = fact_table(passages, pd.DataFrame(columns=["unit_id", "doc_id", "passage_id"]), _NONE)
+    before = exclusives(facts, plausible_counterparts(passages, _NONE, None, words_min=1.0))
+    assert before.set_index("fact_id").loc["S-t-4", "status"] == "outlet-only"
+    found = plausible_counterparts(
+        passages, _NONE, None, words_min=1.0, encode=_toy_encoder, split=_toy_clauses
+    )
+    pair = found.set_index(["doc_id", "passage_id", "other"]).loc[("t", 4, "JT")]
+    # "Damascus" opens TASS's sentence: a name, since JT writes it capitalised inside one
+    assert pair["other_passage"] == 7
+    assert pair["evidence"] == "shared: damascus; clause 1.00"
+    only = exclusives(facts, found).set_index("fact_id")
+    assert only.loc["S-t-4", "status"] == "possible counterpart"
+    # a shared name with no close clause is no counterpart: Moscow's bombers stay alone
+    assert only.loc["S-f-9", "status"] == "outlet-only"
+    assert ("f", 9, "JT") not in found.set_index(["doc_id", "passage_id", "other"]).index
 
 
 _NONE = pd.DataFrame(
@@ -673,6 +731,45 @@ def test_views_escape_and_show_passages():
     gaps = prominence_gaps(prominence(facts, passages))
     assert "fact one buried in c" in prominence_gaps_view(gaps, colours)
     assert "No fact" in prominence_gaps_view(gaps.head(0), colours)
+
+
+def test_the_summary_does_not_call_a_passage_in_no_unit_outlet_only():
+    passages, units, alignments = toy()
+    long = _long(passages)
+    facts = fact_table(long, units, alignments)
+    nearby = plausible_counterparts(long, alignments, None, terms_min=99, words_min=1.0)
+    found = exclusives(facts, nearby)
+    left = omissions(facts, ["A", "B", "C"], counterparts=nearby)
+    html = coverage_summary(facts, found, left, ["A", "B", "C"])
+    statuses = found.drop_duplicates("fact_id")["status"].value_counts()
+    alone = found["fact_id"].nunique()
+    assert f"and {alone} passages in no unit" in html
+    assert f"<b>{statuses['outlet-only']}</b> have no plausible counterpart" in html
+    assert f"{statuses['possible counterpart']} have one (not claimed" in html
+    # the passages in no unit are not said to be carried by one outlet each
+    assert "by one outlet each" not in html
+    assert "(outlet-only candidates)" in html and "(left-out candidates)" in html
+    assert "Neither kind of claim meets the standard" in html
+    sure = coverage_summary(facts, found, left, ["A", "B", "C"], {"outlet-only"})
+    assert "(outlet-only)" in sure and "(left-out candidates)" in sure
+
+
+def test_timeline_lists_what_only_later_articles_carry():
+    passages, units, alignments = toy()
+    facts = fact_table(passages, units, alignments)
+    published = {"a1": "2017-07-04", "a2": "2017-07-04", "b": "2017-07-05", "c": "2017-05-05"}
+    table = timeline(facts, published).set_index("doc_id")
+    # U002 (a1, a2, b) is carried only by articles published after c's; U001 has c in it
+    assert table.loc["c", "later_facts"] == 1
+    assert table.loc["c", "examples"] == facts.loc[facts["fact_id"] == "U002", "label"].iloc[0]
+    assert table.loc["a1", "later_facts"] == 0
+    html = timeline_view(table.reset_index(), outlet_colours(["A", "B", "C"]))
+    assert "published over 61 days" in html
+    # a fact of later articles only is not one the early article "could not have known":
+    # it may report the same events in other words
+    assert "could not have known" not in html
+    assert "only later articles carry" in html
+    assert timeline(facts, {"a1": "2017-07-01", "b": "2017-07-04"}).empty
 
 
 def test_default_corpus_facts_cover_every_passage_once(default_result):

@@ -18,6 +18,7 @@ from narrative.evaluate import (
 )
 from narrative.passages import segment_corpus
 from narrative.readers import load_any
+from narrative.review import DECISION_COLUMNS
 
 
 def test_strict_scores_count_exact_pairs():
@@ -85,6 +86,17 @@ def test_read_gold_needs_its_columns(tmp_path):
         read_gold(bad)
     with pytest.raises(CorpusError, match="not found"):
         read_gold(tmp_path / "missing.csv")
+
+
+def test_read_gold_says_when_a_file_has_its_header_only(tmp_path):
+    gold = tmp_path / "gold.csv"
+    gold.write_text("fact_id,doc_id,snippet\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="no gold rows"):
+        read_gold(gold)
+    decisions = tmp_path / "decisions.csv"
+    decisions.write_text(",".join(DECISION_COLUMNS) + "\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="no decision yet"):
+        read_gold(decisions)
 
 
 def test_default_gold_maps_every_snippet(default_result):
@@ -302,3 +314,46 @@ def test_every_figure_label_names_a_figure_of_its_corpus(labels):
             table[f"doc_{side}"], table[f"surface_{side}"], table[f"snippet_{side}"], strict=True
         ):
             assert surface in snippet and snippet in texts[doc]
+
+
+def _unit_gold():
+    from narrative.evaluate import GoldFacts
+
+    # F1 runs through the first passage of five outlets; a0 and b0 also carry F2; F3 is
+    # in a1 and b1
+    located = pd.DataFrame(
+        [("F1", d, 0) for d in "abcde"]
+        + [("F2", "a", 0), ("F2", "b", 0)]
+        + [("F3", "a", 1), ("F3", "b", 1)],
+        columns=["fact_id", "doc_id", "passage_id"],
+    )
+    passages = pd.DataFrame(
+        [(d, p, d.upper()) for d in "abcde" for p in (0, 1)],
+        columns=["doc_id", "passage_id", "outlet"],
+    )
+    return GoldFacts(located, passages)
+
+
+def test_unit_detail_shows_split_facts_held_outlets_and_facts_outside_the_core():
+    from narrative.evaluate import check_units, unit_detail
+
+    gold = _unit_gold()
+    units = pd.DataFrame(
+        [("U1", "a", 0), ("U1", "b", 0), ("U1", "c", 0), ("U2", "d", 0), ("U2", "e", 0)],
+        columns=["unit_id", "doc_id", "passage_id"],
+    )
+    detail = unit_detail(units, gold)
+    assert detail == {
+        "units": 2,
+        "pure": 2,
+        "shared": 3,
+        "found": 1,  # F1; F2 is in a0 and b0 of U1 but not in c0
+        "within": 2,
+        "split": 1,  # F1 is the core of U1 and of U2
+        "outlet_recall": 0.2,  # F1: 3 of its 5 outlets in U1; F2 and F3 in no core
+    }
+    # dropping c0, which carries U1's fact, raises check_units' recall: the core grows
+    assert sum(check_units(units, gold).kept) == 1
+    smaller = units[units["doc_id"] != "c"]
+    assert sum(check_units(smaller, gold).kept) == 2
+    assert unit_detail(smaller, gold)["within"] == 2

@@ -68,6 +68,29 @@ def test_findings_are_read_from_the_exports(tmp_path: Path):
     assert withheld[-1].startswith("Not stated here: 2 findings of figures that differ")
 
 
+def test_shared_words_say_what_the_alignment_says(tmp_path: Path):
+    data = tmp_path / "data"
+    _write(data, "passages", [{"doc_id": "a", "passage_id": 0}])
+    _write(data, "alignments", [{"relation": "paraphrase"}])
+    _write(data, "units", [{"unit_id": "U001"}])
+    _write(
+        data,
+        "shared_content_pairs",
+        [
+            {"outlet": "A", "other": "B", "shared": 0.64, "reuse": 0.17},
+            {"outlet": "B", "other": "A", "shared": 0.2, "reuse": 0.0},
+        ],
+    )
+    texts = [f.text for f in headline_findings(tmp_path, set())]
+    # aligned as paraphrase is not "also reported": a paraphrase pair may be two facts
+    assert texts[1] == (
+        "64% of A's words are in passages the suite aligns with B's as reuse or paraphrase "
+        "(17% as shared copy)."
+    )
+    assert texts[2].endswith("aligns with A's as reuse or paraphrase.")
+    assert not any("also reported" in t for t in texts)
+
+
 def _coverage_exports(data: Path) -> None:
     _write(data, "facts", [{"fact_id": "U001", "outlet": "A"}])
     _write(

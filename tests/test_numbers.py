@@ -16,7 +16,7 @@ from narrative.numbers import (
     number_table,
     parse_number,
 )
-from narrative.views.numbers import disagreements_view, highlight
+from narrative.views.numbers import disagreements_view, figures_summary, highlight
 
 
 @pytest.mark.parametrize(
@@ -305,6 +305,25 @@ def test_disagreements_view():
     assert "border-left:4px solid #222222" in html
     empty = disagreements_view(table.iloc[0:0], {})
     assert "No two outlets" in empty
+
+
+def test_figures_summary_counts_findings_as_the_table_shows_them():
+    figures = pd.DataFrame({"value": [1, 2, 3, 4, 5]})
+    pairs = pd.DataFrame(
+        {
+            "finding": ["N01", "N01", "N01", "N02"],
+            "relation": ["unaligned", "unaligned", "unaligned", "paraphrase"],
+        }
+    )
+    html = figures_summary(figures, pairs)
+    assert "<b>5 figures</b>" in html
+    # one quantity with three pairs of figures is one finding, not three
+    assert "in <b>2</b> findings (4 pairs of figures; 1 of them from passages that are not " in html
+    assert "a candidate to check" in html
+    one = figures_summary(figures, pairs[pairs["finding"] == "N01"], confirmed=True)
+    assert "in <b>1</b> finding (3 pairs of figures; its passages are not aligned)." in one
+    assert "candidate" not in one
+    assert "No two outlets" in figures_summary(figures, pairs.iloc[0:0])
 
 
 def test_default_corpus_death_tolls(default_result):

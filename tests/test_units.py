@@ -210,3 +210,17 @@ def test_a_pair_on_the_story_s_common_words_builds_no_unit():
         frozenset(zip(g["doc_id"], g["passage_id"], strict=True))
         for _, g in loose.groupby("unit_id")
     }
+
+
+def test_the_rule_summary_states_the_thresholds_in_force(monkeypatch):
+    import narrative.units as units
+
+    text = units.rule_summary()
+    assert f"at least {units.MEMBER_MIN:g} (one passage per article" in text
+    assert "both core passages" in text
+    # page 02 once described an older rule by hand; the text follows the constants
+    monkeypatch.setattr(units, "MEMBER_MIN", 0.61)
+    monkeypatch.setattr(units, "RARE_MIN", 3)
+    changed = units.rule_summary()
+    assert "at least 0.61" in changed
+    assert "at least 3 rare terms" in changed

@@ -96,11 +96,13 @@ def alignment_findings(data: Path) -> list[Finding]:
     if pairs is not None and not pairs.empty:
         ranked = pairs.sort_values(["shared", "outlet"], ascending=[False, True])
         for row in ranked.head(2).itertuples():
-            wire = f", {_share(row.reuse)} as shared copy" if row.reuse > 0 else ""
+            wire = f" ({_share(row.reuse)} as shared copy)" if row.reuse > 0 else ""
+            # what the aligned pairs say, not that every such passage is the same fact:
+            # a paraphrase pair is not always one (README, "How good is the alignment?")
             found.append(
                 Finding(
-                    f"{_share(row.shared)} of {row.outlet}'s words are also reported by "
-                    f"{row.other}{wire}.",
+                    f"{_share(row.shared)} of {row.outlet}'s words are in passages the suite "
+                    f"aligns with {row.other}'s as reuse or paraphrase{wire}.",
                     "02-coverage-and-emphasis.html",
                 )
             )

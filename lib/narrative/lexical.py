@@ -11,6 +11,7 @@ Assad / Asad) with rapidfuzz, and numbers are compared by value ("320,000" and
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -18,12 +19,23 @@ from collections.abc import Iterable
 
 import numpy as np
 from rapidfuzz import fuzz
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_][\w'\u2019-]*[^\W_]|[^\W\d_]")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*")
 _LOWER = re.compile(r"\b[a-z][\w'\u2019-]*")
-_STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "told", "according", "s"}
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words and a few reporting words.
+
+    Imported on first use: importing scikit-learn takes about a second, and the
+    report's own process (which imports this module through the parameters)
+    never tokenises.
+    """
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "told", "according", "s"}
 
 
 def tokens(text: str) -> list[str]:
@@ -36,6 +48,7 @@ def tokens(text: str) -> list[str]:
         Tokens in order. ``"320,000"`` becomes ``"320000"``; possessive
         endings are dropped (``"Russia's"`` -> ``"russia"``).
     """
+    stop = _stop_words()
     out = []
     for raw in _TOKEN.findall(text):
         token = raw.lower().replace("\u2019", "'")
@@ -44,7 +57,7 @@ def tokens(text: str) -> list[str]:
             token = token[:-1] if token.endswith(".") else token
         else:
             token = re.sub(r"'s?$", "", token)
-        if len(token) > 1 and token not in _STOP or token.isdigit():
+        if len(token) > 1 and token not in stop or token.isdigit():
             out.append(token)
     return out
 

@@ -728,23 +728,31 @@ def naming_table(
     texts = {(r.doc_id, r.passage_id): r.text for r in passages.itertuples(index=False)}
     rows = []
     for concept, group in data.groupby("concept", sort=False):
-        if group["outlet"].nunique() < min_outlets:
+        per_outlet = Counter(group["outlet"])
+        if len(per_outlet) < min_outlets:
             continue
         label = _label(concept, group)
         evidence = _evidence(concept, swapped)
-        for (outlet, _), uses in group.groupby(["outlet", "key"], sort=False):
-            first = uses.iloc[0]
+        # Rows by (outlet, name key), in order of first use: plain lists, not a
+        # sub-table per name (that cost most of notebook 03's naming cell).
+        uses: dict[tuple[str, str], list[int]] = {}
+        for i, key in enumerate(zip(group["outlet"], group["key"], strict=True)):
+            uses.setdefault(key, []).append(i)
+        events, docs = group["event"].tolist(), group["doc_id"].tolist()
+        passage_ids, written = group["passage_id"].tolist(), group["mention"].tolist()
+        for (outlet, _), at in uses.items():
+            first = at[0]
             rows.append(
                 {
-                    "event": first["event"],
+                    "event": events[first],
                     "concept": label,
                     "outlet": outlet,
-                    "name": Counter(uses["mention"]).most_common(1)[0][0],
-                    "count": len(uses),
-                    "share": round(len(uses) / int((group["outlet"] == outlet).sum()), 4),
-                    "doc_id": first["doc_id"],
-                    "passage_id": int(first["passage_id"]),
-                    "text": texts.get((first["doc_id"], int(first["passage_id"])), ""),
+                    "name": Counter(written[i] for i in at).most_common(1)[0][0],
+                    "count": len(at),
+                    "share": round(len(at) / per_outlet[outlet], 4),
+                    "doc_id": docs[first],
+                    "passage_id": int(passage_ids[first]),
+                    "text": texts.get((docs[first], int(passage_ids[first])), ""),
                     "evidence": evidence,
                     "_size": len(group),
                     "_key": concept,
@@ -792,32 +800,32 @@ def naming_contrasts(naming: pd.DataFrame, *, top: int = 3) -> pd.DataFrame:
     """
     rows = []
     for (event, concept), group in naming.groupby(["event", "concept"], sort=False):
-        outlets = sorted(group["outlet"].unique())
-        words = name_keys(group["name"].map(normalise)).map(_content)
+        words = name_keys(group["name"].map(normalise)).map(_content).tolist()
         evidence = group["evidence"].iloc[0] if "evidence" in group else EVIDENCE[-1]
-        sides = {
-            o: list(zip(words[g.index], g["share"], strict=True))
-            for o, g in group.groupby("outlet")
-        }
-
+        # Each outlet's rows, in table order: its names' words and shares, the names
+        # listed, the mentions (computed once per outlet, not once per pair).
+        sides: dict[str, list[tuple[frozenset[str], float]]] = {}
+        listed: dict[str, list[str]] = {}
+        mentions: Counter[str] = Counter()
+        for outlet, name, count, share, content in zip(
+            group["outlet"], group["name"], group["count"], group["share"], words, strict=True
+        ):
+            sides.setdefault(outlet, []).append((content, share))
+            listed.setdefault(outlet, []).append(f"{name} ({count})")
+            mentions[outlet] += int(count)
+        outlets = sorted(sides)
         for i, a in enumerate(outlets):
             for b in outlets[i + 1 :]:
-                side_a = group[group["outlet"] == a]
-                side_b = group[group["outlet"] == b]
                 rows.append(
                     {
                         "event": event,
                         "concept": concept,
                         "outlet_a": a,
-                        "names_a": "; ".join(
-                            f"{r.name} ({r.count})" for r in side_a.head(top).itertuples()
-                        ),
+                        "names_a": "; ".join(listed[a][:top]),
                         "outlet_b": b,
-                        "names_b": "; ".join(
-                            f"{r.name} ({r.count})" for r in side_b.head(top).itertuples()
-                        ),
-                        "mentions_a": int(side_a["count"].sum()),
-                        "mentions_b": int(side_b["count"].sum()),
+                        "names_b": "; ".join(listed[b][:top]),
+                        "mentions_a": mentions[a],
+                        "mentions_b": mentions[b],
                         "difference": round(
                             1.0 - (_covered(sides[a], sides[b]) + _covered(sides[b], sides[a])) / 2,
                             4,

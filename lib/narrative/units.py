@@ -55,6 +55,29 @@ RARE_SHARE = 0.1
 UNIT_COLUMNS = ["unit_id", "doc_id", "passage_id", "outlet", "kind", "position", "text"]
 
 
+def rule_summary() -> str:
+    """How a story unit is formed, in one paragraph, with the thresholds in force.
+
+    The pages that describe units show this text, so the description follows the
+    constants of this module instead of restating them by hand.
+
+    Returns:
+        Plain text with Markdown code marks for the relation names.
+    """
+    return (
+        "A fact is a story unit (notebook 01): a core pair of passages aligned firmly (as "
+        f"`reuse`, or as `paraphrase` with a score of at least {FIRM_SCORE:g}, a margin of at "
+        f"least {FIRM_MARGIN:g}, a sentence cosine of at least {FIRM_SIMILARITY:g} or a lexical "
+        f"overlap of at least {FIRM_LEXICAL:g}, and at least {RARE_MIN} rare terms in common: "
+        f"words, names or figures in at most {RARE_SHARE:.0%} of the event's passages), and "
+        "every passage of another article aligned so firmly with both core passages, each "
+        f"pair scoring at least {MEMBER_MIN:g} (one passage per article; two headlines only "
+        f"when they are shared copy or score {HEADLINE_MIN:g}). A passage chained to the core "
+        "through another member, or paired with one core passage only, does not join; two "
+        "units are never merged."
+    )
+
+
 def firm_pairs(
     alignments: pd.DataFrame,
     *,

@@ -74,10 +74,10 @@ def shared_content_heatmap(pairs: pd.DataFrame, *, title: str | None = None) -> 
                 share = values[i, j]
                 colour = "white" if share > 0.6 else "black"
                 axes.text(j, i, f"{share:.0%}", ha="center", va="center", color=colour)
-    axes.set_xlabel("...is also reported by this outlet")
+    axes.set_xlabel("...is in passages aligned with this outlet's (reuse or paraphrase)")
     axes.set_ylabel("Share of this outlet's words...")
     axes.set_title(
-        (title or "How much of each outlet's content another outlet also reports")
+        (title or "How much of each outlet's content is aligned with another outlet's")
         + shown_note(n, len(weight))
     )
     figure.colorbar(image, ax=axes, fraction=0.046, pad=0.04, label="share of words")

@@ -304,6 +304,10 @@ def build_report(
         NotebookRunner(cwd=config.NOTEBOOKS_DIR, store=store) as runner,
         ThreadPoolExecutor(max_workers=1) as renderer,
     ):
+        if store is None or not store.is_dir():
+            # Nothing can be reused, so every notebook runs: the kernel boots while
+            # this process reads the first notebook and imports papermill.
+            runner.start()
         pages = []
         dead = _DeadKernels()
         for source, stem, extra in _jobs(jobs, out_dir, outcome, choose_later, tqdm):

@@ -20,7 +20,7 @@ EXPORTS = {
     "passages.csv": "one row per passage with its kind, position and character offsets",
     "alignments.csv": "one row per aligned pair of passages with scores and relation",
     "units.csv": "story units: one row per (unit, passage)",
-    "shared_content.csv": "share of each outlet's words also reported by each other outlet",
+    "shared_content.csv": "share of each outlet's words in passages aligned with another's",
     "removed_lines.csv": "every captured line that is not article body, with the reason",
     "events.csv": "which news event each article reports, as given or grouped by content and date",
     "facts.csv": "every fact (story unit or single-outlet passage) with its passages",

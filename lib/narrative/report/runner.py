@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import platform
+import sys
 import time
 from importlib import metadata
 from pathlib import Path
@@ -28,6 +29,11 @@ KERNEL = "python3"
 # handler Python prints it on stderr, beside the report's own line that says the same.
 logging.getLogger("papermill").addHandler(logging.NullHandler())
 VERSIONED = ("narrative", "sentence-transformers", "torch", "scikit-learn", "pandas", "papermill")
+# papermill reads notebooks with nbformat, which imports jsonschema; jsonschema compiles the
+# 39 grammars of rfc3987-syntax (installed for JupyterLab) on import, a second of this
+# process's start, to check "iri" formats that no notebook schema uses. Without the module
+# jsonschema leaves that format unchecked.
+sys.modules.setdefault("rfc3987_syntax", None)
 
 
 def versions() -> dict[str, str]:
@@ -97,6 +103,8 @@ class NotebookRunner:
         self.executed = 0
         self._log_start = 0
         self._oom_kills: int | None = None
+        #: The kernel was started by :meth:`start` and has run no notebook yet.
+        self._unused = False
 
     def __enter__(self) -> NotebookRunner:
         return self
@@ -125,8 +133,21 @@ class NotebookRunner:
             if client.channels_running:
                 client.stop_channels()
 
+    def start(self) -> None:
+        """Start the kernel now, without waiting for it to be ready.
+
+        It then boots while this process prepares the first notebook (reading
+        it and importing papermill take a second or two) instead of after.
+        """
+        if self.km is None:
+            self._kernel()
+            self._unused = True
+
     def _kernel(self):
         if self.km is not None:
+            unused, self._unused = self._unused, False
+            if unused and self.km.is_alive():
+                return self.km  # nothing to reset
             try:
                 self._reset()
                 return self.km
@@ -137,9 +158,10 @@ class NotebookRunner:
         # nbclient waits for output with the client's get_msg(timeout=None); a blocking
         # client blocks its event loop there, so the check that the kernel still lives
         # never ran and a killed kernel hung the report. An asynchronous client waits
-        # without blocking, and nbclient notices a dead kernel within a second.
+        # without blocking, and nbclient notices a dead kernel within a second; this one
+        # is also ready without a 0.2 s wait per notebook (narrative.report.client).
         self.km = KernelManager(
-            kernel_name=KERNEL, client_class="jupyter_client.asynchronous.AsyncKernelClient"
+            kernel_name=KERNEL, client_class="narrative.report.client.ReadyClient"
         )
         make_client = self.km.client
 
@@ -265,6 +287,8 @@ class NotebookRunner:
         """
         import papermill
 
+        from narrative.report.engine import ENGINE
+
         declared = papermill.inspect_notebook(str(source))
         parameters = {k: v for k, v in parameters.items() if k in declared}
         executed.parent.mkdir(parents=True, exist_ok=True)
@@ -277,7 +301,7 @@ class NotebookRunner:
             self.reused += 1
             return None
         before = _snapshot(outputs)
-        # papermill saves the notebook after every cell: it runs into a hidden file that
+        # papermill saves the notebook as it runs (see engine.py) into a hidden file that
         # replaces the old notebook only at the end, so Ctrl-C never leaves half of one.
         partial = executed.with_name(f".{executed.stem}.partial.ipynb")
         running: dict[str, int] = {}  # the index of the cell started last
@@ -291,6 +315,7 @@ class NotebookRunner:
                 str(partial),
                 parameters=parameters,
                 kernel_name=KERNEL,
+                engine_name=ENGINE,
                 progress_bar=False,
                 km=self._kernel(),
                 on_cell_execute=started,

@@ -15,6 +15,63 @@ from narrative.views._layout import more, scroll_box
 from narrative.views.explore import fact_link
 
 
+def coverage_summary(
+    facts: pd.DataFrame,
+    exclusives: pd.DataFrame,
+    omissions: pd.DataFrame,
+    outlets: list[str],
+    confirmed: Collection[str] = (),
+) -> str:
+    """One paragraph: how many facts, and how many outlet-only and left-out candidates.
+
+    Says what the tables hold and no more: a passage in no story unit is not a fact
+    only one outlet carries (another outlet may carry it in other words), so the
+    passages in no unit are split by what :func:`narrative.coverage.exclusives` found.
+
+    Args:
+        facts: Fact table (:func:`narrative.coverage.fact_table`).
+        exclusives: Table from :func:`narrative.coverage.exclusives`.
+        omissions: Table from :func:`narrative.coverage.omissions`.
+        outlets: The outlets.
+        confirmed: Kinds of claim that meet the standard
+            (:func:`narrative.findings.citable_claims`); the others are called candidates.
+
+    Returns:
+        HTML paragraph.
+    """
+    ids = facts.drop_duplicates("fact_id")
+    units = int((ids["n_outlets"] > 1).sum())
+    alone = exclusives.drop_duplicates("fact_id")["status"].value_counts()
+    only, maybe = int(alone.get("outlet-only", 0)), int(alone.get("possible counterpart", 0))
+    stubs = int(alone.get("not a statement", 0))
+    left = int((omissions["status"] == "leaves out").sum()) if not omissions.empty else 0
+    sure = {"outlet-only", "leaves out"} & set(confirmed)
+    only_name = "outlet-only" + ("" if "outlet-only" in sure else " candidates")
+    left_name = "left-out" + ("" if "leaves out" in sure else " candidates")
+    if sure == {"outlet-only", "leaves out"}:
+        verdict = "Both kinds of claim meet the standard on every held-out labelled set."
+    elif sure:
+        verdict = (
+            f"Meets the standard on every held-out labelled set: {', '.join(sorted(sure))}; "
+            "read the other kind as candidates to check, not findings."
+        )
+    else:
+        verdict = (
+            "Neither kind of claim meets the standard (precision 0.90 or more, and half of the "
+            "true claims found, on every held-out labelled set; README, Claims): read them as "
+            "candidates to check, not findings."
+        )
+    return (
+        f"<p><b>{len(ids)} facts</b> in {len(outlets)} outlets: <b>{units}</b> story units "
+        f"(passages of two or more outlets aligned firmly) and {len(ids) - units} passages in "
+        f"no unit. Of these, <b>{only}</b> have no plausible counterpart in another outlet "
+        f"({only_name}), {maybe} have one (not claimed: another outlet may carry the fact in "
+        f"other words) and {stubs} state nothing on their own. <b>{left}</b> times an outlet "
+        f"has no strong counterpart of a fact most other outlets carry ({left_name}). "
+        f"{escape(verdict)}</p>"
+    )
+
+
 def _passage(text: str, kind: str, position: float) -> str:
     return (
         f'{escape(text)} <span style="color:#888;font-size:11px">({escape(kind)}, '
@@ -124,9 +181,9 @@ def exclusives_view(
                 for c in carriers.itertuples(index=False)
             )
             items.append(
-                f"<li><b>{link(r.fact_id)}</b> carried by {r.carried_by} of {r.others} "
-                f"other outlets<details><summary>{escape(r.label)}</summary>{evidence}"
-                "</details></li>"
+                f"<li><b>{link(r.fact_id)}</b> in {r.carried_by} of {r.others} other "
+                "outlets, by aligned passages"
+                f"<details><summary>{escape(r.label)}</summary>{evidence}</details></li>"
             )
         missing = _capped_list(items, limit)
         missing += _hints(
@@ -136,7 +193,7 @@ def exclusives_view(
         )
         missing += _hints(
             mine_left[mine_left["status"] == "published before"],
-            "more first reported after its article was published (not claimed)",
+            "more carried only by articles published after its own (not claimed)",
             text="label",
         )
         body.append(
@@ -242,11 +299,12 @@ def timeline_view(timeline: pd.DataFrame, colours: dict[str, str]) -> str:
         parts.append(
             f"<p><b>Articles weeks apart.</b> The articles of event {escape(str(event))} were "
             f"published over {int(group['span_days'].iloc[0])} days. An article is never said "
-            "to leave out a fact first reported after it was published.</p>"
+            "to leave out a fact that only articles published after it carry.</p>"
             + scroll_box(
                 f'<table style="{TABLE}"><thead><tr><th style="{CELL}">outlet</th>'
-                f'<th style="{CELL}">published</th><th style="{CELL}">shared facts first '
-                "reported later (it could not have known them)</th></tr></thead>"
+                f'<th style="{CELL}">published</th><th style="{CELL}">shared facts that only '
+                "later articles carry (it is not asked about them; it may report the same "
+                "events in other words)</th></tr></thead>"
                 f"<tbody>{rows}</tbody></table>"
             )
         )

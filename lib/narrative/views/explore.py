@@ -182,18 +182,28 @@ def facts_explorer(facts: pd.DataFrame, outlets: list[str], *, limit: int = MAX_
     """
     if facts.empty:
         return "<p><em>No fact.</em></p>"
-    rows = []
-    for fact_id, group in facts.groupby("fact_id", sort=False):
-        row: dict[str, object] = {"fact": fact_id, "outlets": int(group["n_outlets"].iloc[0])}
-        for outlet in outlets:
-            own = group[group["outlet"] == outlet]
-            row[outlet] = "".join(
-                f'<div>{escape(r.text)} <span style="color:#888;font-size:11px">'
-                f"({escape(r.kind)}, {r.position:.0%})</span></div>"
-                for r in own.itertuples(index=False)
+    # One pass over the passages (a sub-table per fact and outlet cost half a second
+    # on the five default articles).
+    rows: dict[str, dict[str, object]] = {}
+    shown = set(outlets)
+    for fact_id, n_outlets, outlet, text, kind, position in zip(
+        facts["fact_id"],
+        facts["n_outlets"],
+        facts["outlet"],
+        facts["text"],
+        facts["kind"],
+        facts["position"],
+        strict=True,
+    ):
+        row = rows.setdefault(
+            fact_id, {"fact": fact_id, "outlets": int(n_outlets), **dict.fromkeys(outlets, "")}
+        )
+        if outlet in shown:
+            row[outlet] += (
+                f'<div>{escape(text)} <span style="color:#888;font-size:11px">'
+                f"({escape(kind)}, {position:.0%})</span></div>"
             )
-        rows.append(row)
-    table = pd.DataFrame(rows)
+    table = pd.DataFrame(list(rows.values()))
     return explore_table(
         table,
         html_columns=outlets,

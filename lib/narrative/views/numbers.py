@@ -17,6 +17,55 @@ _FIGURE = Mark("background:#ffe08a;font-weight:600;padding:0 1px")
 _UNALIGNED = "#777777"
 
 
+def figures_summary(
+    figures: pd.DataFrame, disagreements: pd.DataFrame, *, confirmed: bool = False
+) -> str:
+    """One paragraph: how many figures were read and how many findings of figures differ.
+
+    Args:
+        figures: Table from :func:`narrative.numbers.number_table`.
+        disagreements: Table from :func:`narrative.numbers.number_disagreements`, grouped by
+            :func:`narrative.numbers.disagreement_findings`.
+        confirmed: Whether "figures differ" meets the standard on the held-out labelled
+            sets (:func:`narrative.findings.citable_claims`); otherwise the findings are
+            called candidates.
+
+    Returns:
+        HTML paragraph; its counts are those of the table :func:`disagreements_view` shows.
+    """
+    if "finding" in disagreements:
+        findings = disagreements["finding"].nunique()
+        unaligned = disagreements.loc[disagreements["relation"] == "unaligned", "finding"]
+        unaligned = unaligned.nunique()
+    else:
+        findings = len(disagreements)
+        unaligned = int((disagreements["relation"] == "unaligned").sum())
+    plural = "s" if findings != 1 else ""
+    text = (
+        f"<b>{len(figures)} figures</b> (counts, amounts, percentages, dates, ordinals) in the "
+        f"passages. "
+    )
+    if not findings:
+        return f"<p>{text}No two outlets give different figures for one quantity.</p>"
+    pairs = f"{len(disagreements)} pair{'s' if len(disagreements) != 1 else ''} of figures"
+    if unaligned == findings:
+        which = f"all {findings} from passages that are not aligned" if findings > 1 else ""
+        which = which or "its passages are not aligned"
+    else:
+        which = f"{unaligned} of them from passages that are not aligned"
+    text += (
+        f"Figures differ for what the suite reads as one quantity in <b>{findings}</b> "
+        f"finding{plural} ({pairs}; {which})."
+    )
+    if not confirmed:
+        text += (
+            " This kind of claim does not meet the standard on the held-out labelled corpora "
+            "(README, Claims): read each finding as a candidate to check against its "
+            "passages, not as established."
+        )
+    return f"<p>{text}</p>"
+
+
 def highlight(text: str, start: int, end: int) -> str:
     """A passage as HTML with one character span marked.
 
