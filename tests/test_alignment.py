@@ -189,6 +189,56 @@ def test_corroboration_needs_two_other_articles_linked_to_both_passages():
     assert len(out) == 4
 
 
+def _outlets(n: int) -> pd.DataFrame:
+    docs = [f"o{i}" for i in range(n)]
+    return pd.DataFrame(
+        {
+            "doc_id": docs,
+            "passage_id": [0] * n,
+            "outlet": docs,
+            "kind": ["body"] * n,
+            "text": [f"w{i} w{i + 1} shared" for i in range(n)],
+        }
+    )
+
+
+def test_wide_corroboration_counts_related_links_when_many_outlets_hold_them():
+    # o0 and o1 are each aligned with o2 ... o7: one bridge by same-fact pairs, five
+    # more by related pairs. Six articles hold links with both: wide enough.
+    passages = _outlets(8)
+    index = TermIndex(passages["text"].tolist())
+    evidence = (0.35, 0.3, 0.35, 0.1, 0.9)
+
+    def rows() -> list[dict]:
+        out = [_row("o0", "o2"), _row("o1", "o2")]
+        for other in ("o3", "o4", "o5", "o6", "o7"):
+            out += [_row("o0", other, "related"), _row("o1", other, "related")]
+        return out
+
+    settings = AlignmentSettings(corroboration_min=2, corroboration_wide_min=6)
+    out = corroborate(rows(), [(0, 1, evidence)], passages, settings=settings, index=index)
+    added = [r for r in out if r["basis"] != "direct"]
+    assert [
+        (r["doc_a"], r["doc_b"], r["relation"], r["corroboration"], r["basis"]) for r in added
+    ] == [("o0", "o1", "paraphrase", 6, "wide")]
+    # The direct pairs count their own bridges as before: o2 is linked to o0 and o1 only.
+    assert {r["corroboration"] for r in out if r["basis"] == "direct"} == {0}
+
+    # Six such articles are too few for a wide test of 7, and none counts when it is off.
+    for wide in (7, 0):
+        narrow = AlignmentSettings(corroboration_min=2, corroboration_wide_min=wide)
+        out = corroborate(rows(), [(0, 1, evidence)], passages, settings=narrow, index=index)
+        assert [r for r in out if r["basis"] != "direct"] == []
+
+    # Related links never corroborate anything by themselves in a corpus of few outlets.
+    few = _four_outlets()
+    related = [_row("a", "c", "related"), _row("a", "d"), _row("b", "c", "related"), _row("b", "d")]
+    out = corroborate(
+        related, [(0, 1, evidence)], few, settings=settings, index=TermIndex(few["text"].tolist())
+    )
+    assert [r for r in out if r["basis"] != "direct"] == []
+
+
 def _look_alikes(stories: list[str]) -> pd.DataFrame:
     """One headline and one body passage per article; the article's story decides its names."""
     bodies = {

@@ -514,6 +514,36 @@ def test_omissions_ask_about_facts_several_outlets_carry_outside_the_units():
     assert omissions(facts, ["A", "B", "C", "D"], counterparts=nearby).empty
 
 
+def test_corroborated_facts_leave_out_pairs_of_the_wide_test():
+    passages, alignments = _four_outlets()
+    facts = fact_table(
+        passages, pd.DataFrame(columns=["unit_id", "doc_id", "passage_id"]), alignments
+    )
+    extra = dict(
+        doc_a="a",
+        passage_a=2,
+        outlet_a="A",
+        doc_b="d",
+        passage_b=1,
+        outlet_b="D",
+        relation="paraphrase",
+        score=0.5,
+    )
+
+    def outlets(basis: str) -> dict[str, str]:
+        table = pd.concat(
+            [alignments.assign(basis="direct"), pd.DataFrame([extra | {"basis": basis}])],
+            ignore_index=True,
+        )
+        several = corroborated_facts(facts, table)
+        return several.groupby("fact_id", sort=False)["outlet"].apply("".join).to_dict()
+
+    # a pair corroborated by same-fact links joins a#2's fact and seeds d#1's own
+    assert outlets("corroborated") == {"C-a-1": "ABC", "C-a-2": "ABD", "C-d-1": "DA"}
+    # one that only the wide test corroborated does neither
+    assert outlets("wide") == {"C-a-1": "ABC", "C-a-2": "AB"}
+
+
 def test_omissions_with_two_outlets_are_the_other_outlets_facts():
     facts = toy_facts()
     two = facts[facts["outlet"].isin(["A", "C"])]

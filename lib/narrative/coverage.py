@@ -714,7 +714,11 @@ def corroborated_facts(facts: pd.DataFrame, alignments: pd.DataFrame) -> pd.Data
     or standfirst passage with ``reuse`` or ``paraphrase`` pairs to other outlets
     seeds a fact: the passage and, for each other outlet, its partner with the
     highest score. Such a fact only says what several outlets carry, to ask which
-    outlet does not; it is not shown as a story unit.
+    outlet does not; it is not shown as a story unit. Pairs that only the wide
+    corroboration test made the same fact (``basis`` ``wide``, step 5 of
+    :mod:`narrative.alignment`) neither seed nor join a fact: on the 21-outlet
+    ECB+ event they tied one passage to most outlets, and two wrong omission
+    claims followed.
 
     Args:
         facts: Fact table from :func:`fact_table` (the passages' placement and text).
@@ -729,7 +733,10 @@ def corroborated_facts(facts: pd.DataFrame, alignments: pd.DataFrame) -> pd.Data
     rows = facts.set_index(["doc_id", "passage_id"], drop=False)
     rows = rows[~rows.index.duplicated()]
     partners: dict[tuple[str, int], dict[str, tuple[float, tuple[str, int]]]] = {}
-    for r in alignments[alignments["relation"].isin(SAME_FACT)].itertuples(index=False):
+    firm = alignments["relation"].isin(SAME_FACT)
+    if "basis" in alignments:
+        firm &= alignments["basis"].ne("wide")
+    for r in alignments[firm].itertuples(index=False):
         a, b = (r.doc_a, int(r.passage_a)), (r.doc_b, int(r.passage_b))
         if a not in rows.index or b not in rows.index:
             continue
