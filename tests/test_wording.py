@@ -14,6 +14,7 @@ from narrative.views.wording import (
     substitutions_view,
 )
 from narrative.wording import (
+    UNUSED_TERMS_MAX_OUTLETS,
     WordOp,
     diff_spans,
     distinctive_terms,
@@ -346,3 +347,30 @@ def test_diff_spans_do_not_mark_another_spelling_of_the_same_word():
     assert html_b.count("<mark") == 3 and f'title="{VARIANT_TITLE}">Deraa</mark>' in html_b
     # lower-case words that merely look alike are still different words
     assert diff_spans("the zone was set", "the zones were set")[1] == [(4, 14, "differ")]
+
+
+def test_terms_an_outlet_never_uses_are_listed_only_for_a_few_outlets():
+    def corpus(n_outlets):
+        texts = ["ceasefire talks resumed", "shelling resumed overnight"]
+        return pd.DataFrame(
+            {
+                "outlet": [f"site{i:02d}" for i in range(n_outlets)],
+                "kind": "body",
+                "text": [texts[i % 2] for i in range(n_outlets)],
+            }
+        )
+
+    few = distinctive_terms(corpus(4), bigrams=False, min_count=1)
+    assert set(few[few["outlet"] == "site00"]["term"]) == {
+        "ceasefire",
+        "talks",
+        "resumed",
+        "shelling",
+        "overnight",
+    }
+    assert (few["count"] == 0).any()
+    many = distinctive_terms(corpus(UNUSED_TERMS_MAX_OUTLETS + 1), bigrams=False, min_count=1)
+    assert set(many[many["outlet"] == "site00"]["term"]) == {"ceasefire", "talks", "resumed"}
+    assert (many["count"] > 0).all()
+    both = many.merge(few, on=["outlet", "term"], suffixes=("", "_few"))
+    assert len(both) and (both["count"] == both["count_few"]).all()

@@ -227,6 +227,12 @@ def excluded_words(names: list[str] | tuple[str, ...], texts: list[str]) -> froz
     return words()["terms"]["boilerplate"] | own
 
 
+#: Up to this many outlets, :func:`distinctive_terms` also lists for each outlet the
+#: terms it never uses (how strongly it avoids them); with more, only the terms it
+#: uses, so the table grows with the text rather than with outlets times vocabulary.
+UNUSED_TERMS_MAX_OUTLETS = 20
+
+
 def log_odds_dirichlet(
     counts_i: np.ndarray,
     counts_j: np.ndarray,
@@ -252,25 +258,50 @@ def log_odds_dirichlet(
     return delta, delta / np.sqrt(variance)
 
 
-def _term_table(counts: pd.DataFrame, prior_size: float | None, ngram: int) -> pd.DataFrame:
-    """Log-odds of every outlet against the others, for an ``(outlet x term)`` count table."""
-    total = counts.sum(axis=0).to_numpy(dtype=float)
-    alpha_0 = prior_size if prior_size is not None else total.sum() / len(counts)
+def _term_table(
+    counters: dict[str, Counter[str]],
+    prior_size: float | None,
+    ngram: int,
+    *,
+    min_count: int,
+    unused: bool,
+) -> pd.DataFrame:
+    """Log-odds of every outlet against the others, from each outlet's term counts.
+
+    Args:
+        counters: Term counts of each outlet, in outlet order.
+        prior_size: Weight of the prior (one average outlet's words when ``None``).
+        ngram: 1 or 2, for the table's ``ngram`` column.
+        min_count: Least uses in the corpus for a term to be listed; rarer terms
+            still count in the totals and the prior.
+        unused: Also list, for each outlet, the terms it never uses. The counts
+            are kept one outlet at a time, never as an outlet-by-term matrix.
+    """
+    vocabulary = list(dict.fromkeys(t for counter in counters.values() for t in counter))
+    column = {t: i for i, t in enumerate(vocabulary)}
+    terms = np.array(vocabulary, dtype=object)
+    total = np.zeros(len(vocabulary))
+    for counter in counters.values():
+        total[[column[t] for t in counter]] += list(counter.values())
+    alpha_0 = prior_size if prior_size is not None else total.sum() / len(counters)
     prior = alpha_0 * total / total.sum()
+    common = total >= min_count
     frames = []
-    for outlet, row in counts.iterrows():
-        own = row.to_numpy(dtype=float)
+    for outlet, counter in counters.items():
+        own = np.zeros(len(vocabulary))
+        own[[column[t] for t in counter]] = list(counter.values())
         delta, z = log_odds_dirichlet(own, total - own, prior)
+        keep = common if unused else common & (own > 0)
         frames.append(
             pd.DataFrame(
                 {
                     "outlet": outlet,
-                    "term": counts.columns,
+                    "term": terms[keep],
                     "ngram": ngram,
-                    "count": own.astype(int),
-                    "count_others": (total - own).astype(int),
-                    "log_odds": delta,
-                    "z": z,
+                    "count": own[keep].astype(int),
+                    "count_others": (total - own)[keep].astype(int),
+                    "log_odds": delta[keep],
+                    "z": z[keep],
                 }
             )
         )
@@ -343,13 +374,20 @@ def distinctive_terms(
                     forms.setdefault(term, Counter())[raw] += 1
         vocabulary = set().union(*counters.values())
         if len(vocabulary) >= 2:  # with one term, its odds against "all other terms" are 0/0
-            counts = pd.DataFrame.from_dict(counters, orient="index").fillna(0).loc[outlets]
-            frames.append(_term_table(counts, prior_size, ngram))
+            ordered = {o: counters.get(o, Counter()) for o in outlets}
+            # Rare terms are dropped after scoring, so the totals and the prior cover every term.
+            frames.append(
+                _term_table(
+                    ordered,
+                    prior_size,
+                    ngram,
+                    min_count=min_count,
+                    unused=len(outlets) <= UNUSED_TERMS_MAX_OUTLETS,
+                )
+            )
     if not frames:
         return pd.DataFrame(columns=TERM_COLUMNS)
     table = pd.concat(frames, ignore_index=True)
-    # Rare terms are dropped after scoring, so the totals n_i and the prior cover every term.
-    table = table[table["count"] + table["count_others"] >= min_count].copy()
     table["spellings"] = table["term"].map(
         lambda t: "; ".join(f for f, _ in sorted(forms[t].items(), key=lambda i: (-i[1], i[0])))
     )
