@@ -40,8 +40,9 @@ test-fast: $(STAMP) ## The edit-test loop: lint, notebook check and the tests no
 lab: $(STAMP) ## Start JupyterLab on notebooks/ with the project's kernel
 	scripts/lab.sh
 
-lint: $(STAMP) ## ruff lint and format check
+lint: $(STAMP) ## ruff lint and format check; notebooks: undefined names and unused imports
 	$(VENV)/bin/ruff check lib tests scripts
+	$(VENV)/bin/ruff check --select F notebooks
 	$(VENV)/bin/ruff format --check lib tests scripts
 
 check-notebooks: $(STAMP) ## Fail if a notebook is committed with outputs
