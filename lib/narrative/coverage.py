@@ -41,6 +41,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from narrative.alignment import clause_similarity
 from narrative.lexical import tokens
 from narrative.units import firm_pairs
 from narrative.vocab import SAME_FACT
@@ -638,11 +639,7 @@ def _clause_test(
     chunks = split([str(texts[k]) for k in wanted])
     vectors = encode([c for cs in chunks for c in cs])
     owner = np.repeat(np.arange(len(wanted)), [len(cs) for cs in chunks])
-    # passage x chunk, then passage x passage: the best cosine of any two of their chunks
-    by_chunk = np.full((len(wanted), len(owner)), -1.0)
-    np.maximum.at(by_chunk, owner, vectors @ vectors.T)
-    best = np.full((len(wanted), len(wanted)), -1.0)
-    np.maximum.at(best.T, owner, by_chunk.T)
+    best = clause_similarity(vectors, owner, vectors, owner, len(wanted), len(wanted))
     at = np.ix_(wanted, wanted)
     out[at] = np.where(pairs[at] | pairs[at].T, best, 0.0)
     return out
