@@ -36,6 +36,23 @@ def busiest(weights: pd.Series, limit: int = MAX_OUTLETS_SHOWN) -> list:
     return [k for k in weights.index if k in kept]
 
 
+def busiest_carriers(table: pd.DataFrame, key: str, outlets: list) -> tuple[list, list]:
+    """The outlets that carry something in ``table``, and the busiest of them.
+
+    Args:
+        table: One row per passage, with ``outlet`` and ``key`` (a fact or unit id).
+        key: The column that says what a row carries.
+        outlets: Every outlet, in display order.
+
+    Returns:
+        ``(shown, every)``: the :func:`busiest` outlets by how many distinct ``key``
+        values they carry, and every outlet that carries one, both in display order.
+    """
+    carriers = table.groupby("outlet")[key].nunique()
+    every = [o for o in outlets if o in carriers.index]
+    return busiest(carriers.reindex(every)), every
+
+
 def shown_note(shown: int, total: int, what: str = "outlets") -> str:
     """A title suffix saying that a chart shows only some of the outlets, or nothing."""
     return "" if shown >= total else f" ({shown} of {total} {what}; all in the CSV exports)"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from narrative.figures import RELATION_COLOURS, busiest
+from narrative.figures.style import RELATION_COLOURS, busiest_carriers
 from narrative.views._html import CELL, TABLE, badge, escape, escape_markdown
 from narrative.views._layout import scroll_box
 from narrative.views.events import events_view
@@ -58,9 +58,7 @@ def units_view(
     # Columns only for the outlets that carry a unit shown (a corpus of many events and
     # outlets would otherwise get a column per outlet, nearly all empty); the busiest
     # MAX_OUTLETS_SHOWN of them when there are more.
-    carriers = shown.groupby("outlet")["unit_id"].nunique()
-    every = [o for o in outlets if o in carriers.index]
-    outlets = busiest(carriers.reindex(every))
+    outlets, every = busiest_carriers(shown, "unit_id", outlets)
     note = ""
     if len(outlets) < len(every):
         note = (
