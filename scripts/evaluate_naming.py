@@ -20,9 +20,16 @@ of each event (``--no-alignment`` leaves them out, faster).
 ...), the share of its coded phrases that the suite extracts as mentions and the
 recall of its pairs on annotated phrases.
 
+``--event N`` scores one event as its own report does (the corpus
+``newswcl50-event-N``, built by ``scripts/make_dev_corpora.py``; concepts grouped with
+the offices of its attributions and the word swaps of its alignment, as notebook 03
+does) against that event's gold, and also scores page 03's word swaps: a swap is
+right when a coded mention of one gold concept holds each side's words in its outlet,
+wrong when both sides' words are coded but never in one concept, and not coded else.
+
 Usage::
 
-    .venv/bin/python scripts/evaluate_naming.py [--no-alignment] [--by-type]
+    .venv/bin/python scripts/evaluate_naming.py [--no-alignment] [--by-type] [--event N]
 """
 
 from __future__ import annotations
@@ -190,13 +197,93 @@ def evaluate(*, alignment: bool = True, types: bool = False) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _holds(mention: str, words: str) -> bool:
+    return f" {words} " in f" {mention} "
+
+
+def swap_verdicts(swaps: pd.DataFrame, gold: pd.DataFrame) -> list[str]:
+    """``right`` / ``wrong`` / ``not coded`` for each word swap, by the gold concepts.
+
+    Args:
+        swaps: Page 03's word swaps (``outlet_a``, ``words_a``, ``doc_a``, ``outlet_b``...,
+            doc ids ``<event>_<outlet code>``).
+        gold: :func:`gold_mentions` of the swaps' event.
+    """
+    verdicts = []
+    for row in swaps.itertuples(index=False):
+        sides = []
+        for doc, words in ((row.doc_a, row.words_a), (row.doc_b, row.words_b)):
+            coded = gold[gold["outlet"] == doc.split("_")[1]]
+            key = normalise(words)
+            sides.append(
+                {c for c, n in zip(coded["concept"], coded["name"], strict=True) if _holds(n, key)}
+            )
+        if not sides[0] or not sides[1]:
+            verdicts.append("not coded")
+        else:
+            verdicts.append("right" if sides[0] & sides[1] else "wrong")
+    return verdicts
+
+
+def evaluate_event(event: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Score one NewsWCL50 event as its own report names it: pair scores and swap verdicts."""
+    from narrative import naming
+
+    corpus = REPO / ".cache" / "dev-corpora" / f"newswcl50-event-{event}"
+    result = pipeline.run(corpus)
+    events = dict(zip(result.events.table["doc_id"], result.events.table["event"], strict=True))
+    mentions = find_mentions(result.passages, None, events=events)
+    links = naming.office_links(result.quotes)
+    concepts = group_concepts(mentions, alignments=result.alignments, offices=links)
+    mentions = mentions.assign(event=str(event), outlet=mentions["doc_id"].str.split("_").str[1])
+    predicted = name_pairs(mentions, concepts)
+    gold_table = gold_mentions(EXTERNAL / "original" / "Annotations.csv")
+    gold_table = gold_table[gold_table["event"] == str(event)]
+    gold = gold_pairs(gold_table)
+    coded = set(zip(gold_table["event"], gold_table["outlet"], gold_table["name"], strict=True))
+    found = set(zip(mentions["event"], mentions["outlet"], mentions["name"], strict=True))
+
+    def within(pairs: set[Pair], known: set[tuple[str, str, str]]) -> set[Pair]:
+        return {p for p in pairs if (p[0], p[1], p[2]) in known and (p[0], p[3], p[4]) in known}
+
+    rows = pd.DataFrame(
+        [
+            {"measure": "all pairs"} | score(predicted, gold),
+            {"measure": "on annotated phrases"}
+            | score(within(predicted, coded), within(gold, found)),
+        ]
+    )
+    _, _, swaps = naming.analyse_naming(
+        result.passages, result.alignments, quotes=result.quotes, events=events
+    )
+    swaps = swaps.assign(gold=swap_verdicts(swaps, gold_table))
+    return rows, swaps[["outlet_a", "words_a", "outlet_b", "words_b", "gold"]]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-alignment", action="store_true", help="leave word swaps out")
     parser.add_argument("--by-type", action="store_true", help="recall per kind of gold concept")
+    parser.add_argument("--event", type=int, help="score one event as its own report")
     args = parser.parse_args(argv)
     if not EXTERNAL.is_dir():
         print(f"skipped: {EXTERNAL} is absent", file=sys.stderr)
+        return 0
+    if args.event is not None:
+        subprocess.run(
+            [
+                sys.executable,
+                str(REPO / "scripts" / "make_dev_corpora.py"),
+                "--newswcl50-event",
+                str(args.event),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        rows, swaps = evaluate_event(args.event)
+        print(rows.to_string(index=False))
+        print(swaps.to_string(index=False))
+        print(swaps["gold"].value_counts().to_string())
         return 0
     subprocess.run(
         [sys.executable, str(REPO / "scripts" / "make_dev_corpora.py"), "--newswcl50"],
