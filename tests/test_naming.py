@@ -189,3 +189,64 @@ def test_contrasts_lead_with_sure_referents_and_ignore_amounts():
     differences = dict(zip(contrasts["concept"], contrasts["difference"], strict=True))
     assert differences["lives"] == 0.0 and differences["Assad"] == 0.0
     assert differences["regime"] == 1.0
+
+
+def test_only_the_swaps_the_page_lists_join_concepts():
+    # a loose paraphrase: "steel" against "national security grounds" is a replaced
+    # run of the diff, not a swap the page lists (one word against three, under half
+    # the words aligned), and joins nothing
+    a = (
+        "The 25 percent tariffs on steel and 10 percent on aluminum were set to go into "
+        "effect on Tuesday and had set off a global scramble by nations trying to secure "
+        "permanent exemptions."
+    )
+    b = (
+        "The Trump administration has justified the tariffs, aimed primarily at Chinese "
+        "overproduction, on national security grounds and told trading partners they must "
+        "make concessions."
+    )
+    passages = _passages([("a", "A", a), ("b", "B", b)])
+    mentions = find_mentions(passages)
+    aligned = pd.DataFrame(
+        [
+            dict(
+                doc_a="a", passage_a=0, outlet_a="A", text_a=a,
+                doc_b="b", passage_b=1, outlet_b="B", text_b=b, relation="paraphrase",
+            )
+        ]
+    )  # fmt: skip
+    concepts = group_concepts(mentions, alignments=aligned)
+    concept = dict(zip(mentions["mention"], concepts, strict=True))
+    assert concept["steel"] != concept["national security grounds"]
+    assert concepts.attrs["swapped"] == []
+
+
+def test_an_indefinite_phrase_is_not_the_thing_named_before():
+    passages = _passages(
+        [
+            ("a", "A", "The United States is considering abandoning the Iran nuclear deal."),
+            ("a", "A", "The threat of tariffs had helped finalize a continuing deal with Seoul."),
+            ("a", "A", "The deal cuts steel shipments."),
+        ]
+    )
+    mentions = find_mentions(passages)
+    concept = dict(zip(mentions["mention"], group_concepts(mentions), strict=True))
+    assert concept["a continuing deal"] != concept["the Iran nuclear deal"]
+
+
+def test_house_style_is_no_difference_in_naming():
+    names = pd.DataFrame(
+        [
+            dict(event="", concept=c, outlet=o, name=n, count=1, share=1.0, doc_id="d",
+                 passage_id=0, text="", evidence="named entity")
+            for c, o, n in (
+                ("DNC", "A", "the D.N.C."),
+                ("DNC", "B", "the DNC"),
+                ("Parscale", "A", "Mr. Parscale"),
+                ("Parscale", "B", "Parscale"),
+                ("manager", "A", "the campaign's manager"),
+                ("manager", "B", "the campaign manager"),
+            )
+        ]
+    )  # fmt: skip
+    assert set(naming_contrasts(names)["difference"]) == {0.0}

@@ -13,6 +13,7 @@ from narrative.quotes import (
     find_quotes,
     quoted_spans,
     verb_profile,
+    voice_names,
     voice_table,
 )
 from narrative.readers import load_corpus
@@ -473,3 +474,58 @@ def test_a_surname_is_the_person_named_last_or_the_one_the_corpus_names_most():
     assert by_passage[("a", 1)] == "Woody Johnson" and by_passage[("a", 3)] == "Boris Johnson"
     # an article that gives no full name: the Trump the corpus names most
     assert by_passage[("d", 0)] == "Donald Trump"
+
+
+def test_a_speaker_is_never_a_phrase_of_the_quotation():
+    # the parser takes "the Smith Servers" inside the quote for the subject of "wrote"
+    text = (
+        '"We will now counter for the server, the Smith Servers and Documents held by '
+        'the mystery man," Trump, a Republican, wrote.'
+    )
+    row = only(find_quotes(passages(text)))
+    assert (row.speaker, row.verb) == ("Trump", "write")
+
+
+def test_an_office_is_the_person_the_article_quotes_in_it_before_the_last_speaker():
+    quotes = find_quotes(
+        passages(
+            "President Donald Trump announced a 25% tariff on steel in early March.",
+            "The tariffs were a central issue in meetings Trump held with French President "
+            "Emmanuel Macron and German Chancellor Angela Merkel at the White House.",
+            "Merkel threatened that European nations would retaliate if the tariffs take effect.",
+            "But the president has also justified the tariffs by pointing out "
+            "\u201cshuttered plants and mills,\u201d and the slide of manufacturing.",
+        )
+    )
+    # not the last person quoted: Merkel is a chancellor, Trump the president quoted
+    assert quotes["person"].tolist() == ["Donald Trump", "Angela Merkel", "Donald Trump"]
+
+
+def test_shares_of_a_group_and_sources_speaking_anonymously_are_anonymous():
+    quotes = find_quotes(
+        passages(
+            "But some said the measures are working.",
+            "Even some of the most ardent conservatives say a deal is near.",
+            "The US official, speaking on condition of anonymity, said a deal was reached.",
+            "The US official said the talks would resume.",
+        )
+    )
+    assert quotes["speaker_type"].tolist() == ["anonymous"] * 3 + ["role/organisation"]
+
+
+def test_a_bare_infinitive_is_no_attribution():
+    text = "Rather than report the threat, the campaign and its agents welcomed the help."
+    assert find_quotes(passages(text)).empty
+
+
+def test_an_organisation_and_its_acronym_are_one_voice():
+    quotes = pd.DataFrame(
+        {
+            "outlet": ["A", "B", "B", "C"],
+            "voice": ["Democratic National Committee", "DNC", "D.N.C.", "EU"],
+            "speaker_type": ["role/organisation"] * 4,
+        }
+    )
+    names = voice_names(quotes)
+    assert names.tolist()[:3] == ["Democratic National Committee"] * 3
+    assert names.iloc[3] == "EU"  # no "European Union" written: stays as written

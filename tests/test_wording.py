@@ -24,6 +24,7 @@ from narrative.wording import (
     outlet_names,
     spelling_folds,
     substitutions,
+    swap_steps,
     term_spans,
     terms,
     word_diff,
@@ -374,3 +375,24 @@ def test_terms_an_outlet_never_uses_are_listed_only_for_a_few_outlets():
     assert (many["count"] > 0).all()
     both = many.merge(few, on=["outlet", "term"], suffixes=("", "_few"))
     assert len(both) and (both["count"] == both["count_few"]).all()
+
+
+def test_a_word_the_other_passage_holds_in_its_possessive_was_moved_not_swapped():
+    # "Trump" is in B as "Donald Trump's campaign": "the Trump campaign" is not
+    # "the 2016 presidential campaign" in other words.
+    pair = pd.DataFrame(
+        [
+            _pair(
+                "a", 0, "A", "In the Trump campaign, Russia found a willing and active partner.",
+                "b", 0, "B",
+                "During the 2016 presidential campaign, Russia launched an assault and it "
+                "found a willing and active partner in Donald Trump's campaign.",
+            ),
+        ]
+    )  # fmt: skip
+    assert substitutions(pair).empty
+    steps = swap_steps(
+        "Officials met to discuss the Syrian regime and Iran.",
+        "Delegates of the Syrian government and rebels spoke.",
+    )
+    assert [(op.words_a, op.words_b) for op in steps] == [(("regime",), ("government",))]

@@ -133,6 +133,9 @@ _QUANTITY_WORDS = {
     "whose", "both", "all", "some", "any", "no", "each", "every", "another", "only", "single",
 }  # fmt: skip
 _TITLES = {"mr", "mrs", "ms", "dr"}
+# An indefinite phrase introduces a thing: "a continuing deal" after "the Iran nuclear
+# deal" is not that deal.
+_INDEFINITE = {"a", "an", "another"}
 _NO_MODIFIER = {"DET", "NUM", "PUNCT", "PART", "CCONJ", "ADP", "PRON", "ADV", "SYM", "X"}
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 
@@ -442,8 +445,13 @@ def _bare_names(mentions: pd.DataFrame, keys: Mapping[str, str]) -> dict[tuple[s
 
 
 def _swaps(alignments: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[int, int]]:
-    """Pairs of mention rows that a word swap in an aligned pair says are one referent."""
-    from narrative.wording import is_variant, word_diff
+    """Pairs of mention rows that a word swap in an aligned pair says are one referent.
+
+    The swaps are those :func:`narrative.wording.substitutions` lists
+    (:func:`narrative.wording.swap_steps`): any replaced run of a loose
+    paraphrase would join "steel" with "national security grounds".
+    """
+    from narrative.wording import is_variant, swap_steps
 
     by_passage = {k: g for k, g in mentions.groupby(["doc_id", "passage_id"], sort=False)}
     found = []
@@ -453,9 +461,7 @@ def _swaps(alignments: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[int, 
         side_b = by_passage.get((row.doc_b, int(row.passage_b)))
         if side_a is None or side_b is None:
             continue
-        for op in word_diff(row.text_a, row.text_b):
-            if op.tag != "replace" or len(op.words_a) > 3 or len(op.words_b) > 3:
-                continue
+        for op in swap_steps(row.text_a, row.text_b):
             if is_variant(" ".join(op.words_a), " ".join(op.words_b)):
                 continue
             a = side_a[(side_a["start"] <= op.span_a[0]) & (op.span_a[1] <= side_a["end"])]
@@ -528,7 +534,8 @@ def _head_keys(mentions: pd.DataFrame, variants: Mapping[str, str]) -> list[str]
     article last named with that head and modifiers; with no such phrase before
     it, what the event names with that head most, at least twice as often as
     anything else with that head; else it is a concept of its own
-    (``n:<head>``).
+    (``n:<head>``). An indefinite bare head ("a continuing deal", "another
+    round") introduces a thing: it is a concept of its own.
 
     Returns:
         One key per mention row, in order: ``n:<head>`` or ``n:<head>|<modifiers>``.
@@ -572,6 +579,8 @@ def _head_keys(mentions: pd.DataFrame, variants: Mapping[str, str]) -> list[str]
         for row in doc.itertuples(index=False):
             if row.modifiers and not row.entity:
                 last[row.head_] = row.key_
+            elif not row.modifiers and row.mention.split()[0].lower() in _INDEFINITE:
+                continue  # "a continuing deal" is not the deal named before
             elif not row.modifiers and row.head_ in last:
                 keys[row.pos_] = last[row.head_]
             elif not row.modifiers:
@@ -691,11 +700,20 @@ def _evidence(concept: str, swapped: set[str]) -> str:
 
 
 def _content(name: str) -> frozenset[str]:
-    """The words of a name that say what it names (no quantities): for :func:`naming_contrasts`."""
+    """The words of a name that say what it names (no quantities): for :func:`naming_contrasts`.
+
+    House style is no choice of words: dots ("the D.N.C." / "the DNC"), a title
+    ("Mr. Parscale" / "Parscale") and a possessive ending ("the campaign's manager" /
+    "the campaign manager") are left out.
+    """
+    words = (w.replace(".", "").removesuffix("'s") for w in name.split())
     return frozenset(
         w.removeprefix("al-")  # "Bashar al-Assad" / "Bashar Assad"
-        for w in name.split()
-        if w[:1].isalpha() and w not in _QUANTITY_WORDS and w not in _AMOUNT_WORDS
+        for w in words
+        if w[:1].isalpha()
+        and w not in _QUANTITY_WORDS
+        and w not in _AMOUNT_WORDS
+        and w not in _TITLES
     )
 
 

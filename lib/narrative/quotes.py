@@ -96,6 +96,8 @@ UNNAMED_NOUNS = _LISTS["speakers"]["unnamed_nouns"]
 ROLE_NOUNS = _LISTS["speakers"]["role_nouns"]
 #: Nouns of a document that speaks for whoever issued it ("the statement said").
 DOCUMENT_NOUNS = _LISTS["speakers"]["document_nouns"]
+#: Words in a sentence that say its unnamed speaker ("the US official") is anonymous.
+ANONYMITY_CUES = _LISTS["speakers"]["anonymity_cues"]
 
 #: Speech verbs that also report evidence ("the figures suggest", "the
 #: announcement revealed how ..."): speech only when the subject can speak.
@@ -150,6 +152,8 @@ _PLURAL_PRONOUNS = {"they", "them", "their"}
 _IT_PRONOUNS = {"it", "its"}
 _FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "'s"}  # "let's say"
 _QUANTIFIERS = {"one", "some", "many", "several", "most", "number", "majority", "dozens", "group"}
+# Quantifiers whose speaker is a share of a group, never one person ("one of" may be named later).
+_SOME = {"some", "many", "several", "most", "dozens"}
 _PRONOUNS = _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _IT_PRONOUNS
 _RELATIVE = {"which", "who", "that"}
 _NAME_PARTICLES = {"de", "da", "al", "el", "bin", "ibn", "abu", "van", "von", "der", "la", "le"}
@@ -495,7 +499,9 @@ def _describe(head: Token, tokens: list[Token], namer: _Namer) -> _Speaker:
         core = core[:-1]
     core = core or tokens
     voice = _DETERMINERS.sub("", doc.text[core[0].idx : _token_end(core[-1])])
-    if heads & SOURCE_NOUNS or heads & UNNAMED_NOUNS and (plural or not definite):
+    # "some said", "some of the most ardent conservatives say": a share of an unnamed group
+    quantified = head.lower_ in _SOME and not any(t.ent_type_ for t in tokens)
+    if heads & SOURCE_NOUNS or heads & UNNAMED_NOUNS and (plural or not definite) or quantified:
         kind = "anonymous"
     else:
         kind = "role/organisation"
@@ -673,6 +679,17 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
     tokens = tokens or _speaker_tokens(head)
     if not tokens or verb in tokens:
         return None
+    quoted = _quote_around(head)
+    # (a scare-quoted antecedent of "that" is the speaker: "“immigration principles” that
+    # call for")
+    if quoted is not None and _quote_around(verb) is None and verb.dep_ != "relcl":
+        # The parser took a word of the quotation for the speaker ("... the Wendy
+        # Wasserman Schultz Servers ...," Trump, a Republican, wrote): the speaker is
+        # the first phrase between the quotation and the verb, if any.
+        between = [c for c in verb.doc.noun_chunks if c.start_char >= quoted[1] and c.end <= verb.i]
+        if not between:
+            return None
+        head, tokens = between[0].root, list(between[0])
     speaker = _describe(head, tokens, namer)
     # In news copy "I" and "we" speak only inside quotations, here one whose
     # quote marks are in another passage.
@@ -731,6 +748,17 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
 _MODALS = {"will", "would", "shall", "should", "could", "can", "may", "might", "must", "'ll", "wo"}
 
 
+def _quote_around(token: Token) -> tuple[int, int] | None:
+    """The character span of the quotation (two or more words) that holds the token."""
+    spans = token.doc.user_data.get("narrative_quoted")
+    if spans is None:
+        spans = [
+            (s, e) for s, e in quoted_spans(token.doc.text) if len(token.doc.text[s:e].split()) > 1
+        ]
+        token.doc.user_data["narrative_quoted"] = spans
+    return next(((s, e) for s, e in spans if s <= token.idx < e), None)
+
+
 def _said(verb: Token, label: str) -> bool:
     """Whether a speech verb reports something said, not a statement withheld or to come.
 
@@ -753,6 +781,10 @@ def _said(verb: Token, label: str) -> bool:
         return False
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
     if infinitive and verb.head.lemma_.lower() not in ("go", "continue", "use", "take"):
+        return False
+    # A bare infinitive with no subject or auxiliary of its own ("Rather than report
+    # Russia's intentions, ...") reports nothing said.
+    if verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in children):
         return False
     if verb.lemma_.lower() in NAMING_VERBS and verb.tag_ == "VBN":
         return False
@@ -1073,6 +1105,8 @@ class _People:
         speakers: list[str],
         at: int = -1,
         following: str = "",
+        *,
+        quoted_only: bool = False,
     ) -> _Speaker:
         """The named person an office speaker ("Moscow's envoy") is, when one fits.
 
@@ -1085,6 +1119,8 @@ class _People:
         delegation" for "Russia's chief negotiator").
         When two fit, the one named in the passage nearest to the speaker
         (``at``, a row of ``article``); nothing is linked when they are as near.
+        With ``quoted_only``, only a person the article quotes whom the corpus
+        gives that office is linked.
         """
         if not speaker.office:
             return speaker
@@ -1104,7 +1140,7 @@ class _People:
             [k for k in after if free(k)],
             [k for k in quoted if self.words.get(k, set()) & stems],
         ]
-        for pool in pools:
+        for pool in pools[:1] if quoted_only else pools:
             if len(pool) > 1 and at >= 0:
                 pool = self._nearest(pool, article, at)
             if len(pool) == 1:
@@ -1131,7 +1167,11 @@ def pronoun_gender(word: str) -> str:
 
 
 def _resolve(
-    speaker: _Speaker, earlier: list[_Speaker], genders: dict[str, str] | None = None
+    speaker: _Speaker,
+    earlier: list[_Speaker],
+    genders: dict[str, str] | None = None,
+    *,
+    guess: bool = True,
 ) -> _Speaker:
     """Replace a pronoun or anaphoric description by the earlier speaker it refers to.
 
@@ -1140,6 +1180,8 @@ def _resolve(
         earlier: Earlier speakers and people mentioned, oldest first.
         genders: ``voice -> "m"/"f"`` as pronouns referred to them before in the
             article: "she" skips a candidate "he" referred to.
+        guess: A bare human description ("the diplomat") with no earlier speaker
+            of that head takes the last human speaker.
     """
     candidates = [s for s in reversed(earlier) if s.kind != "unresolved"]
     match = None
@@ -1164,7 +1206,7 @@ def _resolve(
         candidates = [s for s in candidates if s.spoke]
         same = [s for s in candidates if s.heads & speaker.heads and s.plural == speaker.plural]
         match = same[0] if same else None
-        if match is None and speaker.anaphor == "bare" and speaker.human:
+        if match is None and guess and speaker.anaphor == "bare" and speaker.human:
             match = next((s for s in candidates if s.human and s.plural == speaker.plural), None)
     if match is None:
         return speaker
@@ -1247,7 +1289,13 @@ def find_quotes(
                 # People named earlier in this passage ("Britain's foreign secretary,
                 # Boris Johnson, used ...: “...,” he wrote") count as antecedents.
                 here = [p for p in mentioned if p.end <= attribution.speaker.start]
-                speaker = _resolve(attribution.speaker, earlier + here, genders)
+                speaker = _resolve(attribution.speaker, earlier + here, genders, guess=False)
+                if not speaker.resolved and speaker.office and speaker.anaphor == "bare":
+                    # "the president" is the president the article names before it is
+                    # the last person quoted ("Merkel threatened ...").
+                    speaker = people.link(speaker, indices, quoted_names, at=i, quoted_only=True)
+                if not speaker.resolved:
+                    speaker = _resolve(speaker, earlier + here, genders)
                 gender = pronoun_gender(speaker.text) if speaker.anaphor == "pronoun" else ""
                 if gender and speaker.resolved:
                     genders.setdefault(speaker.voice, gender)
@@ -1266,6 +1314,10 @@ def find_quotes(
                 )
                 speaker = people.link(speaker, indices, quoted_names, at=i, following=following)
                 speaker = people.full_name(speaker, indices, at=i)
+                if speaker.kind == "role/organisation" and speaker.human and not speaker.resolved:
+                    sentence = doc[min(attribution.position, len(doc) - 1)].sent.text.lower()
+                    if any(cue in sentence for cue in ANONYMITY_CUES):
+                        speaker = replace(speaker, kind="anonymous")
                 earlier.append(speaker)
                 voices.add(speaker.voice)
                 rows.append(
@@ -1348,6 +1400,29 @@ def _person_keys(voices: Iterable[str], *, merge_names: bool = True) -> dict[str
     return {voice: merged.get(key, key) for voice, key in keys.items()}
 
 
+def _acronyms(names: set[str]) -> dict[str, str]:
+    """Lower-case name -> the lower-case name it abbreviates or is, for organisations.
+
+    "EU" is "European Union" and "DNC" is "Democratic National Committee" when
+    both are written (the initials of the capitalised words); every other name
+    maps to itself.
+    """
+    initials = {}
+    for name in names:
+        words = [w for w in _NAME_WORD.findall(name) if w[:1].isupper()]
+        if len(words) > 1 and not name.replace(".", "").isupper():
+            initials.setdefault("".join(w[0] for w in words).lower(), set()).add(name.lower())
+    folded = {}
+    for name in names:
+        key = name.lower()
+        letters = name.replace(".", "")
+        full = initials.get(key.replace(".", ""), set())
+        if letters.isupper() and letters.isalpha() and len(full) == 1:
+            key = next(iter(full))
+        folded[name.lower()] = key
+    return folded
+
+
 def voice_names(quotes: pd.DataFrame, *, group_anonymous: bool = True) -> pd.Series:
     """Who speaks in each attribution, with spellings of one person merged.
 
@@ -1376,7 +1451,7 @@ def voice_names(quotes: pd.DataFrame, *, group_anonymous: bool = True) -> pd.Ser
         best = min(reach.index, key=lambda s: (-reach[s], -frequency[s], s))
         names[spellings.index] = best
     others = ~persons
-    lowered = names[others].str.lower()
+    lowered = names[others].str.lower().map(_acronyms(set(names[others])))
     for _, spellings in names[others].groupby(lowered):
         names[spellings.index] = Counter(spellings).most_common(1)[0][0]
     if group_anonymous:

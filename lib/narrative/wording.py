@@ -595,47 +595,84 @@ def _anchored(
     return any(_content(w) for w, _, _ in near)
 
 
-def _replacements(text_a: str, text_b: str, max_words: int) -> tuple[float, list[tuple[str, str]]]:
-    """Short word swaps between two passages, and how much of their wording they share.
+def _moved_key(word: str) -> str:
+    """A word's key without a possessive ending: "Trump's" was moved if "Trump" is there."""
+    key = _key(word)
+    return key[:-2] if key.endswith("'s") else key
+
+
+def swap_steps(text_a: str, text_b: str, *, max_words: int = 3) -> list[WordOp]:
+    """The word swaps of two passages that :func:`substitutions` lists, with their spans.
 
     difflib's greedy matching depends on argument order, so both orders are
     diffed and pooled: the result does not depend on which passage is first.
+    The rules are those of :func:`substitutions` (content words on both sides,
+    words the other passage does not hold elsewhere, a near copy or an
+    anchored replacement of balanced length).
+
+    Args:
+        text_a: First passage.
+        text_b: Second passage.
+        max_words: Longest span on either side, in words.
+
+    Returns:
+        ``replace`` steps as :class:`WordOp` (``words_a`` and ``span_a`` in
+        ``text_a``), each swap once.
+    """
+    found = {}
+    for first, second, flip in ((text_a, text_b, False), (text_b, text_a, True)):
+        for op in _one_way_replacements(first, second, max_words)[1]:
+            if flip:
+                op = WordOp(op.tag, op.words_b, op.words_a, op.span_b, op.span_a)
+            found.setdefault((op.span_a, op.span_b), op)
+    return list(found.values())
+
+
+def _replacements(text_a: str, text_b: str, max_words: int) -> tuple[float, list[tuple[str, str]]]:
+    """Short word swaps between two passages, and how much of their wording they share.
 
     Returns:
         ``(overlap, swaps)``: the larger difflib ratio of the two orders (share
         of words in matching runs, 0 to 1) and the swaps as ``(words_a,
-        words_b)``, as written.
+        words_b)``, as written (:func:`swap_steps`).
     """
     ratio_ab, one_way = _one_way_replacements(text_a, text_b, max_words)
     ratio_ba, other_way = _one_way_replacements(text_b, text_a, max_words)
-    swaps = one_way + [(a, b) for b, a in other_way]
+    swaps = [(" ".join(op.words_a), " ".join(op.words_b)) for op in one_way]
+    swaps += [(" ".join(op.words_b), " ".join(op.words_a)) for op in other_way]
     return max(ratio_ab, ratio_ba), list(dict.fromkeys(swaps))
 
 
-def _one_way_replacements(
-    text_a: str, text_b: str, max_words: int
-) -> tuple[float, list[tuple[str, str]]]:
+def _one_way_replacements(text_a: str, text_b: str, max_words: int) -> tuple[float, list[WordOp]]:
     words_a, words_b = _words(text_a), _words(text_b)
     matcher = _matcher(words_a, words_b)
     ops = matcher.get_opcodes()
     ratio = matcher.ratio()
-    keys_a = {_key(w) for w, _, _ in words_a}
-    keys_b = {_key(w) for w, _, _ in words_b}
+    keys_a = {_moved_key(w) for w, _, _ in words_a}
+    keys_b = {_moved_key(w) for w, _, _ in words_b}
     found = []
     for k, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag != "replace" or i2 - i1 > max_words or j2 - j1 > max_words:
             continue
         side_a = [w for w, _, _ in words_a[i1:i2]]
         side_b = [w for w, _, _ in words_b[j1:j2]]
-        content_a = {_key(w) for w in side_a if _content(w)}
-        content_b = {_key(w) for w in side_b if _content(w)}
+        content_a = {_moved_key(w) for w in side_a if _content(w)}
+        content_b = {_moved_key(w) for w in side_b if _content(w)}
         if not content_a or not content_b:
             continue  # stop words or numbers only: not a choice of words
         if content_a <= keys_b or content_b <= keys_a:
-            continue  # the words were moved, not swapped
+            continue  # the words were moved, not swapped ("Trump's" / "Trump" alike)
         balanced = abs(len(side_a) - len(side_b)) <= 1
         if ratio >= _NEAR_COPY or (balanced and _anchored(ops, k, words_a)):
-            found.append((" ".join(side_a), " ".join(side_b)))
+            found.append(
+                WordOp(
+                    tag,
+                    tuple(side_a),
+                    tuple(side_b),
+                    _span(words_a, i1, i2),
+                    _span(words_b, j1, j2),
+                )
+            )
     return ratio, found
 
 
