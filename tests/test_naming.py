@@ -250,3 +250,19 @@ def test_house_style_is_no_difference_in_naming():
         ]
     )  # fmt: skip
     assert set(naming_contrasts(names)["difference"]) == {0.0}
+
+
+def test_a_description_with_a_name_in_apposition_is_that_person():
+    passages = _passages(
+        [
+            ("a", "A", "Trump's campaign manager Brad Parscale called the lawsuit frivolous."),
+            ("a", "A", "Parscale said the campaign will fight back."),
+            ("a", "A", "Trump's closest political adviser, Roger Stone, is named as a defendant."),
+            ("a", "A", "Stone appeared to have advance knowledge of the plans."),
+            ("a", "A", "The campaign manager denied it."),
+        ]
+    )
+    mentions = find_mentions(passages)
+    concept = dict(zip(mentions["mention"], group_concepts(mentions), strict=True))
+    assert concept["Trump's closest political adviser"] == concept["Roger Stone"]
+    assert concept["The campaign manager"] == concept["Trump's campaign manager Brad Parscale"]

@@ -590,6 +590,28 @@ def _head_keys(mentions: pd.DataFrame, variants: Mapping[str, str]) -> list[str]
     return keys
 
 
+def _appositions(mentions: pd.DataFrame) -> dict[int, str]:
+    """Mentions followed by a name in apposition: row index -> that name's entity.
+
+    "Trump's closest political adviser, Roger Stone" -> "Roger Stone"; the
+    entity is ``""`` when the name in apposition is capitalised but not
+    recognised ("Trump's former campaign manager Paul Manafort, Jr.").
+    """
+    found: dict[int, str] = {}
+    order = mentions.sort_values(["doc_id", "passage_id", "start"], kind="stable")
+    rows = list(order.itertuples())
+    for row, nxt in zip(rows, rows[1:], strict=False):
+        if (row.doc_id, row.passage_id) != (nxt.doc_id, nxt.passage_id):
+            continue
+        if nxt.dep != "appos" or not 0 <= nxt.start - row.end <= 2:
+            continue
+        if nxt.entity and nxt.label == "PERSON":
+            found[row.Index] = nxt.entity
+        elif not nxt.entity and all(w[:1].isupper() for w in nxt.mention.split()):
+            found[row.Index] = ""
+    return found
+
+
 def group_concepts(
     mentions: pd.DataFrame,
     *,
@@ -628,10 +650,19 @@ def group_concepts(
     variants = name_variants({h for h in mentions["head"] if h.isalpha()})
     joins, capitals = _countries(mentions, keys)
     by_head = _head_keys(mentions, variants)
+    named_after = _appositions(mentions)
     base = []
     for n, row in enumerate(mentions.itertuples()):
         linked = (offices or {}).get(f"{row.doc_id}#{row.passage_id}#{row.start}")
-        office = held.get(row.doc_id, {}).get(row.head) if not row.entity else None
+        after = named_after.get(row.Index)
+        if after is not None and not row.entity:
+            # "Trump's closest political adviser, Roger Stone": the name that follows
+            # says who it is; with no name recognised ("Paul Manafort, Jr."), at least
+            # not whoever else holds the office in the article.
+            linked = linked or after or None
+        office = (
+            held.get(row.doc_id, {}).get(row.head) if not row.entity and after is None else None
+        )
         proper = f"e:{row.head}" if row.mention.split()[-1][:1].isupper() else ""
         if linked:
             key = keys[linked]
