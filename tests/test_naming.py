@@ -266,3 +266,16 @@ def test_a_description_with_a_name_in_apposition_is_that_person():
     concept = dict(zip(mentions["mention"], group_concepts(mentions), strict=True))
     assert concept["Trump's closest political adviser"] == concept["Roger Stone"]
     assert concept["The campaign manager"] == concept["Trump's campaign manager Brad Parscale"]
+
+
+def test_a_dateline_is_no_mention():
+    passages = _passages(
+        [
+            ("a", "A", "Washington (AFP) \u2013 President Trump has delayed the tariffs."),
+            ("b", "B", "WASHINGTON, April 30 (Reuters) - The tariffs were delayed."),
+            ("c", "C", "Washington wants a deal with Seoul."),
+        ]
+    )
+    mentions = find_mentions(passages)
+    places = mentions.loc[mentions["mention"].str.lower() == "washington", "doc_id"]
+    assert places.tolist() == ["c"]

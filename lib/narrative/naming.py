@@ -133,6 +133,10 @@ _QUANTITY_WORDS = {
     "whose", "both", "all", "some", "any", "no", "each", "every", "another", "only", "single",
 }  # fmt: skip
 _TITLES = {"mr", "mrs", "ms", "dr"}
+# What follows a dateline's place at the start of a passage: an optional date, an
+# optional agency in brackets, then a dash ("WASHINGTON, April 30 (Reuters) -",
+# "Washington (AFP) –", "WASHINGTON —").
+_DATELINE = re.compile(r"(?:,[^.,()]{1,25})?\s*(?:\([^()]{1,30}\))?\s*[\u2014\u2013-]\s")
 # An indefinite phrase introduces a thing: "a continuing deal" after "the Iran nuclear
 # deal" is not that deal.
 _INDEFINITE = {"a", "an", "another"}
@@ -224,7 +228,8 @@ def find_mentions(
         kinds: Passage kinds searched.
 
     Returns:
-        Table with :data:`MENTION_COLUMNS`: ``mention`` as written, ``name``
+        Table with :data:`MENTION_COLUMNS` (a dateline's place, "Washington
+        (AFP) –", is no mention): ``mention`` as written, ``name``
         (:func:`normalise`), ``head`` (lemma of the phrase's head),
         ``entity`` (the named entity the head belongs to, as written, or
         ``""``), ``dep`` (the head's grammatical role), ``modifiers`` (the
@@ -246,6 +251,8 @@ def find_mentions(
             if not name or not _WORD.search(name):
                 continue
             entity = _entity_of(chunk)
+            if chunk.start_char == 0 and _DATELINE.match(doc.text, chunk.end_char):
+                continue  # "Washington (AFP) – ...": where the story was filed
             rows.append(
                 {
                     "event": (events or {}).get(row.doc_id, ""),
