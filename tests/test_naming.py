@@ -260,12 +260,20 @@ def test_a_description_with_a_name_in_apposition_is_that_person():
             ("a", "A", "Trump's closest political adviser, Roger Stone, is named as a defendant."),
             ("a", "A", "Stone appeared to have advance knowledge of the plans."),
             ("a", "A", "The campaign manager denied it."),
+            (
+                "a",
+                "A",
+                "Mr. Abe insisted that talks take the form of the United States rejoining the "
+                "Trans-Pacific Partnership, a multicountry trade deal Mr. Trump withdrew from.",
+            ),
         ]
     )
     mentions = find_mentions(passages)
     concept = dict(zip(mentions["mention"], group_concepts(mentions), strict=True))
     assert concept["Trump's closest political adviser"] == concept["Roger Stone"]
     assert concept["The campaign manager"] == concept["Trump's campaign manager Brad Parscale"]
+    # no description of a person
+    assert concept["a multicountry trade deal"] != concept["Mr. Trump"]
 
 
 def test_a_dateline_is_no_mention():

@@ -640,6 +640,8 @@ def group_concepts(
         (:func:`_head_keys`), joined keys taking the alphabetically first;
         ``attrs["swapped"]`` lists the concepts a word swap joined.
     """
+    from narrative.quotes import HUMAN_NOUNS
+
     if mentions.empty:
         return pd.Series(dtype=str)
     named = set(mentions.loc[mentions["entity"] != "", "entity"]) | set((offices or {}).values())
@@ -662,6 +664,10 @@ def group_concepts(
     for n, row in enumerate(mentions.itertuples()):
         linked = (offices or {}).get(f"{row.doc_id}#{row.passage_id}#{row.start}")
         after = named_after.get(row.Index)
+        # only a description of a person: "a multicountry trade deal Mr. Trump withdrew
+        # from" is no apposition
+        if row.head not in HUMAN_NOUNS and row.head not in held.get(row.doc_id, {}):
+            after = None
         if after is not None and not row.entity:
             # "Trump's closest political adviser, Roger Stone": the name that follows
             # says who it is; with no name recognised ("Paul Manafort, Jr."), at least
