@@ -33,13 +33,10 @@ def figures_summary(
     Returns:
         HTML paragraph; its counts are those of the table :func:`disagreements_view` shows.
     """
-    if "finding" in disagreements:
-        findings = disagreements["finding"].nunique()
-        unaligned = disagreements.loc[disagreements["relation"] == "unaligned", "finding"]
-        unaligned = unaligned.nunique()
-    else:
-        findings = len(disagreements)
-        unaligned = int((disagreements["relation"] == "unaligned").sum())
+    findings = (
+        disagreements["finding"].nunique() if "finding" in disagreements else len(disagreements)
+    )
+    unaligned = int((disagreements["relation"] == "unaligned").sum())
     plural = "s" if findings != 1 else ""
     text = (
         f"<b>{len(figures)} figures</b> (counts, amounts, percentages, dates, ordinals) in the "
@@ -47,10 +44,13 @@ def figures_summary(
     )
     if not findings:
         return f"<p>{text}No two outlets give different figures for one quantity.</p>"
-    pairs = f"{len(disagreements)} pair{'s' if len(disagreements) != 1 else ''} of figures"
-    if unaligned == findings:
-        which = f"all {findings} from passages that are not aligned" if findings > 1 else ""
-        which = which or "its passages are not aligned"
+    total = len(disagreements)
+    pairs = f"{total} pair{'s' if total != 1 else ''} of figures"
+    # counted in pairs, as the pairs are what is or is not aligned
+    if not unaligned:
+        which = "its passages are aligned" if total == 1 else "all from aligned passages"
+    elif unaligned == total:
+        which = "its passages are not aligned" if total == 1 else "none from aligned passages"
     else:
         which = f"{unaligned} of them from passages that are not aligned"
     text += (
