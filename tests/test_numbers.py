@@ -17,6 +17,7 @@ from narrative.numbers import (
     number_disagreements,
     number_table,
     parse_number,
+    split_decimals,
     story_links,
 )
 from narrative.views.numbers import disagreements_view, figures_summary, highlight
@@ -437,7 +438,8 @@ def test_disagreements_view():
     assert ">48</mark>" in html and ">47</mark>" in html
     assert "border-left:4px solid #222222" in html
     empty = disagreements_view(table.iloc[0:0], {})
-    assert "No two outlets" in empty
+    # what the suite found, not a claim that the outlets agree
+    assert "found no two outlets" in empty and "it misses some" in empty
 
 
 def test_figures_summary_counts_findings_as_the_table_shows_them():
@@ -464,7 +466,7 @@ def test_figures_summary_counts_findings_as_the_table_shows_them():
     )
     aligned = figures_summary(figures, pairs[pairs["finding"] == "N02"])
     assert "(1 pair of figures; its passages are aligned)" in aligned
-    assert "No two outlets" in figures_summary(figures, pairs.iloc[0:0])
+    assert "found no two outlets" in figures_summary(figures, pairs.iloc[0:0])
 
 
 def test_default_corpus_death_tolls(default_result):
@@ -477,3 +479,25 @@ def test_default_corpus_death_tolls(default_result):
     }
     assert set(tolls["doc_b"]) == {"reuters-blog"}
     assert set(tolls["value_a"]) == {320000} and set(tolls["value_b"]) == {500000}
+
+
+def test_the_decimals_of_a_number_cut_by_a_sentence_split_are_no_figure():
+    texts = {
+        ("a", 0): "A magnitude-6.",
+        ("a", 1): "0 quake can cause severe damage.",
+        ("a", 2): "The quake killed 10 people.",
+        ("b", 0): "A magnitude 6 quake can cause severe damage.",
+        ("b", 1): "The quake killed 10 people on the island.",
+    }
+    passages = pd.DataFrame(
+        [
+            dict(doc_id=d, passage_id=p, outlet=d.upper(), kind="body", text=t)
+            for (d, p), t in texts.items()
+        ]
+    )
+    found = {t: extract_quantities(t) for t in texts.values()}
+    assert split_decimals(passages, found) == {("a", 1, 0)}
+    alignments = _alignments(passages, [(("a", 1), ("b", 0), "reuse")])
+    table = number_disagreements(alignments, passages=passages)
+    # "0" against "6" was a finding: the same sentence in two outlets
+    assert table.empty

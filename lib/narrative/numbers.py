@@ -1072,7 +1072,10 @@ def number_comparisons(
     if passages is not None:
         texts += list(passages["text"])
     found = _quantities_by_text(texts, nlp)
-    aside = set() if passages is None else background_figures(passages, found, tolerance=tolerance)
+    aside = set()
+    if passages is not None:
+        aside = background_figures(passages, found, tolerance=tolerance)
+        aside |= split_decimals(passages, found)
     linked = story_links(
         aligned, found, () if passages is None else passages["doc_id"], relations=relations
     )
@@ -1182,6 +1185,39 @@ def story_links(
     return {
         frozenset((a, b)) for m in members.values() for i, a in enumerate(m) for b in m[i + 1 :]
     }
+
+
+def split_decimals(
+    passages: pd.DataFrame, found: dict[str, list[Quantity]]
+) -> set[tuple[str, int, int]]:
+    """Figures that are the decimals of a number a sentence split cut in two.
+
+    Text tokenised before it was published ("A magnitude-6. 0 quake", "5. 9") is cut into
+    sentences at the point: the next passage starts with the decimals, which read as a
+    count of their own ("0 quake can cause severe damage" against another outlet's "A
+    magnitude 6 quake can cause severe damage"). A passage's first figure is taken for
+    such decimals when it is bare digits at the very start of the passage and the
+    article's previous passage ends in a digit and a point.
+
+    Args:
+        passages: Passage table (``doc_id``, ``passage_id``, ``text``).
+        found: The quantities of each passage text.
+
+    Returns:
+        ``(doc_id, passage_id, start)`` of each such figure.
+    """
+    split = set()
+    ordered = passages.sort_values(["doc_id", "passage_id"], kind="stable")
+    previous: dict[str, str] = {}
+    for row in ordered.itertuples(index=False):
+        before = previous.get(row.doc_id, "").rstrip()
+        previous[row.doc_id] = row.text
+        if not re.search(r"\d\.$", before):
+            continue
+        for q in found[row.text]:
+            if q.start == 0 and q.surface.isdigit():
+                split.add((row.doc_id, int(row.passage_id), q.start))
+    return split
 
 
 def background_figures(
