@@ -107,7 +107,7 @@ def disagreements_view(
         HTML: a table with one row per finding, or a note when there is none.
     """
     if disagreements.empty:
-        return f"<p><em>{_NONE_FOUND}</em></p>"
+        return "<p><em>No finding of figures that differ (see the summary above).</em></p>"
     if "finding" not in disagreements:
         disagreements = disagreements.assign(
             finding=[f"N{i + 1}" for i in range(len(disagreements))]
