@@ -350,6 +350,16 @@ def test_a_sentence_printed_twice_gets_one_verdict():
     assert only.loc["S-a-2", "status"] == only.loc["S-a-0", "status"] == "possible counterpart"
     assert only.loc["S-a-2", "counterpart"] == "B b#9: Trump welcomed it."
     assert only.loc["S-a-1", "status"] == "outlet-only"
+    # a copy whose twin is in a story unit with another outlet is not outlet-only either
+    unit = facts.iloc[[0]].assign(fact_id="U001", n_outlets=2)
+    partner = unit.assign(doc_id="b", passage_id=4, outlet="B", text="Let's pause first.")
+    shared = pd.concat([unit, partner, facts.iloc[[1, 2]]], ignore_index=True)
+    found = pd.DataFrame(
+        [_counterpart(0, "B", "b", 4, "Let's pause first.", "paraphrase pair 0.5")]
+    )
+    copy = exclusives(shared, found).set_index("fact_id").loc["S-a-2"]
+    assert copy["status"] == "possible counterpart"
+    assert copy["counterpart"] == "B b#4: Let's pause first."
 
 
 def _memorandum_event() -> pd.DataFrame:

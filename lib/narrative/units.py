@@ -14,7 +14,6 @@ the unit, then by where it first appears), ``doc_id``, ``passage_id``,
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -152,40 +151,6 @@ def rare_terms(
     return terms
 
 
-def _merge_units(
-    links: pd.DataFrame,
-    unit_of: dict[tuple[str, int], int],
-    members: list[list[tuple[str, int]]],
-    same: Callable[[tuple[str, int], tuple[str, int]], bool],
-    max_per_doc: int,
-) -> None:
-    """Merge units that hold one fact: every cross pair is paired as a member must be.
-
-    Cores form in order of score, so where several outlets run one wire copy, each pair
-    of near-identical copies becomes a core of its own before any cross pair is read,
-    and the same fact ends up in two or three units (ECB+ topic 12: 30 units holding 13
-    facts). Two units merge only when every passage of one is firmly paired, scoring at
-    least ``member_min``, with every passage of the other (complete linkage, stricter
-    than the member rule) and the merged unit keeps at most ``max_per_doc`` passages of
-    a document. Candidates are read in the order of ``links`` (decreasing score).
-    Updates ``unit_of`` and ``members`` in place; a unit merged away is left empty.
-    """
-    for row in links.itertuples(index=False):
-        a, b = (row.doc_a, int(row.passage_a)), (row.doc_b, int(row.passage_b))
-        if a not in unit_of or b not in unit_of or unit_of[a] == unit_of[b]:
-            continue
-        keep, gone = sorted((unit_of[a], unit_of[b]))
-        together = members[keep] + members[gone]
-        docs = Counter(doc for doc, _ in together)
-        if max(docs.values()) > max_per_doc:
-            continue
-        if all(same(x, y) for x in members[keep] for y in members[gone]):
-            for node in members[gone]:
-                unit_of[node] = keep
-            members[keep] = together
-            members[gone] = []
-
-
 def build_units(
     passages: pd.DataFrame,
     alignments: pd.DataFrame,
@@ -197,7 +162,6 @@ def build_units(
     member_min: float = MEMBER_MIN,
     rare_min: int = RARE_MIN,
     rare_share: float = RARE_SHARE,
-    merge: bool = True,
 ) -> pd.DataFrame:
     """Story units from aligned pairs, each grown around one core pair.
 
@@ -232,8 +196,6 @@ def build_units(
         rare_min: Least number of rare terms the two passages of a ``paraphrase`` pair
             share (0: no such test).
         rare_share: Largest share of an event's passages a rare term occurs in.
-        merge: Merge two units when every passage of one is paired with every passage
-            of the other as a member would be (:func:`_merge_units`).
 
     Returns:
         Unit table, one row per (unit, passage); see the module docstring.
@@ -281,12 +243,10 @@ def build_units(
         if joins and per_doc < max_per_doc:
             unit_of[node] = number
             members[number].append(node)
-    if merge:
-        _merge_units(links, unit_of, members, same, max_per_doc)
 
     info = passages.set_index(["doc_id", "passage_id"])
     doc_order = {d: i for i, d in enumerate(passages["doc_id"].drop_duplicates())}
-    groups = [sorted(m, key=lambda n: (doc_order[n[0]], n[1])) for m in members if m]
+    groups = [sorted(m, key=lambda n: (doc_order[n[0]], n[1])) for m in members]
     groups = [g for g in groups if len({doc for doc, _ in g}) > 1]
 
     def order(group: list[tuple[str, int]]) -> tuple:
