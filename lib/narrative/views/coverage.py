@@ -246,10 +246,17 @@ def prominence_gaps_view(gaps: pd.DataFrame, colours: dict[str, str], *, limit: 
         limit: Most rows shown (largest gaps first).
 
     Returns:
-        HTML.
+        HTML; when there is no gap, a note that says what the empty table does not show.
     """
     if gaps.empty:
-        return "<p><em>No fact is on top in one outlet and buried in another.</em></p>"
+        # an empty table is no finding that the outlets place every fact alike: the
+        # firm pairs a gap needs reach few of the true gaps (README, "Claims ...")
+        return (
+            "<p><em>No gap is listed: no two passages aligned firmly as one fact sit one on "
+            "top and the other in the second half. This is not a finding that the outlets "
+            "place the facts alike; the firm pairs a gap needs reach few of the true gaps "
+            '(README, "Claims a researcher can cite").</em></p>'
+        )
 
     def side(r: tuple, suffix: str) -> str:
         outlet = getattr(r, f"outlet_{suffix}")
