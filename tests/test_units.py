@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import pandas as pd
-from narrative.units import build_units, rare_terms
+import pytest
+from narrative.units import build_units, rare_terms, unit_shares
 
 # The toy passages share no words: the tests of scores and order switch the rare-terms
 # test off (rare_min=0); it has tests of its own below.
@@ -290,3 +291,19 @@ def test_a_fact_many_short_articles_report_keeps_its_rare_terms():
     assert not {"fifth", "september"} & rare_terms(passages, alignments, rare_spread=0)[("d0", 2)]
     units = build_units(passages, alignments)
     assert units["unit_id"].nunique() == 1 and len(units) == 12
+
+
+def test_unit_shares_count_the_words_of_passages_in_shared_units():
+    passages = _passages("abc")
+    passages["text"] = ["one two three four"] * 12
+    passages.loc[passages["passage_id"] == 0, "kind"] = "headline"
+    units = build_units(
+        passages,
+        pd.DataFrame([_pair("a", 1, "b", 1, 0.9, "reuse"), _pair("a", 0, "c", 0, 0.9, "reuse")]),
+        rare_min=0,
+    )
+    shares = unit_shares(units, passages).set_index(["outlet", "other"])
+    # a1 (4 of A's 12 body words) is in a unit with b1; the headline unit a0-c0 counts nothing
+    assert shares.loc[("A", "B"), "unit_words"] == 4
+    assert shares.loc[("A", "B"), "share"] == pytest.approx(1 / 3, abs=1e-4)
+    assert ("A", "C") not in shares.index
