@@ -9,7 +9,9 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from narrative.coverage import (  # noqa: E402
+    FACT_COLUMNS,
     corroborated_facts,
+    counterpart_rank,
     exclusives,
     fact_matrix,
     fact_table,
@@ -285,6 +287,79 @@ def test_word_overlap_weighs_words_by_rarity_one_way():
     # one-way: all of passage 1's weighted words are in passage 0
     assert overlap[1, 0] == pytest.approx(1.0)
     assert word_overlap(["the", "a"]).tolist() == [[0.0, 0.0], [0.0, 0.0]]
+
+
+def _lone_facts(texts: list[str]) -> pd.DataFrame:
+    """One outlet's passages, each a fact no other outlet carries."""
+    rows = [
+        {"fact_id": f"S-a-{i}", "n_outlets": 1, "label": t, "doc_id": "a", "passage_id": i}
+        | {"outlet": "A", "kind": "body", "paragraph": i, "position": i / 10}
+        | {"words": len(t.split()), "text": t}
+        for i, t in enumerate(texts)
+    ]
+    return pd.DataFrame(rows, columns=FACT_COLUMNS)
+
+
+def _counterpart(passage: int, other: str, doc: str, other_passage: int, text: str, evidence: str):
+    """A row of the plausible-counterparts table."""
+    cosine = float(evidence.split("cosine ")[1]) if "cosine " in evidence else 0.3
+    return {
+        "doc_id": "a",
+        "passage_id": passage,
+        "other": other,
+        "other_doc": doc,
+        "other_passage": other_passage,
+        "other_text": text,
+        "evidence": evidence,
+        "cosine": cosine,
+    }
+
+
+def test_the_counterpart_shown_is_a_same_fact_pair_then_a_statement_then_the_closest():
+    # a paraphrase pair is the alignment's word for one fact; a related pair only one topic
+    assert counterpart_rank("paraphrase pair 0.45", "The bank was set on fire.", 0.5) > (
+        counterpart_rank("related pair 0.40", "The march drew 20,000 people.", 0.7)
+    )
+    # an attribution stub shows the reader nothing
+    assert counterpart_rank("", "Police said as many as 20,000 people marched in Athens.", 0.5) > (
+        counterpart_rank("", "Mr Papandreou said.", 0.7)
+    )
+    assert counterpart_rank("", "The bank was set on fire by protesters.", 0.7) > (
+        counterpart_rank("", "The bank was set on fire by protesters.", 0.5)
+    )
+    facts = _lone_facts(["Anger mounted after the government announced cuts to pensions."])
+    found = pd.DataFrame(
+        [
+            _counterpart(0, "B", "b", 3, "Mr Papandreou said.", "related pair 0.38; cosine 0.71"),
+            _counterpart(0, "C", "c", 5, "The march drew 20,000 people.", "related pair 0.41"),
+            _counterpart(0, "D", "d", 9, "Anger grew after the cuts.", "paraphrase pair 0.44"),
+        ]
+    )
+    shown = exclusives(facts, found).iloc[0]
+    assert shown["status"] == "possible counterpart"
+    assert shown["counterpart"] == "D d#9: Anger grew after the cuts."
+    assert shown["evidence"] == "paraphrase pair 0.44"
+
+
+def test_a_sentence_printed_twice_gets_one_verdict():
+    twice = "Before we start celebrating a victory for the administration, let's pause."
+    facts = _lone_facts([twice, "The test site is a series of tunnels under a mountain.", twice])
+    found = pd.DataFrame([_counterpart(0, "B", "b", 9, "Trump welcomed it.", "related pair 0.36")])
+    only = exclusives(facts, found).set_index("fact_id")
+    # the copy without a counterpart of its own shares its twin's
+    assert only.loc["S-a-2", "status"] == only.loc["S-a-0", "status"] == "possible counterpart"
+    assert only.loc["S-a-2", "counterpart"] == "B b#9: Trump welcomed it."
+    assert only.loc["S-a-1", "status"] == "outlet-only"
+    # a copy whose twin is in a story unit with another outlet is not outlet-only either
+    unit = facts.iloc[[0]].assign(fact_id="U001", n_outlets=2)
+    partner = unit.assign(doc_id="b", passage_id=4, outlet="B", text="Let's pause first.")
+    shared = pd.concat([unit, partner, facts.iloc[[1, 2]]], ignore_index=True)
+    found = pd.DataFrame(
+        [_counterpart(0, "B", "b", 4, "Let's pause first.", "paraphrase pair 0.5")]
+    )
+    copy = exclusives(shared, found).set_index("fact_id").loc["S-a-2"]
+    assert copy["status"] == "possible counterpart"
+    assert copy["counterpart"] == "B b#4: Let's pause first."
 
 
 def _memorandum_event() -> pd.DataFrame:

@@ -492,7 +492,8 @@ def plausible_counterparts(
         ``doc_id``, ``passage_id``, ``other`` (the outlet), ``other_doc``,
         ``other_passage``, ``other_text``, ``evidence`` (the tests it passes,
         e.g. ``related pair 0.36; cosine 0.58; shared: lavrentiev, daraa; words
-        0.21``) and ``cosine``, of the strongest counterpart (aligned first, then
+        0.21``) and ``cosine``, of the counterpart shown (:func:`counterpart_rank`: a
+        ``reuse`` or ``paraphrase`` pair first, then a passage that states something, then
         by cosine); then, over all the other outlet's plausible counterparts,
         ``same_fact`` (one is a ``reuse`` or ``paraphrase`` pair), ``best_cosine``
         (the highest cosine) and ``best_words`` (the highest share of shared
@@ -588,16 +589,38 @@ def plausible_counterparts(
                 if clause[i, j] >= clause_min:
                     common = ", ".join(sorted(named[i] & named[j]))
                     evidence.append(f"shared: {common}; clause {clause[i, j]:.2f}")
-                rank = (bool(pair), float(cosine[i, j]))
+                rank = counterpart_rank(pair, texts[j], float(cosine[i, j]))
                 if outlets[j] not in best or rank > best[outlets[j]][0]:
                     best[outlets[j]] = (rank, j, "; ".join(evidence))
             for other, (rank, j, evidence) in best.items():
                 firm, top, words = strength[other]
                 found.append(
-                    (*keys[i], other, *keys[j], texts[j], evidence, round(rank[1], 4))
+                    (*keys[i], other, *keys[j], texts[j], evidence, round(rank[-1], 4))
                     + (firm, round(top, 4), round(words, 4))
                 )
     return pd.DataFrame(found, columns=columns)
+
+
+def counterpart_rank(pair: str, text: str, cosine: float) -> tuple[bool, bool, float]:
+    """Which of a passage's plausible counterparts the page shows: the largest rank.
+
+    A ``reuse`` or ``paraphrase`` pair first (the alignment calls it the same fact), then a
+    counterpart that states something (:func:`is_statement`: "Mr Papandreou said." or
+    "Particularly in Kim's case." cannot show a reader the fact), then the higher cosine.
+    A ``related`` pair is no better than an unaligned passage: the alignment found the
+    two on one topic, not one fact, and a closer unaligned sentence is the likelier
+    counterpart.
+
+    Args:
+        pair: The pair's evidence (``"paraphrase pair 0.46"``), empty when not aligned.
+        text: The counterpart.
+        cosine: Embedding cosine of the two passages.
+
+    Returns:
+        A sortable key.
+    """
+    same = pair.split(" ", 1)[0] in SAME_FACT if pair else False
+    return (same, is_statement(text), cosine)
 
 
 def _clause_test(
@@ -650,7 +673,10 @@ def exclusives(facts: pd.DataFrame, counterparts: pd.DataFrame | None = None) ->
 
     A fact carried by one outlet is claimed outlet-only when it is a statement
     (:func:`is_statement`) and none of its passages has a plausible counterpart
-    in another outlet (:func:`plausible_counterparts`).
+    in another outlet (:func:`plausible_counterparts`). One sentence an outlet prints
+    twice (a page captured with a repeated paragraph) gets one verdict: the copies
+    share the counterpart any of them has, so the page never lists the same words
+    both as outlet-only and as having a possible counterpart.
 
     Args:
         facts: Fact table from :func:`fact_table`.
@@ -665,9 +691,16 @@ def exclusives(facts: pd.DataFrame, counterparts: pd.DataFrame | None = None) ->
     """
     alone = facts[facts["n_outlets"] == 1].reset_index(drop=True)
     best = _best_counterpart(counterparts)
+    copies: dict[tuple[str, str], tuple] = {}
+    # every passage of the outlet, a copy in a story unit included
+    for row in facts.itertuples(index=False):
+        mine = best.get((row.doc_id, int(row.passage_id)))
+        twin = (row.outlet, " ".join(row.text.lower().split()))
+        if mine is not None and (twin not in copies or mine[0] > copies[twin][0]):
+            copies[twin] = mine
     status, counterpart, evidence = [], [], []
     for row in alone.itertuples(index=False):
-        found = best.get((row.doc_id, int(row.passage_id)))
+        found = copies.get((row.outlet, " ".join(row.text.lower().split())), (None, None))[1]
         if not is_statement(row.text):
             status.append("not a statement")
         elif found is not None:
@@ -680,12 +713,18 @@ def exclusives(facts: pd.DataFrame, counterparts: pd.DataFrame | None = None) ->
 
 
 def _best_counterpart(counterparts: pd.DataFrame | None) -> dict[tuple[str, int], tuple]:
+    """Each passage's counterpart to show over all other outlets, as ``(rank, row)``
+    (:func:`counterpart_rank`)."""
     if counterparts is None or counterparts.empty:
         return {}
-    ranked = counterparts.assign(_aligned=counterparts["evidence"].str.contains(" pair "))
-    ranked = ranked.sort_values(["_aligned", "cosine"], ascending=False, kind="stable")
-    first = ranked.drop_duplicates(["doc_id", "passage_id"])
-    return {(r.doc_id, int(r.passage_id)): r for r in first.itertuples(index=False)}
+    best: dict[tuple[str, int], tuple] = {}
+    for r in counterparts.itertuples(index=False):
+        key = (r.doc_id, int(r.passage_id))
+        pair = r.evidence if re.match(r"\w+ pair ", r.evidence) else ""
+        mine = (counterpart_rank(pair, r.other_text, float(r.cosine)), r)
+        if key not in best or mine[0] > best[key][0]:
+            best[key] = mine
+    return best
 
 
 def _describe(found: tuple | None) -> str:

@@ -47,7 +47,10 @@ both figures (``context``), and for dates also the same ``anchor`` word
 ("agreed in May" / "agreed on June 4", not "the deal in May" / "a June 4
 deadline"). An event-class figure is the story's only when it agrees with the
 first figure of its class in its article (:func:`background_figures`): a later,
-different one counts another attack, the war, or an earlier count.
+different one counts another attack, the war, or an earlier count, and so do the
+figures of other classes after it in its passage. Two articles' event-class figures are
+compared only when aligned pairs that give no toll link the articles, directly or through
+others (:func:`story_links`): one day's news from one place may be several events.
 
 Quantity table (:func:`number_table`), one row per quantity:
 
@@ -574,9 +577,17 @@ def _event_class(span: Span, noun: Token | None) -> str:
             return _class_of(noun)
         while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head
+        # a past participle on the noun itself first: in "left 100 people killed and 400
+        # wounded" the parser may hang "people" on "wounded"; "killed" says what they are
+        told = [t for t in noun.children if t.dep_ == "acl" and t.tag_ == "VBN"]
         linked = [
+            *told,
             noun.head,
-            *(t for t in noun.children if t.dep_ in ("acl", "relcl", "amod") and not _agent_of(t)),
+            *(
+                t
+                for t in noun.children
+                if t.dep_ in ("acl", "relcl", "amod") and t not in told and not _agent_of(t)
+            ),
             *(t for t in noun.head.children if t.dep_ == "oprd"),  # "left 50 people dead"
         ]
         if noun.head.dep_ == "prep":
@@ -1037,7 +1048,9 @@ def number_comparisons(
     tolls for one event seldom differ tenfold, while a story's tolls for
     different events (one attack, the whole war) usually do. An event-class
     figure that differs from its article's first figure of the class
-    (:func:`background_figures`) is not compared at all, aligned or not.
+    (:func:`background_figures`) is not compared at all, aligned or not, nor is any
+    event-class figure of two articles that nothing but their tolls links
+    (:func:`story_links`).
 
     Args:
         alignments: Alignment table (``doc_a``, ``passage_a``, ``outlet_a``,
@@ -1059,10 +1072,19 @@ def number_comparisons(
     if passages is not None:
         texts += list(passages["text"])
     found = _quantities_by_text(texts, nlp)
-    aside = set() if passages is None else background_figures(passages, found, tolerance=tolerance)
+    aside = set()
+    if passages is not None:
+        aside = background_figures(passages, found, tolerance=tolerance)
+        aside |= split_decimals(passages, found)
+    linked = story_links(
+        aligned, found, () if passages is None else passages["doc_id"], relations=relations
+    )
 
     def story(doc_id: str, passage_id: int, text: str) -> list[Quantity]:
         return [q for q in found[text] if (doc_id, int(passage_id), q.start) not in aside]
+
+    def one_story(doc_a: str, doc_b: str, quantity: Quantity) -> bool:
+        return quantity.what not in EVENT_CLASSES or frozenset((doc_a, doc_b)) in linked
 
     rows = []
     seen = set()
@@ -1074,7 +1096,8 @@ def number_comparisons(
         for a, b, status in match_quantities(
             story(*key_a, pair.text_a), story(*key_b, pair.text_b), tolerance=tolerance
         ):
-            rows.append(_comparison_row(side_a, side_b, pair.relation, a, b, status))
+            if one_story(pair.doc_a, pair.doc_b, a):
+                rows.append(_comparison_row(side_a, side_b, pair.relation, a, b, status))
     if passages is not None:
         events = []
         for row in passages.itertuples(index=False):
@@ -1093,11 +1116,108 @@ def number_comparisons(
                 )
                 if side_a.outlet == side_b.outlet or (key_a, key_b) in seen:
                     continue
+                if frozenset((side_a.doc_id, side_b.doc_id)) not in linked:
+                    continue
                 for a, b, status in match_quantities(
                     quantities_a, quantities_b, tolerance=tolerance, max_ratio=max_ratio
                 ):
                     rows.append(_comparison_row(side_a, side_b, "unaligned", a, b, status))
     return pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
+
+
+def story_links(
+    alignments: pd.DataFrame,
+    found: dict[str, list[Quantity]],
+    docs: Iterable[str] = (),
+    *,
+    relations: Iterable[str] = SAME_FACT,
+) -> set[frozenset]:
+    """The pairs of articles whose event-class figures may count one quantity.
+
+    Two articles' tolls (deaths, injured...) are one quantity only when the articles report
+    the same event, and a corpus of one day's news may hold several (a bombing, a rocket
+    attack, an air strike). Passages that give a toll are aligned with each other for the
+    toll's words alone ("At least 29 people were killed" with "8 persons killed 58 others
+    injured"), so they are no evidence. Two articles tell one story when an aligned pair
+    without an event-class figure on either side (a shared statement, place, actor or
+    background) links them, directly or through other articles. An article with no such
+    pair at all (a breaking-news item that is all toll) is taken to tell the story most
+    articles tell, when one group of linked articles is larger than every other; when no
+    two articles are linked, or two groups are equally large, it tells none.
+
+    Args:
+        alignments: Alignment table (``doc_a``, ``doc_b``, ``text_a``, ``text_b``,
+            ``relation``).
+        found: The quantities of each passage text.
+        docs: Every article of the corpus (those in no aligned pair are alone).
+        relations: Alignment relations that link two articles.
+
+    Returns:
+        Unordered pairs of ``doc_id`` (frozensets) of different articles.
+    """
+
+    def tolls(text: str) -> bool:
+        return any(q.what in EVENT_CLASSES for q in found.get(text, ()))
+
+    aligned = alignments[alignments["relation"].isin(list(relations))]
+    docs = [*docs, *aligned["doc_a"], *aligned["doc_b"]]
+    docs = sorted(set(docs))
+    group = {d: d for d in docs}
+
+    def root(d: str) -> str:
+        while group[d] != d:
+            group[d] = group[group[d]]
+            d = group[d]
+        return d
+
+    for pair in aligned.itertuples(index=False):
+        if pair.doc_a != pair.doc_b and not tolls(pair.text_a) and not tolls(pair.text_b):
+            group[root(pair.doc_a)] = root(pair.doc_b)
+    members: dict[str, list[str]] = {}
+    for d in docs:
+        members.setdefault(root(d), []).append(d)
+    sizes = sorted((len(m) for m in members.values()), reverse=True)
+    if sizes and sizes[0] > 1 and (len(sizes) == 1 or sizes[0] > sizes[1]):
+        main = next(r for r, m in members.items() if len(m) == sizes[0])
+        for r, m in list(members.items()):
+            if len(m) == 1 and r != main:
+                members[main] += members.pop(r)
+    return {
+        frozenset((a, b)) for m in members.values() for i, a in enumerate(m) for b in m[i + 1 :]
+    }
+
+
+def split_decimals(
+    passages: pd.DataFrame, found: dict[str, list[Quantity]]
+) -> set[tuple[str, int, int]]:
+    """Figures that are the decimals of a number a sentence split cut in two.
+
+    Text tokenised before it was published ("A magnitude-6. 0 quake", "5. 9") is cut into
+    sentences at the point: the next passage starts with the decimals, which read as a
+    count of their own ("0 quake can cause severe damage" against another outlet's "A
+    magnitude 6 quake can cause severe damage"). A passage's first figure is taken for
+    such decimals when it is bare digits at the very start of the passage and the
+    article's previous passage ends in a digit and a point.
+
+    Args:
+        passages: Passage table (``doc_id``, ``passage_id``, ``text``).
+        found: The quantities of each passage text.
+
+    Returns:
+        ``(doc_id, passage_id, start)`` of each such figure.
+    """
+    split = set()
+    ordered = passages.sort_values(["doc_id", "passage_id"], kind="stable")
+    previous: dict[str, str] = {}
+    for row in ordered.itertuples(index=False):
+        before = previous.get(row.doc_id, "").rstrip()
+        previous[row.doc_id] = row.text
+        if not re.search(r"\d\.$", before):
+            continue
+        for q in found[row.text]:
+            if q.start == 0 and q.surface.isdigit():
+                split.add((row.doc_id, int(row.passage_id), q.start))
+    return split
 
 
 def background_figures(
@@ -1109,7 +1229,10 @@ def background_figures(
     later figure of the same class (:data:`EVENT_CLASSES`) that does not agree with the
     first (:func:`compare_quantities`) counts something else: another attack ("a suicide
     blast killed six ... in April"), the whole war, an earlier count the article itself
-    updates ("the previous death toll was 20"), or a stray number of the page.
+    updates ("the previous death toll was 20"), or a stray number of the page. A figure of
+    another class that follows such a figure in its passage is set aside with it, even as
+    the first of its class: "killed at least nine civilians and injured 200" counts the
+    injured of the other event.
 
     Args:
         passages: Passage table (``doc_id``, ``passage_id``, ``text``).
@@ -1123,12 +1246,20 @@ def background_figures(
     aside = set()
     ordered = passages.sort_values(["doc_id", "passage_id"], kind="stable")
     for row in ordered.itertuples(index=False):
+        other_event: set[str] = set()  # classes of the figures set aside so far
         for q in sorted(found[row.text], key=lambda q: q.start):
             if q.what not in EVENT_CLASSES:
+                continue
+            if other_event - {q.what}:
+                # "killed at least nine civilians [another attack's] and injured 200": a
+                # figure of another class after one set aside tells the same other event
+                # (one of the same class is judged by itself: "2 medics among 31 dead")
+                aside.add((row.doc_id, int(row.passage_id), q.start))
                 continue
             lead = first.setdefault((row.doc_id, q.what), q)
             if lead is not q and compare_quantities(lead, q, tolerance=tolerance) != "agree":
                 aside.add((row.doc_id, int(row.passage_id), q.start))
+                other_event.add(q.what)
     return aside
 
 
