@@ -805,7 +805,7 @@ def test_views_escape_and_show_passages():
     assert 'href="#' not in unlinked and "U002" in unlinked
     gaps = prominence_gaps(prominence(facts, passages))
     assert "fact one buried in c" in prominence_gaps_view(gaps, colours)
-    assert "No fact" in prominence_gaps_view(gaps.head(0), colours)
+    assert "No gap is listed" in prominence_gaps_view(gaps.head(0), colours)
 
 
 def test_the_summary_does_not_call_a_passage_in_no_unit_outlet_only():

@@ -68,27 +68,41 @@ def test_findings_are_read_from_the_exports(tmp_path: Path):
     assert withheld[-1].startswith("Not stated here: 2 findings of figures that differ")
 
 
-def test_shared_words_say_what_the_alignment_says(tmp_path: Path):
+def test_shared_words_come_from_story_units_not_every_paraphrase_pair(tmp_path: Path):
     data = tmp_path / "data"
-    _write(data, "passages", [{"doc_id": "a", "passage_id": 0}])
-    _write(data, "alignments", [{"relation": "paraphrase"}])
-    _write(data, "units", [{"unit_id": "U001"}])
+    passage = [
+        ("a", 0, "A", "headline", "Deal signed"),
+        ("a", 1, "A", "body", "The deal was signed on Monday in Astana."),  # 8 words, in U001
+        ("a", 2, "A", "body", "Talks were tense."),  # 3 words, paraphrase pair only
+        ("b", 0, "B", "headline", "Deal signed"),
+        ("b", 1, "B", "body", "Negotiators signed the deal in Astana on Monday."),
+        ("b", 2, "B", "body", "The mood at the talks was grim, one delegate said."),
+    ]
     _write(
         data,
-        "shared_content_pairs",
+        "passages",
         [
-            {"outlet": "A", "other": "B", "shared": 0.64, "reuse": 0.17},
-            {"outlet": "B", "other": "A", "shared": 0.2, "reuse": 0.0},
+            {"doc_id": d, "passage_id": p, "outlet": o, "kind": k, "text": t}
+            for d, p, o, k, t in passage
+        ],
+    )
+    _write(data, "alignments", [{"relation": "paraphrase"}, {"relation": "paraphrase"}])
+    _write(
+        data,
+        "units",
+        [
+            {"unit_id": "U001", "doc_id": "a", "passage_id": 1, "outlet": "A"},
+            {"unit_id": "U001", "doc_id": "b", "passage_id": 1, "outlet": "B"},
         ],
     )
     texts = [f.text for f in headline_findings(tmp_path, set())]
-    # aligned as paraphrase is not "also reported": a paraphrase pair may be two facts
+    # 8 of A's 11 body words; B's 8 of 18; the headlines and the loose pair count for nothing
     assert texts[1] == (
-        "64% of A's words are in passages the suite aligns with B's as reuse or paraphrase "
-        "(17% as shared copy)."
+        "73% of A's words are in story units it shares with B (passages the suite aligns "
+        "firmly as one fact)."
     )
-    assert texts[2].endswith("aligns with A's as reuse or paraphrase.")
-    assert not any("also reported" in t for t in texts)
+    assert texts[2].startswith("44% of B's words are in story units it shares with A")
+    assert not any("also reported" in t or "reuse or paraphrase" in t for t in texts)
 
 
 def _coverage_exports(data: Path) -> None:

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import pandas as pd
-from narrative.units import build_units, rare_terms
+import pytest
+from narrative.units import build_units, rare_terms, unit_shares
 
 # The toy passages share no words: the tests of scores and order switch the rare-terms
 # test off (rare_min=0); it has tests of its own below.
@@ -224,3 +225,85 @@ def test_the_rule_summary_states_the_thresholds_in_force(monkeypatch):
     changed = units.rule_summary()
     assert "at least 0.61" in changed
     assert "at least 3 rare terms" in changed
+
+
+def test_units_of_one_wire_copy_merge_when_every_cross_pair_is_firm():
+    # two outlets pairs run one wire sentence word for word (a0 = b0, c0 = d0: the cores,
+    # read first); every cross pair is firm, so the fact is one unit, not two. e1-f1 is a
+    # second fact whose cross pairs with a0 are not all firm: it stays apart
+    pairs = [_pair("a", 0, "b", 0, 1.0, "reuse"), _pair("c", 0, "d", 0, 0.99, "reuse")]
+    pairs += [_pair(x, 0, y, 0, 0.8) for x in "ab" for y in "cd"]
+    pairs += [_pair("e", 1, "f", 1, 0.95, "reuse"), _pair("a", 0, "e", 1, 0.7)]
+    alignments = pd.DataFrame(pairs)
+    units = build_units(_passages("abcdef"), alignments, rare_min=0)
+    got = {
+        frozenset(zip(g["doc_id"], g["passage_id"], strict=True))
+        for _, g in units.groupby("unit_id")
+    }
+    assert got == {
+        frozenset({("a", 0), ("b", 0), ("c", 0), ("d", 0)}),
+        frozenset({("e", 1), ("f", 1)}),
+    }
+    apart = build_units(_passages("abcdef"), alignments, rare_min=0, merge=False)
+    assert apart["unit_id"].nunique() == 3
+
+
+def test_units_do_not_merge_past_one_passage_per_article_or_a_missing_pair():
+    # c0-d0 pairs with a0-b0 except d0-b0 (no pair): no merge; b1-e0 pairs with a0-b0
+    # completely, but would put two passages of b in one unit
+    pairs = [_pair("a", 0, "b", 0, 1.0, "reuse"), _pair("c", 0, "d", 0, 0.99, "reuse")]
+    pairs += [_pair("a", 0, "c", 0, 0.8), _pair("a", 0, "d", 0, 0.8), _pair("b", 0, "c", 0, 0.8)]
+    pairs += [_pair("b", 1, "e", 0, 0.98, "reuse")]
+    pairs += [_pair(x, p, y, 0, 0.8) for x, p in (("a", 0), ("b", 0)) for y in "e"]
+    pairs += [_pair("a", 0, "b", 1, 0.8), _pair("b", 0, "b", 1, 0.8)]
+    units = build_units(_passages("abcde"), pd.DataFrame(pairs), rare_min=0)
+    assert units["unit_id"].nunique() == 3
+
+
+def _wide_story() -> pd.DataFrame:
+    # twelve short articles on one operation: each says the ship and the navy twice or
+    # more, and that this was the fifth operation since September once
+    rows = []
+    for n in range(12):
+        doc = f"d{n}"
+        lines = [
+            "The navy ship Sukanya foiled an attack.",
+            f"Sukanya of the navy escorted vessel {n}.",
+            "It was the fifth operation of Sukanya since September.",
+            "The navy said so.",
+        ]
+        rows += [
+            dict(doc_id=doc, passage_id=i, outlet=doc, kind="body", position=i / 4, text=t)
+            for i, t in enumerate(lines)
+        ]
+    return pd.DataFrame(rows)
+
+
+def test_a_fact_many_short_articles_report_keeps_its_rare_terms():
+    # "fifth" and "september" are in 12 of 48 passages (25%, above RARE_SHARE), but once
+    # per article that uses them; "navy" and "sukanya" are in two or three of each
+    passages = _wide_story()
+    pairs = [_pair(f"d{i}", 2, f"d{j}", 2, 0.8) for i in range(12) for j in range(i + 1, 12)]
+    alignments = pd.DataFrame(pairs)
+    rare = rare_terms(passages, alignments)
+    assert {"fifth", "september"} <= rare[("d0", 2)]
+    assert not {"navy", "sukanya"} & rare[("d0", 0)]
+    assert not {"fifth", "september"} & rare_terms(passages, alignments, rare_spread=0)[("d0", 2)]
+    units = build_units(passages, alignments)
+    assert units["unit_id"].nunique() == 1 and len(units) == 12
+
+
+def test_unit_shares_count_the_words_of_passages_in_shared_units():
+    passages = _passages("abc")
+    passages["text"] = ["one two three four"] * 12
+    passages.loc[passages["passage_id"] == 0, "kind"] = "headline"
+    units = build_units(
+        passages,
+        pd.DataFrame([_pair("a", 1, "b", 1, 0.9, "reuse"), _pair("a", 0, "c", 0, 0.9, "reuse")]),
+        rare_min=0,
+    )
+    shares = unit_shares(units, passages).set_index(["outlet", "other"])
+    # a1 (4 of A's 12 body words) is in a unit with b1; the headline unit a0-c0 counts nothing
+    assert shares.loc[("A", "B"), "unit_words"] == 4
+    assert shares.loc[("A", "B"), "share"] == pytest.approx(1 / 3, abs=1e-4)
+    assert ("A", "C") not in shares.index

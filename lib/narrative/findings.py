@@ -21,6 +21,7 @@ import pandas as pd
 
 from narrative import config
 from narrative.quotes import voice_names
+from narrative.units import unit_shares
 
 #: The standard a kind of claim must meet on every held-out labelled corpus where it
 #: is made: this share of its claims right, and this share of the true claims made.
@@ -78,7 +79,7 @@ def citable_claims(table: str | Path = config.CLAIMS_TABLE) -> set[str]:
 
 
 def alignment_findings(data: Path) -> list[Finding]:
-    """Passages, aligned pairs by relation, story units, and the largest shared shares."""
+    """Passages, aligned pairs by relation, story units, and the largest shares in shared units."""
     alignments, passages, units = (_read(data, n) for n in ("alignments", "passages", "units"))
     if alignments is None or passages is None or units is None:
         return []
@@ -92,18 +93,18 @@ def alignment_findings(data: Path) -> list[Finding]:
             page,
         )
     ]
-    pairs = _read(data, "shared_content_pairs")
-    if pairs is not None and not pairs.empty:
-        ranked = pairs.sort_values(["shared", "outlet"], ascending=[False, True])
+    needed = {"doc_id", "passage_id", "outlet", "kind", "text"}
+    if needed <= set(passages) and needed - {"text", "kind"} <= set(units) and not units.empty:
+        shares = unit_shares(units, passages)
+        ranked = shares.sort_values(["share", "outlet"], ascending=[False, True])
         for row in ranked.head(2).itertuples():
-            wire = f" ({_share(row.reuse)} as shared copy)" if row.reuse > 0 else ""
-            # what the aligned pairs say, not that every such passage is the same fact:
-            # a paraphrase pair is not always one (README, "How good is the alignment?")
+            # story units, not every reuse or paraphrase pair: a paraphrase pair often
+            # joins two facts on one topic (README, "Claims a researcher can cite")
             found.append(
                 Finding(
-                    f"{_share(row.shared)} of {row.outlet}'s words are in passages the suite "
-                    f"aligns with {row.other}'s as reuse or paraphrase{wire}.",
-                    "02-coverage-and-emphasis.html",
+                    f"{_share(row.share)} of {row.outlet}'s words are in story units it "
+                    f"shares with {row.other} (passages the suite aligns firmly as one fact).",
+                    page,
                 )
             )
     return found

@@ -4,7 +4,8 @@ A story unit is one fact and the passages that carry it, one per article.
 Units grow around a core, one *firm* pair (:func:`firm_pairs`): a passage
 joins a unit only when it is firmly paired with both core passages, never
 through a chain of members that each share a little with the next
-(:func:`build_units`).
+(:func:`build_units`); two units merge only when every passage of one is so
+paired with every passage of the other.
 
 Unit table columns: ``unit_id`` (``U001``...; ordered by how many outlets carry
 the unit, then by where it first appears), ``doc_id``, ``passage_id``,
@@ -14,6 +15,7 @@ the unit, then by where it first appears), ``doc_id``, ``passage_id``,
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -51,6 +53,12 @@ MEMBER_MIN = 0.55
 #: kept the impure units; 3 terms, or 5%, lost facts).
 RARE_MIN = 2
 RARE_SHARE = 0.1
+#: A term is also rare when it is in at most this many passages per article that uses it:
+#: a fact's particulars come about once in each article that reports the fact, a story's
+#: words again and again. Where many outlets report one fact in short articles, the
+#: fact's own words are in more than ``RARE_SHARE`` of the passages (ECB+ topic 12:
+#: "fifth" in 12 of 109 passages, of 10 articles; "Sukanya" in 41, of 11).
+RARE_SPREAD = 1.25
 
 UNIT_COLUMNS = ["unit_id", "doc_id", "passage_id", "outlet", "kind", "position", "text"]
 
@@ -69,12 +77,14 @@ def rule_summary() -> str:
         f"`reuse`, or as `paraphrase` with a score of at least {FIRM_SCORE:g}, a margin of at "
         f"least {FIRM_MARGIN:g}, a sentence cosine of at least {FIRM_SIMILARITY:g} or a lexical "
         f"overlap of at least {FIRM_LEXICAL:g}, and at least {RARE_MIN} rare terms in common: "
-        f"words, names or figures in at most {RARE_SHARE:.0%} of the event's passages), and "
-        "every passage of another article aligned so firmly with both core passages, each "
-        f"pair scoring at least {MEMBER_MIN:g} (one passage per article; two headlines only "
-        f"when they are shared copy or score {HEADLINE_MIN:g}). A passage chained to the core "
-        "through another member, or paired with one core passage only, does not join; two "
-        "units are never merged."
+        f"words, names or figures in at most {RARE_SHARE:.0%} of the event's passages, or in "
+        f"at most {RARE_SPREAD:g} passages per article that uses them), and every passage of "
+        "another article aligned so firmly with both core passages, each pair scoring at "
+        f"least {MEMBER_MIN:g} (one passage per article; two headlines only when they are "
+        f"shared copy or score {HEADLINE_MIN:g}). A passage chained to the core through "
+        "another member, or paired with one core passage only, does not join; two units "
+        "merge only when every passage of one is paired so firmly with every passage of "
+        "the other."
     )
 
 
@@ -111,7 +121,11 @@ def firm_pairs(
 
 
 def rare_terms(
-    passages: pd.DataFrame, alignments: pd.DataFrame, *, rare_share: float = RARE_SHARE
+    passages: pd.DataFrame,
+    alignments: pd.DataFrame,
+    *,
+    rare_share: float = RARE_SHARE,
+    rare_spread: float = RARE_SPREAD,
 ) -> dict[tuple[str, int], set[str]]:
     """The rare terms of every aligned passage: words and figures few passages of its event hold.
 
@@ -123,6 +137,8 @@ def rare_terms(
         passages: Passage table.
         alignments: Alignment table.
         rare_share: Largest share of an event's passages a rare term occurs in.
+        rare_spread: A term is also rare when it is in at most this many passages per
+            article that uses it (0: the share alone decides).
 
     Returns:
         ``{(doc_id, passage_id): rare terms}`` for the passages of aligned articles.
@@ -145,10 +161,49 @@ def rare_terms(
         events.setdefault(root(row.doc_id), []).append(key)
     for keys in events.values():
         counts = Counter(term for key in keys for term in terms[key])
+        per_doc: dict[str, set[str]] = {}
+        for doc, pid in keys:
+            per_doc.setdefault(doc, set()).update(terms[(doc, pid)])
+        articles = Counter(term for held in per_doc.values() for term in held)
         limit = max(2, rare_share * len(keys))
+        rare = {t for t, n in counts.items() if n <= max(limit, rare_spread * articles[t])}
         for key in keys:
-            terms[key] = {t for t in terms[key] if counts[t] <= limit}
+            terms[key] &= rare
     return terms
+
+
+def _merge_units(
+    links: pd.DataFrame,
+    unit_of: dict[tuple[str, int], int],
+    members: list[list[tuple[str, int]]],
+    same: Callable[[tuple[str, int], tuple[str, int]], bool],
+    max_per_doc: int,
+) -> None:
+    """Merge units that hold one fact: every cross pair is paired as a member must be.
+
+    Cores form in order of score, so where several outlets run one wire copy, each pair
+    of near-identical copies becomes a core of its own before any cross pair is read,
+    and the same fact ends up in two or three units (ECB+ topic 12: 30 units holding 13
+    facts). Two units merge only when every passage of one is firmly paired, scoring at
+    least ``member_min``, with every passage of the other (complete linkage, stricter
+    than the member rule) and the merged unit keeps at most ``max_per_doc`` passages of
+    a document. Candidates are read in the order of ``links`` (decreasing score).
+    Updates ``unit_of`` and ``members`` in place; a unit merged away is left empty.
+    """
+    for row in links.itertuples(index=False):
+        a, b = (row.doc_a, int(row.passage_a)), (row.doc_b, int(row.passage_b))
+        if a not in unit_of or b not in unit_of or unit_of[a] == unit_of[b]:
+            continue
+        keep, gone = sorted((unit_of[a], unit_of[b]))
+        together = members[keep] + members[gone]
+        docs = Counter(doc for doc, _ in together)
+        if max(docs.values()) > max_per_doc:
+            continue
+        if all(same(x, y) for x in members[keep] for y in members[gone]):
+            for node in members[gone]:
+                unit_of[node] = keep
+            members[keep] = together
+            members[gone] = []
 
 
 def build_units(
@@ -162,6 +217,8 @@ def build_units(
     member_min: float = MEMBER_MIN,
     rare_min: int = RARE_MIN,
     rare_share: float = RARE_SHARE,
+    rare_spread: float = RARE_SPREAD,
+    merge: bool = True,
 ) -> pd.DataFrame:
     """Story units from aligned pairs, each grown around one core pair.
 
@@ -196,6 +253,10 @@ def build_units(
         rare_min: Least number of rare terms the two passages of a ``paraphrase`` pair
             share (0: no such test).
         rare_share: Largest share of an event's passages a rare term occurs in.
+        rare_spread: Most passages per article using it a rare term may occur in
+            (:data:`RARE_SPREAD`; 0: the share alone decides).
+        merge: Merge two units when every passage of one is paired with every passage
+            of the other as a member would be (:func:`_merge_units`).
 
     Returns:
         Unit table, one row per (unit, passage); see the module docstring.
@@ -205,7 +266,7 @@ def build_units(
         headlines = (links["kind_a"] == HEADLINE) | (links["kind_b"] == HEADLINE)
         links = links[~headlines | (links["relation"] == REUSE) | (links["score"] >= headline_min)]
     if rare_min > 0 and not links.empty:
-        rare = rare_terms(passages, alignments, rare_share=rare_share)
+        rare = rare_terms(passages, alignments, rare_share=rare_share, rare_spread=rare_spread)
         shared = [
             len(rare[(r.doc_a, int(r.passage_a))] & rare[(r.doc_b, int(r.passage_b))])
             for r in links.itertuples(index=False)
@@ -243,10 +304,12 @@ def build_units(
         if joins and per_doc < max_per_doc:
             unit_of[node] = number
             members[number].append(node)
+    if merge:
+        _merge_units(links, unit_of, members, same, max_per_doc)
 
     info = passages.set_index(["doc_id", "passage_id"])
     doc_order = {d: i for i, d in enumerate(passages["doc_id"].drop_duplicates())}
-    groups = [sorted(m, key=lambda n: (doc_order[n[0]], n[1])) for m in members]
+    groups = [sorted(m, key=lambda n: (doc_order[n[0]], n[1])) for m in members if m]
     groups = [g for g in groups if len({doc for doc, _ in g}) > 1]
 
     def order(group: list[tuple[str, int]]) -> tuple:
@@ -269,3 +332,48 @@ def build_units(
                 }
             )
     return pd.DataFrame(rows, columns=UNIT_COLUMNS)
+
+
+def unit_shares(units: pd.DataFrame, passages: pd.DataFrame) -> pd.DataFrame:
+    """How much of each outlet's words is in story units it shares with another outlet.
+
+    The share of A's words (standfirst and body passages; headlines left out) in
+    passages that sit in a story unit with a passage of B: the firm, one-fact evidence
+    of :func:`build_units`, not every ``paraphrase`` pair (which often joins two facts
+    on one topic, so a share over all aligned pairs says more than the alignment knows).
+
+    Args:
+        units: Unit table (:func:`build_units`).
+        passages: Passage table.
+
+    Returns:
+        One row per ordered pair of outlets that share a unit (corpus order):
+        ``outlet`` (A), ``other`` (B), ``words`` (A's standfirst and body words),
+        ``unit_words`` (those in units shared with B) and ``share`` (0 to 1).
+    """
+    columns = ["outlet", "other", "words", "unit_words", "share"]
+    text = passages[passages["kind"] != HEADLINE]
+    lengths = text["text"].str.split().str.len()
+    keys = zip(text["doc_id"], text["passage_id"].astype(int), strict=True)
+    words = dict(zip(keys, lengths, strict=True))
+    totals = lengths.groupby(text["outlet"]).sum()
+    shared: Counter[tuple[str, str]] = Counter()
+    for _, unit in units.groupby("unit_id"):
+        outlets = set(unit["outlet"])
+        for row in unit.itertuples(index=False):
+            count = words.get((row.doc_id, int(row.passage_id)), 0)
+            for other in outlets - {row.outlet}:
+                shared[(row.outlet, other)] += count
+    order = {o: i for i, o in enumerate(dict.fromkeys(passages["outlet"]))}
+    rows = [
+        {
+            "outlet": a,
+            "other": b,
+            "words": totals[a],
+            "unit_words": count,
+            "share": round(count / totals[a], 4) if totals[a] else 0.0,
+        }
+        for (a, b), count in sorted(shared.items(), key=lambda i: (order[i[0][0]], order[i[0][1]]))
+        if count
+    ]
+    return pd.DataFrame(rows, columns=columns)

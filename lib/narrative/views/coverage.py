@@ -62,11 +62,13 @@ def coverage_summary(
             "candidates to check, not findings."
         )
     return (
-        f"<p><b>{len(ids)} facts</b> in {len(outlets)} outlets: <b>{units}</b> story units "
-        f"(passages of two or more outlets aligned firmly) and {len(ids) - units} passages in "
-        f"no unit. Of these, <b>{only}</b> have no plausible counterpart in another outlet "
+        f"<p><b>{len(ids)} facts</b> at most, in {len(outlets)} outlets: <b>{units}</b> story "
+        f"units (passages of two or more outlets aligned firmly) and {len(ids) - units} passages "
+        f"in no unit. Of these, <b>{only}</b> have no plausible counterpart in another outlet "
         f"({only_name}), {maybe} have one (not claimed: another outlet may carry the fact in "
-        f"other words) and {stubs} state nothing on their own. <b>{left}</b> times an outlet "
+        f"other words) and {stubs} state nothing on their own. A fact counts more than once "
+        "where two units or a unit and a passage with a possible counterpart hold it, as wire "
+        f"copy run by many outlets often is. <b>{left}</b> times an outlet "
         f"has no strong counterpart of a fact most other outlets carry ({left_name}). "
         f"{escape(verdict)}</p>"
     )
@@ -246,10 +248,17 @@ def prominence_gaps_view(gaps: pd.DataFrame, colours: dict[str, str], *, limit: 
         limit: Most rows shown (largest gaps first).
 
     Returns:
-        HTML.
+        HTML; when there is no gap, a note that says what the empty table does not show.
     """
     if gaps.empty:
-        return "<p><em>No fact is on top in one outlet and buried in another.</em></p>"
+        # an empty table is no finding that the outlets place every fact alike: the
+        # firm pairs a gap needs reach few of the true gaps (README, "Claims ...")
+        return (
+            "<p><em>No gap is listed: no two passages aligned firmly as one fact sit one on "
+            "top and the other in the second half. This is not a finding that the outlets "
+            "place the facts alike; the firm pairs a gap needs reach few of the true gaps "
+            '(README, "Claims a researcher can cite").</em></p>'
+        )
 
     def side(r: tuple, suffix: str) -> str:
         outlet = getattr(r, f"outlet_{suffix}")
