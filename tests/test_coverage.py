@@ -680,6 +680,37 @@ def test_prominence_gaps_pair_top_and_buried_placements():
     assert list(zip(direct["outlet_top"], direct["outlet_buried"], strict=True)) == [("A", "C")]
 
 
+def test_a_gap_is_not_claimed_when_the_burying_article_may_state_the_fact_on_top():
+    passages, _, alignments = toy()
+    placed = prominence(toy_facts(), passages)
+    claimed = prominence_gaps(placed, alignments=alignments, passages=passages)
+    assert claimed["status"].tolist() == ["buried"]
+    assert claimed.loc[0, "higher"] == ""
+    # C's lede aligned with A's leading passage, even as related: C may say it on top
+    lead = claimed.loc[0, ["doc_id_top", "passage_id_top"]].tolist()
+    extra = alignments.iloc[:1].assign(
+        doc_a=lead[0], passage_a=lead[1], doc_b="c", passage_b=1, relation="related", score=0.35
+    )
+    withheld = prominence_gaps(placed, alignments=pd.concat([alignments, extra]), passages=passages)
+    assert withheld["status"].tolist() == ["possibly higher"]
+    assert withheld.loc[0, "higher"].startswith("c#1 (lede; related pair 0.35): c lede one")
+    html = prominence_gaps_view(withheld, {"A": "#000", "B": "#111", "C": "#222"})
+    assert "No gap is claimed" in html and "1 more where the burying article" in html
+    # the same by cosine alone, with vectors that put C's lede next to A's passage
+    vectors = np.eye(len(passages))
+    keys = zip(passages["doc_id"], passages["passage_id"], strict=True)
+    rows = dict(zip(keys, passages.index, strict=True))
+    vectors[rows[("c", 1)]] = vectors[rows[tuple(lead)]]
+    close = prominence_gaps(placed, alignments=alignments, passages=passages, embeddings=vectors)
+    assert close.loc[0, "higher"].startswith("c#1 (lede; cosine 1.00)")
+    # a claim is a candidate while prominence misses the standard
+    html = prominence_gaps_view(claimed, {"A": "#000", "B": "#111", "C": "#222"})
+    assert "1 candidate, not confirmed" in html
+    assert "candidate" not in prominence_gaps_view(
+        claimed, {"A": "#000", "B": "#111", "C": "#222"}, confirmed={"prominence"}
+    )
+
+
 def test_ledes_lists_headline_standfirst_and_first_paragraph():
     passages, _, _ = toy()
     table = ledes(passages).set_index("doc_id")

@@ -1011,6 +1011,9 @@ def prominence_gaps(
     top: tuple[str, ...] = ("headline", "standfirst", "lede"),
     buried: tuple[str, ...] = ("second half",),
     alignments: pd.DataFrame | None = None,
+    passages: pd.DataFrame | None = None,
+    embeddings: np.ndarray | None = None,
+    cosine_min: float = COUNTERPART_COSINE,
 ) -> pd.DataFrame:
     """Facts one outlet puts on top that another buries.
 
@@ -1019,17 +1022,33 @@ def prominence_gaps(
     fact's passages are linked through its core, and two of them may still be
     only loosely related.
 
+    "Buried" is a claim of absence too: the burying outlet does not carry the fact
+    higher up. The fact's own passages say where the unit puts it, not where the
+    outlet first says it in other words (a headline rarely joins a unit). With
+    ``passages``, a gap is claimed (``status`` ``buried``) only when none of the
+    burying article's passages on top (``top`` bands) is a plausible counterpart
+    of the leading passage: aligned with it, whatever the relation, or (with
+    ``embeddings``, rows as ``passages``' index) within ``cosine_min`` of it.
+    Otherwise ``status`` is ``possibly higher`` and ``higher`` names that passage.
+
     Args:
         prominence_table: Table from :func:`prominence`.
         top: Bands that count as on top.
         buried: Bands that count as buried.
         alignments: Alignment table, to require a firm direct pair (none when ``None``).
+        passages: Passage table, to look for the fact higher up in the burying
+            article (every gap is claimed when ``None``).
+        embeddings: Passage vectors, for the cosine test (aligned pairs only when ``None``).
+        cosine_min: Least cosine of a passage on top that may state the fact.
 
     Returns:
         One row per (fact, outlet with it on top, outlet with it buried):
         ``fact_id``, ``label``, then ``outlet``, ``doc_id``, ``passage_id``,
-        ``band``, ``position``, ``text`` suffixed ``_top`` and ``_buried``, and
-        ``gap`` (``position_buried - position_top``); largest gap first.
+        ``band``, ``position``, ``text`` suffixed ``_top`` and ``_buried``,
+        ``gap`` (``position_buried - position_top``), ``status`` and ``higher``
+        (``doc_id#passage_id``, band, evidence and text of the passage on top
+        that may state the fact; empty for a claim); claims first, largest gap
+        first.
     """
     shown = prominence_table[["fact_id", "label", *_GAP_SIDE]]
     high = shown[shown["band"].isin(top)]
@@ -1053,9 +1072,63 @@ def prominence_gaps(
         ]
         pairs = pairs.loc[np.asarray(direct, dtype=bool)].copy()
     pairs["gap"] = (pairs["position_buried"] - pairs["position_top"]).round(4)
+    pairs["higher"] = ""
+    if passages is not None and not pairs.empty:
+        pairs["higher"] = _higher_up(pairs, passages, alignments, embeddings, top, cosine_min)
+    pairs["status"] = np.where(pairs["higher"] == "", "buried", "possibly higher")
     columns = ["fact_id", "label"]
-    columns += [f"{c}_top" for c in _GAP_SIDE] + [f"{c}_buried" for c in _GAP_SIDE] + ["gap"]
-    return pairs.sort_values("gap", ascending=False, kind="stable")[columns].reset_index(drop=True)
+    columns += [f"{c}_top" for c in _GAP_SIDE] + [f"{c}_buried" for c in _GAP_SIDE]
+    columns += ["gap", "status", "higher"]
+    pairs["_claim"] = pairs["status"] == "buried"
+    ordered = pairs.sort_values(["_claim", "gap"], ascending=False, kind="stable")
+    return ordered[columns].reset_index(drop=True)
+
+
+def _higher_up(
+    pairs: pd.DataFrame,
+    passages: pd.DataFrame,
+    alignments: pd.DataFrame | None,
+    embeddings: np.ndarray | None,
+    top: tuple[str, ...],
+    cosine_min: float,
+) -> list[str]:
+    """For each gap, a passage on top of the burying article that may state the fact.
+
+    Returns:
+        Per row of ``pairs``: ``doc_id#passage_id (band; evidence): text`` of the
+        first such passage in article order, or ``""``.
+    """
+    bands = placement_bands(passages)
+    row_of = {k: i for i, k in enumerate(_keys(passages))}
+    on_top: dict[str, list[tuple[str, int]]] = {}
+    for key, band in zip(_keys(passages), bands, strict=True):
+        if band in top:
+            on_top.setdefault(key[0], []).append(key)
+    aligned: dict[frozenset, str] = {}
+    if alignments is not None:
+        for r in alignments.itertuples(index=False):
+            key = frozenset({(r.doc_a, int(r.passage_a)), (r.doc_b, int(r.passage_b))})
+            aligned[key] = f"{r.relation} pair {r.score:.2f}"
+    rows = passages.index
+    texts = passages["text"].to_numpy()
+    found = []
+    for lead, doc in zip(
+        zip(pairs["doc_id_top"], pairs["passage_id_top"].astype(int), strict=True),
+        pairs["doc_id_buried"],
+        strict=True,
+    ):
+        shown = ""
+        for key in on_top.get(doc, []):
+            evidence = aligned.get(frozenset({lead, key}), "")
+            if not evidence and embeddings is not None and len(embeddings):
+                cosine = float(embeddings[rows[row_of[lead]]] @ embeddings[rows[row_of[key]]])
+                evidence = f"cosine {cosine:.2f}" if cosine >= cosine_min else ""
+            if evidence:
+                band = bands.iloc[row_of[key]]
+                shown = f"{key[0]}#{key[1]} ({band}; {evidence}): {texts[row_of[key]]}"
+                break
+        found.append(shown)
+    return found
 
 
 def ledes(passages: pd.DataFrame) -> pd.DataFrame:
@@ -1214,6 +1287,8 @@ def analyse(result) -> Coverage:
             corroborated=several,
         ),
         prominence=placed,
-        gaps=prominence_gaps(placed, alignments=result.alignments),
+        gaps=prominence_gaps(
+            placed, alignments=result.alignments, passages=passages, embeddings=result.embeddings
+        ),
         timeline=timeline(facts, published, event_of),
     )

@@ -607,6 +607,8 @@ def check_prominence(
             if key not in best or BANDS.index(band[m]) < BANDS.index(best[key]):
                 best[key] = band[m]
     right, examples, found = [], [], set()
+    if "status" in gaps:
+        gaps = gaps[gaps["status"] == "buried"]
     for row in gaps.itertuples(index=False):
         high = (row.doc_id_top, int(row.passage_id_top))
         low = (row.doc_id_buried, int(row.passage_id_buried))

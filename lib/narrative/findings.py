@@ -143,6 +143,8 @@ def coverage_findings(data: Path, citable: set[str] | None = None) -> list[Findi
                 )
             )
     gaps = _read(data, "prominence_gaps")
+    if gaps is not None and "status" in gaps:
+        gaps = gaps[gaps["status"] == "buried"]
     if "prominence" in citable and gaps is not None and not gaps.empty:
         gap = gaps.iloc[0]
         found.append(

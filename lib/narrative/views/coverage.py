@@ -239,18 +239,33 @@ def ledes_view(ledes: pd.DataFrame, colours: dict[str, str]) -> str:
     )
 
 
-def prominence_gaps_view(gaps: pd.DataFrame, colours: dict[str, str], *, limit: int = 20) -> str:
+def prominence_gaps_view(
+    gaps: pd.DataFrame,
+    colours: dict[str, str],
+    *,
+    limit: int = 20,
+    confirmed: Collection[str] = (),
+) -> str:
     """Facts one outlet puts on top and another buries, with both passages.
+
+    Gaps whose burying article may state the fact higher up (``status`` ``possibly
+    higher``) are not claimed: they follow, collapsed, with that passage. While
+    ``prominence`` is not in ``confirmed`` (it does not meet the standard on the
+    held-out labelled sets) the claims are headed as candidates, not confirmed.
 
     Args:
         gaps: Table from :func:`narrative.coverage.prominence_gaps`.
         colours: Outlet colours.
-        limit: Most rows shown (largest gaps first).
+        limit: Most rows shown in each list (largest gaps first).
+        confirmed: Kinds of claim that meet the standard
+            (:func:`narrative.findings.citable_claims`).
 
     Returns:
         HTML; when there is no gap, a note that says what the empty table does not show.
     """
-    if gaps.empty:
+    status = gaps["status"] if "status" in gaps else pd.Series("buried", index=gaps.index)
+    claims, higher = gaps[status == "buried"], gaps[status != "buried"]
+    if claims.empty and higher.empty:
         # an empty table is no finding that the outlets place every fact alike: the
         # firm pairs a gap needs reach few of the true gaps (README, "Claims ...")
         return (
@@ -269,17 +284,44 @@ def prominence_gaps_view(gaps: pd.DataFrame, colours: dict[str, str], *, limit: 
             f"({position:.0%})<br>{escape(getattr(r, f'text_{suffix}'))}</td>"
         )
 
-    body = "".join(
-        f'<tr><td style="{CELL};white-space:nowrap"><b>{fact_link(r.fact_id)}</b></td>'
-        f"{side(r, 'top')}{side(r, 'buried')}"
-        f'<td style="{CELL}">{r.gap:.0%}</td></tr>'
-        for r in gaps.head(limit).itertuples(index=False)
-    )
-    return scroll_box(
-        f'<table style="{TABLE}"><thead><tr><th style="{CELL}">fact</th>'
-        f'<th style="{CELL}">on top</th><th style="{CELL}">buried</th>'
-        f'<th style="{CELL}">gap in position</th></tr></thead><tbody>{body}</tbody></table>'
-    )
+    def table(rows: pd.DataFrame, extra: bool) -> str:
+        body = "".join(
+            f'<tr><td style="{CELL};white-space:nowrap"><b>{fact_link(r.fact_id)}</b></td>'
+            f"{side(r, 'top')}{side(r, 'buried')}"
+            f'<td style="{CELL}">{r.gap:.0%}</td>'
+            + (f'<td style="{CELL}">{escape(r.higher)}</td>' if extra else "")
+            + "</tr>"
+            for r in rows.head(limit).itertuples(index=False)
+        )
+        head = "".join(
+            f'<th style="{CELL}">{h}</th>'
+            for h in ["fact", "on top", "buried", "gap in position"]
+            + (["may state it higher up"] if extra else [])
+        )
+        return scroll_box(
+            f'<table style="{TABLE}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+        )
+
+    parts = []
+    if claims.empty:
+        parts.append(
+            "<p><em>No gap is claimed: in every gap found, the burying article has a passage "
+            "on top that may state the fact (listed below).</em></p>"
+        )
+    else:
+        if "prominence" not in confirmed:
+            parts.append(
+                f"<p><b>{len(claims)} candidate{'s' if len(claims) != 1 else ''}, not "
+                "confirmed</b>: prominence claims do not meet the standard on the held-out "
+                'labelled corpora (README, "Claims a researcher can cite").</p>'
+            )
+        parts.append(table(claims, extra=False))
+    if not higher.empty:
+        parts.append(
+            f"<details><summary>{len(higher)} more where the burying article may state the "
+            "fact higher up (not claimed)</summary>" + table(higher, extra=True) + "</details>"
+        )
+    return "".join(parts)
 
 
 def timeline_view(timeline: pd.DataFrame, colours: dict[str, str]) -> str:
