@@ -476,6 +476,47 @@ def test_a_surname_is_the_person_named_last_or_the_one_the_corpus_names_most():
     assert by_passage[("d", 0)] == "Donald Trump"
 
 
+def test_a_surname_used_before_the_articles_only_full_name_of_it_is_not_that_person():
+    corpus = [
+        passages(
+            "Donald Trump met Emmanuel Macron.",
+            "Donald Trump and Emmanuel Macron spoke.",
+            "Donald Trump said so, and Donald Trump will fly home.",
+            doc_id="a",
+            outlet="A",
+        ),
+        passages(
+            "Trump hosts Macron",  # a headline: surnames alone, not read
+            "President Trump welcomed French President Emmanuel Macron on Monday.",
+            "Macron lobbied him on Iran.",
+            "Melania Trump planted a tree with Brigitte Macron.",
+            "\u201cWe will talk,\u201d Mr. Trump said.",
+            "\u201cWe agree,\u201d Macron said.",
+            doc_id="b",
+            outlet="B",
+        ),
+        passages(
+            "Melania Trump welcomed the guests.",
+            "\u201cThey are lovely,\u201d Mrs. Trump said.",
+            doc_id="c",
+            outlet="C",
+        ),
+    ]
+    frame = pd.concat(corpus, ignore_index=True)
+    frame.loc[(frame["doc_id"] == "b") & (frame["passage_id"] == 0), "kind"] = "headline"
+    said = find_quotes(frame)
+    by_passage = dict(
+        zip(zip(said["doc_id"], said["passage_id"], strict=True), said["person"], strict=True)
+    )
+    # B says "President Trump" before it names Melania Trump: its Trump is the corpus's
+    assert by_passage[("b", 4)] == "Donald Trump"
+    # B's Macron is Emmanuel, named before its first "Macron" alone; Brigitte, named
+    # last, is not, since the corpus names Emmanuel far more often
+    assert by_passage[("b", 5)] == "Emmanuel Macron"
+    # C introduces Melania Trump first: its Mrs. Trump is she
+    assert by_passage[("c", 1)] == "Melania Trump"
+
+
 def test_a_speaker_is_never_a_phrase_of_the_quotation():
     # the parser takes "the Smith Servers" inside the quote for the subject of "wrote"
     text = (

@@ -961,8 +961,9 @@ class _People:
     with the other words of that phrase ("russian", "chief", "president").
     """
 
-    def __init__(self, docs: Sequence[Doc], namer: _Namer):
+    def __init__(self, docs: Sequence[Doc], namer: _Namer, headlines: Iterable[int] = ()):
         self.namer = namer
+        self.headlines = set(headlines)
         self.offices: dict[str, set[str]] = {}
         self.words: dict[str, set[str]] = {}
         self.names: dict[int, list[str]] = {}
@@ -1034,10 +1035,36 @@ class _People:
         best = min(distance.values())
         return [k for k in keys if distance[k] == best]
 
+    def binding(self, key: str, article: list[int]) -> str | None:
+        """Whom the article means by the surname alone: the first name it binds it to.
+
+        A reporter introduces a person by full name and then uses the surname
+        alone; a relative or namesake introduced later is written in full
+        ("Brigitte Macron", "Boris Johnson"). So the surname alone means the last
+        person named in full before its first use alone: that person's first name
+        (lower case). ``""`` when the article uses it alone before any full name of
+        it ("President Trump" before "Melania Trump": someone it never names in
+        full); ``None`` when it never uses it alone. Headlines, which use surnames
+        alone, are not read.
+        """
+        last = ""
+        for i in article:
+            if i in self.headlines:
+                continue
+            for name in self.names.get(i, []):
+                if self.key(name) != key:
+                    continue
+                words = _NAME_WORD.findall(name.lower())
+                if len(words) == 1:
+                    return last
+                last = words[0]
+        return None
+
     def surnames(self, article: list[int]) -> dict[str, str]:
         """Lower-case surname -> the fullest name of each person the article names.
 
-        A surname two people of the article share is left out.
+        A surname two people of the article share is left out, and so is one the
+        article uses alone before its full name (:meth:`binding`).
         """
         names: dict[str, set[str]] = {}
         for i in article:
@@ -1049,18 +1076,24 @@ class _People:
         for surname, full in names.items():
             keys = {self.key(n) for n in full}
             firsts = {_NAME_WORD.findall(n)[0].lower() for n in full}
-            if len(keys) == 1 and len(firsts) == 1:
+            if len(keys) == 1 and len(firsts) == 1 and self.binding(keys.pop(), article) != "":
                 out[surname] = max(full, key=len)
         return out
 
     def full_name(self, speaker: _Speaker, article: list[int], at: int = -1) -> _Speaker:
         """A named speaker under the fullest name the article gives him ("Alzayat").
 
-        When the article gives the full names of two people of that surname,
-        the one named last at or before the speaker's passage (``at``, a row of
-        ``article``); when it gives none, or both there, the person the corpus
-        names at least twice as often as any other of that surname ("Trump"
-        is Donald, not Melania), if there is one.
+        When the article uses the surname alone before any full name of it
+        (:meth:`binding`: "President Trump" before "Melania Trump"), the person the
+        corpus names at least twice as often as any other of that surname ("Trump"
+        is Donald, not Melania), failing that the one person of that surname the
+        article names. Else the one person of that surname the article names; when it
+        names two, the one named last at or before the speaker's passage (``at``, a
+        row of ``article``: "Boris Johnson welcomed ... Johnson said"), unless the
+        surname was bound to the other (:meth:`binding`) and the corpus names that
+        one at least twice as often ("Macron" after "his wife Brigitte Macron" is
+        still Emmanuel); when it gives none, or both there, the person the corpus
+        names at least twice as often, if there is one.
         """
         if speaker.kind != "named person":
             return speaker
@@ -1085,11 +1118,25 @@ class _People:
             for i in article[: article.index(at) + 1 if at in article else len(article)]
         ]
         latest = next((b for b in reversed(before) if b), set())
-        if len({first(n) for n in here}) == 1:
+        dominant = len(counts) > 1 and counts[0][1] >= 2 * counts[1][1]
+        bound = self.binding(key, article)
+        single = len({first(n) for n in here}) == 1
+        if bound == "":
+            if dominant:
+                pool = [n for n in every if first(n) == counts[0][0]]
+            elif single:
+                pool = here
+            else:
+                return speaker
+        elif bound and latest != {bound} and dominant and counts[0][0] == bound:
+            pool = [n for n in here if first(n) == bound]
+        elif single:
             pool = here
         elif len(latest) == 1:
             pool = [n for n in here if first(n) in latest]
-        elif len(counts) > 1 and counts[0][1] >= 2 * counts[1][1]:
+        elif bound:
+            pool = [n for n in here if first(n) == bound]
+        elif dominant:
             pool = [n for n in every if first(n) == counts[0][0]]
         else:
             return speaker
@@ -1251,9 +1298,10 @@ def find_quotes(
     if len(docs) != len(passages):
         raise ValueError(f"{len(docs)} parsed docs for {len(passages)} passages")
     namer = _Namer(docs)
-    people = _People(docs, namer)
-    rows = []
     frame = passages.reset_index(drop=True)
+    headlines = frame.index[frame["kind"] == "headline"] if "kind" in frame else []
+    people = _People(docs, namer, headlines)
+    rows = []
     outlet_words = {w for o in frame["outlet"].unique() for w in str(o).lower().split()}
     for _, group in frame.groupby("doc_id", sort=False):
         group = group.sort_values("passage_id")
