@@ -69,6 +69,8 @@ def test_evaluate_prints_strict_and_lax_scores_and_claims(default_result):
     for check in checks:
         words = lines[check.claim]
         assert words[len(check.claim.split())] == str(check.made)
+    # the columns are explained: "3 right, recall 0.00" is no contradiction
+    assert "A right claim\nneed not be a true one" in out.stdout
 
 
 def test_evaluate_missing_gold_is_one_line(tmp_path):

@@ -222,6 +222,14 @@ def _print_claims(result, gold, args: argparse.Namespace) -> None:
         if args.errors:
             for example in c.examples:
                 print(f"  wrong: {example}")
+    print(
+        "\nright: claims the labels bear out; true: the claims the labels make true (a passage"
+        "\nno other outlet carries; a fact more than half of an outlet's others carry; a"
+        "\nshared fact; a fact on top in one outlet and in the second half of another; a"
+        "\nlabelled figure pair); recall: the share of those the report makes. A right claim"
+        '\nneed not be a true one (a fact fewer than half the others carry). README: "Claims'
+        '\na researcher can cite".'
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
