@@ -91,6 +91,21 @@ def test_auto_mode_keeps_one_article_per_outlet_together():
         group_events(table, texts, mode="many")
 
 
+def test_an_article_that_shares_little_with_its_event_is_warned_about():
+    from narrative.pipeline import _event_warnings
+
+    # one article per outlet: one event by mode, though the vote story shares nothing
+    texts = [FLOOD[0], FLOOD[1], VOTE[0]]
+    grouping = group_events(_table(["A", "B", "C"], ["2021-06-01"] * 3), texts)
+    assert grouping.labels == ["E001"] * 3
+    warnings = _event_warnings(grouping, min_similarity=0.1)
+    assert len(warnings) == 1 and "1 article(s) share little" in warnings[0]
+    assert "d2 (" in warnings[0] and "d0 (" not in warnings[0]
+    # one story: no warning
+    together = group_events(_table(["A", "B", "C"], ["2021-06-01"] * 3), FLOOD)
+    assert _event_warnings(together, min_similarity=0.1) == []
+
+
 def test_forbidden_pair_is_never_merged_by_average_linkage():
     similarity = np.full((3, 3), 0.9)
     gaps = np.zeros((3, 3))

@@ -609,7 +609,7 @@ def _run(
         max_days=config.event_max_days,
         mode=config.events,
     )
-    warnings.extend(_event_warnings(grouping))
+    warnings.extend(_event_warnings(grouping, min_similarity=config.event_min_similarity))
     tasks = event_tasks(
         loaded, cleaned, passages, grouping, model=model, settings=settings, cache=cache
     )
@@ -652,16 +652,38 @@ def _run(
     )
 
 
-def _event_warnings(events: EventGrouping) -> list[str]:
-    """Warn about events that cannot be compared (one outlet) when the corpus holds several."""
+def _event_warnings(events: EventGrouping, *, min_similarity: float = 0.1) -> list[str]:
+    """Warn about events that cannot be compared (one outlet) when the corpus holds several,
+    and about articles that share little with the rest of their event.
+
+    An article put in its event by its manifest or by mode (a corpus of one article per
+    outlet is one event) is not checked against the others; one day's news from one
+    place (FA-KES's groups) may hold an air raid, a shelling and a gas attack. Such an
+    article's mean similarity to its event's other articles is below the threshold two
+    groups of articles need to merge (``min_similarity``), and every comparison the
+    pages make with it (units, omissions, figures) may be between two stories.
+    """
     table = events.table
+    warnings = []
+    weak = table[(table["similarity"] < min_similarity) & (table["event"].duplicated(keep=False))]
+    if len(weak):
+        shown = ", ".join(
+            f"{r.doc_id} ({r.similarity:.2f})" for r in weak.head(10).itertuples(index=False)
+        ) + (" ..." if len(weak) > 10 else "")
+        warnings.append(
+            f"{len(weak)} article(s) share little with the other articles of their event (mean "
+            f"similarity below {min_similarity:g}, the least for two groups to be one event): "
+            f"{shown}. They may report another incident, and what the pages compare with them "
+            "may be two stories; check the events table, name each article's event in the "
+            "manifest, or run again with -p events=cluster"
+        )
     if table["event"].nunique() < 2:
-        return []
+        return warnings
     lone = table.loc[table["outlets"] < 2, "event"].drop_duplicates().tolist()
     if not lone:
-        return []
+        return warnings
     shown = ", ".join(lone[:10]) + (" ..." if len(lone) > 10 else "")
-    return [
+    return warnings + [
         f"{len(lone)} of {table['event'].nunique()} events are reported by one outlet only and "
         f"have nothing to align: {shown} (see the events table). If they are the same story as "
         "the rest, run again with -p events=one, or name each article's event in the manifest"
