@@ -282,6 +282,7 @@ def test_a_dateline_is_no_mention():
             ("a", "A", "Washington (AFP) \u2013 President Trump has delayed the tariffs."),
             ("b", "B", "WASHINGTON, April 30 (Reuters) - The tariffs were delayed."),
             ("c", "C", "Washington wants a deal with Seoul."),
+            ("d", "D", "WASHINGTON \u2015 As Republicans hammered the deal, Trump waited."),
         ]
     )
     mentions = find_mentions(passages)

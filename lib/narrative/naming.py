@@ -135,8 +135,10 @@ _QUANTITY_WORDS = {
 _TITLES = {"mr", "mrs", "ms", "dr"}
 # What follows a dateline's place at the start of a passage: an optional date, an
 # optional agency in brackets, then a dash ("WASHINGTON, April 30 (Reuters) -",
-# "Washington (AFP) –", "WASHINGTON —").
-_DATELINE = re.compile(r"(?:,[^.,()]{1,25})?\s*(?:\([^()]{1,30}\))?\s*[\u2014\u2013-]\s")
+# "Washington (AFP) –", "WASHINGTON —", HuffPost's "WASHINGTON ―" with a horizontal bar).
+_DATELINE = re.compile(
+    r"(?:,[^.,()]{1,25})?\s*(?:\([^()]{1,30}\))?\s*[\u2012\u2013\u2014\u2015-]\s"
+)
 # An indefinite phrase introduces a thing: "a continuing deal" after "the Iran nuclear
 # deal" is not that deal.
 _INDEFINITE = {"a", "an", "another"}
