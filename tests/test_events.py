@@ -104,6 +104,9 @@ def test_an_article_that_shares_little_with_its_event_is_warned_about():
     # one story: no warning
     together = group_events(_table(["A", "B", "C"], ["2021-06-01"] * 3), FLOOD)
     assert _event_warnings(together, min_similarity=0.1) == []
+    # articles in two languages share no words: the similarity says nothing there
+    mixed = {"d0": "en", "d1": "en", "d2": "de"}
+    assert _event_warnings(grouping, min_similarity=0.1, languages=mixed) == []
 
 
 def test_forbidden_pair_is_never_merged_by_average_linkage():

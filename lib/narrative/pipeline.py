@@ -601,15 +601,19 @@ def _run(
     passages = segment_corpus(cleaned, granularity=config.granularity)
     if loaded.outlets and len(loaded.outlets) < 2:
         warnings.append("only one outlet in the corpus: there is nothing to compare")
+    documents = document_table(cleaned)
     grouping = group_events(
-        document_table(cleaned),
+        documents,
         [c.text for c in cleaned],
         leads=[lead_text(c) for c in cleaned],
         min_similarity=config.event_min_similarity,
         max_days=config.event_max_days,
         mode=config.events,
     )
-    warnings.extend(_event_warnings(grouping, min_similarity=config.event_min_similarity))
+    languages = dict(zip(documents["doc_id"], documents["language"], strict=True))
+    warnings.extend(
+        _event_warnings(grouping, min_similarity=config.event_min_similarity, languages=languages)
+    )
     tasks = event_tasks(
         loaded, cleaned, passages, grouping, model=model, settings=settings, cache=cache
     )
@@ -652,7 +656,12 @@ def _run(
     )
 
 
-def _event_warnings(events: EventGrouping, *, min_similarity: float = 0.1) -> list[str]:
+def _event_warnings(
+    events: EventGrouping,
+    *,
+    min_similarity: float = 0.1,
+    languages: Mapping[str, str] | None = None,
+) -> list[str]:
     """Warn about events that cannot be compared (one outlet) when the corpus holds several,
     and about articles that share little with the rest of their event.
 
@@ -661,11 +670,17 @@ def _event_warnings(events: EventGrouping, *, min_similarity: float = 0.1) -> li
     place (FA-KES's groups) may hold an air raid, a shelling and a gas attack. Such an
     article's mean similarity to its event's other articles is below the threshold two
     groups of articles need to merge (``min_similarity``), and every comparison the
-    pages make with it (units, omissions, figures) may be between two stories.
+    pages make with it (units, omissions, figures) may be between two stories. An event
+    whose articles are in several languages (``languages``: ``doc_id`` -> code) is not
+    checked: the similarity compares words, which two languages do not share.
     """
     table = events.table
     warnings = []
-    weak = table[(table["similarity"] < min_similarity) & (table["event"].duplicated(keep=False))]
+    language = table["doc_id"].map(languages or {}).fillna("")
+    several = language.groupby(table["event"]).transform("nunique") > 1
+    weak = table[
+        (table["similarity"] < min_similarity) & table["event"].duplicated(keep=False) & ~several
+    ]
     if len(weak):
         shown = ", ".join(
             f"{r.doc_id} ({r.similarity:.2f})" for r in weak.head(10).itertuples(index=False)
