@@ -224,6 +224,15 @@ def test_statements_leave_out_attribution_stubs_and_asides():
     assert not is_statement("Time may be of the essence.")
     assert is_statement("Fighting resumed in Daraa on Tuesday.")
     assert is_statement("The talks ended without an agreement on the zones.")
+    # a speaker given with all his titles is still only a speaker
+    assert not is_statement("Director of the Issam Fares Institute Sami Nader said.")
+    assert not is_statement("Director of Levant Institute (LISA) Sami Nader said.")
+    assert not is_statement(
+        "Peter Salama Executive Director of the WHO Health Emergencies Programme said in the "
+        "WHO statement."
+    )
+    assert is_statement("Russian and Turkish forces shelled the town, the monitor said.")
+    assert is_statement("The Syrian Observatory for Human Rights said 58 people were killed.")
 
 
 def _long(passages: pd.DataFrame) -> pd.DataFrame:

@@ -77,6 +77,19 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 _TERM = re.compile(r"\d[\d,.]*\d|\d|[A-Z][\w'’-]+|[a-z][\w'’-]*")
+# A long stub: a speaker named with a title and nothing else, then a speech verb and a
+# short tail ("Director of the Issam Fares Institute Sami Nader said.", "Peter Salama
+# Executive Director of the WHO Health Emergencies Programme said in the WHO statement.").
+_LONG_STUB = re.compile(
+    r"^(?P<who>[^\"“”‘’,;:]+?)\s+(?:said|says|added|noted|stated|told|wrote|explained)\b"
+    r"(?P<tail>[^\"“”‘’,;:]*)$"
+)
+_NAME_GLUE = {"of", "the", "for", "and", "at", "in", "on", "de", "del", "al", "von", "van", "to"}
+# what may follow the verb of a stub: where and when it was said, to whom
+_STUB_TAIL = _NAME_GLUE | {
+    "a", "an", "statement", "interview", "briefing", "conference", "press", "news",
+    "reporters", "journalists", "later", "also", "earlier", "separately", "told",
+}  # fmt: skip
 
 #: An event whose dated articles span this many days or more is said to be far apart.
 APART_DAYS = 14
@@ -364,8 +377,11 @@ def is_statement(text: str) -> bool:
 
     Not a statement: a passage of fewer than five words; an attribution stub,
     a short passage that is only a speaker and a speech verb ("Alzayat said.",
-    "the official told Reuters."); and a short aside with no name or figure
-    in it ("Time may be of the essence.").
+    "the official told Reuters."), or a longer one whose speaker is only names and
+    titles (capitalised words joined by "of", "the" ...), with after the verb at most
+    six words of where, when or to whom it was said and no quotation ("Director of the
+    Issam Fares Institute Sami Nader said.", "... said in the WHO statement."); and a
+    short aside with no name or figure in it ("Time may be of the essence.").
 
     Args:
         text: The passage.
@@ -378,6 +394,13 @@ def is_statement(text: str) -> bool:
         return False
     if len(words) <= STUB_WORDS and _ATTRIBUTION.search(text):
         return False
+    stub = _LONG_STUB.match(text.strip().rstrip("."))
+    if stub and len(stub["tail"].split()) <= 6:
+        who, tail = stub["who"].split(), stub["tail"].split()
+        if all(w.strip("()")[:1].isupper() or w.lower() in _NAME_GLUE for w in who) and all(
+            w[:1].isupper() or w.lower() in _STUB_TAIL for w in tail
+        ):
+            return False
     names = [w for w in words[1:] if w[:1].isupper() or any(c.isdigit() for c in w)]
     return len(words) > STUB_WORDS or bool(names) or any(c.isdigit() for c in words[0])
 
