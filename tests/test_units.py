@@ -213,6 +213,26 @@ def test_a_pair_on_the_story_s_common_words_builds_no_unit():
     }
 
 
+def test_two_passages_quoting_different_words_are_two_remarks():
+    passages = _passages("ab")
+    texts = {
+        ("a", 0): '"It is all part and parcel of the relationship," said the envoy.',
+        ("b", 0): 'The envoy said Trump would raise "the full range of trade issues with Tokyo".',
+        ("a", 1): '"We will press for the full range of trade issues," the envoy said.',
+        ("b", 1): 'The envoy said they would press "for the full range of trade issues" today.',
+    }
+    keys = zip(passages["doc_id"], passages["passage_id"], strict=True)
+    passages["text"] = [texts.get(k, t) for k, t in zip(keys, passages["text"], strict=True)]
+    alignments = pd.DataFrame([_pair("a", 0, "b", 0, 0.9), _pair("a", 1, "b", 1, 0.8)])
+    units = build_units(passages, alignments, rare_min=0)
+    # one speaker, two remarks: the quotations share no word; the same remark, quoted twice
+    assert set(zip(units["doc_id"], units["passage_id"], strict=True)) == {("a", 1), ("b", 1)}
+    assert build_units(passages, alignments, rare_min=0, quote_min=0)["unit_id"].nunique() == 2
+    # shared copy is never held apart
+    copies = alignments.assign(relation="reuse")
+    assert build_units(passages, copies, rare_min=0)["unit_id"].nunique() == 2
+
+
 def test_the_rule_summary_states_the_thresholds_in_force(monkeypatch):
     import narrative.units as units
 

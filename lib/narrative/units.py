@@ -78,7 +78,9 @@ def rule_summary() -> str:
         f"least {FIRM_MARGIN:g}, a sentence cosine of at least {FIRM_SIMILARITY:g} or a lexical "
         f"overlap of at least {FIRM_LEXICAL:g}, and at least {RARE_MIN} rare terms in common: "
         f"words, names or figures in at most {RARE_SHARE:.0%} of the event's passages, or in "
-        f"at most {RARE_SPREAD:g} passages per article that uses them), and every passage of "
+        f"at most {RARE_SPREAD:g} passages per article that uses them; not two passages "
+        f"that each quote at least {QUOTE_MIN} words and quote different words: two remarks), "
+        "and every passage of "
         "another article aligned so firmly with both core passages, each pair scoring at "
         f"least {MEMBER_MIN:g} (one passage per article; two headlines only when they are "
         f"shared copy or score {HEADLINE_MIN:g}). A passage chained to the core through "
@@ -206,6 +208,32 @@ def _merge_units(
             members[gone] = []
 
 
+#: Least words each passage of a ``paraphrase`` pair must quote for their quotations to be
+#: compared: two passages that quote different words report two remarks (two quotes of one
+#: adviser on one visit), however alike the sentences around them.
+QUOTE_MIN = 6
+
+
+def _keys(frame: pd.DataFrame) -> list[tuple[str, int]]:
+    return list(zip(frame["doc_id"], frame["passage_id"].astype(int), strict=True))
+
+
+def _quoted_words(text: str) -> tuple[set[str], int]:
+    """The content words a passage quotes, and how many words its quotations hold."""
+    from narrative.quotes import quoted_spans
+
+    spans = [text[s:e] for s, e in quoted_spans(text)]
+    return {w for q in spans for w in tokens(q)}, sum(len(q.split()) for q in spans)
+
+
+def _different_quotes(a: tuple[set[str], int], b: tuple[set[str], int], least: int) -> bool:
+    """Two passages that each quote at least ``least`` words and quote different words."""
+    (words_a, length_a), (words_b, length_b) = a, b
+    if length_a < least or length_b < least or not words_a or not words_b:
+        return False
+    return len(words_a & words_b) / min(len(words_a), len(words_b)) < 0.2
+
+
 def build_units(
     passages: pd.DataFrame,
     alignments: pd.DataFrame,
@@ -219,6 +247,7 @@ def build_units(
     rare_share: float = RARE_SHARE,
     rare_spread: float = RARE_SPREAD,
     merge: bool = True,
+    quote_min: int = QUOTE_MIN,
 ) -> pd.DataFrame:
     """Story units from aligned pairs, each grown around one core pair.
 
@@ -272,6 +301,17 @@ def build_units(
             for r in links.itertuples(index=False)
         ]
         links = links[(links["relation"] == REUSE).to_numpy() | (np.asarray(shared) >= rare_min)]
+    if quote_min > 0 and not links.empty:
+        text = dict(zip(_keys(passages), passages["text"], strict=True))
+        quoted = {k: _quoted_words(t) for k, t in text.items()}
+        apart = [
+            r.relation != REUSE
+            and _different_quotes(
+                quoted[(r.doc_a, int(r.passage_a))], quoted[(r.doc_b, int(r.passage_b))], quote_min
+            )
+            for r in links.itertuples(index=False)
+        ]
+        links = links[~np.asarray(apart, dtype=bool)]
     links = links.sort_values(
         ["score", "doc_a", "passage_a", "doc_b", "passage_b"],
         ascending=[False, True, True, True, True],
