@@ -676,7 +676,8 @@ def _event_warnings(
     """
     table = events.table
     warnings = []
-    language = table["doc_id"].map(languages or {}).fillna("")
+    known = languages or {}
+    language = pd.Series([known.get(d, "") for d in table["doc_id"]], index=table.index)
     several = language.groupby(table["event"]).transform("nunique") > 1
     weak = table[
         (table["similarity"] < min_similarity) & table["event"].duplicated(keep=False) & ~several
