@@ -214,15 +214,18 @@ def test_running_many_notebooks_leaves_no_open_channels(tmp_path: Path):
         for i in range(1, 6):
             error = runner.run(source, tmp_path / f"{i}.ipynb", {}, key="", outputs=tmp_path)
             assert error is None
-        # A leak stays; a socket or pipe the last run is still closing (seen once under
-        # load: one file over) goes within moments, so wait for it before counting.
+        # The leak this guards against is per notebook (each client's sockets, context and
+        # heartbeat thread stayed: five runs left five sets). One file more after five runs
+        # is not that: under load one socket may still be closing, or a resource opened once
+        # (seen twice in CI-like runs, 29 files for 28); so wait a little, then allow as
+        # much as two runs' worth of one file, which a per-run leak exceeds.
         deadline = time.monotonic() + 5
         while time.monotonic() < deadline and (
             len(os.listdir("/proc/self/fd")) > files or threading.active_count() > threads
         ):
             time.sleep(0.1)
-        assert len(os.listdir("/proc/self/fd")) <= files
-        assert threading.active_count() <= threads
+        assert len(os.listdir("/proc/self/fd")) <= files + 2
+        assert threading.active_count() <= threads + 1
 
 
 def test_many_outlets_get_pages_for_the_pairs_that_share_most(tmp_path: Path, monkeypatch):
