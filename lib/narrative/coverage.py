@@ -43,7 +43,7 @@ import pandas as pd
 
 from narrative.alignment import clause_similarity
 from narrative.lexical import tokens
-from narrative.units import firm_pairs
+from narrative.units import firm_pairs, passage_keys
 from narrative.vocab import SAME_FACT
 
 #: A passage of at most this many words can be an attribution stub or an aside.
@@ -200,8 +200,8 @@ def shared_content_pairs(passages: pd.DataFrame, alignments: pd.DataFrame) -> pd
     """
     outlets = list(dict.fromkeys(passages["outlet"]))
     text = passages[passages["kind"] != "headline"]
-    words = dict(zip(_keys(text), text["text"].str.split().str.len(), strict=True))
-    outlet_of = dict(zip(_keys(text), text["outlet"], strict=True))
+    words = dict(zip(passage_keys(text), text["text"].str.split().str.len(), strict=True))
+    outlet_of = dict(zip(passage_keys(text), text["outlet"], strict=True))
     totals = {o: 0 for o in outlets}
     for key, count in words.items():
         totals[outlet_of[key]] += count
@@ -275,7 +275,7 @@ def fact_table(
     Returns:
         Fact table (see the module docstring).
     """
-    unit_of = dict(zip(_keys(units), units["unit_id"], strict=True))
+    unit_of = dict(zip(passage_keys(units), units["unit_id"], strict=True))
     links = alignments[alignments["relation"].isin(SAME_FACT)]
 
     doc_order = {d: i for i, d in enumerate(dict.fromkeys(passages["doc_id"]))}
@@ -310,14 +310,14 @@ def fact_table(
     facts = pd.DataFrame(rows)
     grouped = facts.groupby("fact_id")
     facts["n_outlets"] = grouped["outlet"].transform("nunique")
-    fact_of = dict(zip(_keys(facts), facts["fact_id"], strict=True))
+    fact_of = dict(zip(passage_keys(facts), facts["fact_id"], strict=True))
     centrality = dict.fromkeys(fact_of, 0.0)
     for row in links.itertuples(index=False):
         a, b = (row.doc_a, int(row.passage_a)), (row.doc_b, int(row.passage_b))
         if a in fact_of and fact_of.get(b) == fact_of[a]:
             centrality[a] += row.score
             centrality[b] += row.score
-    facts["_centrality"] = [-centrality[k] for k in _keys(facts)]
+    facts["_centrality"] = [-centrality[k] for k in passage_keys(facts)]
     central = facts.sort_values(["_centrality", "_order"]).drop_duplicates("fact_id")
     label = central.set_index("fact_id")["text"].map(lambda t: _truncate(t, label_chars))
     facts["label"] = facts["fact_id"].map(label)
@@ -332,11 +332,6 @@ def fact_table(
     facts["_rank"] = facts["fact_id"].map(rank)
     facts = facts.sort_values(["_rank", "_order"])
     return facts[FACT_COLUMNS].reset_index(drop=True)
-
-
-def _keys(frame: pd.DataFrame) -> list[tuple[str, int]]:
-    """``(doc_id, passage_id)`` of every row."""
-    return list(zip(frame["doc_id"], frame["passage_id"].astype(int), strict=True))
 
 
 def _truncate(text: str, limit: int) -> str:
@@ -1008,10 +1003,10 @@ def prominence(facts: pd.DataFrame, passages: pd.DataFrame) -> pd.DataFrame:
     """
     if facts.empty:
         return pd.DataFrame(columns=PROMINENCE_COLUMNS)
-    band = dict(zip(_keys(passages), placement_bands(passages), strict=True))
+    band = dict(zip(passage_keys(passages), placement_bands(passages), strict=True))
     article_words = passages["text"].str.split().str.len().groupby(passages["doc_id"]).sum()
     rows = facts.assign(
-        band=[band[k] for k in _keys(facts)],
+        band=[band[k] for k in passage_keys(facts)],
         _fact=facts["fact_id"].map({f: i for i, f in enumerate(dict.fromkeys(facts["fact_id"]))}),
         _outlet=facts["outlet"].map(
             {o: i for i, o in enumerate(dict.fromkeys(passages["outlet"]))}
@@ -1122,9 +1117,9 @@ def _higher_up(
         first such passage in article order, or ``""``.
     """
     bands = placement_bands(passages)
-    row_of = {k: i for i, k in enumerate(_keys(passages))}
+    row_of = {k: i for i, k in enumerate(passage_keys(passages))}
     on_top: dict[str, list[tuple[str, int]]] = {}
-    for key, band in zip(_keys(passages), bands, strict=True):
+    for key, band in zip(passage_keys(passages), bands, strict=True):
         if band in top:
             on_top.setdefault(key[0], []).append(key)
     aligned: dict[frozenset, str] = {}

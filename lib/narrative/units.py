@@ -214,7 +214,8 @@ def _merge_units(
 QUOTE_MIN = 6
 
 
-def _keys(frame: pd.DataFrame) -> list[tuple[str, int]]:
+def passage_keys(frame: pd.DataFrame) -> list[tuple[str, int]]:
+    """``(doc_id, passage_id)`` of every row."""
     return list(zip(frame["doc_id"], frame["passage_id"].astype(int), strict=True))
 
 
@@ -302,8 +303,13 @@ def build_units(
         ]
         links = links[(links["relation"] == REUSE).to_numpy() | (np.asarray(shared) >= rare_min)]
     if quote_min > 0 and not links.empty:
-        text = dict(zip(_keys(passages), passages["text"], strict=True))
-        quoted = {k: _quoted_words(t) for k, t in text.items()}
+        text = dict(zip(passage_keys(passages), passages["text"], strict=True))
+        ends = {
+            key
+            for r in links.itertuples(index=False)
+            for key in ((r.doc_a, int(r.passage_a)), (r.doc_b, int(r.passage_b)))
+        }
+        quoted = {key: _quoted_words(text[key]) for key in ends}
         apart = [
             r.relation != REUSE
             and _different_quotes(
