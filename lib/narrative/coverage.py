@@ -533,13 +533,8 @@ def plausible_counterparts(
     event_of = event_of or {}
     rows = passages.reset_index(drop=False).rename(columns={"index": "_row"})
     rows["_event"] = rows["doc_id"].map(lambda d: event_of.get(d, ""))
-    aligned: dict[frozenset, str] = {}
-    same: set[frozenset] = set()
-    for r in alignments.itertuples(index=False):
-        key = frozenset({(r.doc_a, int(r.passage_a)), (r.doc_b, int(r.passage_b))})
-        aligned[key] = f"{r.relation} pair {r.score:.2f}"
-        if r.relation in SAME_FACT:
-            same.add(key)
+    aligned = _pair_evidence(alignments)
+    same = {key for key, pair in aligned.items() if pair.split(" ", 1)[0] in SAME_FACT}
     found = []
     for _, event in rows.groupby("_event", sort=False):
         terms = [_terms(t) for t in event["text"]]
@@ -617,6 +612,16 @@ def plausible_counterparts(
                     + (firm, round(top, 4), round(words, 4))
                 )
     return pd.DataFrame(found, columns=columns)
+
+
+def _pair_evidence(alignments: pd.DataFrame) -> dict[frozenset, str]:
+    """Each aligned pair of passages, as the evidence it gives: ``"related pair 0.36"``."""
+    return {
+        frozenset({(r.doc_a, int(r.passage_a)), (r.doc_b, int(r.passage_b))}): (
+            f"{r.relation} pair {r.score:.2f}"
+        )
+        for r in alignments.itertuples(index=False)
+    }
 
 
 def counterpart_rank(pair: str, text: str, cosine: float) -> tuple[bool, bool, float]:
@@ -1117,16 +1122,13 @@ def _higher_up(
         first such passage in article order, or ``""``.
     """
     bands = placement_bands(passages)
-    row_of = {k: i for i, k in enumerate(passage_keys(passages))}
+    keys = passage_keys(passages)
+    row_of = {k: i for i, k in enumerate(keys)}
     on_top: dict[str, list[tuple[str, int]]] = {}
-    for key, band in zip(passage_keys(passages), bands, strict=True):
+    for key, band in zip(keys, bands, strict=True):
         if band in top:
             on_top.setdefault(key[0], []).append(key)
-    aligned: dict[frozenset, str] = {}
-    if alignments is not None:
-        for r in alignments.itertuples(index=False):
-            key = frozenset({(r.doc_a, int(r.passage_a)), (r.doc_b, int(r.passage_b))})
-            aligned[key] = f"{r.relation} pair {r.score:.2f}"
+    aligned = {} if alignments is None else _pair_evidence(alignments)
     rows = passages.index
     texts = passages["text"].to_numpy()
     found = []
