@@ -249,6 +249,9 @@ def test_units_are_right_only_when_one_fact_runs_through_every_passage():
     check = check_units(units, gold)
     assert check.right == [True, False]
     assert sorted(check.kept) == [False, True]
+    # a candidate unit claims nothing: only the units stated as one fact are scored
+    marked = units.assign(status=["one fact", "one fact", "candidate", "candidate"])
+    assert check_units(marked, gold).right == [True]
 
 
 def test_prominence_claims_need_one_fact_and_no_higher_placement():

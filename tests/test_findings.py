@@ -105,6 +105,38 @@ def test_shared_words_come_from_story_units_not_every_paraphrase_pair(tmp_path: 
     assert not any("also reported" in t or "reuse or paraphrase" in t for t in texts)
 
 
+def test_shares_and_unit_count_leave_candidate_units_out(tmp_path: Path):
+    data = tmp_path / "data"
+    _write(
+        data,
+        "passages",
+        [
+            {"doc_id": d, "passage_id": p, "outlet": d.upper(), "kind": "body", "text": t}
+            for d in "ab"
+            for p, t in enumerate(["one two three four", "five six"])
+        ],
+    )
+    _write(data, "alignments", [{"relation": "paraphrase"}, {"relation": "paraphrase"}])
+    _write(
+        data,
+        "units",
+        [
+            {"unit_id": u, "doc_id": d, "passage_id": p, "outlet": d.upper(), "status": s}
+            for u, p, s in (("U001", 1, "one fact"), ("U002", 0, "candidate"))
+            for d in "ab"
+        ],
+    )
+    texts = [f.text for f in headline_findings(tmp_path, set())]
+    assert texts[0].endswith(
+        "2 story units, 1 of them stated as one fact and 1 candidate to check."
+    )
+    # a1's 2 of A's 6 words; a0, in the candidate unit, does not count
+    assert texts[1] == (
+        "33% of A's words are in story units it shares with B (passages the suite aligns "
+        "firmly as one fact; candidate units not counted)."
+    )
+
+
 def _coverage_exports(data: Path) -> None:
     _write(data, "facts", [{"fact_id": "U001", "outlet": "A"}])
     _write(

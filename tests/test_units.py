@@ -2,7 +2,15 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from narrative.units import build_units, rare_terms, unit_shares
+from narrative.units import (
+    CANDIDATE,
+    ONE_FACT,
+    build_units,
+    rare_terms,
+    status_summary,
+    unit_shares,
+    unit_status,
+)
 
 # The toy passages share no words: the tests of scores and order switch the rare-terms
 # test off (rare_min=0); it has tests of its own below.
@@ -327,3 +335,67 @@ def test_unit_shares_count_the_words_of_passages_in_shared_units():
     assert shares.loc[("A", "B"), "unit_words"] == 4
     assert shares.loc[("A", "B"), "share"] == pytest.approx(1 / 3, abs=1e-4)
     assert ("A", "C") not in shares.index
+
+
+def _sentence_pair(a, pa, b, pb, score, similarity, relation="paraphrase", **more):
+    return dict(_pair(a, pa, b, pb, score, relation), similarity=similarity, lexical=0.3, **more)
+
+
+def test_a_unit_is_stated_as_one_fact_only_when_whole_sentences_are_close():
+    # a0-b0: whole sentences close (cosine 0.8); a1-b1: firm on a close clause but the
+    # sentences as wholes only at 0.5 (two remarks of one scene); a2-b2: shared copy at a
+    # low cosine; a3-b3 close, but c3 joins it on pairs at 0.6 only
+    alignments = pd.DataFrame(
+        [
+            _sentence_pair("a", 0, "b", 0, 0.9, 0.8),
+            _sentence_pair("a", 1, "b", 1, 0.8, 0.5),
+            _sentence_pair("a", 2, "b", 2, 0.7, 0.45, "reuse"),
+            _sentence_pair("a", 3, "b", 3, 0.95, 0.9),
+            _sentence_pair("a", 3, "c", 3, 0.7, 0.6),
+            _sentence_pair("b", 3, "c", 3, 0.7, 0.6),
+        ]
+    )
+    units = build_units(_passages("abc"), alignments, rare_min=0)
+    status = {
+        frozenset(zip(g["doc_id"], g["passage_id"], strict=True)): set(g["status"])
+        for _, g in units.groupby("unit_id")
+    }
+    assert status[frozenset({("a", 0), ("b", 0)})] == {ONE_FACT}
+    assert status[frozenset({("a", 1), ("b", 1)})] == {CANDIDATE}
+    assert status[frozenset({("a", 2), ("b", 2)})] == {ONE_FACT}
+    assert status[frozenset({("a", 3), ("b", 3), ("c", 3)})] == {CANDIDATE}
+    # a cosine just under the bar states one fact when the words agree too
+    words = alignments.assign(similarity=[0.8, 0.67, 0.45, 0.9, 0.6, 0.6])
+    assert set(unit_status(units, words.assign(lexical=0.35))[units["passage_id"] == 1]) == {
+        ONE_FACT
+    }
+    assert set(unit_status(units, words.assign(lexical=0.2))[units["passage_id"] == 1]) == {
+        CANDIDATE
+    }
+    # a pair the researcher confirmed states the fact whatever its cosine
+    confirmed = alignments.assign(reviewed=["", "confirmed", "", "", "", ""])
+    assert set(unit_status(units, confirmed)[units["passage_id"] == 1]) == {ONE_FACT}
+
+
+def test_unit_shares_count_only_units_stated_as_one_fact():
+    passages = _passages("ab")
+    passages["text"] = ["one two three four"] * 8
+    alignments = pd.DataFrame(
+        [_sentence_pair("a", 1, "b", 1, 0.9, 0.9), _sentence_pair("a", 2, "b", 2, 0.8, 0.5)]
+    )
+    units = build_units(passages, alignments, rare_min=0)
+    assert sorted(units["status"]) == [CANDIDATE, CANDIDATE, ONE_FACT, ONE_FACT]
+    shares = unit_shares(units, passages).set_index(["outlet", "other"])
+    # a1 (4 of A's 16 words) counts; a2, in a candidate unit, does not
+    assert shares.loc[("A", "B"), "unit_words"] == 4
+
+
+def test_the_status_summary_counts_stated_and_candidate_units():
+    units = pd.DataFrame(
+        {"unit_id": ["U001", "U001", "U002", "U002", "U003", "U003"],
+         "status": [ONE_FACT, ONE_FACT, CANDIDATE, CANDIDATE, ONE_FACT, ONE_FACT]}
+    )  # fmt: skip
+    said = status_summary(units)
+    assert said.startswith("Of the 3 story units, 2 are stated as one fact")
+    assert "The other 1 is a candidate" in said
+    assert status_summary(units.iloc[0:0]) == ""

@@ -68,3 +68,22 @@ def test_units_view_has_columns_for_the_outlets_that_carry_the_units_shown():
     every = units_view(units, alignments, outlets, colours)
     assert every.count("<th style") == 1 + MAX_OUTLETS_SHOWN
     assert "30 outlets carry these units" in every
+
+
+def test_units_view_marks_candidate_units():
+    from narrative.figures import outlet_colours
+    from narrative.views import units_view
+
+    units = pd.DataFrame(
+        [
+            dict(unit_id=u, doc_id=d, passage_id=0, outlet=d.upper(), kind="body",
+                 position=0.1, text=f"{u} {d}", status=s)
+            for u, s in (("U001", "one fact"), ("U002", "candidate"))
+            for d in "ab"
+        ]
+    )  # fmt: skip
+    alignments = pd.DataFrame(columns=["doc_a", "passage_a", "doc_b", "passage_b", "relation"])
+    html = units_view(units, alignments, ["A", "B"], outlet_colours(["A", "B"]))
+    first, second = html.split("<b>U002</b>")
+    assert "candidate" not in first and "candidate" in second
+    assert "check the passages" in second

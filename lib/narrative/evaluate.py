@@ -30,6 +30,7 @@ import pandas as pd
 
 from narrative.cleaning import CleanDocument, normalise_line
 from narrative.corpus import CorpusError
+from narrative.units import stated_units
 from narrative.vocab import SAME_FACT
 
 GOLD_COLUMNS = ("fact_id", "doc_id", "snippet")
@@ -513,9 +514,13 @@ def check_omissions(
 
 
 def check_units(units: pd.DataFrame, gold: GoldFacts) -> ClaimCheck:
-    """A story unit is right when one gold fact is carried by every one of its passages."""
+    """A story unit is right when one gold fact is carried by every one of its passages.
+
+    The claims are the units the page states as one fact (``status`` ``one fact``,
+    :func:`narrative.units.unit_status`); candidates are shown as such and claim nothing.
+    """
     right, examples, found = [], [], set()
-    for unit, members in _members(units, "unit_id").items():
+    for unit, members in _members(stated_units(units), "unit_id").items():
         if not all(d in gold.docs for d, _ in members):
             continue
         core = gold.core(members)

@@ -21,7 +21,7 @@ import pandas as pd
 
 from narrative import config
 from narrative.quotes import voice_names
-from narrative.units import unit_shares
+from narrative.units import stated_units, unit_shares
 
 #: The standard a kind of claim must meet on every held-out labelled corpus where it
 #: is made: this share of its claims right, and this share of the true claims made.
@@ -78,6 +78,19 @@ def citable_claims(table: str | Path = config.CLAIMS_TABLE) -> set[str]:
     return citable
 
 
+def _unit_count(units: pd.DataFrame) -> str:
+    """How many story units, and how many of them are stated as one fact."""
+    total = units["unit_id"].nunique()
+    if "status" not in units or units.empty:
+        return f"{total} story units"
+    stated = stated_units(units)["unit_id"].nunique()
+    left = total - stated
+    return (
+        f"{total} story units, {stated} of them stated as one fact and {left} "
+        f"candidate{'s' if left != 1 else ''} to check"
+    )
+
+
 def alignment_findings(data: Path) -> list[Finding]:
     """Passages, aligned pairs by relation, story units, and the largest shares in shared units."""
     alignments, passages, units = (_read(data, n) for n in ("alignments", "passages", "units"))
@@ -89,7 +102,7 @@ def alignment_findings(data: Path) -> list[Finding]:
         Finding(
             f"{len(passages)} passages; {len(alignments)} aligned pairs "
             f"({counts.get('reuse', 0)} reuse, {counts.get('paraphrase', 0)} paraphrase, "
-            f"{counts.get('related', 0)} related); {units['unit_id'].nunique()} story units.",
+            f"{counts.get('related', 0)} related); {_unit_count(units)}.",
             page,
         )
     ]
@@ -97,13 +110,16 @@ def alignment_findings(data: Path) -> list[Finding]:
     if needed <= set(passages) and needed - {"text", "kind"} <= set(units) and not units.empty:
         shares = unit_shares(units, passages)
         ranked = shares.sort_values(["share", "outlet"], ascending=[False, True])
+        left = len(stated_units(units)) < len(units)
+        aside = "; candidate units not counted" if left else ""
         for row in ranked.head(2).itertuples():
             # story units, not every reuse or paraphrase pair: a paraphrase pair often
             # joins two facts on one topic (README, "Claims a researcher can cite")
             found.append(
                 Finding(
                     f"{_share(row.share)} of {row.outlet}'s words are in story units it "
-                    f"shares with {row.other} (passages the suite aligns firmly as one fact).",
+                    f"shares with {row.other} (passages the suite aligns firmly as one "
+                    f"fact{aside}).",
                     page,
                 )
             )

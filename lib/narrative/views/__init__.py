@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from narrative.figures.style import RELATION_COLOURS, busiest_carriers
+from narrative.units import CANDIDATE
 from narrative.views._html import CELL, TABLE, badge, escape, escape_markdown
 from narrative.views._layout import scroll_box
 from narrative.views.events import events_view
@@ -35,6 +36,9 @@ def units_view(
     limit: int | None = None,
 ) -> str:
     """Story units side by side: one row per unit, one column per outlet.
+
+    A unit not stated as one fact (``status`` ``candidate``,
+    :func:`narrative.units.unit_status`) is labelled a candidate to check.
 
     Args:
         units: Unit table.
@@ -77,6 +81,7 @@ def units_view(
             for b in keys
         }
         relation = "reuse" if "reuse" in relations else "paraphrase"
+        candidate = "status" in group and (group["status"] == CANDIDATE).any()
         cells = []
         for outlet in outlets:
             rows = group[group["outlet"] == outlet]
@@ -88,6 +93,11 @@ def units_view(
             ]
             cells.append(f'<td style="{CELL}">{"".join(parts) or "&nbsp;"}</td>')
         label = f"<b>{escape(unit_id)}</b><br>{badge(relation, RELATION_COLOURS[relation])}"
+        if candidate:
+            label += (
+                f"<br>{badge('candidate', '#777')}<br><span style='font-size:11px'>"
+                "check the passages:<br>not stated as one fact</span>"
+            )
         body.append(f'<tr><td style="{CELL};white-space:nowrap">{label}</td>{"".join(cells)}</tr>')
     return note + scroll_box(
         f'<table style="{TABLE}"><thead><tr><th style="{CELL}">unit</th>{header}</tr>'
