@@ -598,6 +598,63 @@ def test_omissions_ask_about_facts_several_outlets_carry_outside_the_units():
     assert omissions(facts, ["A", "B", "C", "D"], counterparts=nearby).empty
 
 
+def test_omissions_of_a_fact_with_no_firm_pair_are_loose_facts():
+    passages, alignments = _four_outlets()
+    facts = fact_table(
+        passages, pd.DataFrame(columns=["unit_id", "doc_id", "passage_id"]), alignments
+    )
+    several = corroborated_facts(facts, alignments)
+    nearby = plausible_counterparts(passages, alignments, None)
+
+    def status(links: pd.DataFrame) -> list[str]:
+        left = omissions(
+            facts,
+            ["A", "B", "C", "D"],
+            counterparts=nearby,
+            corroborated=several,
+            alignments=links,
+        )
+        return left.loc[left["outlet"] == "D", "status"].tolist()
+
+    # a#1 and b#1 are a firm pair (paraphrase 0.7): the fact is one, D leaves it out
+    assert status(alignments) == ["leaves out"]
+    # every link of the fact loose (paraphrase under 0.5): only a candidate
+    loose = alignments.assign(score=alignments["score"].clip(upper=0.45))
+    assert status(loose) == ["loose fact"]
+
+
+def test_omissions_an_outlet_giving_its_own_figure_for_the_count_does_not_leave_it_out():
+    passages, alignments = _four_outlets()
+    facts = fact_table(
+        passages, pd.DataFrame(columns=["unit_id", "doc_id", "passage_id"]), alignments
+    )
+    several = corroborated_facts(facts, alignments)
+    nearby = plausible_counterparts(passages, alignments, None)
+
+    def figures(rows: list[tuple[str, int, str, str]]) -> pd.DataFrame:
+        return pd.DataFrame(
+            [dict(doc_id=d, passage_id=p, what=w, surface=s, start=0) for d, p, w, s in rows],
+            columns=["doc_id", "passage_id", "what", "surface", "start"],
+        )
+
+    def of_d(table: pd.DataFrame) -> pd.Series:
+        left = omissions(
+            facts, ["A", "B", "C", "D"], counterparts=nearby, corroborated=several, figures=table
+        )
+        return left[left["outlet"] == "D"].iloc[0]
+
+    tolls = [("a", 1, "deaths", "86"), ("b", 1, "deaths", "at least 58")]
+    # two of the fact's three outlets give a death toll, and D gives its own (72)
+    row = of_d(figures([*tolls, ("d", 1, "deaths", "72")]))
+    assert row["status"] == "possible counterpart"
+    assert row["evidence"] == "own figure: 72 (deaths; the fact's: 86, at least 58)"
+    assert row["counterpart"].startswith("D d#1: The opposition")
+    # a figure of another class is not the same count
+    assert of_d(figures([*tolls, ("d", 1, "injured", "30")]))["status"] == "leaves out"
+    # one outlet's toll in three does not make the fact a count
+    assert of_d(figures([tolls[0], ("d", 1, "deaths", "72")]))["status"] == "leaves out"
+
+
 def test_corroborated_facts_leave_out_pairs_of_the_wide_test():
     passages, alignments = _four_outlets()
     facts = fact_table(
