@@ -350,6 +350,40 @@ def test_the_counterpart_shown_is_a_same_fact_pair_then_a_statement_then_the_clo
     assert shown["evidence"] == "paraphrase pair 0.44"
 
 
+def test_the_counterpart_shown_is_the_one_that_keeps_the_facts_words():
+    texts = {
+        ("a", 0, "A"): "Trump called the deal insane and ridiculous.",
+        ("b", 1, "B"): "Trump met Macron at the White House on Tuesday.",
+        ("b", 2, "B"): "It's insane, it's ridiculous, Trump said of the deal.",
+    }
+    passages = pd.DataFrame(
+        {
+            "doc_id": [d for d, _, _ in texts],
+            "passage_id": [p for _, p, _ in texts],
+            "outlet": [o for _, _, o in texts],
+            "kind": ["body"] * 3,
+            "paragraph": [1] * 3,
+            "position": [0.5] * 3,
+            "text": list(texts.values()),
+        }
+    )
+    # b#1 is the closer by cosine (0.70 against 0.62), on the topic only
+    vectors = np.array([[1.0, 0.0, 0.0], [0.7, 0.51**0.5, 0.0], [0.62, 0.0, 0.6156**0.5]])
+    no_pairs = pd.DataFrame(
+        columns=["doc_a", "passage_a", "doc_b", "passage_b", "relation", "score"]
+    )
+    found = plausible_counterparts(passages, no_pairs, vectors, terms_min=99)
+    mine = found[(found["doc_id"] == "a") & (found["other"] == "B")].iloc[0]
+    # b#2 keeps "insane", "ridiculous" and "deal": it states the fact
+    assert (mine["other_doc"], mine["other_passage"]) == ("b", 2)
+    assert mine["states"] > 0.3
+    shown = exclusives(
+        fact_table(passages, pd.DataFrame(columns=["unit_id", "doc_id", "passage_id"]), no_pairs),
+        found,
+    )
+    assert shown.set_index("fact_id").loc["S-a-0", "counterpart"].startswith("B b#2: It's insane")
+
+
 def test_a_sentence_printed_twice_gets_one_verdict():
     twice = "Before we start celebrating a victory for the administration, let's pause."
     facts = _lone_facts([twice, "The test site is a series of tunnels under a mountain.", twice])

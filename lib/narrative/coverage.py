@@ -512,10 +512,11 @@ def plausible_counterparts(
         e.g. ``related pair 0.36; cosine 0.58; shared: lavrentiev, daraa; words
         0.21``) and ``cosine``, of the counterpart shown (:func:`counterpart_rank`: a
         ``reuse`` or ``paraphrase`` pair first, then a passage that states something, then
-        by cosine); then, over all the other outlet's plausible counterparts,
-        ``same_fact`` (one is a ``reuse`` or ``paraphrase`` pair), ``best_cosine``
-        (the highest cosine) and ``best_words`` (the highest share of shared
-        weighted words, either way).
+        by cosine plus shared weighted words); then, over all the other outlet's plausible
+        counterparts, ``same_fact`` (one is a ``reuse`` or ``paraphrase`` pair),
+        ``best_cosine`` (the highest cosine) and ``best_words`` (the highest share of
+        shared weighted words, either way); and ``states``, the mean share of weighted
+        words the passage and the counterpart shown hold in common (both ways).
     """
     columns = [
         "doc_id",
@@ -529,6 +530,7 @@ def plausible_counterparts(
         "same_fact",
         "best_cosine",
         "best_words",
+        "states",
     ]
     event_of = event_of or {}
     rows = passages.reset_index(drop=False).rename(columns={"index": "_row"})
@@ -602,14 +604,16 @@ def plausible_counterparts(
                 if clause[i, j] >= clause_min:
                     common = ", ".join(sorted(named[i] & named[j]))
                     evidence.append(f"shared: {common}; clause {clause[i, j]:.2f}")
-                rank = counterpart_rank(pair, texts[j], float(cosine[i, j]))
+                words = (float(overlap[i, j]) + float(overlap[j, i])) / 2
+                rank = counterpart_rank(pair, texts[j], float(cosine[i, j]), words)
                 if outlets[j] not in best or rank > best[outlets[j]][0]:
                     best[outlets[j]] = (rank, j, "; ".join(evidence))
-            for other, (rank, j, evidence) in best.items():
-                firm, top, words = strength[other]
+            for other, (_rank, j, evidence) in best.items():
+                firm, top, most = strength[other]
                 found.append(
-                    (*keys[i], other, *keys[j], texts[j], evidence, round(rank[-1], 4))
-                    + (firm, round(top, 4), round(words, 4))
+                    (*keys[i], other, *keys[j], texts[j], evidence, round(cosine[i, j], 4))
+                    + (firm, round(top, 4), round(most, 4))
+                    + (round((float(overlap[i, j]) + float(overlap[j, i])) / 2, 4),)
                 )
     return pd.DataFrame(found, columns=columns)
 
@@ -624,26 +628,33 @@ def _pair_evidence(alignments: pd.DataFrame) -> dict[frozenset, str]:
     }
 
 
-def counterpart_rank(pair: str, text: str, cosine: float) -> tuple[bool, bool, float]:
+def counterpart_rank(
+    pair: str, text: str, cosine: float, words: float = 0.0
+) -> tuple[bool, bool, float]:
     """Which of a passage's plausible counterparts the page shows: the largest rank.
 
     A ``reuse`` or ``paraphrase`` pair first (the alignment calls it the same fact), then a
     counterpart that states something (:func:`is_statement`: "Mr Papandreou said." or
-    "Particularly in Kim's case." cannot show a reader the fact), then the higher cosine.
-    A ``related`` pair is no better than an unaligned passage: the alignment found the
-    two on one topic, not one fact, and a closer unaligned sentence is the likelier
-    counterpart.
+    "Particularly in Kim's case." cannot show a reader the fact), then the higher sum of
+    the cosine and the share of content words the two hold in common, weighted by rarity
+    (``words``, :func:`word_overlap`, the mean of both ways). The cosine alone favours a
+    sentence on the same topic; a passage that states the fact keeps its rare words (a
+    name, a figure, "insane"), so the one that shares them is shown: in the dev audits
+    (rounds 1 and 2), of the 25 counterparts of withheld outlet-only candidates this
+    changed, re-read, 10 state the fact better, 5 worse. A ``related`` pair is no better
+    than an unaligned passage: the alignment found the two on one topic, not one fact.
 
     Args:
         pair: The pair's evidence (``"paraphrase pair 0.46"``), empty when not aligned.
         text: The counterpart.
         cosine: Embedding cosine of the two passages.
+        words: Mean share of each passage's weighted content words the other holds.
 
     Returns:
         A sortable key.
     """
     same = pair.split(" ", 1)[0] in SAME_FACT if pair else False
-    return (same, is_statement(text), cosine)
+    return (same, is_statement(text), cosine + words)
 
 
 def _clause_test(
@@ -744,7 +755,8 @@ def _best_counterpart(counterparts: pd.DataFrame | None) -> dict[tuple[str, int]
     for r in counterparts.itertuples(index=False):
         key = (r.doc_id, int(r.passage_id))
         pair = r.evidence if re.match(r"\w+ pair ", r.evidence) else ""
-        mine = (counterpart_rank(pair, r.other_text, float(r.cosine)), r)
+        words = float(getattr(r, "states", 0.0))
+        mine = (counterpart_rank(pair, r.other_text, float(r.cosine), words), r)
         if key not in best or mine[0] > best[key][0]:
             best[key] = mine
     return best
