@@ -350,6 +350,40 @@ def test_the_counterpart_shown_is_a_same_fact_pair_then_a_statement_then_the_clo
     assert shown["evidence"] == "paraphrase pair 0.44"
 
 
+def test_the_counterpart_shown_is_the_one_that_keeps_the_facts_words():
+    texts = {
+        ("a", 0, "A"): "Trump called the deal insane and ridiculous.",
+        ("b", 1, "B"): "Trump met Macron at the White House on Tuesday.",
+        ("b", 2, "B"): "It's insane, it's ridiculous, Trump said of the deal.",
+    }
+    passages = pd.DataFrame(
+        {
+            "doc_id": [d for d, _, _ in texts],
+            "passage_id": [p for _, p, _ in texts],
+            "outlet": [o for _, _, o in texts],
+            "kind": ["body"] * 3,
+            "paragraph": [1] * 3,
+            "position": [0.5] * 3,
+            "text": list(texts.values()),
+        }
+    )
+    # b#1 is the closer by cosine (0.70 against 0.62), on the topic only
+    vectors = np.array([[1.0, 0.0, 0.0], [0.7, 0.51**0.5, 0.0], [0.62, 0.0, 0.6156**0.5]])
+    no_pairs = pd.DataFrame(
+        columns=["doc_a", "passage_a", "doc_b", "passage_b", "relation", "score"]
+    )
+    found = plausible_counterparts(passages, no_pairs, vectors, terms_min=99)
+    mine = found[(found["doc_id"] == "a") & (found["other"] == "B")].iloc[0]
+    # b#2 keeps "insane", "ridiculous" and "deal": it states the fact
+    assert (mine["other_doc"], mine["other_passage"]) == ("b", 2)
+    assert mine["states"] > 0.3
+    shown = exclusives(
+        fact_table(passages, pd.DataFrame(columns=["unit_id", "doc_id", "passage_id"]), no_pairs),
+        found,
+    )
+    assert shown.set_index("fact_id").loc["S-a-0", "counterpart"].startswith("B b#2: It's insane")
+
+
 def test_a_sentence_printed_twice_gets_one_verdict():
     twice = "Before we start celebrating a victory for the administration, let's pause."
     facts = _lone_facts([twice, "The test site is a series of tunnels under a mountain.", twice])
@@ -596,6 +630,63 @@ def test_omissions_ask_about_facts_several_outlets_carry_outside_the_units():
     assert left.loc[left["outlet"] == "C", "status"].tolist() == ["possible counterpart"]
     # without the corroborated facts nothing is asked: the singletons are one outlet's each
     assert omissions(facts, ["A", "B", "C", "D"], counterparts=nearby).empty
+
+
+def test_omissions_of_a_fact_with_no_firm_pair_are_loose_facts():
+    passages, alignments = _four_outlets()
+    facts = fact_table(
+        passages, pd.DataFrame(columns=["unit_id", "doc_id", "passage_id"]), alignments
+    )
+    several = corroborated_facts(facts, alignments)
+    nearby = plausible_counterparts(passages, alignments, None)
+
+    def status(links: pd.DataFrame) -> list[str]:
+        left = omissions(
+            facts,
+            ["A", "B", "C", "D"],
+            counterparts=nearby,
+            corroborated=several,
+            alignments=links,
+        )
+        return left.loc[left["outlet"] == "D", "status"].tolist()
+
+    # a#1 and b#1 are a firm pair (paraphrase 0.7): the fact is one, D leaves it out
+    assert status(alignments) == ["leaves out"]
+    # every link of the fact loose (paraphrase under 0.5): only a candidate
+    loose = alignments.assign(score=alignments["score"].clip(upper=0.45))
+    assert status(loose) == ["loose fact"]
+
+
+def test_omissions_an_outlet_giving_its_own_figure_for_the_count_does_not_leave_it_out():
+    passages, alignments = _four_outlets()
+    facts = fact_table(
+        passages, pd.DataFrame(columns=["unit_id", "doc_id", "passage_id"]), alignments
+    )
+    several = corroborated_facts(facts, alignments)
+    nearby = plausible_counterparts(passages, alignments, None)
+
+    def figures(rows: list[tuple[str, int, str, str]]) -> pd.DataFrame:
+        return pd.DataFrame(
+            [dict(doc_id=d, passage_id=p, what=w, surface=s, start=0) for d, p, w, s in rows],
+            columns=["doc_id", "passage_id", "what", "surface", "start"],
+        )
+
+    def of_d(table: pd.DataFrame) -> pd.Series:
+        left = omissions(
+            facts, ["A", "B", "C", "D"], counterparts=nearby, corroborated=several, figures=table
+        )
+        return left[left["outlet"] == "D"].iloc[0]
+
+    tolls = [("a", 1, "deaths", "86"), ("b", 1, "deaths", "at least 58")]
+    # two of the fact's three outlets give a death toll, and D gives its own (72)
+    row = of_d(figures([*tolls, ("d", 1, "deaths", "72")]))
+    assert row["status"] == "possible counterpart"
+    assert row["evidence"] == "own figure: 72 (deaths; the fact's: 86, at least 58)"
+    assert row["counterpart"].startswith("D d#1: The opposition")
+    # a figure of another class is not the same count
+    assert of_d(figures([*tolls, ("d", 1, "injured", "30")]))["status"] == "leaves out"
+    # one outlet's toll in three does not make the fact a count
+    assert of_d(figures([tolls[0], ("d", 1, "deaths", "72")]))["status"] == "leaves out"
 
 
 def test_corroborated_facts_leave_out_pairs_of_the_wide_test():

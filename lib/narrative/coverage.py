@@ -512,10 +512,11 @@ def plausible_counterparts(
         e.g. ``related pair 0.36; cosine 0.58; shared: lavrentiev, daraa; words
         0.21``) and ``cosine``, of the counterpart shown (:func:`counterpart_rank`: a
         ``reuse`` or ``paraphrase`` pair first, then a passage that states something, then
-        by cosine); then, over all the other outlet's plausible counterparts,
-        ``same_fact`` (one is a ``reuse`` or ``paraphrase`` pair), ``best_cosine``
-        (the highest cosine) and ``best_words`` (the highest share of shared
-        weighted words, either way).
+        by cosine plus shared weighted words); then, over all the other outlet's plausible
+        counterparts, ``same_fact`` (one is a ``reuse`` or ``paraphrase`` pair),
+        ``best_cosine`` (the highest cosine) and ``best_words`` (the highest share of
+        shared weighted words, either way); and ``states``, the mean share of weighted
+        words the passage and the counterpart shown hold in common (both ways).
     """
     columns = [
         "doc_id",
@@ -529,6 +530,7 @@ def plausible_counterparts(
         "same_fact",
         "best_cosine",
         "best_words",
+        "states",
     ]
     event_of = event_of or {}
     rows = passages.reset_index(drop=False).rename(columns={"index": "_row"})
@@ -602,14 +604,16 @@ def plausible_counterparts(
                 if clause[i, j] >= clause_min:
                     common = ", ".join(sorted(named[i] & named[j]))
                     evidence.append(f"shared: {common}; clause {clause[i, j]:.2f}")
-                rank = counterpart_rank(pair, texts[j], float(cosine[i, j]))
+                words = (float(overlap[i, j]) + float(overlap[j, i])) / 2
+                rank = counterpart_rank(pair, texts[j], float(cosine[i, j]), words)
                 if outlets[j] not in best or rank > best[outlets[j]][0]:
                     best[outlets[j]] = (rank, j, "; ".join(evidence))
-            for other, (rank, j, evidence) in best.items():
-                firm, top, words = strength[other]
+            for other, (_rank, j, evidence) in best.items():
+                firm, top, most = strength[other]
                 found.append(
-                    (*keys[i], other, *keys[j], texts[j], evidence, round(rank[-1], 4))
-                    + (firm, round(top, 4), round(words, 4))
+                    (*keys[i], other, *keys[j], texts[j], evidence, round(cosine[i, j], 4))
+                    + (firm, round(top, 4), round(most, 4))
+                    + (round((float(overlap[i, j]) + float(overlap[j, i])) / 2, 4),)
                 )
     return pd.DataFrame(found, columns=columns)
 
@@ -624,26 +628,33 @@ def _pair_evidence(alignments: pd.DataFrame) -> dict[frozenset, str]:
     }
 
 
-def counterpart_rank(pair: str, text: str, cosine: float) -> tuple[bool, bool, float]:
+def counterpart_rank(
+    pair: str, text: str, cosine: float, words: float = 0.0
+) -> tuple[bool, bool, float]:
     """Which of a passage's plausible counterparts the page shows: the largest rank.
 
     A ``reuse`` or ``paraphrase`` pair first (the alignment calls it the same fact), then a
     counterpart that states something (:func:`is_statement`: "Mr Papandreou said." or
-    "Particularly in Kim's case." cannot show a reader the fact), then the higher cosine.
-    A ``related`` pair is no better than an unaligned passage: the alignment found the
-    two on one topic, not one fact, and a closer unaligned sentence is the likelier
-    counterpart.
+    "Particularly in Kim's case." cannot show a reader the fact), then the higher sum of
+    the cosine and the share of content words the two hold in common, weighted by rarity
+    (``words``, :func:`word_overlap`, the mean of both ways). The cosine alone favours a
+    sentence on the same topic; a passage that states the fact keeps its rare words (a
+    name, a figure, "insane"), so the one that shares them is shown: in the dev audits
+    (rounds 1 and 2), of the 25 counterparts of withheld outlet-only candidates this
+    changed, re-read, 10 state the fact better, 5 worse. A ``related`` pair is no better
+    than an unaligned passage: the alignment found the two on one topic, not one fact.
 
     Args:
         pair: The pair's evidence (``"paraphrase pair 0.46"``), empty when not aligned.
         text: The counterpart.
         cosine: Embedding cosine of the two passages.
+        words: Mean share of each passage's weighted content words the other holds.
 
     Returns:
         A sortable key.
     """
     same = pair.split(" ", 1)[0] in SAME_FACT if pair else False
-    return (same, is_statement(text), cosine)
+    return (same, is_statement(text), cosine + words)
 
 
 def _clause_test(
@@ -744,7 +755,8 @@ def _best_counterpart(counterparts: pd.DataFrame | None) -> dict[tuple[str, int]
     for r in counterparts.itertuples(index=False):
         key = (r.doc_id, int(r.passage_id))
         pair = r.evidence if re.match(r"\w+ pair ", r.evidence) else ""
-        mine = (counterpart_rank(pair, r.other_text, float(r.cosine)), r)
+        words = float(getattr(r, "states", 0.0))
+        mine = (counterpart_rank(pair, r.other_text, float(r.cosine), words), r)
         if key not in best or mine[0] > best[key][0]:
             best[key] = mine
     return best
@@ -839,6 +851,8 @@ def omissions(
     corroborated: pd.DataFrame | None = None,
     cosine_min: float = COUNTERPART_COSINE,
     words_min: float = OMISSION_WORDS,
+    figures: pd.DataFrame | None = None,
+    alignments: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Facts most other outlets report that an outlet leaves out, and the evidence against.
 
@@ -859,8 +873,21 @@ def omissions(
       not stop the claim: in an event told by several outlets, every passage has
       such neighbours, while the outlets that carry the fact show what a
       counterpart looks like (the counterpart is still given, with its evidence);
+    * ``possible counterpart`` also when (with ``figures``) the fact is a count of an
+      event class (:data:`narrative.numbers.EVENT_CLASSES`: deaths, injured, ...), that
+      is, at least half of its outlets give a figure of that class in its passages, and O
+      gives its own figure of the class: O reports the count, with its own figure or
+      source ("72 people died" against "86 dead"), and does not leave it out. A figure
+      that differs is a disagreement for page 04, not an omission; the counterpart shown
+      is O's first passage with such a figure;
     * ``published before``: every article of O in the event was published
-      before the first article carrying the fact, so O could not have reported it.
+      before the first article carrying the fact, so O could not have reported it;
+    * ``loose fact`` (with ``alignments``): no two of the fact's passages in different
+      outlets are a firm pair (:func:`narrative.units.firm_pairs`). "Most outlets
+      report F" is then a chain of loose ``paraphrase`` links to one seed passage, which
+      may join different facts (three sources' death tolls; an outlet's "Trump
+      projected optimism" with two quotes of his guest), and O may state one of them.
+      A story unit always has a firm pair at its core.
 
     Args:
         facts: Fact table from :func:`fact_table`.
@@ -873,6 +900,9 @@ def omissions(
         corroborated: Table from :func:`corroborated_facts` (story units only when ``None``).
         cosine_min: Least cosine of a counterpart that stops the claim.
         words_min: Share of weighted words a counterpart must exceed to stop the claim.
+        figures: Figure table (:func:`narrative.numbers.number_table`; no figure test
+            when ``None``).
+        alignments: Alignment table, for the firm-pair test (none when ``None``).
 
     Returns:
         One row per (outlet, candidate omission), outlets in the given order, then
@@ -914,6 +944,15 @@ def omissions(
         )
     # widest facts first, units before the corroborated facts of as many outlets
     groups.sort(key=lambda g: -len(g[2]))
+    counts = _event_counts(figures)
+    firm = None
+    if alignments is not None:
+        firm = {
+            frozenset({(r.doc_a, int(r.passage_a)), (r.doc_b, int(r.passage_b))})
+            for r in firm_pairs(alignments).itertuples(index=False)
+        }
+    outlet_of = dict(zip(passage_keys(docs), docs["outlet"], strict=True))
+    text_of = dict(zip(passage_keys(docs), docs["text"], strict=True))
     rows = []
     for outlet in outlets:
         found, covered = [], set()
@@ -933,10 +972,18 @@ def omissions(
                 hints, key=lambda h: (_stops(h, cosine_min, words_min), h.cosine), default=None
             )
             own = [published.get(d, "") for d in present[outlet]]
+            shown, evidence = _describe(hint), "" if hint is None else hint.evidence
+            count = _own_count(members, present[outlet], counts, outlet_of)
             if hint is not None and _stops(hint, cosine_min, words_min):
                 status = "possible counterpart"
+            elif count is not None:
+                status = "possible counterpart"
+                key, evidence = count
+                shown = f"{outlet} {key[0]}#{key[1]}: {text_of.get(key, '')}"
             elif own and all(published_before(date, first) for date in own):
                 status = "published before"
+            elif firm is not None and not _has_firm_pair(members, firm, outlet_of):
+                status = "loose fact"
             else:
                 status = "leaves out"
             found.append(
@@ -948,12 +995,72 @@ def omissions(
                     "label": labels[fact_id],
                     "carriers": "; ".join(o for o in outlets if o in carried),
                     "status": status,
-                    "counterpart": _describe(hint),
-                    "evidence": "" if hint is None else hint.evidence,
+                    "counterpart": shown,
+                    "evidence": evidence,
                 }
             )
         rows.extend(sorted(found, key=lambda r: -r["carried_by"]))
     return pd.DataFrame(rows, columns=columns)
+
+
+def _has_firm_pair(
+    members: set[tuple[str, int]], firm: set[frozenset], outlet_of: dict[tuple[str, int], str]
+) -> bool:
+    """Whether two of a fact's passages, in different outlets, are a firm pair."""
+    ordered = sorted(members)
+    return any(
+        outlet_of[a] != outlet_of[b] and frozenset({a, b}) in firm
+        for i, a in enumerate(ordered)
+        for b in ordered[i + 1 :]
+    )
+
+
+def _event_counts(figures: pd.DataFrame | None) -> dict[tuple[str, int], list[tuple]]:
+    """The event-class figures of each passage: ``{(doc_id, passage_id): [(class, surface,
+    start), ...]}`` from a figure table (:func:`narrative.numbers.number_table`)."""
+    from narrative.numbers import EVENT_CLASSES
+
+    if figures is None or figures.empty:
+        return {}
+    rows = figures[figures["what"].isin(list(EVENT_CLASSES))]
+    counts: dict[tuple[str, int], list[tuple]] = {}
+    for r in rows.itertuples(index=False):
+        counts.setdefault((r.doc_id, int(r.passage_id)), []).append((r.what, r.surface, r.start))
+    return counts
+
+
+def _own_count(
+    members: set[tuple[str, int]],
+    own_docs: list[str],
+    counts: dict[tuple[str, int], list[tuple]],
+    outlet_of: dict[tuple[str, int], str],
+) -> tuple[tuple[str, int], str] | None:
+    """The outlet's own figure for the count a fact gives, if the fact is such a count.
+
+    Returns:
+        ``((doc_id, passage_id), evidence)`` of the outlet's first passage (in article
+        order) with a figure of an event class that at least half of the fact's outlets
+        give in its passages; ``None`` when there is none.
+    """
+    if not counts:
+        return None
+    outlets_with: dict[str, set[str]] = {}
+    surfaces: dict[str, list[str]] = {}
+    for key in sorted(members):
+        for what, surface, _ in counts.get(key, []):
+            outlets_with.setdefault(what, set()).add(outlet_of[key])
+            surfaces.setdefault(what, []).append(surface)
+    carriers = {outlet_of[key] for key in members}
+    classes = {w for w, o in outlets_with.items() if 2 * len(o) >= len(carriers)}
+    if not classes:
+        return None
+    mine = set(own_docs)
+    for key in sorted(k for k in counts if k[0] in mine):
+        for what, surface, _ in sorted(counts[key], key=lambda c: c[2]):
+            if what in classes:
+                theirs = ", ".join(dict.fromkeys(surfaces[what]))
+                return key, f"own figure: {surface} ({what}; the fact's: {theirs})"
+    return None
 
 
 def _stops(counterpart: tuple, cosine_min: float, words_min: float) -> bool:
@@ -1305,6 +1412,8 @@ def analyse(result) -> Coverage:
             event_of=event_of,
             published=published,
             corroborated=several,
+            figures=result.figures,
+            alignments=result.alignments,
         ),
         prominence=placed,
         gaps=prominence_gaps(

@@ -44,7 +44,16 @@ def coverage_summary(
     alone = exclusives.drop_duplicates("fact_id")["status"].value_counts()
     only, maybe = int(alone.get("outlet-only", 0)), int(alone.get("possible counterpart", 0))
     stubs = int(alone.get("not a statement", 0))
-    left = int((omissions["status"] == "leaves out").sum()) if not omissions.empty else 0
+    status = omissions["status"].value_counts() if not omissions.empty else pd.Series(dtype=int)
+    left = int(status.get("leaves out", 0))
+    held = {
+        "a possible counterpart in the outlet (a strong pair, or its own figure for the "
+        "count)": int(status.get("possible counterpart", 0)),
+        "a fact whose passages in other outlets are linked only loosely (no firm pair: "
+        "they may state different facts)": int(status.get("loose fact", 0)),
+        "published before the fact was first reported": int(status.get("published before", 0)),
+    }
+    withheld = "; ".join(f"{n} {why}" for why, n in held.items() if n)
     sure = {"outlet-only", "leaves out"} & set(confirmed)
     only_name = "outlet-only" + ("" if "outlet-only" in sure else " candidates")
     left_name = "left-out" + ("" if "leaves out" in sure else " candidates")
@@ -69,8 +78,10 @@ def coverage_summary(
         f"other words) and {stubs} state nothing on their own. A fact counts more than once "
         "where two units or a unit and a passage with a possible counterpart hold it, as wire "
         f"copy run by many outlets often is. <b>{left}</b> times an outlet "
-        f"has no strong counterpart of a fact most other outlets carry ({left_name}). "
-        f"{escape(verdict)}</p>"
+        "has no strong counterpart of a fact that most other outlets carry, one at least two "
+        f"of them state by a firm pair ({left_name})"
+        + (f"; not claimed: {withheld}" if withheld else "")
+        + f". {escape(verdict)}</p>"
     )
 
 
@@ -191,6 +202,12 @@ def exclusives_view(
         missing += _hints(
             mine_left[mine_left["status"] == "possible counterpart"],
             "more that it may carry in other words (not claimed)",
+            text="label",
+        )
+        missing += _hints(
+            mine_left[mine_left["status"] == "loose fact"],
+            "more whose carriers are linked only loosely, by no firm pair (not claimed: "
+            "their passages may state different facts)",
             text="label",
         )
         missing += _hints(
