@@ -296,6 +296,10 @@ def test_figure_findings_are_right_when_every_pair_is_labelled_the_same_quantity
     assert check.right == [True, False]  # labels match either way round
     assert check.kept == [True]
     assert not check_figures(rows, None).labelled
+    # a candidate finding (its passages not aligned) is no claim: neither scored nor kept
+    gated = rows.assign(status=["candidate", "differ"])
+    assert check_figures(gated, labels).right == [False]
+    assert check_figures(gated, labels).kept == [False]
 
 
 def test_a_figure_label_names_the_figure_with_or_without_its_qualifier():

@@ -66,6 +66,17 @@ def test_findings_are_read_from_the_exports(tmp_path: Path):
     withheld = [f.text for f in headline_findings(tmp_path, set())]
     assert not any(t.startswith("Figures differ") for t in withheld)
     assert withheld[-1].startswith("Not stated here: 2 findings of figures that differ")
+    # a candidate finding (page 04's status) is never drawn on, stated or counted
+    table = pd.read_csv(data / "number_disagreements.csv")
+    table.assign(status=["differ", "candidate", "candidate"]).to_csv(
+        data / "number_disagreements.csv", index=False
+    )
+    texts = [f.text for f in headline_findings(tmp_path, {"figures differ"})]
+    assert texts[-1] == 'Figures differ (N01, date): A "May 4", B "May 5".'
+    withheld = [f.text for f in headline_findings(tmp_path, set())]
+    assert withheld[-1].startswith("Not stated here: 1 finding of figures that differ")
+    table.assign(status="candidate").to_csv(data / "number_disagreements.csv", index=False)
+    assert not any("igures" in f.text for f in headline_findings(tmp_path, set()))
 
 
 def test_shared_words_come_from_story_units_not_every_paraphrase_pair(tmp_path: Path):

@@ -288,3 +288,116 @@ def test_a_dateline_is_no_mention():
     mentions = find_mentions(passages)
     places = mentions.loc[mentions["mention"].str.lower() == "washington", "doc_id"]
     assert places.tolist() == ["c"]
+
+
+def _aligned(passages: pd.DataFrame, i: int, j: int, **pair: object) -> pd.DataFrame:
+    a, b = passages.iloc[i], passages.iloc[j]
+    return pd.DataFrame(
+        [
+            dict(
+                doc_a=a.doc_id, passage_a=int(a.passage_id), outlet_a=a.outlet, text_a=a.text,
+                doc_b=b.doc_id, passage_b=int(b.passage_id), outlet_b=b.outlet, text_b=b.text,
+                **{"relation": "paraphrase", "basis": "direct", **pair},
+            )
+        ]
+    )  # fmt: skip
+
+
+def _swap_status(text_a: str, text_b: str, **pair: object) -> dict[tuple[str, str], str]:
+    passages = _passages([("a", "A", text_a), ("b", "B", text_b)])
+    aligned = _aligned(passages, 0, 1, **pair)
+    table = same_referent_swaps(substitutions(aligned), find_mentions(passages), aligned)
+    words = zip(table["words_a"], table["words_b"], strict=True)
+    return dict(zip(words, table["status"], strict=True))
+
+
+def test_a_swap_is_asserted_only_on_one_head_or_a_shared_name_in_a_pair_of_its_own():
+    # two heads with nothing else in common fill one slot with two things (audit round 2)
+    effort = _swap_status(
+        "Pompeo met Kim in an effort to lay the groundwork for a summit.",
+        "Pompeo met Kim in recent weeks to lay the groundwork for a summit.",
+    )
+    assert effort == {("an effort", "recent weeks"): "candidate"}
+    # a modifier of one head, and heads with a name in common, are one thing
+    conspiracy = _swap_status(
+        "The party alleged a widespread conspiracy to tilt the election.",
+        "The party alleged a wide-ranging conspiracy to tilt the election.",
+    )
+    assert conspiracy == {("widespread", "wide-ranging"): "asserted"}
+    officials = _swap_status(
+        "The committee sued Russian officials over the hacked emails on Friday.",
+        "The committee sued the Russian government over the hacked emails on Friday.",
+    )
+    assert set(officials.values()) == {"asserted"}
+    # the same pair made one fact only through other articles: a candidate
+    lifted = _swap_status(
+        "The party alleged a widespread conspiracy to tilt the election.",
+        "The party alleged a wide-ranging conspiracy to tilt the election.",
+        basis="corroborated",
+    )
+    assert lifted == {("widespread", "wide-ranging"): "candidate"}
+
+
+def test_a_candidate_swap_joins_no_concepts():
+    passages = _passages(
+        [
+            ("a", "A", "Pompeo met Kim in an effort to lay the groundwork for a summit."),
+            ("b", "B", "Pompeo met Kim in recent weeks to lay the groundwork for a summit."),
+        ]
+    )
+    mentions = find_mentions(passages)
+    concepts = group_concepts(mentions, alignments=_aligned(passages, 0, 1))
+    concept = dict(zip(mentions["mention"], concepts, strict=True))
+    assert concept["an effort"] != concept["recent weeks"]
+
+
+def test_contrasts_of_one_head_noun_are_candidates():
+    names = pd.DataFrame(
+        [
+            dict(event="", concept=c, outlet=o, name=n, count=2, share=1.0, doc_id="d",
+                 passage_id=0, text="", evidence=e)
+            for c, e, o, n in (
+                ("Kim Jong Un", "named entity", "A", "dictator"),
+                ("Kim Jong Un", "named entity", "B", "leader"),
+                ("exemptions", "same modifiers", "A", "temporary exemptions"),
+                ("exemptions", "same modifiers", "B", "permanent exemptions"),
+            )
+        ]
+    )  # fmt: skip
+    contrasts = naming_contrasts(names)
+    status = dict(zip(contrasts["concept"], contrasts["status"], strict=True))
+    assert status == {"Kim Jong Un": "asserted", "exemptions": "candidate"}
+    from narrative.views.naming import contrasts_view
+
+    html = contrasts_view(contrasts, {"A": "#111111", "B": "#222222"})
+    assert html.count("candidate</b>: check the passages") == 1
+
+
+def test_an_office_with_another_nationality_is_not_the_articles_holder():
+    passages = _passages(
+        [
+            ("a", "A", "U.S. President Donald Trump welcomed French President Emmanuel Macron."),
+            ("a", "A", "Donald Trump said the deal was bad."),
+            ("a", "A", "The French president said the deal should stay."),
+            ("a", "A", "The president said he would decide soon."),
+        ]
+    )
+    mentions = find_mentions(passages)
+    concept = dict(zip(mentions["mention"], group_concepts(mentions), strict=True))
+    trump = concept["U.S. President Donald Trump"]
+    assert concept["The president"] == trump and concept["The French president"] != trump
+
+
+def test_candidate_swaps_are_labelled_on_the_page():
+    from narrative.views.wording import substitutions_view
+
+    passages = _passages(
+        [
+            ("a", "A", "Pompeo met Kim in an effort to lay the groundwork for a summit."),
+            ("b", "B", "Pompeo met Kim in recent weeks to lay the groundwork for a summit."),
+        ]
+    )
+    aligned = _aligned(passages, 0, 1)
+    swaps = same_referent_swaps(substitutions(aligned), find_mentions(passages), aligned)
+    html = substitutions_view(swaps, {"A": "#111111", "B": "#222222"})
+    assert "candidate" in html and "no name or kind in common" in html

@@ -11,6 +11,7 @@ from narrative.numbers import (
     Quantity,
     background_figures,
     compare_quantities,
+    disagreement_findings,
     extract_quantities,
     match_quantities,
     number_comparisons,
@@ -310,6 +311,12 @@ def test_comparisons_of_aligned_pairs_and_corpus_wide_tolls():
     assert set(zip(tolls["doc_a"], tolls["doc_b"], strict=True)) == {("a", "b"), ("b", "d")}
     assert set(tolls["relation"]) == {"unaligned"}
     assert "status" not in full.columns
+    # a and b share the indictment's sentence; d is joined to b only as an all-toll article
+    assert set(zip(tolls["doc_a"], tolls["doc_b"], tolls["link"], strict=True)) == {
+        ("a", "b", "direct"),
+        ("b", "d", "through others"),
+    }
+    assert set(full[full["what"] == "page"]["link"]) == {"aligned"}
 
 
 def _day_of_news() -> pd.DataFrame:
@@ -502,3 +509,109 @@ def test_the_decimals_of_a_number_cut_by_a_sentence_split_are_no_figure():
     table = number_disagreements(alignments, passages=passages)
     # "0" against "6" was a finding: the same sentence in two outlets
     assert table.empty
+
+
+def _pair_table(texts: dict, relation: str = "paraphrase") -> pd.DataFrame:
+    passages = pd.DataFrame(
+        [
+            dict(doc_id=d, passage_id=p, outlet=d.upper(), kind="body", text=t)
+            for (d, p), t in texts.items()
+        ]
+    )
+    keys = list(texts)
+    return number_disagreements(_alignments(passages, [(keys[0], keys[1], relation)]))
+
+
+def test_a_figure_counted_over_a_span_is_not_the_whole():
+    # ECB+ 10 (audit round 2): a player's RBIs in 54 games with one team against the season's
+    whole = "Overall, he finished the season with a .308 average, 33 homers and 121 RBIs."
+    part = "Teixeira hit .358 with 13 homers and 43 RBIs in 54 games with the Angels."
+    rbis = [q for q in extract_quantities(part) if q.what == "rbi"]
+    assert [q.scope for q in rbis] == ["in 54 games"]
+    assert _pair_table({("a", 0): part, ("b", 0): whole}).empty
+    # the same span on both sides is one quantity again
+    other = "Teixeira hit .330 with 13 homers and 40 RBIs in 54 games with the Angels."
+    assert set(_pair_table({("a", 0): part, ("b", 0): other})["what"]) == {"rbi"}
+    # a running total "since" a start is no part: the war's toll since March 2011
+    war = _only("A war that has claimed an estimated 320,000 lives since March 2011.", "count")
+    assert war.scope == ""
+
+
+def test_a_figure_that_sizes_several_things_is_not_one_things_figure():
+    # ECB+ 10 (audit round 2): rivals' "seven-year offers" against the Angels' offer
+    several = "The seven-year offers for Teixeira were in the range of the new offer."
+    one = "The Angels made an eight-year offer to Teixeira."
+    assert _only(several, "duration").described == "many"
+    assert _only(one, "duration").described == "one"
+    assert _pair_table({("a", 0): several, ("b", 0): one}).empty
+    single = "The Red Sox made a seven-year offer to Teixeira."
+    assert set(_pair_table({("a", 0): single, ("b", 0): one})["what"]) == {"year"}
+
+
+def test_a_finding_of_unaligned_passages_only_is_a_candidate():
+    # FA-KES 5 Oct 2016 Aleppo (audit round 2): three incidents' tolls, no passage of one
+    # aligned with another's
+    rows = pd.DataFrame(
+        [
+            dict(kind="count", what="deaths", doc_a="a", passage_a=0, start_a=0)
+            | dict(doc_b="b", passage_b=0, start_b=0, relation="unaligned"),
+            dict(kind="count", what="deaths", doc_a="c", passage_a=0, start_a=0)
+            | dict(doc_b="d", passage_b=0, start_b=0, relation="unaligned"),
+            dict(kind="count", what="deaths", doc_a="c", passage_a=0, start_a=0)
+            | dict(doc_b="e", passage_b=1, start_b=5, relation="paraphrase"),
+        ]
+    )
+    found = disagreement_findings(rows)
+    assert list(found.columns[:2]) == ["finding", "status"]
+    # the stated finding is numbered first, its unaligned pair stays in it
+    assert list(zip(found["finding"], found["status"], strict=True)) == [
+        ("N01", "differ"),
+        ("N01", "differ"),
+        ("N02", "candidate"),
+    ]
+    assert list(found["doc_a"]) == ["c", "c", "a"]
+    assert disagreement_findings(rows.iloc[0:0])["status"].empty
+    # unaligned figures of articles that share a statement directly are stated; joined
+    # only through other articles (or as an all-toll article) they stay a candidate
+    linked = rows.assign(link=["direct", "through others", "aligned"])
+    assert list(disagreement_findings(linked)["status"]) == ["differ", "differ", "differ"]
+    loose = rows.assign(link=["through others", "direct", "aligned"])
+    assert list(disagreement_findings(loose)["status"]) == ["differ", "differ", "candidate"]
+
+
+def test_figures_summary_states_findings_and_names_candidates():
+    figures = pd.DataFrame({"value": [1, 2, 3]})
+    pairs = pd.DataFrame(
+        {
+            "finding": ["N01", "N01", "N02"],
+            "status": ["differ", "differ", "candidate"],
+            "relation": ["paraphrase", "unaligned", "unaligned"],
+        }
+    )
+    html = figures_summary(figures, pairs)
+    assert "in <b>1</b> finding (2 pairs of figures; 1 of them from passages that are not " in html
+    assert "<b>1 more</b> is a candidate, not stated" in html
+    only = figures_summary(figures, pairs[pairs["status"] == "candidate"])
+    assert "states no finding" in only and "<b>1 finding</b> is a candidate" in only
+    assert "found no two outlets" not in only
+    view = disagreements_view(
+        pairs.assign(
+            what="deaths",
+            kind="count",
+            **{
+                f"{c}_{s}": v
+                for s in "ab"
+                for c, v in (("doc", s), ("passage", 0), ("start", 0), ("end", 1))
+            },
+            outlet_a="A",
+            outlet_b="B",
+            surface_a="1",
+            surface_b="2",
+            date_a="",
+            date_b="",
+            text_a="1 dead",
+            text_b="2 dead",
+        ),
+        {"A": "#111111", "B": "#222222"},
+    )
+    assert view.count("candidate: check the passages") == 1

@@ -570,3 +570,37 @@ def test_an_organisation_and_its_acronym_are_one_voice():
     names = voice_names(quotes)
     assert names.tolist()[:3] == ["Democratic National Committee"] * 3
     assert names.iloc[3] == "EU"  # no "European Union" written: stays as written
+
+
+def test_the_adviser_after_an_unnamed_adviser_is_that_adviser():
+    quotes = find_quotes(
+        passages(
+            "Colin Kahl, the former national security adviser, said the deal was working.",
+            "One Republican adviser close to the White House, who spoke on condition of anonymity, "
+            "said Trump would quit the deal.",
+            '"He has made up his mind," the adviser said.',
+        )
+    )
+    assert quotes["person"].tolist()[-1] == "(anonymous)"
+    assert quotes["speaker_type"].tolist()[-1] == "anonymous"
+
+
+def test_the_source_is_never_the_last_named_speaker():
+    quotes = find_quotes(
+        passages(
+            "The reporter said rockets hit the neighbourhood on Tuesday.",
+            "The source added that two children were wounded.",
+        )
+    )
+    source = quotes[quotes["speaker"] == "The source"].iloc[0]
+    assert source["speaker_type"] == "anonymous" and not source["resolved"]
+
+
+def test_asking_for_anonymity_is_no_statement():
+    quotes = find_quotes(
+        passages(
+            "Several officials said the strike was planned.",
+            "The officials were not authorized to speak publicly and demanded anonymity.",
+        )
+    )
+    assert quotes["verb"].tolist() == ["say"]

@@ -696,7 +696,11 @@ def check_figures(disagreements: pd.DataFrame, labels: pd.DataFrame | None) -> C
 
     Recall is pooled, as in TREC: the true disagreements are the pairs labelled ``yes``
     (every pair any version of the suite listed was labelled), kept when a finding lists them.
+    Only stated findings are claims: rows whose ``status`` is ``candidate``
+    (:func:`narrative.numbers.disagreement_findings`) are left out.
     """
+    if "status" in disagreements:
+        disagreements = disagreements[disagreements["status"] != "candidate"]
     if labels is None:
         findings = (
             disagreements["finding"].nunique() if "finding" in disagreements else len(disagreements)

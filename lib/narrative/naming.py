@@ -102,11 +102,19 @@ CONTRAST_COLUMNS = [
     "mentions_b",
     "difference",
     "evidence",
+    "status",
 ]
 #: Why the mentions of a concept name one referent, most sure first: one named
 #: entity (or an office or country joined to it), a word swap in passages aligned as
 #: the same fact, one head with the same modifiers, a bare head ("the meeting") only.
 EVIDENCE = ("named entity", "aligned swap", "same modifiers", "same head")
+#: The evidence on which a naming contrast is asserted; on the others (one head noun,
+#: with or without the same names before it) it is a candidate. Read on six corpora
+#: never run before (2026-12-07), contrasts of one named entity or an asserted swap
+#: were right 44 times in 48, those of one head noun 15 times in 30: a head noun and
+#: its names ("exemptions", "same-sex couples") take "temporary" and "permanent"
+#: exemptions, "heterosexual couples", "the decision" of two courts alike.
+ASSERTED_EVIDENCE = EVIDENCE[:2]
 # Words that say how many, not what: "more than 320,000 lives", "an estimated 320,000 lives".
 _AMOUNT_WORDS = {
     "than", "less", "close", "to", "about", "around", "nearly", "almost", "estimated",
@@ -416,6 +424,43 @@ def _offices(mentions: pd.DataFrame, keys: Mapping[str, str]) -> dict[str, dict[
     return found
 
 
+def _descriptions(mentions: pd.DataFrame, keys: Mapping[str, str]) -> dict[tuple, set[str]]:
+    """The words an event writes before each named entity's name.
+
+    By ``(event, last word of the entity's key)``: "James Comey" and "James B.
+    Comey" are one person whatever their keys.
+    """
+    found: dict[tuple, set[str]] = {}
+    for row in mentions[mentions["entity"] != ""].itertuples(index=False):
+        before = row.mention[: max(0, row.mention.find(row.entity))].lower().replace(".", "")
+        words = {w.strip(",'’").removesuffix("'s") for w in before.split()}
+        last = keys[row.entity].split()[-1]
+        found.setdefault((row.event, last), set()).update(w for w in words if w)
+    return found
+
+
+def _described_so(modifiers: str, holder: set[str], others: list[set[str]]) -> bool:
+    """Whether an office's names and kinds may describe its holder in the article.
+
+    Not when a word of them is written beside another person's name of the event
+    and never beside the holder's: "The French president" is "French President
+    Emmanuel Macron", not the article's President Trump (NewsWCL50 event 4, audit
+    round 2); "the U.S. president" stays Trump where no outlet writes "U.S." beside
+    his name. A word that begins the other, four letters at least, is the same
+    word ("Russia's" / "Russian").
+    """
+
+    def has(words: set[str], m: str) -> bool:
+        return any(
+            w == m or (min(len(w), len(m)) >= 4 and (w.startswith(m) or m.startswith(w)))
+            for w in words
+        )
+
+    return not any(
+        not has(holder, m) and any(has(other, m) for other in others) for m in modifiers.split()
+    )
+
+
 def _bare_names(mentions: pd.DataFrame, keys: Mapping[str, str]) -> dict[tuple[str, str], str]:
     """The full name a one-word name means in each article, where spellings left it open.
 
@@ -490,7 +535,10 @@ def _swaps(alignments: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[int, 
             mods_a, mods_b = set(ma["modifiers"].split()), set(mb["modifiers"].split())
             if not ma["entity"] and mods_a and mods_b and not mods_a & mods_b:
                 continue
-            if _one_referent(ma, mb, op.span_a, op.span_b):
+            # only an asserted swap joins two concepts (a candidate is shown, not used)
+            if _one_referent(ma, mb, op.span_a, op.span_b) and not swap_doubt(
+                ma, mb, op.span_a, op.span_b, pair=row
+            ):
                 found.append((int(a.index[0]), int(b.index[0])))
     return found
 
@@ -519,6 +567,65 @@ def _one_referent(
     if a["entity"] and b["entity"]:
         return a["entity"] != b["entity"] and not {a["label"], b["label"]} & _PLACES
     return True
+
+
+#: ``status`` of a word swap: shown as a finding, or as a candidate to check.
+SWAP_STATUS = ("asserted", "candidate")
+
+
+def swap_doubt(
+    a: pd.Series,
+    b: pd.Series,
+    span_a: tuple[int, int],
+    span_b: tuple[int, int],
+    *,
+    pair: object = None,
+) -> str:
+    """Why a word swap that passed :func:`_one_referent` is only a candidate ("" if none).
+
+    A swap is asserted, "outlet A writes X where outlet B writes Y for the same
+    thing", only on two kinds of evidence. The passages must carry one fact on
+    their own evidence: a ``reuse`` pair or a ``paraphrase`` pair of ``basis``
+    ``direct``, not one made the same fact through other articles (a pair only
+    related on its own wording pairs sentences of one topic: "foreign" /
+    "Russian" interference, a future threat against 2016). And the two phrases
+    must say they name one thing by more than their place in the sentence: the
+    swap is a modifier of one head noun ("a *widespread* / *wide-ranging*
+    conspiracy", "North Korean *dictator* / *leader* Kim Jong Un"), or the heads
+    differ and the phrases share a name or kind before them ("*Russian*
+    officials" / "the *Russian* government"). Two heads with nothing else in
+    common fill one slot of two sentences with different things as often as with
+    one ("in an effort" / "in recent weeks", "federal district court" / "its
+    federal lawsuit", "The report came" / "The decisions came": audits of
+    2026-12-07); two different names (Islamic State / Daesh, but also Mets /
+    Yankees) need a reader.
+
+    Args:
+        a: Mention row (:func:`find_mentions`) holding the swapped words of one side.
+        b: The same for the other side.
+        span_a: Character span of the swapped words in ``a``'s passage.
+        span_b: The same in ``b``'s.
+        pair: The aligned pair the swap was read in (``relation``, ``basis``);
+            ``None``: not checked.
+
+    Returns:
+        The reason, as the page shows it, or ``""`` for an asserted swap.
+    """
+    if pair is not None:
+        relation = getattr(pair, "relation", "")
+        basis = getattr(pair, "basis", "direct")
+        if relation != "reuse" and basis != "direct":
+            return "the passages are the same fact only through other articles"
+    if a["entity"] and b["entity"] and _letters(a["entity"]) != _letters(b["entity"]):
+        return "two different names"  # "Kim Jong-un" / "Kim Jong Un" is one
+    at_head = a["end"] == span_a[1] and b["end"] == span_b[1]
+    if at_head and not set(a["modifiers"].split()) & set(b["modifiers"].split()):
+        return "different head nouns with no name or kind in common"
+    return ""
+
+
+def _letters(name: str) -> str:
+    return re.sub(r"[\W_]", "", name.lower())
 
 
 def _singular_definite(mention: str) -> bool:
@@ -662,6 +769,7 @@ def group_concepts(
     joins, capitals = _countries(mentions, keys)
     by_head = _head_keys(mentions, variants)
     named_after = _appositions(mentions)
+    described = _descriptions(mentions, keys)
     base = []
     for n, row in enumerate(mentions.itertuples()):
         linked = (offices or {}).get(f"{row.doc_id}#{row.passage_id}#{row.start}")
@@ -683,7 +791,19 @@ def group_concepts(
             key = keys[linked]
         elif row.entity:
             key = keys[row.entity]
-        elif office and _singular_definite(row.mention):
+        elif (
+            office
+            and _singular_definite(row.mention)
+            and _described_so(
+                row.modifiers,
+                described.get((row.event, office.split()[-1]), set()),
+                [
+                    w
+                    for (e, last), w in described.items()
+                    if e == row.event and last != office.split()[-1]
+                ],
+            )
+        ):
             key = office
         elif proper in names.get(row.event, set()):  # a name the tagger missed here: "Trump"
             key = proper
@@ -857,7 +977,8 @@ def naming_contrasts(naming: pd.DataFrame, *, top: int = 3) -> pd.DataFrame:
     Returns:
         Table with :data:`CONTRAST_COLUMNS` (``names_a``/``names_b`` as
         ``name (count)``, ``; ``-joined, most used first; ``evidence``: why
-        both sides name one referent, :data:`EVIDENCE`). Rows that differ
+        both sides name one referent, :data:`EVIDENCE`; ``status``: ``asserted``
+        on the evidence of :data:`ASSERTED_EVIDENCE`, else ``candidate``). Rows that differ
         come first, the surest evidence first (a named entity or a swap in
         aligned passages, then one head with the same modifiers, then a bare
         head), then the largest difference, then the most mentions.
@@ -895,6 +1016,7 @@ def naming_contrasts(naming: pd.DataFrame, *, top: int = 3) -> pd.DataFrame:
                             4,
                         ),
                         "evidence": evidence,
+                        "status": "asserted" if evidence in ASSERTED_EVIDENCE else "candidate",
                     }
                 )
     table = pd.DataFrame(rows, columns=CONTRAST_COLUMNS)
@@ -942,7 +1064,11 @@ def _mention_at(
     return (hits.iloc[0], (at, end)) if len(hits) == 1 else None
 
 
-def same_referent_swaps(substitutions: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+def same_referent_swaps(
+    substitutions: pd.DataFrame,
+    mentions: pd.DataFrame,
+    alignments: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """The word swaps whose two sides name the same referent.
 
     A swap of :func:`narrative.wording.substitutions` is kept when, in its
@@ -953,17 +1079,30 @@ def same_referent_swaps(substitutions: pd.DataFrame, mentions: pd.DataFrame) -> 
     role; two named entities only when neither is a place). Tense changes,
     spellings, numbers, places and swaps between unrelated words are dropped.
 
+    Each kept swap is ``asserted`` or a ``candidate`` (:func:`swap_doubt`: the
+    pair's own evidence and what the two phrases share); ``doubt`` says why a
+    candidate is one.
+
     Args:
         substitutions: Table from :func:`narrative.wording.substitutions`.
         mentions: Table from :func:`find_mentions` over the same passages.
+        alignments: The alignment table the swaps were read from (``relation``
+            and ``basis`` of each example pair); ``None``: pairs not checked.
 
     Returns:
-        The kept rows, same columns and order.
+        The kept rows, same columns plus ``status`` (:data:`SWAP_STATUS`) and
+        ``doubt``; asserted swaps first, each group in the input's order.
     """
     by_passage = {k: g for k, g in mentions.groupby(["doc_id", "passage_id"], sort=False)}
+    pairs = {}
+    if alignments is not None:
+        for p in alignments.itertuples(index=False):
+            pairs[(p.doc_a, int(p.passage_a), p.doc_b, int(p.passage_b))] = p
+            pairs[(p.doc_b, int(p.passage_b), p.doc_a, int(p.passage_a))] = p
     empty = mentions.iloc[0:0]
-    keep = []
+    keep, doubts = [], []
     for row in substitutions.itertuples(index=False):
+        doubts.append("")
         if row.variant:
             keep.append(False)
             continue
@@ -973,8 +1112,15 @@ def same_referent_swaps(substitutions: pd.DataFrame, mentions: pd.DataFrame) -> 
         b = _mention_at(
             by_passage.get((row.doc_b, int(row.passage_b)), empty), row.text_b, row.words_b
         )
-        keep.append(a is not None and b is not None and _one_referent(a[0], b[0], a[1], b[1]))
-    return substitutions[keep].reset_index(drop=True)
+        same = a is not None and b is not None and _one_referent(a[0], b[0], a[1], b[1])
+        keep.append(same)
+        if same:
+            pair = pairs.get((row.doc_a, int(row.passage_a), row.doc_b, int(row.passage_b)))
+            doubts[-1] = swap_doubt(a[0], b[0], a[1], b[1], pair=pair)
+    table = substitutions.assign(doubt=doubts)[keep]
+    table = table.assign(status=[SWAP_STATUS[1] if d else SWAP_STATUS[0] for d in table["doubt"]])
+    table = table.sort_values("status", kind="stable")  # "asserted" < "candidate"
+    return table[[*substitutions.columns, "status", "doubt"]].reset_index(drop=True)
 
 
 def office_links(quotes: pd.DataFrame) -> dict[str, str]:
@@ -1029,5 +1175,5 @@ def analyse_naming(
     links = office_links(quotes) if quotes is not None else None
     concepts = group_concepts(mentions, alignments=alignments, offices=links)
     names = naming_table(mentions, concepts, passages)
-    swaps = same_referent_swaps(substitutions(alignments), mentions)
+    swaps = same_referent_swaps(substitutions(alignments), mentions, alignments)
     return names, naming_contrasts(names), swaps

@@ -79,7 +79,10 @@ Comparison table (:func:`number_comparisons`), one row per pair of quantities
 in two passages of different outlets:
 ``doc_a, passage_a, outlet_a, doc_b, passage_b, outlet_b``; ``relation`` (the
 pair's alignment relation, or ``unaligned`` for event-class figures compared
-across the whole corpus); ``kind, what``; per side ``value, surface,
+across the whole corpus); ``link`` (``aligned``; for an unaligned pair ``direct`` when
+an aligned pair without a toll joins the two articles, ``through others`` when only a
+chain through other articles or the all-toll rule of :func:`story_links` does);
+``kind, what``; per side ``value, surface,
 qualifier, date, start, end`` (suffixes ``_a``/``_b``); ``ratio`` (``value_b /
 value_a``, empty for dates); ``status`` (``agree`` or ``differ``); ``text_a,
 text_b``. :func:`number_disagreements` keeps the ``differ`` rows.
@@ -102,6 +105,9 @@ from narrative.vocab import SAME_FACT, PassageRef
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
+
+#: ``status`` of a finding of :func:`disagreement_findings`: stated, or a candidate to check.
+STATED, CANDIDATE = "differ", "candidate"
 
 #: Tokens either side of a quantity whose content words make its context.
 CONTEXT_WINDOW = 8
@@ -171,6 +177,7 @@ COMPARISON_COLUMNS = [
     "passage_b",
     "outlet_b",
     "relation",
+    "link",
     "kind",
     "what",
     "value_a",
@@ -313,6 +320,12 @@ class Quantity:
         end: Character offset just past ``surface``.
         context: Lemmas of the content words near the quantity (see
             :func:`compare_quantities`), sorted.
+        scope: The span the figure is counted over, when the text gives one ("in 54
+            games", "over two days", "in 2016"; :func:`_scope`), ``""`` otherwise.
+        described: For a figure that gives the size of a noun ("a seven-year *offer*",
+            "the seven-year *offers*", "a $5 million *contract*"), ``"one"`` or
+            ``"many"`` by that noun's grammatical number; ``""`` for counts and for
+            figures that describe no noun.
     """
 
     value: float
@@ -328,6 +341,8 @@ class Quantity:
     start: int
     end: int
     context: tuple[str, ...] = ()
+    scope: str = ""
+    described: str = ""
 
     def bounds(self, tolerance: float = 0.1) -> tuple[float, float]:
         """The range of values the quantity is consistent with.
@@ -640,6 +655,10 @@ def _quantity(
     date: str = "",
 ) -> Quantity:
     value, low, high = number
+    governor = _governor(noun if noun is not None else span.root)
+    described = ""
+    if kind in _SIZES and governor is not None and governor.pos_ in ("NOUN", "PROPN"):
+        described = "many" if governor.tag_ in ("NNS", "NNPS") else "one"
     return Quantity(
         value=value,
         low=low,
@@ -653,7 +672,73 @@ def _quantity(
         surface=span.doc.text[start:end],
         start=start,
         end=end,
+        scope="" if kind == "date" else _scope(span, noun),
+        described=described,
     )
+
+
+#: Kinds whose figure can give the size of a noun ("a seven-year offer", "a $5 million
+#: contract") rather than count it.
+_SIZES = {"duration", "measure", "money", "percent"}
+#: Prepositions that put a figure over a part of the whole: "43 RBIs *in* 54 games", "12
+#: killed *over* two days". Not "since": "320,000 lives since March 2011" is a running total
+#: from the start, what another outlet's figure without a span ("half a million") counts too.
+_SCOPE_PREPS = {"in", "over", "during", "within", "across", "through", "throughout"}
+#: Nouns that are a span of time when "this", "last", "past"... bound them ("this season").
+_SPAN_NOUNS = {
+    "season",
+    "year",
+    "month",
+    "week",
+    "day",
+    "decade",
+    "century",
+    "period",
+    "quarter",
+    "half",
+    "term",
+    "career",
+    "campaign",
+    "tournament",
+}
+_SPAN_BOUNDS = {"this", "last", "past", "first", "previous", "current", "entire", "whole"}
+
+
+def _scope(span: Span, noun: Token | None) -> str:
+    """The span a figure is counted over, as written in lower case; ``""`` if none.
+
+    A figure counted over a span is another quantity than the same noun's total: "43 RBIs
+    in 54 games" is part of the season's 121, "killed 12 in two days" part of a toll. The
+    span is a phrase of :data:`_SCOPE_PREPS` on the counted noun (or the noun it is
+    coordinated with, "13 homers and 43 RBIs in 54 games"), on the bare number, or on the
+    verb that governs them, whose object is itself counted ("in 54 *games*"), is a
+    number ("in *2016*") or a bounded span of time ("during *this season*").
+    """
+    head = noun if noun is not None else span.root
+    chain = [head]
+    while head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+        chain.append(head)
+    governor = _governor(head)
+    if governor is not None and governor.pos_ in ("VERB", "AUX"):
+        chain.append(governor)
+    for token in chain:
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _SCOPE_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or span.start <= obj.i < span.end:
+                    continue
+                if obj.left_edge.i <= span.start and span.end <= obj.right_edge.i + 1:
+                    continue  # the figure is inside the phrase
+                counted = obj.like_num or any(c.dep_ == "nummod" for c in obj.children)
+                bounded = obj.lemma_.lower() in _SPAN_NOUNS and any(
+                    c.lower_ in _SPAN_BOUNDS for c in obj.children
+                )
+                if counted or bounded:
+                    words = [t.lower_ for t in obj.lefts if not t.is_punct]
+                    return " ".join([prep.lower_, *words, obj.lower_])
+    return ""
 
 
 def _count(span: Span) -> list[Quantity]:
@@ -930,6 +1015,10 @@ def compare_quantities(a: Quantity, b: Quantity, *, tolerance: float = 0.1) -> s
         return "agree"
     if a.kind == "ordinal" or _vague(a) or _vague(b):
         return None
+    if a.scope != b.scope:
+        return None  # "43 RBIs in 54 games" is a part of the season's 121
+    if "many" in (a.described, b.described) and a.described != b.described:
+        return None  # "the seven-year offers" (rivals') are not "the eight-year offer"
     if a.what in EVENT_CLASSES:
         return "differ"
     if not a.anchor or a.anchor != b.anchor or a.anchor in _TELLING:
@@ -1079,6 +1168,7 @@ def number_comparisons(
     linked = story_links(
         aligned, found, () if passages is None else passages["doc_id"], relations=relations
     )
+    direct = _direct_links(aligned, found)
 
     def story(doc_id: str, passage_id: int, text: str) -> list[Quantity]:
         return [q for q in found[text] if (doc_id, int(passage_id), q.start) not in aside]
@@ -1097,7 +1187,7 @@ def number_comparisons(
             story(*key_a, pair.text_a), story(*key_b, pair.text_b), tolerance=tolerance
         ):
             if one_story(pair.doc_a, pair.doc_b, a):
-                rows.append(_comparison_row(side_a, side_b, pair.relation, a, b, status))
+                rows.append(_comparison_row(side_a, side_b, pair.relation, "aligned", a, b, status))
     if passages is not None:
         events = []
         for row in passages.itertuples(index=False):
@@ -1118,10 +1208,12 @@ def number_comparisons(
                     continue
                 if frozenset((side_a.doc_id, side_b.doc_id)) not in linked:
                     continue
+                docs = frozenset((side_a.doc_id, side_b.doc_id))
+                link = "direct" if docs in direct else "through others"
                 for a, b, status in match_quantities(
                     quantities_a, quantities_b, tolerance=tolerance, max_ratio=max_ratio
                 ):
-                    rows.append(_comparison_row(side_a, side_b, "unaligned", a, b, status))
+                    rows.append(_comparison_row(side_a, side_b, "unaligned", link, a, b, status))
     return pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
 
 
@@ -1263,8 +1355,27 @@ def background_figures(
     return aside
 
 
+def _direct_links(aligned: pd.DataFrame, found: dict[str, list[Quantity]]) -> set[frozenset]:
+    """Pairs of articles that an aligned pair without an event-class figure joins directly."""
+
+    def tolls(text: str) -> bool:
+        return any(q.what in EVENT_CLASSES for q in found.get(text, ()))
+
+    return {
+        frozenset((pair.doc_a, pair.doc_b))
+        for pair in aligned.itertuples(index=False)
+        if pair.doc_a != pair.doc_b and not tolls(pair.text_a) and not tolls(pair.text_b)
+    }
+
+
 def _comparison_row(
-    side_a: PassageRef, side_b: PassageRef, relation: str, a: Quantity, b: Quantity, status: str
+    side_a: PassageRef,
+    side_b: PassageRef,
+    relation: str,
+    link: str,
+    a: Quantity,
+    b: Quantity,
+    status: str,
 ) -> dict:
     ratio = b.value / a.value if a.value and not math.isnan(a.value) else math.nan
     row = {
@@ -1275,6 +1386,7 @@ def _comparison_row(
         "passage_b": side_b.passage_id,
         "outlet_b": side_b.outlet,
         "relation": relation,
+        "link": link,
         "kind": a.kind,
         "what": a.what,
         "ratio": ratio,
@@ -1324,17 +1436,34 @@ def disagreement_findings(disagreements: pd.DataFrame) -> pd.DataFrame:
     and count the same thing (``kind`` and ``what``): the death toll that three outlets
     give as 320,000 and one as close to half a million is three rows and one finding.
 
+    A finding is stated (``status`` ``differ``) when at least one of its pairs is between
+    passages aligned as the same fact, or when every pair of its articles shares a
+    statement without a toll (``link`` ``direct``); otherwise it is a ``candidate``.
+    Unaligned tolls are compared because the articles are taken to report one event
+    (:func:`story_links`), and that link may run through other articles, or be assumed for
+    an article that is all toll: a corpus of one day's news from one place may hold
+    several incidents that such a chain joins (an air raid's 19 dead, a report's 69 mine
+    victims and a rocket attack's three, audit round 2). When no passage that gives one
+    outlet's figure reads as the same fact as another's, and two of the articles share
+    nothing directly, nothing but the class of the figure says they count one quantity.
+
     Args:
         disagreements: Table from :func:`number_disagreements` (any number of events).
 
     Returns:
-        The same rows with a first column ``finding`` (``N01``, ``N02``... numbered in
-        order of first row; counts before dates, as the rows come), rows of one finding
-        together.
+        The same rows with first columns ``finding`` (``N01``, ``N02``... stated findings
+        first, then candidates, each in order of first row; counts before dates, as the
+        rows come) and ``status``, rows of one finding together.
     """
-    columns = ["finding", *[c for c in disagreements.columns if c != "finding"]]
+    columns = [
+        "finding",
+        "status",
+        *[c for c in disagreements.columns if c not in ("finding", "status")],
+    ]
     if disagreements.empty:
-        return disagreements.assign(finding=pd.Series(dtype=str))[columns]
+        return disagreements.assign(finding=pd.Series(dtype=str), status=pd.Series(dtype=str))[
+            columns
+        ]
     parent: dict[tuple, tuple] = {}
 
     def find(node: tuple) -> tuple:
@@ -1352,10 +1481,19 @@ def disagreement_findings(disagreements: pd.DataFrame) -> pd.DataFrame:
         parent[find(b)] = find(a)
         sides.append(a)
     roots = [find(a) for a in sides]
-    number = {root: i for i, root in enumerate(dict.fromkeys(roots), start=1)}
+    links = disagreements["link"] if "link" in disagreements else ["through others"] * len(roots)
+    aligned = {
+        r for r, rel in zip(roots, disagreements["relation"], strict=True) if rel in SAME_FACT
+    }
+    loose = {r for r, link in zip(roots, links, strict=True) if link == "through others"}
+    stated = aligned | (set(roots) - loose)
+    first = list(dict.fromkeys(roots))
+    ordered = [r for r in first if r in stated] + [r for r in first if r not in stated]
+    number = {root: i for i, root in enumerate(ordered, start=1)}
     width = max(2, len(str(len(number))))
     found = disagreements.assign(
         finding=[f"N{number[r]:0{width}d}" for r in roots],
+        status=[STATED if r in stated else CANDIDATE for r in roots],
         _order=[number[r] for r in roots],
     )
     return found.sort_values("_order", kind="stable")[columns].reset_index(drop=True)

@@ -742,7 +742,14 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
         content.discard(part.i)
     if content and verb.doc[min(content)].lower_ == "that":
         content.discard(min(content))
+    # "The officials ... demanded anonymity": the terms of speaking, not a statement
+    if content and {verb.doc[j].lower_ for j in content} <= _TERMS_OF_SPEAKING:
+        return None
     return _Attribution(label, verb.idx, _token_end(verb), speaker, content, verb.i)
+
+
+# What a source asks for when it "demanded anonymity": no statement.
+_TERMS_OF_SPEAKING = {"anonymity", "anonymous", "confidentiality", ".", ","}
 
 
 _MODALS = {"will", "would", "shall", "should", "could", "can", "may", "might", "must", "'ll", "wo"}
@@ -1253,7 +1260,10 @@ def _resolve(
         candidates = [s for s in candidates if s.spoke]
         same = [s for s in candidates if s.heads & speaker.heads and s.plural == speaker.plural]
         match = same[0] if same else None
-        if match is None and guess and speaker.anaphor == "bare" and speaker.human:
+        # "the source" is someone the writer does not name: never the last speaker
+        # named (SANA's "The source added" after its reporter's report)
+        source = bool(speaker.heads & SOURCE_NOUNS)
+        if match is None and guess and speaker.anaphor == "bare" and speaker.human and not source:
             match = next((s for s in candidates if s.human and s.plural == speaker.plural), None)
     if match is None:
         return speaker
@@ -1360,7 +1370,10 @@ def find_quotes(
                     ),
                     "",
                 )
-                speaker = people.link(speaker, indices, quoted_names, at=i, following=following)
+                if not (speaker.resolved and speaker.kind == "anonymous"):
+                    # "One Republican adviser ... said" then "the adviser said": the
+                    # unnamed adviser, not the adviser the article names elsewhere
+                    speaker = people.link(speaker, indices, quoted_names, at=i, following=following)
                 speaker = people.full_name(speaker, indices, at=i)
                 if speaker.kind == "role/organisation" and speaker.human and not speaker.resolved:
                     sentence = doc[min(attribution.position, len(doc) - 1)].sent.text.lower()

@@ -514,7 +514,9 @@ def apply_review(result: Result, decisions: list[Decision]) -> Result:
                 )
             )
         columns = [
-            c for c in result.number_disagreements.columns if c not in ("finding", "reviewed")
+            c
+            for c in result.number_disagreements.columns
+            if c not in ("finding", "status", "reviewed")
         ]
         disagreements = disagreement_findings(
             pd.concat(

@@ -7,6 +7,18 @@ import pandas as pd
 from narrative.views._html import CELL, NOTE, TABLE, badge, escape, mark_spans
 
 
+def shown_contrasts(
+    contrasts: pd.DataFrame, *, limit: int = 25, min_mentions: int = 2
+) -> pd.DataFrame:
+    """The rows :func:`contrasts_view` shows: those that differ, each side named
+    at least ``min_mentions`` times, the first ``limit`` in the table's order."""
+    return contrasts[
+        (contrasts["mentions_a"] >= min_mentions)
+        & (contrasts["mentions_b"] >= min_mentions)
+        & (contrasts["difference"] > 0)
+    ].head(limit)
+
+
 def contrasts_view(
     contrasts: pd.DataFrame,
     colours: dict[str, str],
@@ -25,13 +37,10 @@ def contrasts_view(
 
     Returns:
         HTML table: concept, each outlet's names with counts, the difference
-        and why both sides name one referent (``evidence``).
+        and why both sides name one referent (``evidence``); a row whose
+        ``status`` is ``candidate`` is labelled so.
     """
-    shown = contrasts[
-        (contrasts["mentions_a"] >= min_mentions)
-        & (contrasts["mentions_b"] >= min_mentions)
-        & (contrasts["difference"] > 0)
-    ].head(limit)
+    shown = shown_contrasts(contrasts, limit=limit, min_mentions=min_mentions)
     if shown.empty:
         return "<p><em>No concept that two outlets each name at least twice.</em></p>"
     rows = []
@@ -39,6 +48,9 @@ def contrasts_view(
         event = f'<br><span style="{NOTE}">{escape(r.event)}</span>' if r.event else ""
         why = getattr(r, "evidence", "")
         evidence = f'<br><span style="{NOTE}">{escape(why)}</span>' if why else ""
+        if getattr(r, "status", "asserted") == "candidate":
+            evidence += f'<br><span style="{NOTE}"><b>candidate</b>: check the passages</span>'
+
         rows.append(
             f'<tr><td style="{CELL}"><b>{escape(r.concept)}</b>{event}</td>'
             f'<td style="{CELL}">{badge(r.outlet_a, colours[r.outlet_a])} '

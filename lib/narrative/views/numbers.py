@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from narrative.figures import RELATION_COLOURS
+from narrative.numbers import CANDIDATE
 from narrative.views._html import CELL, TABLE, Mark, badge, escape, mark_spans
 from narrative.views._layout import scroll_box
 
@@ -39,37 +40,63 @@ def figures_summary(
     Returns:
         HTML paragraph; its counts are those of the table :func:`disagreements_view` shows.
     """
-    findings = (
-        disagreements["finding"].nunique() if "finding" in disagreements else len(disagreements)
-    )
-    unaligned = int((disagreements["relation"] == "unaligned").sum())
+    if "status" in disagreements:
+        stated = disagreements[disagreements["status"] != CANDIDATE]
+        candidates = disagreements[disagreements["status"] == CANDIDATE]
+    else:
+        stated, candidates = disagreements, disagreements.iloc[:0]
+    findings, held = _count(stated), _count(candidates)
+    unaligned = int((stated["relation"] == "unaligned").sum())
     plural = "s" if findings != 1 else ""
     text = (
         f"<b>{len(figures)} figures</b> (counts, amounts, percentages, dates, ordinals) in the "
         f"passages. "
     )
-    if not findings:
+    if not findings and not held:
         return f"<p>{text}{_NONE_FOUND}</p>"
-    total = len(disagreements)
-    pairs = f"{total} pair{'s' if total != 1 else ''} of figures"
-    # counted in pairs, as the pairs are what is or is not aligned
-    if not unaligned:
-        which = "its passages are aligned" if total == 1 else "all from aligned passages"
-    elif unaligned == total:
-        which = "its passages are not aligned" if total == 1 else "none from aligned passages"
+    if findings:
+        total = len(stated)
+        pairs = f"{total} pair{'s' if total != 1 else ''} of figures"
+        # counted in pairs, as the pairs are what is or is not aligned
+        if not unaligned:
+            which = "its passages are aligned" if total == 1 else "all from aligned passages"
+        elif unaligned == total:
+            which = "its passages are not aligned" if total == 1 else "none from aligned passages"
+        else:
+            which = f"{unaligned} of them from passages that are not aligned"
+        if "status" in disagreements:
+            which += (
+                "; each has a pair of passages aligned as the same fact, or articles that "
+                "share a statement"
+            )
+        text += (
+            f"Figures differ for what the suite reads as one quantity in <b>{findings}</b> "
+            f"finding{plural} ({pairs}; {which})."
+        )
     else:
-        which = f"{unaligned} of them from passages that are not aligned"
-    text += (
-        f"Figures differ for what the suite reads as one quantity in <b>{findings}</b> "
-        f"finding{plural} ({pairs}; {which})."
-    )
-    if not confirmed:
+        text += "The suite states no finding of figures that differ."
+    if held:
+        verb = "is a candidate" if held == 1 else "are candidates"
+        who = f"{held} more" if findings else f"{held} finding{'s' if held != 1 else ''}"
+        text += (
+            f" <b>{who}</b> {verb}, not stated: casualty figures of passages not aligned with "
+            "each other, in articles that only a chain through other articles puts in one "
+            "story (one day's news may be several incidents); check the passages."
+        )
+    if findings and not confirmed:
         text += (
             " This kind of claim does not meet the standard on the held-out labelled corpora "
             "(README, Claims): read each finding as a candidate to check against its "
             "passages, not as established."
         )
     return f"<p>{text}</p>"
+
+
+def _count(disagreements: pd.DataFrame) -> int:
+    """Findings of a disagreement table (rows without a ``finding`` column are one each)."""
+    if "finding" in disagreements:
+        return int(disagreements["finding"].nunique())
+    return len(disagreements)
 
 
 def highlight(text: str, start: int, end: int) -> str:
@@ -120,6 +147,8 @@ def disagreements_view(
         first = group.iloc[0]
         relations = sorted(set(group["relation"]))
         badges = " ".join(badge(r, RELATION_COLOURS.get(r, _UNALIGNED)) for r in relations)
+        if first.get("status", "") == CANDIDATE:
+            badges = f"{badge('candidate: check the passages', _UNALIGNED)} {badges}"
         label = (
             f"<b>{escape(finding)}</b> · <b>{escape(first['what'])}</b> "
             f'<span style="color:#888">({escape(first["kind"])})</span><br>{badges}'

@@ -49,7 +49,8 @@ def substitutions_view(
         limit: Show at most this many swaps (all when ``None``).
 
     Returns:
-        HTML: one row per swap, the words that differ marked in both passages.
+        HTML: one row per swap, the words that differ marked in both passages; a
+        swap whose ``status`` is ``candidate`` is labelled so, with its ``doubt``.
     """
     if subs.empty:
         return "<p><em>No word swap found in passages that carry the same fact.</em></p>"
@@ -58,6 +59,11 @@ def substitutions_view(
     for r in shown.itertuples(index=False):
         html_a, html_b = diff_html(r.text_a, r.text_b)
         kind = badge("form of one word", "#777") if r.variant else badge("word choice", "#2166ac")
+        if getattr(r, "status", "asserted") == "candidate":
+            kind = (
+                f'{badge("candidate", "#b45309")}<br><span style="{NOTE}">check the passages: '
+                f"{escape(getattr(r, 'doubt', ''))}</span>"
+            )
         swap = (
             f"{badge(r.outlet_a, colours[r.outlet_a])} <b>{escape(r.words_a)}</b><br>"
             f"{badge(r.outlet_b, colours[r.outlet_b])} <b>{escape(r.words_b)}</b><br>{kind}"
