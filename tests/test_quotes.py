@@ -604,3 +604,35 @@ def test_asking_for_anonymity_is_no_statement():
         )
     )
     assert quotes["verb"].tolist() == ["say"]
+
+
+def test_an_office_is_the_relative_the_corpus_gives_it_not_the_last_speaker():
+    # a governor and his son share the surname; the son is quoted last
+    quotes = find_quotes(
+        passages(
+            "Gov. Asa Hutchinson said on Wednesday that he would not sign the bill.",
+            "His son, Seth Hutchinson, said he had signed a petition against it.",
+            '"I love my dad," Seth Hutchinson said.',
+            "On Wednesday, the governor said he would ask lawmakers to rewrite the bill.",
+        )
+    )
+    governor = quotes[quotes["speaker"] == "the governor"].iloc[0]
+    assert governor["voice"] == "Asa Hutchinson"
+
+
+def test_an_aside_after_a_comma_is_not_part_of_the_speaker():
+    quotes = find_quotes(
+        passages(
+            "The governor, amid calls by critics, made clear he wanted changes to the bill.",
+        )
+    )
+    assert quotes["speaker"].tolist() == ["The governor"]
+
+
+def test_typewriter_quotes_of_tokenised_text_are_quotations():
+    text = "Her spokesman said , `` Whatever the motives , the Governor has faith . ''"
+    assert [text[s:e] for s, e in quoted_spans(text)] == [
+        "`` Whatever the motives , the Governor has faith . ''"
+    ]
+    quotes = find_quotes(passages(text))
+    assert quotes["kind"].tolist() == ["direct"]

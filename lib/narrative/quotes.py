@@ -107,6 +107,10 @@ EVIDENCE_VERBS = _LISTS["speech"]["evidence_verbs"]
 ORGANISATION_NOUNS = _LISTS["speakers"]["organisation_nouns"]
 
 HUMAN_NOUNS = SOURCE_NOUNS | UNNAMED_NOUNS | ROLE_NOUNS
+#: Abbreviated title -> the office it names ("gov" -> "governor"), read without its dot.
+TITLE_ABBREVIATIONS = dict(
+    entry.split(maxsplit=1) for entry in _LISTS["speakers"]["title_abbreviations"]
+)
 _SPEECH_LEMMAS = {v.split()[0] for v in SPEECH_VERBS}
 
 #: Columns of the table :func:`find_quotes` returns.
@@ -199,10 +203,11 @@ class _Attribution:
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of quoted material, quote marks included.
 
-    Curly quotes and guillemets pair by direction; straight double quotes pair
-    in order of appearance. A quote left open runs to the end of the text, and
-    a closing curly quote with no opening one closes a quote that began at the
-    start of the text: a quotation that spans paragraphs.
+    Curly quotes, guillemets and the typewriter pair ``...'' of tokenised text pair
+    by direction; straight double quotes pair in order of appearance. A quote left
+    open runs to the end of the text, and a closing curly quote with no opening one
+    closes a quote that began at the start of the text: a quotation that spans
+    paragraphs.
 
     Args:
         text: A passage.
@@ -215,12 +220,14 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     closing = ""
     for i, char in enumerate(text):
         if open_at is None:
-            if char in _OPENING or char == '"':
+            if text.startswith("``", i):  # typewriter quotes of tokenised text: ``...''
+                open_at, closing = i, "''"
+            elif char in _OPENING or char == '"':
                 open_at, closing = i, _QUOTE_PAIRS.get(char, '"')
             elif char in _CLOSING and not spans:
                 spans.append((0, i + 1))
-        elif char == closing:
-            spans.append((open_at, i + 1))
+        elif text.startswith(closing, i):
+            spans.append((open_at, i + len(closing)))
             open_at = None
     if open_at is not None:
         spans.append((open_at, len(text)))
@@ -267,6 +274,10 @@ def _speaker_tokens(head: Token) -> list[Token]:
     cut: set[int] = set()
     for token in head.subtree:
         if token.dep_ in ("relcl", "acl", "advcl") and token.i != head.i:
+            cut.update(t.i for t in token.subtree)
+        # an aside set off by a comma ("The governor, amid calls by critics, said")
+        aside = token.dep_ == "prep" and token.head.i == head.i and token.i > head.i + 1
+        if aside and token.doc[token.i - 1].text == ",":
             cut.update(t.i for t in token.subtree)
     tokens = [t for t in head.subtree if t.i not in cut]
     start = next(i for i, t in enumerate(tokens) if t.i == head.i)
@@ -954,6 +965,12 @@ def _people_mentioned(
     return people
 
 
+def _office(token: Token) -> str:
+    """The office a title token names: its lemma, or the office it abbreviates ("Gov.")."""
+    word = token.lemma_.lower()
+    return TITLE_ABBREVIATIONS.get(word.rstrip("."), word)
+
+
 def _stem(word: str) -> str:
     # "Russia" and "Russian", "Syria" and "Syrian" describe the same affiliation.
     return word[:5]
@@ -973,6 +990,8 @@ class _People:
         self.headlines = set(headlines)
         self.offices: dict[str, set[str]] = {}
         self.words: dict[str, set[str]] = {}
+        # by full name too: relatives share the key ("Asa" and "Seth Hutchinson")
+        self.full_offices: dict[str, set[str]] = {}
         self.names: dict[int, list[str]] = {}
         for n, doc in enumerate(docs):
             named = []
@@ -983,6 +1002,7 @@ class _People:
                 named.append(ent.text)
                 offices, words = self._describe(ent)
                 self.offices.setdefault(key, set()).update(offices)
+                self.full_offices.setdefault(self.full(ent.text), set()).update(offices)
                 self.words.setdefault(key, set()).update(words)
             self.names[n] = named
 
@@ -991,6 +1011,31 @@ class _People:
         words = _NAME_WORD.findall(name.lower())
         last = words[-1] if words else name.lower()
         return self.namer.variants.get(last, last)
+
+    @staticmethod
+    def full(name: str) -> str:
+        """A name's words in lower case, without an abbreviated title ("gov. asa hutchinson")."""
+        words = _NAME_WORD.findall(name.lower())
+        return " ".join(w for w in words if w not in TITLE_ABBREVIATIONS or w == words[-1])
+
+    def holder(self, speaker: _Speaker) -> _Speaker:
+        """The office speaker resolved to a person, or that person's namesake who holds it.
+
+        When the person the office was resolved to does not hold it, and exactly one other
+        person of that surname does (by full name, anywhere in the corpus), that one.
+        """
+        mine = self.full(speaker.voice)
+        if self.full_offices.get(mine, set()) & speaker.heads:
+            return speaker
+        key = self.key(speaker.voice)
+        holders = [
+            name
+            for name, offices in self.full_offices.items()
+            if name != mine and " " in name and offices & speaker.heads and self.key(name) == key
+        ]
+        if len(holders) != 1:
+            return speaker
+        return replace(speaker, voice=holders[0].title(), kind="named person")
 
     @staticmethod
     def _describe(ent: Span) -> tuple[set[str], set[str]]:
@@ -1013,11 +1058,11 @@ class _People:
         phrases += [
             c
             for c in root.children
-            if c.dep_ in ("compound", "nmod")
-            and c.i < ent.start
-            and c.lemma_.lower() in HUMAN_NOUNS
+            if c.dep_ in ("compound", "nmod") and c.i < ent.start and _office(c) in HUMAN_NOUNS
         ]
-        offices = {t.lemma_.lower() for t in phrases}
+        # "Gov. Asa Hutchinson": the parser often keeps the title inside the name
+        phrases += [t for t in ent if t.i < root.i and t.lower_.rstrip(".") in TITLE_ABBREVIATIONS]
+        offices = {_office(t) for t in phrases}
         inside = set(range(ent.start, ent.end))
         words = {
             _stem(t.lower_)
@@ -1198,10 +1243,16 @@ class _People:
             if len(pool) > 1 and at >= 0:
                 pool = self._nearest(pool, article, at)
             if len(pool) == 1:
-                name = max(
-                    (n for n in [*speakers, *named, following] if n and self.key(n) == pool[0]),
-                    key=lambda n: len(_NAME_WORD.findall(n)),
-                )
+                names = [n for n in [*speakers, *named, following] if n and self.key(n) == pool[0]]
+                people = {self.full(n) for n in names if len(_NAME_WORD.findall(n)) > 1}
+                if len(people) > 1:
+                    # two people of one surname (a governor and his son): the one the
+                    # corpus gives this office, else nobody
+                    holders = {p for p in people if self.full_offices.get(p, set()) & speaker.heads}
+                    if len(holders) != 1:
+                        return speaker
+                    names = [n for n in names if self.full(n) in holders]
+                name = max(names, key=lambda n: len(_NAME_WORD.findall(n)))
                 return replace(speaker, voice=name, kind="named person", resolved=True)
             if len(pool) > 1:
                 return speaker
@@ -1354,6 +1405,10 @@ def find_quotes(
                     speaker = people.link(speaker, indices, quoted_names, at=i, quoted_only=True)
                 if not speaker.resolved:
                     speaker = _resolve(speaker, earlier + here, genders)
+                    if speaker.office and speaker.resolved:
+                        # the last speaker's relative holds the office ("the governor":
+                        # "Gov. Asa Hutchinson", not his son Seth quoted just before)
+                        speaker = people.holder(speaker)
                 gender = pronoun_gender(speaker.text) if speaker.anaphor == "pronoun" else ""
                 if gender and speaker.resolved:
                     genders.setdefault(speaker.voice, gender)
