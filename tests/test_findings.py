@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from narrative.findings import headline_findings
+from narrative.findings import headline_findings, voices_findings
 
 
 def _write(data: Path, name: str, rows: list[dict]) -> None:
@@ -109,10 +109,12 @@ def test_shared_words_come_from_story_units_not_every_paraphrase_pair(tmp_path: 
     texts = [f.text for f in headline_findings(tmp_path, set())]
     # 8 of A's 11 body words; B's 8 of 18; the headlines and the loose pair count for nothing
     assert texts[1] == (
-        "73% of A's words are in story units it shares with B (passages the suite aligns "
-        "firmly as one fact)."
+        "73% of A's words (headline aside) are in story units it shares with B (passages the "
+        "suite aligns firmly as one fact)."
     )
-    assert texts[2].startswith("44% of B's words are in story units it shares with A")
+    assert texts[2].startswith(
+        "44% of B's words (headline aside) are in story units it shares with A"
+    )
     assert not any("also reported" in t or "reuse or paraphrase" in t for t in texts)
 
 
@@ -143,8 +145,8 @@ def test_shares_and_unit_count_leave_candidate_units_out(tmp_path: Path):
     )
     # a1's 2 of A's 6 words; a0, in the candidate unit, does not count
     assert texts[1] == (
-        "33% of A's words are in story units it shares with B (passages the suite aligns "
-        "firmly as one fact; candidate units not counted)."
+        "33% of A's words (headline aside) are in story units it shares with B (passages the "
+        "suite aligns firmly as one fact; candidate units not counted)."
     )
 
 
@@ -260,3 +262,27 @@ def test_the_index_counts_claims_on_reviewed_evidence(tmp_path: Path):
         "1 of 2 facts and 1 of 2 figure disagreements rest on reviewed evidence, "
         "the rest on the machine alone."
     )
+
+
+def test_a_tie_for_the_most_quoted_voice_is_said_as_a_tie(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    rows = [("A", "Jane Roe"), ("A", "Jane Roe"), ("B", "John Doe"), ("C", "John Doe")]
+    _write(
+        data,
+        "quotes",
+        [{"outlet": o, "speaker_type": "named person", "voice": v, "speaker": v} for o, v in rows],
+    )
+    texts = [f.text for f in voices_findings(data)]
+    assert texts == [
+        "The most quoted named voices are John Doe and Jane Roe, 2 attributions each "
+        "(John Doe in 2 outlets; Jane Roe in 1 outlet)."
+    ]
+    _write(
+        data,
+        "quotes",
+        [{"outlet": "A", "speaker_type": "named person", "voice": "Jane Roe", "speaker": "Roe"}],
+    )
+    assert [f.text for f in voices_findings(data)] == [
+        "The most quoted named voice is Jane Roe (1 attribution in 1 outlet)."
+    ]

@@ -117,8 +117,8 @@ def alignment_findings(data: Path) -> list[Finding]:
             # joins two facts on one topic (README, "Claims a researcher can cite")
             found.append(
                 Finding(
-                    f"{_share(row.share)} of {row.outlet}'s words are in story units it "
-                    f"shares with {row.other} (passages the suite aligns firmly as one "
+                    f"{_share(row.share)} of {row.outlet}'s words (headline aside) are in story "
+                    f"units it shares with {row.other} (passages the suite aligns firmly as one "
                     f"fact{aside}).",
                     page,
                 )
@@ -194,15 +194,26 @@ def voices_findings(data: Path) -> list[Finding]:
     said = said.assign(voice=said["person"] if "person" in said else voice_names(said))
     named = said[said["speaker_type"] == "named person"]
     if not named.empty:
-        voice = named["voice"].value_counts()
-        outlets = named.loc[named["voice"] == voice.index[0], "outlet"].nunique()
-        found.append(
-            Finding(
-                f"The most quoted named voice is {voice.index[0]} ({int(voice.iloc[0])} "
-                f"attributions in {outlets} outlets).",
-                page,
-            )
+        voices = named.groupby("voice").agg(
+            attributions=("outlet", "size"), outlets=("outlet", "nunique")
         )
+        most = voices[voices["attributions"] == voices["attributions"].max()]
+        most = most.sort_values("outlets", ascending=False, kind="stable")
+        count = int(most["attributions"].iloc[0])
+        spread = [
+            f"{name} in {n} outlet{'s' if n != 1 else ''}"
+            for name, n in zip(most.index, most["outlets"], strict=True)
+        ]
+        if len(most) == 1:
+            text = f"The most quoted named voice is {most.index[0]} ({count} attribution"
+            text += "s" if count != 1 else ""
+            text += spread[0].removeprefix(most.index[0]) + ")."
+        else:  # a tie is said as one: which comes first is not in the data
+            text = (
+                f"The most quoted named voices are {', '.join(most.index[:-1])} and "
+                f"{most.index[-1]}, {count} attributions each ({'; '.join(spread)})."
+            )
+        found.append(Finding(text, page))
     by_outlet = said.groupby("outlet")["speaker_type"].agg(
         attributions="size", anonymous=lambda s: int((s == "anonymous").sum())
     )
