@@ -636,3 +636,26 @@ def test_typewriter_quotes_of_tokenised_text_are_quotations():
     ]
     quotes = find_quotes(passages(text))
     assert quotes["kind"].tolist() == ["direct"]
+
+
+def test_the_subject_of_a_passive_speech_verb_is_not_its_speaker():
+    quotes = find_quotes(
+        passages(
+            "Some migrants received counseling, and groups of the migrants were told how "
+            "asylum works.",
+            "One person is believed to have been arrested, and no injuries were reported.",
+            "When employees tried to leave, they were told by police to stay inside.",
+        )
+    )
+    assert quotes["speaker"].tolist() == ["police"]
+
+
+def test_a_subordinate_clause_with_an_object_is_no_inverted_attribution():
+    quotes = find_quotes(
+        passages(
+            "The regime still has many options while Russia still maintains the huge airbase.",
+            "Crossing at a port of entry does not expose them to prosecution, as Sessions "
+            "contends.",
+        )
+    )
+    assert quotes["speaker"].tolist() == ["Sessions"]

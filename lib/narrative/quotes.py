@@ -684,6 +684,12 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
         return None
     if not _said(verb, label):
         return None
+    # "groups of migrants were told how asylum works", "no injuries were reported": the
+    # subject of a passive speech verb is spoken to or of; only an agent speaks ("were
+    # told by police")
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if passive and not any(c.dep_ == "agent" for c in verb.children):
+        return None
     head, tokens, how = _subject(verb)
     if head is None:
         return None
@@ -742,6 +748,12 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
     # "Trump will visit London, the US ambassador has insisted": the parser hangs the
     # inverted attribution on the reported clause, which is then what was said.
     inverted = verb.dep_ in ("advcl", "parataxis") and verb.head.i < verb.i
+    # ... not a clause of its own: "the regime has options while Russia still maintains
+    # the airbase" (a conjunction other than "as Sessions contends", an object of its own)
+    if inverted and any(
+        c.dep_ == "dobj" or c.dep_ == "mark" and c.lower_ != "as" for c in verb.children
+    ):
+        inverted = False
     # "The files, Netanyahu said, showed that ...": a parenthetical attribution.
     aside = verb.dep_ == "parataxis" and verb.head.i > verb.i
     if not content and (inverted or aside) and verb.head.pos_ in ("VERB", "AUX"):
