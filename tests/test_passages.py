@@ -25,6 +25,21 @@ def test_a_sentence_cut_after_an_abbreviation_is_joined_again():
     ]
 
 
+def test_a_sentence_cut_after_a_title_before_a_name_is_joined_again():
+    text = (
+        "The man shot another man, Vancouver police Const. Jana McGuinness said. "
+        '"It was made for him," said Dist. Atty. Steve Cooley. The fire began at 9 p.m. '
+        "Steele said no one was hurt."
+    )
+    sentences = [text[a:b] for a, b in split_sentences(text)]
+    assert sentences == [
+        "The man shot another man, Vancouver police Const. Jana McGuinness said.",
+        '"It was made for him," said Dist. Atty. Steve Cooley.',
+        "The fire began at 9 p.m.",
+        "Steele said no one was hurt.",
+    ]
+
+
 def test_passages_have_offsets_kinds_and_positions(default_result):
     passages = default_result.passages
     by_doc = {c.doc_id: c.text for c in default_result.cleaned}

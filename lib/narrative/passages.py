@@ -63,6 +63,13 @@ _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
 #: A piece that starts like this continues the sentence before it: the segmenter took an
 #: abbreviation's full stop for a sentence end ("Rep. Duncan Hunter, R-Calif., and his wife").
 _CONTINUES = re.compile(r"[,;:)\]}%]")
+#: A piece after one that ends with a title written before a name ("Vancouver police
+#: Const. Jana McGuinness said"; "Lt. Col."): the segmenter took the title's full stop
+#: for a sentence end.
+_TITLE_END = re.compile(
+    r"(?:^|[\s(])(?:Const|Sgt|Lt|Col|Capt|Cpl|Det|Insp|Supt|Cmdr|Adm|Gov|Sen|Rep|Atty|Prof|"
+    r"Rev|Hon|Amb|Maj|Brig|Gen|Dist|Dr|Mr|Mrs|Ms|Messrs)\.$"
+)
 _DASHES = {"-", "--", "\u2013", "\u2014"}
 #: Where a long sentence breaks into clauses: after a comma, semicolon or colon,
 #: around a dash, or before a parenthesis.
@@ -163,7 +170,8 @@ def split_sentences(
                 start = cursor
             end = start + len(stripped)
             cursor = end
-            if spans and (not _WORD.search(stripped) or _CONTINUES.match(stripped)):
+            after_title = spans and _TITLE_END.search(text[spans[-1][0] : spans[-1][1]])
+            if spans and (not _WORD.search(stripped) or _CONTINUES.match(stripped) or after_title):
                 spans[-1] = (spans[-1][0], offset + end)
             else:
                 spans.append((offset + start, offset + end))
