@@ -246,10 +246,17 @@ def test_house_style_is_no_difference_in_naming():
                 ("Parscale", "B", "Parscale"),
                 ("manager", "A", "the campaign's manager"),
                 ("manager", "B", "the campaign manager"),
+                ("the United States", "A", "the U.S."),
+                ("the United States", "B", "the United States"),
+                ("EU", "A", "the EU"),
+                ("EU", "B", "the European Union"),
             )
         ]
     )  # fmt: skip
     assert set(naming_contrasts(names)["difference"]) == {0.0}
+    # an acronym is not every one-word name: "the regime" is no "Syrian Government"
+    other = names.assign(name=names["name"].replace({"the EU": "the SG"}))
+    assert set(naming_contrasts(other)["difference"]) == {0.0, 1.0}
 
 
 def test_a_description_with_a_name_in_apposition_is_that_person():

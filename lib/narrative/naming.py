@@ -865,6 +865,24 @@ def _evidence(concept: str, swapped: set[str]) -> str:
     return EVIDENCE[2] if "|" in key else EVIDENCE[3]
 
 
+def _spelled_out(names: pd.Series, contents: pd.Series) -> list[frozenset[str]]:
+    """The content words of each name, an acronym given those of the name it abbreviates.
+
+    House style again: "the U.S." and "the United States", "the EU" and "the European
+    Union" are one choice of words. A one-word name whose letters are the initials of the
+    capitalised words of another name of the concept takes that name's words.
+    """
+    initials = {}
+    for name, content in zip(names, contents, strict=True):
+        capitals = [w for w in re.findall(r"[^\W\d_][\w'-]*", name) if w[:1].isupper()]
+        if len(capitals) > 1 and len(content) > 1:
+            initials.setdefault("".join(w[0] for w in capitals).lower(), content)
+    return [
+        initials.get(next(iter(content)), content) if len(content) == 1 else content
+        for content in contents
+    ]
+
+
 def _content(name: str) -> frozenset[str]:
     """The words of a name that say what it names (no quantities): for :func:`naming_contrasts`.
 
@@ -985,7 +1003,7 @@ def naming_contrasts(naming: pd.DataFrame, *, top: int = 3) -> pd.DataFrame:
     """
     rows = []
     for (event, concept), group in naming.groupby(["event", "concept"], sort=False):
-        words = name_keys(group["name"].map(normalise)).map(_content).tolist()
+        words = _spelled_out(group["name"], name_keys(group["name"].map(normalise)).map(_content))
         evidence = group["evidence"].iloc[0] if "evidence" in group else EVIDENCE[-1]
         # Each outlet's rows, in table order: its names' words and shares, the names
         # listed, the mentions (computed once per outlet, not once per pair).
