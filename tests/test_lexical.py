@@ -1,7 +1,15 @@
 from __future__ import annotations
 
 import numpy as np
-from narrative.lexical import TermIndex, containment, name_terms, name_variants, names, tokens
+from narrative.lexical import (
+    TermIndex,
+    acronyms,
+    containment,
+    name_terms,
+    name_variants,
+    names,
+    tokens,
+)
 
 
 def test_tokens_normalise_numbers_and_possessives():
@@ -60,3 +68,10 @@ def test_containment_detects_copy():
     wire = "While fighting dropped off in the weeks after the deal, it has since returned"
     assert containment(wire, "But " + wire.lower() + " in some areas.") == 1.0
     assert containment(wire, "Talks resumed in Geneva on Monday.") == 0.0
+
+
+def test_acronyms_are_the_initials_of_one_other_name():
+    names = ["U.S.", "United States", "EU", "European Union", "UN", "ISIS", "regime"]
+    assert acronyms(names) == {"U.S.": "united states", "EU": "european union"}
+    # two names of the same initials: the acronym abbreviates neither
+    assert acronyms(["EU", "European Union", "Eastern Ukraine"]) == {}

@@ -185,6 +185,39 @@ class TermIndex:
         return sorted(common, key=lambda w: (-self.idf.get(w, 0.0), w))[:top]
 
 
+_NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+def acronyms(names: Iterable[str]) -> dict[str, str]:
+    """Each name written as an acronym, and the one name it abbreviates.
+
+    A name abbreviates another when its letters (dots aside: "U.S." is "US"), all
+    capitals, are the initials of the other's capitalised words ("United States",
+    "European Union", "Democratic National Committee"); a name all in capitals
+    abbreviates nothing.
+
+    Args:
+        names: Names as written.
+
+    Returns:
+        ``{acronym as written: the name it abbreviates, lower case}`` for every
+        acronym with exactly one such name (in lower case) among ``names``.
+    """
+    names = set(names)
+    initials: dict[str, set[str]] = {}
+    for name in names:
+        words = [w for w in _NAME_WORD.findall(name) if w[:1].isupper()]
+        if len(words) > 1 and not name.replace(".", "").isupper():
+            initials.setdefault("".join(w[0] for w in words).lower(), set()).add(name.lower())
+    found = {}
+    for name in names:
+        letters = name.replace(".", "")
+        full = initials.get(letters.lower(), set())
+        if letters.isupper() and letters.isalpha() and len(full) == 1:
+            found[name] = next(iter(full))
+    return found
+
+
 def shingles(text: str, n: int = 3) -> set[tuple[str, ...]]:
     """Word n-grams of a text (lower-cased, punctuation ignored)."""
     words = re.findall(r"\w+", text.lower())

@@ -55,7 +55,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from narrative.lexical import name_variants
+from narrative.lexical import acronyms, name_variants
 from narrative.vocab import SAME_FACT, TEXT_KINDS
 
 if TYPE_CHECKING:
@@ -869,17 +869,14 @@ def _spelled_out(names: pd.Series, contents: pd.Series) -> list[frozenset[str]]:
     """The content words of each name, an acronym given those of the name it abbreviates.
 
     House style again: "the U.S." and "the United States", "the EU" and "the European
-    Union" are one choice of words. A one-word name whose letters are the initials of the
-    capitalised words of another name of the concept takes that name's words.
+    Union" are one choice of words (:func:`narrative.lexical.acronyms`, articles aside).
     """
-    initials = {}
-    for name, content in zip(names, contents, strict=True):
-        capitals = [w for w in re.findall(r"[^\W\d_][\w'-]*", name) if w[:1].isupper()]
-        if len(capitals) > 1 and len(content) > 1:
-            initials.setdefault("".join(w[0] for w in capitals).lower(), content)
+    bare = [_ARTICLE.sub("", name) for name in names]
+    content_of = dict(zip((b.lower() for b in bare), contents, strict=True))
+    short = acronyms(bare)
     return [
-        initials.get(next(iter(content)), content) if len(content) == 1 else content
-        for content in contents
+        content_of[short[b]] if b in short else content
+        for b, content in zip(bare, contents, strict=True)
     ]
 
 

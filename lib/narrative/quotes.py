@@ -67,7 +67,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from narrative.lexical import name_variants
+from narrative.lexical import acronyms, name_variants
 from narrative.wordlists import words
 
 if TYPE_CHECKING:
@@ -1532,23 +1532,11 @@ def _acronyms(names: set[str]) -> dict[str, str]:
     """Lower-case name -> the lower-case name it abbreviates or is, for organisations.
 
     "EU" is "European Union" and "DNC" is "Democratic National Committee" when
-    both are written (the initials of the capitalised words); every other name
-    maps to itself.
+    both are written (:func:`narrative.lexical.acronyms`); every other name maps
+    to itself.
     """
-    initials = {}
-    for name in names:
-        words = [w for w in _NAME_WORD.findall(name) if w[:1].isupper()]
-        if len(words) > 1 and not name.replace(".", "").isupper():
-            initials.setdefault("".join(w[0] for w in words).lower(), set()).add(name.lower())
-    folded = {}
-    for name in names:
-        key = name.lower()
-        letters = name.replace(".", "")
-        full = initials.get(key.replace(".", ""), set())
-        if letters.isupper() and letters.isalpha() and len(full) == 1:
-            key = next(iter(full))
-        folded[name.lower()] = key
-    return folded
+    found = acronyms(names)
+    return {name.lower(): found.get(name, name.lower()) for name in names}
 
 
 def voice_names(quotes: pd.DataFrame, *, group_anonymous: bool = True) -> pd.Series:
