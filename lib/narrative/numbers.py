@@ -1248,9 +1248,6 @@ def story_links(
         Unordered pairs of ``doc_id`` (frozensets) of different articles.
     """
 
-    def tolls(text: str) -> bool:
-        return any(q.what in EVENT_CLASSES for q in found.get(text, ()))
-
     aligned = alignments[alignments["relation"].isin(list(relations))]
     docs = [*docs, *aligned["doc_a"], *aligned["doc_b"]]
     docs = sorted(set(docs))
@@ -1262,9 +1259,9 @@ def story_links(
             d = group[d]
         return d
 
-    for pair in aligned.itertuples(index=False):
-        if pair.doc_a != pair.doc_b and not tolls(pair.text_a) and not tolls(pair.text_b):
-            group[root(pair.doc_a)] = root(pair.doc_b)
+    for pair in _direct_links(aligned, found):
+        doc_a, doc_b = sorted(pair)
+        group[root(doc_a)] = root(doc_b)
     members: dict[str, list[str]] = {}
     for d in docs:
         members.setdefault(root(d), []).append(d)
@@ -1356,7 +1353,10 @@ def background_figures(
 
 
 def _direct_links(aligned: pd.DataFrame, found: dict[str, list[Quantity]]) -> set[frozenset]:
-    """Pairs of articles that an aligned pair without an event-class figure joins directly."""
+    """Pairs of articles that an aligned pair without an event-class figure joins directly.
+
+    What :func:`story_links` joins into stories, and the ``link`` ``direct`` of a comparison.
+    """
 
     def tolls(text: str) -> bool:
         return any(q.what in EVENT_CLASSES for q in found.get(text, ()))
