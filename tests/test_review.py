@@ -185,7 +185,7 @@ def test_apply_review_on_the_default_corpus(default_result, tmp_path):
     first = pairs[pairs["relation"] != "unaligned"].iloc[0]
     a, b = (first.doc_a, int(first.passage_a)), (first.doc_b, int(first.passage_b))
     # Reject the first proposal and confirm a pair the machine never proposed.
-    known = {frozenset(k) for k in review._pair_keys(result.alignments)}
+    known = {frozenset(k) for k in review.pair_keys(result.alignments)}
     body = result.passages[result.passages["kind"] == "body"]
     new = next(
         (x, y)
@@ -197,14 +197,14 @@ def test_apply_review_on_the_default_corpus(default_result, tmp_path):
     store.add(review.decision_for(result, "different", a, b))
     store.add(review.decision_for(result, "same", *new))
     after = review.apply_review(result, store.decisions)
-    keys = review._pair_keys(after.alignments)
+    keys = review.pair_keys(after.alignments)
     assert frozenset((a, b)) not in keys
     assert frozenset(new) in keys
     assert after.alignments.loc[keys.index(frozenset(new)), "reviewed"] == "confirmed"
     assert after.passages["reviewed"].eq("reviewed").sum() == len({a, b, *new})
     assert "reviewed" in after.units and "reviewed" in after.number_disagreements
     assert result.alignments["reviewed"].eq("").all(), "the machine's result is not changed"
-    assert frozenset((a, b)) in review._pair_keys(result.alignments)
+    assert frozenset((a, b)) in review.pair_keys(result.alignments)
     # The answered questions leave the queue.
     located = review.locate_decisions(store.decisions, result.cleaned, result.passages)
     decided = located.decided

@@ -163,7 +163,7 @@ def test_three_answers_in_jupyterlab_reach_the_file_and_the_report(lab, chromium
     machine = pipeline.run(config.DEFAULT_CORPUS)
     located = review.locate_decisions(made, machine.cleaned, machine.passages)
     confirmed, rejected = next(iter(located.confirmed)), next(iter(located.rejected))
-    keys = review._pair_keys(alignments)
+    keys = review.pair_keys(alignments)
     assert confirmed in keys
     assert alignments.loc[keys.index(confirmed), "reviewed"] == "confirmed"
     assert rejected not in keys, "a rejected pair is out (aligned by the machine or not)"

@@ -43,7 +43,7 @@ import pandas as pd
 
 from narrative.alignment import clause_similarity
 from narrative.lexical import tokens
-from narrative.units import firm_pairs, passage_keys
+from narrative.units import firm_pairs, pair_keys, passage_keys
 from narrative.vocab import SAME_FACT
 
 #: A passage of at most this many words can be an attribution stub or an aside.
@@ -621,10 +621,8 @@ def plausible_counterparts(
 def _pair_evidence(alignments: pd.DataFrame) -> dict[frozenset, str]:
     """Each aligned pair of passages, as the evidence it gives: ``"related pair 0.36"``."""
     return {
-        frozenset({(r.doc_a, int(r.passage_a)), (r.doc_b, int(r.passage_b))}): (
-            f"{r.relation} pair {r.score:.2f}"
-        )
-        for r in alignments.itertuples(index=False)
+        key: f"{r.relation} pair {r.score:.2f}"
+        for key, r in zip(pair_keys(alignments), alignments.itertuples(index=False), strict=True)
     }
 
 
@@ -947,10 +945,7 @@ def omissions(
     counts = _event_counts(figures)
     firm = None
     if alignments is not None:
-        firm = {
-            frozenset({(r.doc_a, int(r.passage_a)), (r.doc_b, int(r.passage_b))})
-            for r in firm_pairs(alignments).itertuples(index=False)
-        }
+        firm = set(pair_keys(firm_pairs(alignments)))
     outlet_of = dict(zip(passage_keys(docs), docs["outlet"], strict=True))
     text_of = dict(zip(passage_keys(docs), docs["text"], strict=True))
     rows = []
@@ -1185,11 +1180,7 @@ def prominence_gaps(
     low = shown[shown["band"].isin(buried)].drop(columns="label")
     pairs = high.merge(low, on="fact_id", suffixes=("_top", "_buried"))
     if alignments is not None:
-        same = firm_pairs(alignments)
-        linked = {
-            frozenset({(r.doc_a, int(r.passage_a)), (r.doc_b, int(r.passage_b))})
-            for r in same.itertuples(index=False)
-        }
+        linked = set(pair_keys(firm_pairs(alignments)))
         direct = [
             frozenset({(a, int(pa)), (b, int(pb))}) in linked
             for a, pa, b, pb in zip(

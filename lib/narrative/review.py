@@ -45,6 +45,7 @@ import pandas as pd
 from narrative import config
 from narrative.atomic import write_atomic
 from narrative.corpus import CorpusError
+from narrative.units import pair_keys
 from narrative.vocab import BODY, HEADLINE, PARAPHRASE, SAME_FACT
 
 if TYPE_CHECKING:
@@ -371,19 +372,6 @@ def locate_decisions(
     return out
 
 
-def _pair_keys(alignments: pd.DataFrame) -> list[frozenset[Key]]:
-    return [
-        frozenset(((a, int(pa)), (b, int(pb))))
-        for a, pa, b, pb in zip(
-            alignments["doc_a"],
-            alignments["passage_a"],
-            alignments["doc_b"],
-            alignments["passage_b"],
-            strict=True,
-        )
-    ]
-
-
 def reviewed_alignments(
     alignments: pd.DataFrame,
     passages: pd.DataFrame,
@@ -410,7 +398,7 @@ def reviewed_alignments(
     table["reviewed"] = ""
     if table.empty and not located.confirmed:
         return table
-    keys = _pair_keys(table)
+    keys = pair_keys(table)
     drop = [k in located.rejected or bool(set(k) & located.not_facts) for k in keys]
     confirmed = [k in located.confirmed for k in keys]
     table.loc[confirmed, "reviewed"] = CONFIRMED
@@ -525,7 +513,7 @@ def apply_review(result: Result, decisions: list[Decision]) -> Result:
             )
         )
     disagreements["reviewed"] = [
-        CONFIRMED if k in located.confirmed else "" for k in _pair_keys(disagreements)
+        CONFIRMED if k in located.confirmed else "" for k in pair_keys(disagreements)
     ]
     return replace(
         result,
@@ -549,7 +537,7 @@ def _mark_units(units: pd.DataFrame, alignments: pd.DataFrame) -> pd.DataFrame:
         )
     )
     tied: set[Key] = set()
-    for a, b in (tuple(k) for k in _pair_keys(sure)):
+    for a, b in (tuple(k) for k in pair_keys(sure)):
         if unit_of.get(a) is not None and unit_of.get(a) == unit_of.get(b):
             tied |= {a, b}
     units["reviewed"] = [
@@ -777,7 +765,7 @@ def claims_by_pair(result: Result, claims: Claims | None = None) -> dict[frozens
     claims = claims or report_claims(result)
     out: dict[frozenset[Key], list[str]] = {}
     differ = result.number_disagreements
-    for k in _pair_keys(differ[differ["relation"] != "unaligned"]):
+    for k in pair_keys(differ[differ["relation"] != "unaligned"]):
         out.setdefault(k, []).append("figures differ")
     for row in claims.gaps.itertuples(index=False):
         top = (row.doc_id_top, int(row.passage_id_top))
@@ -941,7 +929,7 @@ def unit_questions(result: Result, located: LocatedDecisions | None = None) -> l
     decided = located.decided if located else set()
     threshold = result.settings.paraphrase_min
     alignments = result.alignments
-    keys = _pair_keys(alignments)
+    keys = pair_keys(alignments)
     scores = alignments["score"].astype(float).tolist()
     same = alignments["relation"].isin(SAME_FACT).tolist()
     texts = result.passages.set_index(["doc_id", "passage_id"])
@@ -1103,11 +1091,11 @@ def review_queue(
     sure = (
         set()
         if "reviewed" not in result.alignments
-        else set(_pair_keys(result.alignments[result.alignments["reviewed"] == CONFIRMED]))
+        else set(pair_keys(result.alignments[result.alignments["reviewed"] == CONFIRMED]))
     )
     candidates = {
         key: {c: getattr(row, c) for c in QUEUE_COLUMNS[1:11]}
-        for key, row in zip(_pair_keys(alignments), alignments.itertuples(index=False), strict=True)
+        for key, row in zip(pair_keys(alignments), alignments.itertuples(index=False), strict=True)
     }
     if len(result.embeddings):
         rows_of = {

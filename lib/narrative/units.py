@@ -251,6 +251,20 @@ def passage_keys(frame: pd.DataFrame) -> list[tuple[str, int]]:
     return list(zip(frame["doc_id"], frame["passage_id"].astype(int), strict=True))
 
 
+def pair_keys(alignments: pd.DataFrame) -> list[frozenset[tuple[str, int]]]:
+    """The two passages of every row of an alignment table, as an unordered pair."""
+    return [
+        frozenset(((a, int(pa)), (b, int(pb))))
+        for a, pa, b, pb in zip(
+            alignments["doc_a"],
+            alignments["passage_a"],
+            alignments["doc_b"],
+            alignments["passage_b"],
+            strict=True,
+        )
+    ]
+
+
 def _quoted_words(text: str) -> tuple[set[str], int]:
     """The content words a passage quotes, and how many words its quotations hold."""
     from narrative.quotes import quoted_spans
@@ -354,10 +368,7 @@ def build_units(
         ["score", "doc_a", "passage_a", "doc_b", "passage_b"],
         ascending=[False, True, True, True, True],
     )
-    kept = {
-        frozenset({(r.doc_a, int(r.passage_a)), (r.doc_b, int(r.passage_b))}): float(r.score)
-        for r in links.itertuples(index=False)
-    }
+    kept = dict(zip(pair_keys(links), links["score"].astype(float), strict=True))
 
     def same(x: tuple[str, int], y: tuple[str, int]) -> bool:
         return kept.get(frozenset({x, y}), -1.0) >= member_min
@@ -452,10 +463,7 @@ def unit_status(
         firm |= words & (alignments[column] >= assert_similarity_with_words)
     if "reviewed" in alignments:
         firm |= alignments["reviewed"].eq("confirmed")
-    close = {
-        frozenset({(r.doc_a, int(r.passage_a)), (r.doc_b, int(r.passage_b))})
-        for r in alignments[firm].itertuples(index=False)
-    }
+    close = set(pair_keys(alignments[firm]))
     status = {}
     for unit_id, group in units.groupby("unit_id"):
         keys = passage_keys(group)
