@@ -1130,6 +1130,22 @@ def prominence(facts: pd.DataFrame, passages: pd.DataFrame) -> pd.DataFrame:
     return best[PROMINENCE_COLUMNS].reset_index(drop=True)
 
 
+#: ``status`` of a prominence gap: claimed, or shown with a passage higher up that may
+#: state the fact.
+BURIED, POSSIBLY_HIGHER = "buried", "possibly higher"
+
+
+def claimed_gaps(gaps: pd.DataFrame) -> pd.Series:
+    """Which gaps are claimed (``status`` :data:`BURIED`); every gap of a table without status.
+
+    Returns:
+        A boolean mask aligned with ``gaps``.
+    """
+    if "status" not in gaps:
+        return pd.Series(True, index=gaps.index)
+    return gaps["status"] == BURIED
+
+
 def prominence_gaps(
     prominence_table: pd.DataFrame,
     *,
@@ -1196,11 +1212,11 @@ def prominence_gaps(
     pairs["higher"] = ""
     if passages is not None and not pairs.empty:
         pairs["higher"] = _higher_up(pairs, passages, alignments, embeddings, top, cosine_min)
-    pairs["status"] = np.where(pairs["higher"] == "", "buried", "possibly higher")
+    pairs["status"] = np.where(pairs["higher"] == "", BURIED, POSSIBLY_HIGHER)
     columns = ["fact_id", "label"]
     columns += [f"{c}_top" for c in _GAP_SIDE] + [f"{c}_buried" for c in _GAP_SIDE]
     columns += ["gap", "status", "higher"]
-    pairs["_claim"] = pairs["status"] == "buried"
+    pairs["_claim"] = claimed_gaps(pairs)
     ordered = pairs.sort_values(["_claim", "gap"], ascending=False, kind="stable")
     return ordered[columns].reset_index(drop=True)
 

@@ -30,6 +30,8 @@ import pandas as pd
 
 from narrative.cleaning import CleanDocument, normalise_line
 from narrative.corpus import CorpusError
+from narrative.coverage import claimed_gaps
+from narrative.numbers import stated_findings
 from narrative.units import stated_units
 from narrative.vocab import SAME_FACT
 
@@ -612,9 +614,7 @@ def check_prominence(
             if key not in best or BANDS.index(band[m]) < BANDS.index(best[key]):
                 best[key] = band[m]
     right, examples, found = [], [], set()
-    if "status" in gaps:
-        gaps = gaps[gaps["status"] == "buried"]
-    for row in gaps.itertuples(index=False):
+    for row in gaps[claimed_gaps(gaps)].itertuples(index=False):
         high = (row.doc_id_top, int(row.passage_id_top))
         low = (row.doc_id_buried, int(row.passage_id_buried))
         if high[0] not in gold.docs or low[0] not in gold.docs:
@@ -699,8 +699,7 @@ def check_figures(disagreements: pd.DataFrame, labels: pd.DataFrame | None) -> C
     Only stated findings are claims: rows whose ``status`` is ``candidate``
     (:func:`narrative.numbers.disagreement_findings`) are left out.
     """
-    if "status" in disagreements:
-        disagreements = disagreements[disagreements["status"] != "candidate"]
+    disagreements = disagreements[stated_findings(disagreements)]
     if labels is None:
         findings = (
             disagreements["finding"].nunique() if "finding" in disagreements else len(disagreements)

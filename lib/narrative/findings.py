@@ -20,6 +20,8 @@ from pathlib import Path
 import pandas as pd
 
 from narrative import config
+from narrative.coverage import claimed_gaps
+from narrative.numbers import stated_findings
 from narrative.quotes import voice_names
 from narrative.units import stated_units, unit_shares
 
@@ -159,8 +161,7 @@ def coverage_findings(data: Path, citable: set[str] | None = None) -> list[Findi
                 )
             )
     gaps = _read(data, "prominence_gaps")
-    if gaps is not None and "status" in gaps:
-        gaps = gaps[gaps["status"] == "buried"]
+    gaps = None if gaps is None else gaps[claimed_gaps(gaps)]
     if "prominence" in citable and gaps is not None and not gaps.empty:
         gap = gaps.iloc[0]
         found.append(
@@ -241,9 +242,8 @@ def numbers_findings(data: Path, citable: set[str] | None = None) -> list[Findin
     """
     citable = citable_claims() if citable is None else citable
     differ = _read(data, "number_disagreements")
-    if differ is not None and "status" in differ:
-        # candidates (figures of passages not aligned with each other) are never stated here
-        differ = differ[differ["status"] != "candidate"]
+    # candidates (figures of passages not aligned with each other) are never stated here
+    differ = None if differ is None else differ[stated_findings(differ)]
     if differ is None or differ.empty:
         return []
     if "figures differ" not in citable:

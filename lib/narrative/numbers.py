@@ -109,6 +109,18 @@ if TYPE_CHECKING:
 #: ``status`` of a finding of :func:`disagreement_findings`: stated, or a candidate to check.
 STATED, CANDIDATE = "differ", "candidate"
 
+
+def stated_findings(disagreements: pd.DataFrame) -> pd.Series:
+    """Which rows belong to stated findings (not :data:`CANDIDATE`); all, without status.
+
+    Returns:
+        A boolean mask aligned with ``disagreements``.
+    """
+    if "status" not in disagreements:
+        return pd.Series(True, index=disagreements.index)
+    return disagreements["status"] != CANDIDATE
+
+
 #: Tokens either side of a quantity whose content words make its context.
 CONTEXT_WINDOW = 8
 

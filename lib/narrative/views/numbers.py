@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from narrative.figures import RELATION_COLOURS
-from narrative.numbers import CANDIDATE
+from narrative.numbers import CANDIDATE, stated_findings
 from narrative.views._html import CELL, TABLE, Mark, badge, escape, mark_spans
 from narrative.views._layout import scroll_box
 
@@ -40,11 +40,8 @@ def figures_summary(
     Returns:
         HTML paragraph; its counts are those of the table :func:`disagreements_view` shows.
     """
-    if "status" in disagreements:
-        stated = disagreements[disagreements["status"] != CANDIDATE]
-        candidates = disagreements[disagreements["status"] == CANDIDATE]
-    else:
-        stated, candidates = disagreements, disagreements.iloc[:0]
+    sure = stated_findings(disagreements)
+    stated, candidates = disagreements[sure], disagreements[~sure]
     findings, held = _count(stated), _count(candidates)
     unaligned = int((stated["relation"] == "unaligned").sum())
     plural = "s" if findings != 1 else ""
