@@ -1359,9 +1359,46 @@ def background_figures(
                 continue
             lead = first.setdefault((row.doc_id, q.what), q)
             if lead is not q and compare_quantities(lead, q, tolerance=tolerance) != "agree":
+                if _another_count(lead, q, row.text):
+                    continue
                 aside.add((row.doc_id, int(row.passage_id), q.start))
                 other_event.add(q.what)
     return aside
+
+
+#: Largest factor between an article's first toll and a later one of the same class that is
+#: still read as another source's count of the same toll ("the Observatory said 58 ... the
+#: health authority said more than 50"), not another event, the war's toll or an update.
+SOURCE_RATIO = 1.5
+
+#: Lemmas near a figure that give it a source ("said", "adding", "according to").
+_SOURCED = _TELLING | {"accord", "estimate", "confirm"}
+
+#: Words that date a toll as an update or an earlier count of it ("the previous death toll
+#: was 20", "rose to 70", "up from 50"): the article's own two counts at two times.
+_UPDATE_WORDS = re.compile(
+    r"\b(?:previous(?:ly)?|earlier|initial(?:ly)?|first|rose|risen|rises|rising|climbed|"
+    r"jumped|increased|up from|so far|updated?)\b",
+    re.IGNORECASE,
+)
+
+
+def _another_count(lead: Quantity, later: Quantity, text: str) -> bool:
+    """Whether a later toll that differs from its article's first is another source's count.
+
+    Two sources' counts of one event's dead differ by tens of percent ("the Observatory
+    said 58", "the health authority said more than 50"); another attack's toll, the war's
+    or a count the article itself updates differ more, are told as an update ("the previous
+    death toll was 20", "rose to 70"), or are not attributed at all ("more than a dozen
+    people were killed by a quake in eastern China" in a story on Iran's). A vague amount
+    ("dozens") gives no factor to judge by.
+    """
+    if _vague(lead) or _vague(later) or not _SOURCED & set(later.context):
+        return False
+    low, high = sorted((lead.value, later.value))
+    if not low > 0 or high > SOURCE_RATIO * low:
+        return False
+    return not _UPDATE_WORDS.search(text)
 
 
 def _direct_links(aligned: pd.DataFrame, found: dict[str, list[Quantity]]) -> set[frozenset]:
