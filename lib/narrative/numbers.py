@@ -181,6 +181,11 @@ EVENT_CLASSES = {
     "arrested": ({"arrest", "detainee", "prisoner"}, {"arrest", "detain", "jail", "imprison"}),
 }
 
+#: The event classes one incident fixes: an attack's or a disaster's dead, wounded and
+#: missing. Arrests and displacement are counted over a story's days (each night of
+#: protests, each week of flight), so their figures are compared as any count is.
+INCIDENT_CLASSES = frozenset({"deaths", "injured", "missing"})
+
 COMPARISON_COLUMNS = [
     "doc_a",
     "passage_a",
@@ -1031,7 +1036,7 @@ def compare_quantities(a: Quantity, b: Quantity, *, tolerance: float = 0.1) -> s
         return None  # "43 RBIs in 54 games" is a part of the season's 121
     if "many" in (a.described, b.described) and a.described != b.described:
         return None  # "the seven-year offers" (rivals') are not "the eight-year offer"
-    if a.what in EVENT_CLASSES:
+    if a.what in INCIDENT_CLASSES:
         return "differ"
     if not a.anchor or a.anchor != b.anchor or a.anchor in _TELLING:
         return None
@@ -1204,7 +1209,7 @@ def number_comparisons(
         events = []
         for row in passages.itertuples(index=False):
             quantities = [
-                q for q in story(row.doc_id, row.passage_id, row.text) if q.what in EVENT_CLASSES
+                q for q in story(row.doc_id, row.passage_id, row.text) if q.what in INCIDENT_CLASSES
             ]
             if quantities:
                 events.append(
