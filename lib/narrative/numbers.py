@@ -45,10 +45,15 @@ difference is only reported with evidence that both figures tell one fact
 (:func:`compare_quantities`): an event class, or a content word shared near
 both figures (``context``), and for dates also the same ``anchor`` word
 ("agreed in May" / "agreed on June 4", not "the deal in May" / "a June 4
-deadline"). An event-class figure is the story's only when it agrees with the
+deadline"). Only the classes one incident fixes (dead, wounded, missing:
+:data:`INCIDENT_CLASSES`) count as one fact by their class alone; arrests and
+displacement are counted over a story's days and need the evidence any count
+needs. An event-class figure is the story's only when it agrees with the
 first figure of its class in its article (:func:`background_figures`): a later,
 different one counts another attack, the war, or an earlier count, and so do the
-figures of other classes after it in its passage. Two articles' event-class figures are
+figures of other classes after it in its passage, unless it is close to the first
+and given by a source ("said", "according to") without a word of update: another
+source's count of the same toll. Two articles' event-class figures are
 compared only when aligned pairs that give no toll link the articles, directly or through
 others (:func:`story_links`): one day's news from one place may be several events.
 
@@ -78,7 +83,7 @@ Comparison table (:func:`number_comparisons`), one row per pair of quantities
 (same kind and ``what``) set against each other by :func:`match_quantities`
 in two passages of different outlets:
 ``doc_a, passage_a, outlet_a, doc_b, passage_b, outlet_b``; ``relation`` (the
-pair's alignment relation, or ``unaligned`` for event-class figures compared
+pair's alignment relation, or ``unaligned`` for incident-class figures compared
 across the whole corpus); ``link`` (``aligned``; for an unaligned pair ``direct`` when
 an aligned pair without a toll joins the two articles, ``through others`` when only a
 chain through other articles or the all-toll rule of :func:`story_links` does);
@@ -986,9 +991,12 @@ def compare_quantities(a: Quantity, b: Quantity, *, tolerance: float = 0.1) -> s
     and "the fifth round" name two rounds, not two counts of one. A vague
     amount ("tens of thousands of dollars") never differs either: it agrees
     with the figures its range covers and is too loose to set against the
-    others (in the labelled sets, both such pairs counted two things). An
-    event-class figure is one fact by itself (a story's death toll). Any other
-    figure is about what it attaches to (``anchor``), so two figures differ
+    others (in the labelled sets, both such pairs counted two things). A
+    figure of a class one incident fixes (:data:`INCIDENT_CLASSES`: a story's
+    dead, wounded or missing) is one fact by itself; arrests and displacement
+    are counted over a story's days (one night's 46 arrests, another's one) and
+    are compared as any other figure. Any other figure is about what it
+    attaches to (``anchor``), so two figures differ
     only when they attach to the same word ("a 48-page indictment" / "the
     47-page indictment", not "59-year-old Raj Chohan" / "23-year-old
     Vishwanand Subryan") and share a content word near both: "$3.5 billion
@@ -1145,8 +1153,8 @@ def number_comparisons(
 
     Quantities are compared within every aligned pair whose relation is in
     ``relations`` (:func:`match_quantities`). With ``passages``, figures of an
-    event class (deaths, injured...; :data:`EVENT_CLASSES`) are also compared
-    between any two passages of different outlets, aligned or not: a story's
+    incident class (deaths, injured, missing; :data:`INCIDENT_CLASSES`) are also
+    compared between any two passages of different outlets, aligned or not: a story's
     death toll is one fact wherever an outlet mentions it, and a toll given in
     passing in a paragraph about something else is seldom aligned with the
     paragraph that gives the other outlet's toll. Such figures are compared
@@ -1161,11 +1169,11 @@ def number_comparisons(
     Args:
         alignments: Alignment table (``doc_a``, ``passage_a``, ``outlet_a``,
             ``text_a``, the same for ``b``, and ``relation``).
-        passages: Passage table, to compare event-class figures across the
+        passages: Passage table, to compare incident-class figures across the
             corpus; ``None`` compares aligned pairs only.
         relations: Alignment relations whose pairs are compared.
         tolerance: Relative widening for qualifiers (see :meth:`Quantity.bounds`).
-        max_ratio: Largest factor between two unaligned event-class figures
+        max_ratio: Largest factor between two unaligned incident-class figures
             that are still compared.
         nlp: A loaded spaCy pipeline (the default one when ``None``).
 
@@ -1338,7 +1346,10 @@ def background_figures(
     updates ("the previous death toll was 20"), or a stray number of the page. A figure of
     another class that follows such a figure in its passage is set aside with it, even as
     the first of its class: "killed at least nine civilians and injured 200" counts the
-    injured of the other event.
+    injured of the other event. A later figure within :data:`SOURCE_RATIO` of the first,
+    given by a source ("the health authority said ... more than 50" after the monitor's
+    58) and not told as an update ("rose to", "previous"), is kept: another source's count
+    of the same toll (:func:`_another_count`).
 
     Args:
         passages: Passage table (``doc_id``, ``passage_id``, ``text``).
