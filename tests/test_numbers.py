@@ -631,6 +631,27 @@ def test_a_finding_of_unaligned_passages_only_is_a_candidate():
     assert list(disagreement_findings(loose)["status"]) == ["differ", "differ", "candidate"]
 
 
+def test_a_count_of_nothing_but_people_is_a_candidate_aligned_or_not():
+    # ECB+ 19 (audit round 3): "a group of about 130 people were marching" against "a group
+    # of at least three dozen people rampaged": two groups of one night
+    rows = pd.DataFrame(
+        [
+            dict(kind="count", what=what, doc_a="a", passage_a=i, start_a=0)
+            | dict(doc_b="b", passage_b=i, start_b=0, relation="paraphrase", link="aligned")
+            for i, what in enumerate(["people", "caliber", "deaths"])
+        ]
+    )
+    found = disagreement_findings(rows)
+    assert dict(zip(found["what"], found["status"], strict=True)) == {
+        "caliber": "differ",
+        "deaths": "differ",
+        "people": "candidate",
+    }
+    html = figures_summary(pd.DataFrame({"value": [1]}), found.assign(relation="paraphrase"))
+    assert "<b>1 more</b> is a candidate, not stated: counts of nothing but 'people'" in html
+    assert "chain through other articles" not in html
+
+
 def test_figures_summary_states_findings_and_names_candidates():
     figures = pd.DataFrame({"value": [1, 2, 3]})
     pairs = pd.DataFrame(

@@ -1494,6 +1494,13 @@ def number_disagreements(
     return differ.drop(columns="status").reset_index(drop=True)
 
 
+#: Counted nouns that say only that people are counted: outside an incident class
+#: (:data:`INCIDENT_CLASSES`) such a count is the size of a crowd or group, and a story has
+#: many (the marchers, the mob that split off from them, the vigil), which "a group of ...
+#: people" does not tell apart.
+CROWD_NOUNS = frozenset({"people", "person"})
+
+
 def disagreement_findings(disagreements: pd.DataFrame) -> pd.DataFrame:
     """Group pairwise disagreements into findings: one per quantity, with every outlet's figure.
 
@@ -1510,7 +1517,11 @@ def disagreement_findings(disagreements: pd.DataFrame) -> pd.DataFrame:
     several incidents that such a chain joins (an air raid's 19 dead, a report's 69 mine
     victims and a rocket attack's three, audit round 2). When no passage that gives one
     outlet's figure reads as the same fact as another's, and two of the articles share
-    nothing directly, nothing but the class of the figure says they count one quantity.
+    nothing directly, nothing but the class of the figure says they count one quantity. A
+    finding that counts people by no other noun than "people" outside an incident class (a
+    crowd's or a group's size) is a candidate too, aligned or not: "a group of about 130
+    people were marching" and "a group of at least three dozen people rampaged" were two
+    groups of one night.
 
     Args:
         disagreements: Table from :func:`number_disagreements` (any number of events).
@@ -1551,7 +1562,8 @@ def disagreement_findings(disagreements: pd.DataFrame) -> pd.DataFrame:
         r for r, rel in zip(roots, disagreements["relation"], strict=True) if rel in SAME_FACT
     }
     loose = {r for r, link in zip(roots, links, strict=True) if link == "through others"}
-    stated = aligned | (set(roots) - loose)
+    crowds = {r for r in roots if r[1] in CROWD_NOUNS}
+    stated = (aligned | (set(roots) - loose)) - crowds
     first = list(dict.fromkeys(roots))
     ordered = [r for r in first if r in stated] + [r for r in first if r not in stated]
     number = {root: i for i, root in enumerate(ordered, start=1)}
