@@ -15,6 +15,7 @@ from narrative.coverage import (  # noqa: E402
     exclusives,
     fact_matrix,
     fact_table,
+    is_claimed,
     is_statement,
     ledes,
     omissions,
@@ -1029,3 +1030,22 @@ def test_prominence_chart_of_many_outlets_shows_the_busiest():
     assert f"{MAX_OUTLETS_SHOWN} of 30 outlets" in figure.axes[0].get_title()
     assert len(figure.axes[0].collections) == 3 * MAX_OUTLETS_SHOWN
     plt.close("all")
+
+
+def test_page_02_claims_only_outlet_only_leaves_out_and_buried_rows():
+    table = pd.DataFrame(
+        {
+            "status": [
+                "outlet-only",
+                "possible counterpart",
+                "not a statement",
+                "leaves out",
+                "loose fact",
+                "published before",
+                "buried",
+                "possibly higher",
+            ]
+        }
+    )
+    assert table[is_claimed(table)]["status"].tolist() == ["outlet-only", "leaves out", "buried"]
+    assert is_claimed(pd.DataFrame({"fact_id": ["F1"]})).tolist() == [True]

@@ -736,13 +736,13 @@ def report_claims(result: Result) -> Claims:
     Only the claims the report makes count: a fact with a possible counterpart, or
     an omission something speaks against, is not claimed (:func:`narrative.coverage.analyse`).
     """
-    from narrative.coverage import analyse
+    from narrative.coverage import analyse, is_claimed
 
     found = analyse(result)
     omissions = found.omissions
     return Claims(
-        exclusives=found.exclusives[found.exclusives["status"] == "outlet-only"],
-        omissions=omissions[omissions["status"] == "leaves out"],
+        exclusives=found.exclusives[is_claimed(found.exclusives)],
+        omissions=omissions[is_claimed(omissions)],
         gaps=found.gaps,
         facts=found.asked,
     )
