@@ -885,6 +885,25 @@ def test_charts_show_the_facts_and_pairs():
     figure = prominence_chart(prominence(facts, passages), colours)
     assert len(figure.axes[0].get_yticks()) == 2
     assert figure.axes[0].get_xlabel()
+    assert "[candidate]" not in figure.axes[0].get_title()
+    # A candidate story unit is labelled so in both charts, its line dashed.
+    first = fact_matrix(facts, ["A", "B", "C"]).index[0]
+    figure = fact_matrix_chart(
+        fact_matrix(facts, ["A", "B", "C"]),
+        colours,
+        candidates={first},
+        only_label="outlet-only candidates (count)",
+    )
+    ticks = [t.get_text() for t in figure.axes[0].get_yticklabels()]
+    assert ticks[0].startswith(f"{first} (") and "[candidate]" in ticks[0]
+    assert (
+        ticks[-1] == "outlet-only candidates (count)"
+        and "[candidate]" in figure.axes[0].get_title()
+    )
+    figure = prominence_chart(prominence(facts, passages), colours, candidates={first})
+    axes = figure.axes[0]
+    assert "[candidate]" in axes.get_yticklabels()[0].get_text()
+    assert "dashed" in axes.get_title() and axes.lines[0].get_linestyle() == "--"
     pairs = shared_content_pairs(passages, alignments)
     figure = shared_content_bars(pairs, colours, limit=4)
     assert len(figure.axes[0].patches) == 8  # reuse and paraphrase segment per pair
