@@ -10,6 +10,7 @@ from narrative.naming import (
     naming_contrasts,
     naming_table,
     normalise,
+    office_links,
     same_referent_swaps,
 )
 from narrative.wording import substitutions, swap_frame
@@ -358,6 +359,41 @@ def test_swap_frame_counts_the_identical_words_touching_the_swap():
     # at a passage's edge only one side counts; a span that is no swap has none
     assert swap_frame("He said in San Diego.", "He said in a statement.", (11, 20), (11, 22)) == 3
     assert swap_frame(text_a, text_b, (0, 2), (0, 2)) == 0
+
+
+def test_a_hyphen_left_by_a_line_break_is_no_other_name():
+    # round-3 audit (ECB+ 18): two identical names shown as a contrast of 0.50
+    assert normalise("the recently- fired man") == normalise("the recently-fired man")
+    assert normalise("a hard -- fought race") == "hard -- fought race"
+
+
+def test_a_document_that_speaks_for_a_person_is_no_name_of_him():
+    quotes = pd.DataFrame(
+        {
+            "doc_id": ["m", "m"],
+            "passage_id": [2, 3],
+            "speaker": ["a report", "the special counsel"],
+            "person": ["Robert Mueller", "Robert Mueller"],
+            "speaker_type": ["named person", "named person"],
+            "resolved": [True, True],
+            "speaker_start": [233, 0],
+        }
+    )
+    # round-3 audit (NewsWCL50 event 8): "according to a report" named Mueller
+    assert office_links(quotes) == {"m#3#0": "Robert Mueller"}
+
+
+def test_a_swap_without_a_shared_kind_joins_no_concepts():
+    # asserted as a swap (a frame of 9 identical words), but "the building" would take
+    # every other building of the event into the church
+    text_a = "The fire was set at the entrance of the church and moved inward, officials said."
+    text_b = "The fire was set at the entrance of the building and moved inward, officials said."
+    assert set(_swap_status(text_a, text_b).values()) == {"asserted"}
+    passages = _passages([("a", "A", text_a), ("b", "B", text_b)])
+    mentions = find_mentions(passages)
+    concepts = group_concepts(mentions, alignments=_aligned(passages, 0, 1))
+    concept = dict(zip(mentions["mention"], concepts, strict=True))
+    assert concept["the church"] != concept["the building"]
 
 
 def test_a_candidate_swap_joins_no_concepts():

@@ -57,6 +57,7 @@ import pandas as pd
 
 from narrative.lexical import acronyms, name_variants
 from narrative.vocab import SAME_FACT, TEXT_KINDS
+from narrative.wordlists import words as word_lists
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -158,6 +159,8 @@ def normalise(phrase: str) -> str:
     """A name as compared: lower case, straight quotes, no leading article or edge punctuation."""
     text = phrase.lower().replace("\u2019", "'").replace("``", " ").replace("''", " ")
     text = re.sub('["\u201c\u201d\u00ab\u00bb]', " ", text)  # quote marks are not the name
+    # a hyphen left by a line break is no other word: "the recently- fired man"
+    text = re.sub(r"(?<=[^\W\d_])- +(?=[^\W\d_])", "-", text)
     text = _EDGE.sub("", " ".join(text.split()))
     return _EDGE.sub("", _ARTICLE.sub("", text))
 
@@ -535,8 +538,13 @@ def _swaps(alignments: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[int, 
             mods_a, mods_b = set(ma["modifiers"].split()), set(mb["modifiers"].split())
             if not ma["entity"] and mods_a and mods_b and not mods_a & mods_b:
                 continue
-            # only an asserted swap joins two concepts (a candidate is shown, not used)
-            if not _one_referent(ma, mb, op.span_a, op.span_b):
+            # only an asserted swap joins two concepts (a candidate is shown, not used),
+            # and only one whose phrases share a head or a name or kind: a join takes
+            # every other mention of both phrases along ("the building" of the event
+            # would all be the church, "his staff" the campaign's)
+            if not _one_referent(ma, mb, op.span_a, op.span_b) or not _shared_kind(
+                ma, mb, op.span_a, op.span_b
+            ):
                 continue
             frame = swap_frame(row.text_a, row.text_b, op.span_a, op.span_b)
             if not swap_doubt(ma, mb, op.span_a, op.span_b, pair=row, frame=frame):
@@ -634,6 +642,21 @@ def swap_doubt(
     if frame is not None and frame < MIN_SWAP_FRAME:
         return "few identical words around the swap"
     return ""
+
+
+def _shared_kind(
+    a: pd.Series, b: pd.Series, span_a: tuple[int, int], span_b: tuple[int, int]
+) -> bool:
+    """Whether a swap's phrases share more than their place in the sentence.
+
+    The swap is a modifier of one head noun ("a *widespread* / *wide-ranging*
+    conspiracy"), or the heads differ and the phrases share a name or kind before
+    them ("*Russian* officials" / "the *Russian* government"); not "the *church*" /
+    "the *building*". Asked of a swap that would join two concepts
+    (:func:`_swaps`), not of a swap shown (:func:`swap_doubt`).
+    """
+    at_head = a["end"] == span_a[1] and b["end"] == span_b[1]
+    return not at_head or bool(set(a["modifiers"].split()) & set(b["modifiers"].split()))
 
 
 def _letters(name: str) -> str:
@@ -1166,10 +1189,15 @@ def office_links(quotes: pd.DataFrame) -> dict[str, str]:
     """
     if quotes.empty:
         return {}
+    # A document speaks for whoever issued it, but it is no name of him: "a report"
+    # (USA Today's "according to a report", given to Mueller) is not Mueller.
+    documents = word_lists()["speakers"]["document_nouns"]
+    head = quotes["speaker"].str.lower().str.split().str[-1].str.strip(".,;:'\"")
     linked = quotes[
         quotes["resolved"].astype(bool)
         & (quotes["speaker_type"] == "named person")
         & (quotes["speaker"].str.split().str.len() > 1)
+        & ~head.isin(documents)
     ]
     return {
         f"{r.doc_id}#{r.passage_id}#{r.speaker_start}": r.person
