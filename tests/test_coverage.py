@@ -781,6 +781,23 @@ def test_prominence_gaps_pair_top_and_buried_placements():
     assert list(zip(direct["outlet_top"], direct["outlet_buried"], strict=True)) == [("A", "C")]
 
 
+def test_a_lede_that_runs_lower_than_the_buried_passage_is_no_gap():
+    # one long first paragraph is the lede down to 62%; the other article's passage at
+    # 57% is in its second half, but higher than the lede's
+    side = ["outlet", "doc_id", "passage_id", "band", "position", "text"]
+    placed = pd.DataFrame(
+        [
+            ["U001", "fact", "A", "a", 9, "lede", 0.62, "a late lede sentence"],
+            ["U001", "fact", "B", "b", 7, "second half", 0.57, "b at 57%"],
+            ["U002", "fact two", "A", "a", 1, "lede", 0.05, "a first sentence"],
+            ["U002", "fact two", "B", "b", 8, "second half", 0.6, "b at 60%"],
+        ],
+        columns=["fact_id", "label", *side],
+    )
+    gaps = prominence_gaps(placed)
+    assert list(zip(gaps["fact_id"], gaps["gap"], strict=True)) == [("U002", 0.55)]
+
+
 def test_a_gap_is_not_claimed_when_the_burying_article_may_state_the_fact_on_top():
     passages, _, alignments = toy()
     placed = prominence(toy_facts(), passages)

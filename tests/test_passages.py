@@ -40,6 +40,25 @@ def test_a_sentence_cut_after_a_title_before_a_name_is_joined_again():
     ]
 
 
+def test_a_decimal_point_set_apart_by_tokenised_text_is_no_sentence_end():
+    # ECB+ texts were tokenised: ".357" became "a. 357", ".09 percent" "of. 09 percent"
+    text = (
+        "Cops say he turned on them and aimed a. 357 caliber revolver at them. "
+        "He turned toward them with a loaded. 38-caliber revolver in hand. "
+        "The fire began at 9 p.m. Steele said no one was hurt. "
+        "It rained all day. 2013 was a hard year."
+    )
+    sentences = [text[a:b] for a, b in split_sentences(text)]
+    assert sentences == [
+        "Cops say he turned on them and aimed a. 357 caliber revolver at them.",
+        "He turned toward them with a loaded. 38-caliber revolver in hand.",
+        "The fire began at 9 p.m.",
+        "Steele said no one was hurt.",
+        "It rained all day.",
+        "2013 was a hard year.",
+    ]
+
+
 def test_passages_have_offsets_kinds_and_positions(default_result):
     passages = default_result.passages
     by_doc = {c.doc_id: c.text for c in default_result.cleaned}

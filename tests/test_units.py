@@ -6,6 +6,8 @@ from narrative.units import (
     CANDIDATE,
     ONE_FACT,
     build_units,
+    distinct_terms,
+    passage_keys,
     rare_terms,
     status_summary,
     unit_shares,
@@ -364,12 +366,14 @@ def test_a_unit_is_stated_as_one_fact_only_when_whole_sentences_are_close():
     assert status[frozenset({("a", 1), ("b", 1)})] == {CANDIDATE}
     assert status[frozenset({("a", 2), ("b", 2)})] == {ONE_FACT}
     assert status[frozenset({("a", 3), ("b", 3), ("c", 3)})] == {CANDIDATE}
-    # a cosine just under the bar states one fact when the words agree too
-    words = alignments.assign(similarity=[0.8, 0.67, 0.45, 0.9, 0.6, 0.6])
-    assert set(unit_status(units, words.assign(lexical=0.35))[units["passage_id"] == 1]) == {
-        ONE_FACT
-    }
-    assert set(unit_status(units, words.assign(lexical=0.2))[units["passage_id"] == 1]) == {
+    # a cosine just under the bar does not state one fact on a lexical overlap alone
+    # (two sentences of one speaker share the speaker's name); a clause near-verbatim in
+    # the other passage does
+    words = alignments.assign(similarity=[0.8, 0.75, 0.45, 0.9, 0.6, 0.6], lexical=0.35)
+    assert set(unit_status(units, words)[units["passage_id"] == 1]) == {CANDIDATE}
+    verbatim = words.assign(clause_similarity=[0.8, 0.95, 0.5, 0.9, 0.6, 0.6])
+    assert set(unit_status(units, verbatim)[units["passage_id"] == 1]) == {ONE_FACT}
+    assert set(unit_status(units, verbatim.assign(lexical=0.2))[units["passage_id"] == 1]) == {
         CANDIDATE
     }
     # a pair the researcher confirmed states the fact whatever its cosine
@@ -399,3 +403,37 @@ def test_the_status_summary_counts_stated_and_candidate_units():
     assert said.startswith("Of the 3 story units, 2 are stated as one fact")
     assert "The other 1 is a candidate" in said
     assert status_summary(units.iloc[0:0]) == ""
+
+
+def test_two_passages_that_share_particulars_besides_names_state_one_fact():
+    # both pairs at cosine 0.65 with a lexical overlap of 0.4: a0-b0 share only who and
+    # where (one speaker, two remarks: Cronk travelled to Tijuana / Cronk on 80 sponsor
+    # families), a1-b1 share what happened too
+    texts = {
+        ("a", 0): "Heather Cronk of Showing Up traveled to Tijuana to support them.",
+        ("b", 0): "About 80 families offered sponsorship, said Heather Cronk of Showing Up.",
+        ("a", 1): "The gunman entered the office party around 4 p.m. with a rifle.",
+        ("b", 1): "A gunman with a rifle walked into the office party about 4 p.m.",
+    }
+    passages = _passages("ab")
+    passages["text"] = [texts.get((d, p), f"filler {d}{p}") for d, p in passage_keys(passages)]
+    alignments = pd.DataFrame(
+        [
+            _sentence_pair("a", 0, "b", 0, 0.7, 0.65),
+            _sentence_pair("a", 1, "b", 1, 0.7, 0.65),
+            _pair("a", 3, "b", 3, 0.2, "related"),
+        ]
+    ).assign(lexical=0.4)
+    units = pd.DataFrame(
+        {"unit_id": ["U001", "U001", "U002", "U002"],
+         "doc_id": ["a", "b", "a", "b"], "passage_id": [0, 0, 1, 1]}
+    )  # fmt: skip
+    # the names are rare too (in two passages of eight), but they are names
+    assert {"heather", "cronk", "showing"} <= rare_terms(passages, alignments)[("a", 0)]
+    terms = distinct_terms(passages, alignments)
+    assert {"heather", "cronk", "showing"}.isdisjoint(terms[("a", 0)])
+    assert {"gunman", "office", "party", "rifle"} <= terms[("a", 1)] & terms[("b", 1)]
+    status = unit_status(units, alignments, passages)
+    assert list(status) == [CANDIDATE, CANDIDATE, ONE_FACT, ONE_FACT]
+    # without the passages the particulars are not read: neither pair is close enough
+    assert set(unit_status(units, alignments)) == {CANDIDATE}

@@ -1197,7 +1197,8 @@ def prominence_gaps(
         One row per (fact, outlet with it on top, outlet with it buried):
         ``fact_id``, ``label``, then ``outlet``, ``doc_id``, ``passage_id``,
         ``band``, ``position``, ``text`` suffixed ``_top`` and ``_buried``,
-        ``gap`` (``position_buried - position_top``), ``status`` and ``higher``
+        ``gap`` (``position_buried - position_top``, always positive: a pair whose
+        "buried" passage sits higher is no gap), ``status`` and ``higher``
         (``doc_id#passage_id``, band, evidence and text of the passage on top
         that may state the fact; empty for a claim); claims first, largest gap
         first.
@@ -1220,6 +1221,10 @@ def prominence_gaps(
         ]
         pairs = pairs.loc[np.asarray(direct, dtype=bool)].copy()
     pairs["gap"] = (pairs["position_buried"] - pairs["position_top"]).round(4)
+    # Bands are read per paragraph: a long first paragraph is the lede all the way down,
+    # so its last sentence can sit lower than another article's "second half" (ECB+ 13:
+    # a lede at 62% over a passage at 57%). A fact is buried only below where it leads.
+    pairs = pairs[pairs["gap"] > 0].copy()
     pairs["higher"] = ""
     if passages is not None and not pairs.empty:
         pairs["higher"] = _higher_up(pairs, passages, alignments, embeddings, top, cosine_min)

@@ -70,6 +70,12 @@ _TITLE_END = re.compile(
     r"(?:^|[\s(])(?:Const|Sgt|Lt|Col|Capt|Cpl|Det|Insp|Supt|Cmdr|Adm|Gov|Sen|Rep|Atty|Prof|"
     r"Rev|Hon|Amb|Maj|Brig|Gen|Dist|Dr|Mr|Mrs|Ms|Messrs)\.$"
 )
+#: A piece that opens with a number and a lower-case word ("357 caliber revolver at them",
+#: "38-caliber revolver in hand") after one that ends in a lower-case word and a full stop
+#: ("he pointed a.", "with a loaded."): the full stop was a decimal point (".357") that a
+#: tokenised text set apart. News style spells out a number that opens a sentence.
+_NUMBER_OPENS = re.compile(r"\d{1,3}(?:\s|-)[a-z]")
+_LOWER_END = re.compile(r"(?:^|\s)[a-z]+\.$")
 _DASHES = {"-", "--", "\u2013", "\u2014"}
 #: Where a long sentence breaks into clauses: after a comma, semicolon or colon,
 #: around a dash, or before a parenthesis.
@@ -170,8 +176,12 @@ def split_sentences(
                 start = cursor
             end = start + len(stripped)
             cursor = end
-            after_title = spans and _TITLE_END.search(text[spans[-1][0] : spans[-1][1]])
-            if spans and (not _WORD.search(stripped) or _CONTINUES.match(stripped) or after_title):
+            before = text[spans[-1][0] : spans[-1][1]] if spans else ""
+            after_title = _TITLE_END.search(before)
+            decimal = _NUMBER_OPENS.match(stripped) and _LOWER_END.search(before)
+            if spans and (
+                not _WORD.search(stripped) or _CONTINUES.match(stripped) or after_title or decimal
+            ):
                 spans[-1] = (spans[-1][0], offset + end)
             else:
                 spans.append((offset + start, offset + end))
