@@ -10,6 +10,7 @@ from narrative.passages import segment_corpus
 from narrative.quotes import (
     QUOTE_COLUMNS,
     anonymous_share,
+    attribution_passages,
     find_quotes,
     quoted_spans,
     verb_profile,
@@ -659,3 +660,41 @@ def test_a_subordinate_clause_with_an_object_is_no_inverted_attribution():
         )
     )
     assert quotes["speaker"].tolist() == ["Sessions"]
+
+
+def test_some_of_a_plural_of_office_holders_is_anonymous():
+    quotes = find_quotes(
+        passages(
+            "Some sheriffs in bordering states say they have found edibles in cars.",
+            "Many senators said the bill was dead.",
+            "The sheriff said the county had seen more arrests.",
+        )
+    )
+    assert quotes["speaker_type"].tolist() == ["anonymous", "anonymous", "role/organisation"]
+
+
+def test_the_name_after_an_abbreviated_title_is_the_speaker():
+    # the parser ends a sentence at "Const." and leaves the name outside the speaker
+    row = only(
+        find_quotes(
+            passages(
+                "A dozen employees had been celebrating when the gunman entered, according "
+                "to Vancouver Police spokesperson Const. Tim Fanning."
+            )
+        )
+    )
+    assert (row.voice, row.speaker_type) == ("Tim Fanning", "named person")
+    assert row.text[row.speaker_start : row.speaker_end].endswith("Const. Tim Fanning")
+
+
+def test_a_long_first_line_ending_in_a_full_stop_is_a_lede_not_a_headline():
+    lede = (
+        "A former employee who opened fire at an office Christmas party and killed one man "
+        "has been charged with first-degree murder, police said Saturday."
+    )
+    table = passages(lede, "Trump says the deal is dead.", "The talks failed, a diplomat said.")
+    table["kind"] = ["headline", "headline", "body"]
+    kept = attribution_passages(table)
+    assert kept["text"].tolist() == [lede, "The talks failed, a diplomat said."]
+    assert kept["kind"].tolist() == ["body", "body"]
+    assert find_quotes(kept)["speaker"].tolist() == ["police", "a diplomat"]
