@@ -12,13 +12,14 @@ from narrative.quotes import (
     anonymous_share,
     attribution_passages,
     find_quotes,
+    most_quoted,
     quoted_spans,
     verb_profile,
     voice_names,
     voice_table,
 )
 from narrative.readers import load_corpus
-from narrative.views.voices import highlight, quotes_view
+from narrative.views.voices import highlight, most_quoted_note, quotes_view
 
 
 def passages(*texts: str, doc_id: str = "a", outlet: str = "A") -> pd.DataFrame:
@@ -698,3 +699,27 @@ def test_a_long_first_line_ending_in_a_full_stop_is_a_lede_not_a_headline():
     assert kept["text"].tolist() == [lede, "The talks failed, a diplomat said."]
     assert kept["kind"].tolist() == ["body", "body"]
     assert find_quotes(kept)["speaker"].tolist() == ["police", "a diplomat"]
+
+
+def test_the_most_quoted_voice_is_a_candidate_when_named_attributions_disagree():
+    rows = [("A", "Jane Roe", False), ("A", "Jane Roe", True), ("B", "Jane Roe", True)]
+    rows += [("A", "John Doe", False), ("B", "John Doe", False)]
+    said = pd.DataFrame(
+        [
+            {"outlet": o, "speaker_type": "named person", "person": v, "resolved": r}
+            for o, v, r in rows
+        ]
+    )
+    top = most_quoted(said)
+    assert (top.leaders, top.count, top.named_leaders, top.named_count) == (
+        ("Jane Roe",),
+        3,
+        ("John Doe",),
+        2,
+    )
+    assert not top.holds
+    assert most_quoted_note(said).startswith("**Most quoted named voice: a candidate")
+    agreed = most_quoted(said.assign(resolved=False))
+    assert agreed.holds and agreed.in_sentence == {"Jane Roe": 3}
+    assert "stated on the front page" in most_quoted_note(said.assign(resolved=False))
+    assert most_quoted(said.assign(speaker_type="anonymous")) is None
