@@ -35,6 +35,7 @@ def test_findings_are_read_from_the_exports(tmp_path: Path):
                 "speaker": "a diplomat",
             },
             {"outlet": "A", "speaker_type": "anonymous", "voice": "source", "speaker": "a source"},
+            {"outlet": "A", "speaker_type": "anonymous", "voice": "aide", "speaker": "an aide"},
             {"outlet": "A", "speaker_type": "named person", "voice": "Jane Roe", "speaker": "Roe"},
             {"outlet": "B", "speaker_type": "named person", "voice": "Jane Roe", "speaker": "Roe"},
         ],
@@ -58,7 +59,7 @@ def test_findings_are_read_from_the_exports(tmp_path: Path):
         "3 passages; 3 aligned pairs (1 reuse, 2 paraphrase, 0 related); 2 story units."
     )
     assert "The most quoted named voice is Jane Roe (2 attributions in 2 outlets)." in texts
-    assert "A attributes 67% of its 3 attributions to anonymous sources." in texts
+    assert "A attributes 75% of its 4 attributions to anonymous sources." in texts
     # one finding with every outlet's figure, counts first
     assert texts[-1] == (
         'Figures differ (N02, deaths): A "320,000", C "320,000", D "half a million" (and 1 more).'
@@ -321,3 +322,21 @@ def test_the_most_quoted_voice_is_stated_only_when_named_attributions_agree(tmp_
         "The most quoted named voice is Jane Roe (3 attributions in 2 outlets; 1 with the "
         "name in the sentence, also the most)."
     ]
+
+
+def test_an_anonymous_share_of_one_or_two_attributions_is_not_stated(tmp_path):
+    data = tmp_path / "data"
+    kinds = ["anonymous", "anonymous", "named person", "named person"]
+    rows = [{"outlet": "A", "speaker_type": k, "person": "Jane Roe"} for k in kinds]
+    rows += [{"outlet": "B", "speaker_type": "named person", "person": "Jane Roe"}] * 3
+    _write(data, "quotes", rows)
+    assert voices_findings(data)[-1].text == (
+        "Not stated here: which outlet relies most on anonymous sources. The highest share, "
+        "A's 50% of 4 attributions, rests on 2 anonymous attributions, which one missed or "
+        "misread attribution changes by half or more."
+    )
+    rows.append({"outlet": "A", "speaker_type": "anonymous", "person": "Jane Roe"})
+    _write(data, "quotes", rows)
+    assert voices_findings(data)[-1].text == (
+        "A attributes 60% of its 5 attributions to anonymous sources."
+    )

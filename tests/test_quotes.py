@@ -12,6 +12,7 @@ from narrative.quotes import (
     anonymous_share,
     attribution_passages,
     find_quotes,
+    most_anonymous,
     most_quoted,
     quoted_spans,
     verb_profile,
@@ -19,7 +20,7 @@ from narrative.quotes import (
     voice_table,
 )
 from narrative.readers import load_corpus
-from narrative.views.voices import highlight, most_quoted_note, quotes_view
+from narrative.views.voices import anonymous_note, highlight, most_quoted_note, quotes_view
 
 
 def passages(*texts: str, doc_id: str = "a", outlet: str = "A") -> pd.DataFrame:
@@ -723,3 +724,17 @@ def test_the_most_quoted_voice_is_a_candidate_when_named_attributions_disagree()
     assert agreed.holds and agreed.in_sentence == {"Jane Roe": 3}
     assert "stated on the front page" in most_quoted_note(said.assign(resolved=False))
     assert most_quoted(said.assign(speaker_type="anonymous")) is None
+
+
+def test_the_highest_anonymous_share_needs_three_anonymous_attributions():
+    # C has too few attributions to count
+    kinds = {"A": ["anonymous"] * 2 + ["named person"] * 2, "B": ["named person"] * 3}
+    kinds["C"] = ["anonymous"]
+    said = pd.DataFrame([{"outlet": o, "speaker_type": k} for o, ks in kinds.items() for k in ks])
+    top = most_anonymous(said)
+    assert (top.outlet, top.anonymous, top.attributions, top.holds) == ("A", 2, 4, False)
+    assert anonymous_note(said).startswith("**Highest anonymous share: a candidate")
+    more = pd.concat([said, pd.DataFrame([{"outlet": "A", "speaker_type": "anonymous"}])])
+    assert most_anonymous(more).holds
+    assert "stated on the front page:** A: 3 of 5" in anonymous_note(more)
+    assert most_anonymous(said[said["outlet"] == "B"]) is None

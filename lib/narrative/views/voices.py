@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from narrative.quotes import most_quoted, voice_names
+from narrative.quotes import MIN_ANONYMOUS, most_anonymous, most_quoted, voice_names
 from narrative.views._html import (
     CELL,
     NOTE,
@@ -142,4 +142,33 @@ def most_quoted_note(quotes: pd.DataFrame) -> str:
         f"**Most quoted named voice: a candidate, not stated.** Most attributions: {lead}; "
         f"most that write the name in the sentence: {named}. The lead rests on pronouns "
         "and titles resolved to a voice, the less precise attributions."
+    )
+
+
+def anonymous_note(quotes: pd.DataFrame) -> str:
+    """Markdown: the highest anonymous share, and whether the front page states it.
+
+    Stated when at least :data:`narrative.quotes.MIN_ANONYMOUS` anonymous attributions are
+    behind it (:func:`narrative.quotes.most_anonymous`).
+
+    Args:
+        quotes: Table from :func:`narrative.quotes.find_quotes`.
+
+    Returns:
+        One Markdown paragraph, the outlet name escaped; ``""`` when no outlet with three
+        or more attributions has an anonymous one.
+    """
+    top = most_anonymous(quotes)
+    if top is None:
+        return ""
+    share = (
+        f"{escape_markdown(top.outlet)}: {top.anonymous} of {top.attributions} attributions "
+        f"({top.share:.0%})"
+    )
+    if top.holds:
+        return f"**Highest anonymous share, stated on the front page:** {share}."
+    return (
+        f"**Highest anonymous share: a candidate, not stated.** {share}; fewer than "
+        f"{MIN_ANONYMOUS} anonymous attributions, so one missed or misread attribution "
+        "changes it by half or more."
     )
