@@ -15,6 +15,7 @@ from narrative.coverage import (  # noqa: E402
     exclusives,
     fact_matrix,
     fact_table,
+    is_claimed,
     is_statement,
     ledes,
     omissions,
@@ -884,6 +885,25 @@ def test_charts_show_the_facts_and_pairs():
     figure = prominence_chart(prominence(facts, passages), colours)
     assert len(figure.axes[0].get_yticks()) == 2
     assert figure.axes[0].get_xlabel()
+    assert "[candidate]" not in figure.axes[0].get_title()
+    # A candidate story unit is labelled so in both charts, its line dashed.
+    first = fact_matrix(facts, ["A", "B", "C"]).index[0]
+    figure = fact_matrix_chart(
+        fact_matrix(facts, ["A", "B", "C"]),
+        colours,
+        candidates={first},
+        only_label="outlet-only candidates (count)",
+    )
+    ticks = [t.get_text() for t in figure.axes[0].get_yticklabels()]
+    assert ticks[0].startswith(f"{first} (") and "[candidate]" in ticks[0]
+    assert (
+        ticks[-1] == "outlet-only candidates (count)"
+        and "[candidate]" in figure.axes[0].get_title()
+    )
+    figure = prominence_chart(prominence(facts, passages), colours, candidates={first})
+    axes = figure.axes[0]
+    assert "[candidate]" in axes.get_yticklabels()[0].get_text()
+    assert "dashed" in axes.get_title() and axes.lines[0].get_linestyle() == "--"
     pairs = shared_content_pairs(passages, alignments)
     figure = shared_content_bars(pairs, colours, limit=4)
     assert len(figure.axes[0].patches) == 8  # reuse and paraphrase segment per pair
@@ -1029,3 +1049,22 @@ def test_prominence_chart_of_many_outlets_shows_the_busiest():
     assert f"{MAX_OUTLETS_SHOWN} of 30 outlets" in figure.axes[0].get_title()
     assert len(figure.axes[0].collections) == 3 * MAX_OUTLETS_SHOWN
     plt.close("all")
+
+
+def test_page_02_claims_only_outlet_only_leaves_out_and_buried_rows():
+    table = pd.DataFrame(
+        {
+            "status": [
+                "outlet-only",
+                "possible counterpart",
+                "not a statement",
+                "leaves out",
+                "loose fact",
+                "published before",
+                "buried",
+                "possibly higher",
+            ]
+        }
+    )
+    assert table[is_claimed(table)]["status"].tolist() == ["outlet-only", "leaves out", "buried"]
+    assert is_claimed(pd.DataFrame({"fact_id": ["F1"]})).tolist() == [True]

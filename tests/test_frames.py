@@ -202,8 +202,14 @@ def test_chart_is_titled_indicative_and_uses_outlet_colours():
     figure = frame_profile_chart(profile, colours=colours)
     axes = figure.axes[0]
     assert "indicative" in axes.get_title()
-    labels = {t.get_text(): t.get_color() for t in axes.get_xticklabels()}
+    labels = {t.get_text().split("\n")[0]: t.get_color() for t in axes.get_xticklabels()}
     assert labels == colours
+    # Each column says the base of its shares.
+    totals = passages[passages["kind"] != "headline"].groupby("outlet").size()
+    for tick in axes.get_xticklabels():
+        outlet = tick.get_text().split("\n")[0]
+        assert tick.get_text().endswith(f"({totals[outlet]} passages)")
+    assert profile.groupby("outlet")["outlet_passages"].first().to_dict() == totals.to_dict()
     assert [t.get_text() for t in axes.get_yticklabels()] == ["A", "B", "C", OTHER]
     with pytest.raises(ValueError):
         frame_profile_chart(profile, value="share")

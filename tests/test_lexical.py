@@ -75,3 +75,16 @@ def test_acronyms_are_the_initials_of_one_other_name():
     assert acronyms(names) == {"U.S.": "united states", "EU": "european union"}
     # two names of the same initials: the acronym abbreviates neither
     assert acronyms(["EU", "European Union", "Eastern Ukraine"]) == {}
+
+
+def test_a_shared_name_is_shown_in_its_most_frequent_spelling():
+    index = TermIndex(
+        [
+            "Syria and Assad agreed.",
+            "Syria and Assad met in Astana.",
+            "Talks on Syria with Assad.",
+            "Then Sria and Asad disagreed in Astana.",
+        ]
+    )
+    assert set(index.shared(1, 3)) == {"syria", "assad", "astana"}
+    assert name_variants({"sria", "syria"}) == {"syria": "sria"}, "no counts: first spelling"

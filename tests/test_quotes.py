@@ -256,6 +256,11 @@ def test_charts_are_titled_and_show_the_numbers(toy_quotes):
     values = heat.images[0].get_array()
     assert values.sum(axis=0).tolist() == pytest.approx([1.0, 1.0, 1.0])
     assert [t.get_text() for t in heat.get_yticklabels()] == ["say", "claim", "other"]
+    # Each column says how many attributions its shares are of.
+    counts = verb_profile(toy_quotes).sum(axis=1)
+    for tick in heat.get_xticklabels():
+        outlet, base = tick.get_text().split("\n")
+        assert base == f"({int(counts[outlet])} attributions)"
     plt.close("all")
 
 

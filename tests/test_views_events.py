@@ -40,6 +40,16 @@ def test_events_view_marks_unsure_places_and_says_what_to_do_with_lone_outlets()
     assert "events=one" not in events_view(table[table["event"] == "E001"])
 
 
+def test_events_view_says_when_the_whole_corpus_is_one_event():
+    rows = [_row("E001", d, o, 0.4, "", 0.0, "sure", 2) for d, o in (("a1", "A"), ("b1", "B"))]
+    table = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+    assert "0 article(s) named their event, 2 were grouped by content and date" in events_view(
+        table
+    )
+    html = events_view(table.assign(grouped_by="whole corpus"))
+    assert "the whole corpus is one event" in html and "grouped by content" not in html
+
+
 def test_units_view_has_columns_for_the_outlets_that_carry_the_units_shown():
     from narrative.figures import MAX_OUTLETS_SHOWN, outlet_colours
     from narrative.views import units_view

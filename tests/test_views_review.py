@@ -101,3 +101,19 @@ def test_app_shows_more_candidates_and_undo_takes_the_page_back(default_result, 
     assert app.store.decisions == [] and app.current["page"] == 2
     app.answer("undo")
     assert app.current["page"] == 1 and app.store.decisions == []
+
+
+def test_unit_question_says_whether_the_report_states_the_unit(default_result):
+    from narrative.units import ONE_FACT
+
+    units = review.unit_questions(default_result)
+    status = default_result.units.groupby("unit_id")["status"].agg(lambda s: (s == ONE_FACT).all())
+    assert {u["claims"] for u in units} == {"story unit", review.UNIT_CANDIDATE}, (
+        "the default corpus has both stated and candidate units"
+    )
+    for u in units:
+        stated = bool(status[u["fact_id"]])
+        assert (u["claims"] == "story unit") == stated
+        html = question_html(default_result, pd.Series(u), threshold=0.42)
+        assert ("shows them as a <b>candidate</b>" in html) == (not stated)
+        assert ("it says they report <b>one fact</b>" in html) == stated

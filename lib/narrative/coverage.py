@@ -94,6 +94,10 @@ _STUB_TAIL = _NAME_GLUE | {
 #: An event whose dated articles span this many days or more is said to be far apart.
 APART_DAYS = 14
 
+#: ``status`` of an outlet-only fact (:func:`exclusive_facts`) and of an omission
+#: (:func:`omissions`) page 02 claims.
+OUTLET_ONLY, LEAVES_OUT = "outlet-only", "leaves out"
+
 #: Placement bands, most prominent first. ``lede`` is the first body paragraph
 #: of the article (its first passage at paragraph granularity, every sentence of
 #: it at sentence granularity); later body passages fall in a quarter or half of
@@ -738,7 +742,7 @@ def exclusives(facts: pd.DataFrame, counterparts: pd.DataFrame | None = None) ->
         elif found is not None:
             status.append("possible counterpart")
         else:
-            status.append("outlet-only")
+            status.append(OUTLET_ONLY)
         counterpart.append(_describe(found))
         evidence.append("" if found is None else found.evidence)
     return alone.assign(status=status, counterpart=counterpart, evidence=evidence)
@@ -980,7 +984,7 @@ def omissions(
             elif firm is not None and not _has_firm_pair(members, firm, outlet_of):
                 status = "loose fact"
             else:
-                status = "leaves out"
+                status = LEAVES_OUT
             found.append(
                 {
                     "outlet": outlet,
@@ -1133,17 +1137,24 @@ def prominence(facts: pd.DataFrame, passages: pd.DataFrame) -> pd.DataFrame:
 #: ``status`` of a prominence gap: claimed, or shown with a passage higher up that may
 #: state the fact.
 BURIED, POSSIBLY_HIGHER = "buried", "possibly higher"
+#: The ``status`` of a row page 02 claims, in :func:`exclusive_facts`, :func:`omissions`
+#: and :func:`prominence_gaps`; every other status is a candidate shown as not claimed.
+CLAIMED = (OUTLET_ONLY, LEAVES_OUT, BURIED)
 
 
-def claimed_gaps(gaps: pd.DataFrame) -> pd.Series:
-    """Which gaps are claimed (``status`` :data:`BURIED`); every gap of a table without status.
+def is_claimed(table: pd.DataFrame) -> pd.Series:
+    """Which rows of an outlet-only, omission or prominence table page 02 claims.
+
+    Args:
+        table: :func:`exclusive_facts`, :func:`omissions` or :func:`prominence_gaps`
+            output; a table without ``status`` is claimed whole.
 
     Returns:
-        A boolean mask aligned with ``gaps``.
+        A boolean mask aligned with ``table``: ``status`` in :data:`CLAIMED`.
     """
-    if "status" not in gaps:
-        return pd.Series(True, index=gaps.index)
-    return gaps["status"] == BURIED
+    if "status" not in table:
+        return pd.Series(True, index=table.index)
+    return table["status"].isin(CLAIMED)
 
 
 def prominence_gaps(
@@ -1216,7 +1227,7 @@ def prominence_gaps(
     columns = ["fact_id", "label"]
     columns += [f"{c}_top" for c in _GAP_SIDE] + [f"{c}_buried" for c in _GAP_SIDE]
     columns += ["gap", "status", "higher"]
-    pairs["_claim"] = claimed_gaps(pairs)
+    pairs["_claim"] = is_claimed(pairs)
     ordered = pairs.sort_values(["_claim", "gap"], ascending=False, kind="stable")
     return ordered[columns].reset_index(drop=True)
 

@@ -30,7 +30,7 @@ import pandas as pd
 
 from narrative.cleaning import CleanDocument, normalise_line
 from narrative.corpus import CorpusError
-from narrative.coverage import claimed_gaps
+from narrative.coverage import is_claimed
 from narrative.numbers import stated_findings
 from narrative.units import stated_units
 from narrative.vocab import SAME_FACT
@@ -614,7 +614,7 @@ def check_prominence(
             if key not in best or BANDS.index(band[m]) < BANDS.index(best[key]):
                 best[key] = band[m]
     right, examples, found = [], [], set()
-    for row in gaps[claimed_gaps(gaps)].itertuples(index=False):
+    for row in gaps[is_claimed(gaps)].itertuples(index=False):
         high = (row.doc_id_top, int(row.passage_id_top))
         low = (row.doc_id_buried, int(row.passage_id_buried))
         if high[0] not in gold.docs or low[0] not in gold.docs:
@@ -770,11 +770,9 @@ def check_claims(
     facts = GoldFacts(located, passages)
     found = analyse(result)
     checks = [
-        check_outlet_only(
-            found.exclusives[found.exclusives["status"] == "outlet-only"], facts, passages
-        ),
+        check_outlet_only(found.exclusives[is_claimed(found.exclusives)], facts, passages),
         check_omissions(
-            found.omissions[found.omissions["status"] == "leaves out"],
+            found.omissions[is_claimed(found.omissions)],
             found.asked,
             facts,
             result.event_of,

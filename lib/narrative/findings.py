@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from narrative import config
-from narrative.coverage import claimed_gaps
+from narrative.coverage import is_claimed
 from narrative.numbers import stated_findings
 from narrative.quotes import (
     MostAnonymous,
@@ -146,7 +146,7 @@ def coverage_findings(data: Path, citable: set[str] | None = None) -> list[Findi
     found = []
     alone = _read(data, "outlet_only")
     if "outlet-only" in citable and alone is not None and not alone.empty:
-        claimed = alone[alone["status"] == "outlet-only"].drop_duplicates("fact_id")
+        claimed = alone[is_claimed(alone)].drop_duplicates("fact_id")
         if not claimed.empty and alone["outlet"].nunique() > 1:
             per_outlet = claimed.groupby("outlet").size().sort_values(ascending=False)
             top, count = per_outlet.index[0], int(per_outlet.iloc[0])
@@ -155,7 +155,7 @@ def coverage_findings(data: Path, citable: set[str] | None = None) -> list[Findi
             )
     left = _read(data, "omissions")
     if "leaves out" in citable and left is not None and not left.empty:
-        claimed = left[left["status"] == "leaves out"]
+        claimed = left[is_claimed(left)]
         if not claimed.empty:
             per_outlet = claimed.groupby("outlet").size().sort_values(ascending=False)
             top, count = per_outlet.index[0], int(per_outlet.iloc[0])
@@ -167,7 +167,7 @@ def coverage_findings(data: Path, citable: set[str] | None = None) -> list[Findi
                 )
             )
     gaps = _read(data, "prominence_gaps")
-    gaps = None if gaps is None else gaps[claimed_gaps(gaps)]
+    gaps = None if gaps is None else gaps[is_claimed(gaps)]
     if "prominence" in citable and gaps is not None and not gaps.empty:
         gap = gaps.iloc[0]
         found.append(

@@ -106,7 +106,16 @@ ASSIGNMENT_COLUMNS = [
     "words",
     "text",
 ]
-PROFILE_COLUMNS = ["outlet", "frame", "passages", "passage_share", "words", "word_share"]
+PROFILE_COLUMNS = [
+    "outlet",
+    "frame",
+    "passages",
+    "passage_share",
+    "words",
+    "word_share",
+    "outlet_passages",
+    "outlet_words",
+]
 
 
 @dataclass(frozen=True)
@@ -590,7 +599,8 @@ def frame_profile(
         Profile table, one row per (outlet, frame) including "Other", outlets
         in corpus order: ``outlet``, ``frame``, ``passages`` (in the frame),
         ``passage_share`` (of the outlet's passages, 0 to 1), ``words`` (of
-        those passages) and ``word_share`` (of the outlet's words). A passage
+        those passages), ``word_share`` (of the outlet's words), and the bases
+        of both shares, ``outlet_passages`` and ``outlet_words``. A passage
         may have several frames, so an outlet's shares add up to 1 or more.
     """
     framed = passages[passages["kind"].isin(kinds)]
@@ -614,6 +624,8 @@ def frame_profile(
                     "passage_share": n / total_passages[outlet],
                     "words": w,
                     "word_share": w / total_words[outlet] if total_words[outlet] else 0.0,
+                    "outlet_passages": int(total_passages[outlet]),
+                    "outlet_words": int(total_words[outlet]),
                 }
             )
     return pd.DataFrame(rows, columns=PROFILE_COLUMNS).round({"passage_share": 4, "word_share": 4})

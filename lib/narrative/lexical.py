@@ -15,7 +15,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -93,16 +93,20 @@ def name_terms(texts: Iterable[str]) -> set[str]:
     return {w for w, n in capitalised.items() if n >= lower[w]}
 
 
-def name_variants(vocabulary: Iterable[str]) -> dict[str, str]:
+def name_variants(
+    vocabulary: Iterable[str], *, counts: Mapping[str, int] | None = None
+) -> dict[str, str]:
     """Map spelling variants of names onto one canonical form.
 
     Two names are variants when rapidfuzz's ``ratio`` is at least 80 for
     names of five or more letters (88 for shorter ones) and they share their
     first letter: Daraa / Deraa, Lavrentiev / Lavrentyev, Assad / Asad. The
-    canonical form is the alphabetically first spelling.
+    canonical form is the most frequent spelling by ``counts`` (so a typo such
+    as "Sria" is not the form shown for "Syria"), then the alphabetically first.
 
     Args:
         vocabulary: Lower-cased names.
+        counts: How often each name occurs; without it every spelling counts alike.
 
     Returns:
         ``{variant: canonical}`` for every name that has a variant.
@@ -128,7 +132,14 @@ def name_variants(vocabulary: Iterable[str]) -> dict[str, str]:
                     ra, rb = find(a), find(b)
                     if ra != rb:
                         parent[max(ra, rb)] = min(ra, rb)
-    return {w: find(w) for w in words if find(w) != w}
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(find(word), []).append(word)
+    count = counts or {}
+    canonical = {
+        root: min(members, key=lambda w: (-count.get(w, 0), w)) for root, members in groups.items()
+    }
+    return {w: canonical[find(w)] for w in words if canonical[find(w)] != w}
 
 
 class TermIndex:
@@ -147,7 +158,7 @@ class TermIndex:
     def __init__(self, texts: list[str]):
         raw = [tokens(t) for t in texts]
         vocabulary = set().union(*(names(t) for t in texts)) if texts else set()
-        self.variants = name_variants(vocabulary)
+        self.variants = name_variants(vocabulary, counts=Counter(w for ts in raw for w in ts))
         self.terms = [{self.variants.get(w, w) for w in ts} for ts in raw]
         df = Counter(w for ts in self.terms for w in ts)
         n = len(texts)

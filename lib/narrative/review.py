@@ -45,7 +45,7 @@ import pandas as pd
 from narrative import config
 from narrative.atomic import write_atomic
 from narrative.corpus import CorpusError
-from narrative.units import pair_keys
+from narrative.units import ONE_FACT, pair_keys
 from narrative.vocab import BODY, HEADLINE, PARAPHRASE, SAME_FACT
 
 if TYPE_CHECKING:
@@ -581,6 +581,9 @@ CLAIM_WEIGHTS = {
     "prominence": 1,
     "story unit": 1,
 }
+#: ``claims`` of a story-unit question whose unit the report shows as a candidate, not
+#: stated as one fact (:func:`narrative.units.unit_status`).
+UNIT_CANDIDATE = "story unit (candidate)"
 #: Claim types asked about as absence questions (one question per claim).
 ABSENCE_CLAIMS = ("outlet-only", "leaves out")
 
@@ -733,13 +736,13 @@ def report_claims(result: Result) -> Claims:
     Only the claims the report makes count: a fact with a possible counterpart, or
     an omission something speaks against, is not claimed (:func:`narrative.coverage.analyse`).
     """
-    from narrative.coverage import analyse
+    from narrative.coverage import analyse, is_claimed
 
     found = analyse(result)
     omissions = found.omissions
     return Claims(
-        exclusives=found.exclusives[found.exclusives["status"] == "outlet-only"],
-        omissions=omissions[omissions["status"] == "leaves out"],
+        exclusives=found.exclusives[is_claimed(found.exclusives)],
+        omissions=omissions[is_claimed(omissions)],
         gaps=found.gaps,
         facts=found.asked,
     )
@@ -924,7 +927,9 @@ def unit_questions(result: Result, located: LocatedDecisions | None = None) -> l
         passage, ``cosine`` the passage's best score with another member),
         ``links`` the aligned pairs inside it, ``score`` the weakest same-fact
         link and ``distance`` its margin over ``paraphrase_min`` (the unit most
-        likely wrong first).
+        likely wrong first); ``claims`` is ``story unit`` for a unit the report
+        states as one fact and :data:`UNIT_CANDIDATE` for one it shows as a
+        candidate (:func:`narrative.units.unit_status`): "all one fact" states it.
     """
     decided = located.decided if located else set()
     threshold = result.settings.paraphrase_min
@@ -944,6 +949,7 @@ def unit_questions(result: Result, located: LocatedDecisions | None = None) -> l
             continue
         best = {m: max((sc for k, sc, _ in links if m in k), default=float("nan")) for m in members}
         weakest = min((sc for _, sc, sf in links if sf), default=min(sc for _, sc, _ in links))
+        stated = "status" not in group or (group["status"] == ONE_FACT).all()
         candidates = [
             Candidate(members[0], m, str(texts.at[m, "outlet"]), str(texts.at[m, "text"]), best[m])
             for m in members
@@ -961,7 +967,7 @@ def unit_questions(result: Result, located: LocatedDecisions | None = None) -> l
                 "text_b": candidates[1].text,
                 "relation": "unit",
                 "score": round(weakest, 4),
-                "claims": "story unit",
+                "claims": "story unit" if stated else UNIT_CANDIDATE,
                 "weight": CLAIM_WEIGHTS["story unit"],
                 "distance": round(weakest - threshold, 4),
                 "fact_id": str(unit),

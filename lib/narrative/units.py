@@ -505,6 +505,11 @@ def stated_units(units: pd.DataFrame) -> pd.DataFrame:
     return units[units["status"] == ONE_FACT] if "status" in units else units
 
 
+def candidate_ids(units: pd.DataFrame) -> set[str]:
+    """The ids of the units shown as candidates, not stated as one fact (:func:`unit_status`)."""
+    return set(units["unit_id"]) - set(stated_units(units)["unit_id"])
+
+
 def unit_shares(units: pd.DataFrame, passages: pd.DataFrame) -> pd.DataFrame:
     """How much of each outlet's words is in story units it shares with another outlet.
 

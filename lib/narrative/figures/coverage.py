@@ -6,6 +6,8 @@ Inputs are the tables of :mod:`narrative.coverage`; outlet colours come from
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
@@ -24,6 +26,10 @@ BAND_MARKERS = {
 }
 
 
+#: Added to the label of a fact that is a candidate story unit, not stated as one fact.
+CANDIDATE_MARK = " [candidate]"
+
+
 def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
@@ -36,6 +42,8 @@ def fact_matrix_chart(
     label_chars: int = 50,
     title: str | None = None,
     outlet_only: dict[str, int] | None = None,
+    only_label: str = "outlet-only facts (count)",
+    candidates: Collection[str] = (),
 ) -> Figure:
     """Dot matrix of which outlet carries which shared fact, consensus facts on top.
 
@@ -53,6 +61,10 @@ def fact_matrix_chart(
         label_chars: Longest fact label on the axis, in characters.
         title: Chart title.
         outlet_only: Outlet-only facts per outlet, for the last row.
+        only_label: The last row's label ("outlet-only candidates (count)" where the
+            page does not claim them).
+        candidates: Facts shown as candidates, not stated as one fact (story units
+            :func:`narrative.units.candidate_ids`): their labels say so.
 
     Returns:
         The figure.
@@ -79,10 +91,11 @@ def fact_matrix_chart(
         axes.text(j, rows - 1, str(int(only[outlet])), ha="center", va="center", fontsize=10)
     axes.axhline(rows - 1.5, color="#999999", linewidth=0.8)
     labels = [
-        f"{fact_id} ({int(r.n_outlets)}) {_short(r.label, label_chars)}"
+        f"{fact_id} ({int(r.n_outlets)}){CANDIDATE_MARK if fact_id in candidates else ''} "
+        f"{_short(r.label, label_chars)}"
         for fact_id, r in shown.iterrows()
     ]
-    axes.set_yticks(range(rows), [*labels, "outlet-only facts (count)"], fontsize=8)
+    axes.set_yticks(range(rows), [*labels, only_label], fontsize=8)
     axes.set_xticks(range(len(outlets)), outlets, rotation=30, ha="right")
     for tick, outlet in zip(axes.get_xticklabels(), outlets, strict=True):
         tick.set_color(colours[outlet])
@@ -94,6 +107,8 @@ def fact_matrix_chart(
     heading = title or "Which outlet carries which fact, consensus facts first"
     if len(shared) > len(shown):
         heading += f" (first {len(shown)} of {len(shared)} shared facts)"
+    if set(shown.index) & set(candidates):
+        heading += f"\n{CANDIDATE_MARK.strip()}: a candidate story unit, not stated as one fact"
     axes.set_title(heading + shown_note(len(outlets), len(every)))
     tidy(figure)
     return figure
@@ -106,6 +121,7 @@ def prominence_chart(
     limit: int = 12,
     label_chars: int = 45,
     title: str | None = None,
+    candidates: Collection[str] = (),
 ) -> Figure:
     """Where each shared fact sits in each outlet's article.
 
@@ -124,6 +140,8 @@ def prominence_chart(
         limit: Most facts shown.
         label_chars: Longest fact label on the axis, in characters.
         title: Chart title.
+        candidates: Facts shown as candidates (see :func:`fact_matrix_chart`):
+            labelled so, their line dashed.
 
     Returns:
         The figure.
@@ -138,9 +156,14 @@ def prominence_chart(
     labels = []
     for i, fact_id in enumerate(facts):
         rows = shared[shared["fact_id"] == fact_id]
-        labels.append(f"{fact_id} {_short(rows['label'].iloc[0], label_chars)}")
+        mark = CANDIDATE_MARK if fact_id in candidates else ""
+        labels.append(f"{fact_id}{mark} {_short(rows['label'].iloc[0], label_chars)}")
         axes.plot(
-            [rows["position"].min(), rows["position"].max()], [i, i], color="#bbbbbb", zorder=1
+            [rows["position"].min(), rows["position"].max()],
+            [i, i],
+            color="#bbbbbb",
+            linestyle="--" if mark else "-",
+            zorder=1,
         )
         for r in rows[rows["outlet"].isin(outlets)].itertuples(index=False):
             offset = (outlets.index(r.outlet) - (len(outlets) - 1) / 2) * step
@@ -159,10 +182,12 @@ def prominence_chart(
     axes.set_xlim(-0.03, 1.03)
     axes.set_xlabel("position in the article (0 = top, 1 = end)")
     axes.set_ylabel("fact")
-    axes.set_title(
-        (title or "Where each shared fact sits in each outlet's article")
-        + shown_note(len(outlets), len(every))
-    )
+    heading = title or "Where each shared fact sits in each outlet's article"
+    if set(facts) & set(candidates):
+        heading += (
+            f"\n{CANDIDATE_MARK.strip()}, dashed: a candidate story unit, not stated as one fact"
+        )
+    axes.set_title(heading + shown_note(len(outlets), len(every)))
     outlet_handles = [
         Line2D([], [], marker="o", linestyle="", color=colours[o], label=o) for o in outlets
     ]

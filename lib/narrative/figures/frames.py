@@ -14,6 +14,8 @@ _VALUE_LABELS = {
     "passage_share": "share of the outlet's passages",
     "word_share": "share of the outlet's words",
 }
+#: The column that holds each share's base, and what it counts.
+_BASES = {"passage_share": ("outlet_passages", "passages"), "word_share": ("outlet_words", "words")}
 
 
 def frame_profile_chart(
@@ -57,12 +59,15 @@ def frame_profile_chart(
                 axes.text(j, i, f"{share:.0%}", ha="center", va="center", color=colour, fontsize=9)
     for j, outlet in enumerate(outlets):
         axes.add_patch(Rectangle((j - 0.5, -0.95), 1, 0.4, color=colours[outlet], clip_on=False))
-    axes.set_xticks(range(len(outlets)), outlets, rotation=30, ha="right")
+    base, unit = _BASES[value]
+    totals = profile.groupby("outlet", sort=False)[base].first() if base in profile else {}
+    bases = [f"{o}\n({int(totals[o])} {unit})" if o in totals else o for o in outlets]
+    axes.set_xticks(range(len(outlets)), bases, rotation=30, ha="right")
     for label, outlet in zip(axes.get_xticklabels(), outlets, strict=True):
         label.set_color(colours[outlet])
     axes.set_yticks(range(len(frames)), frames)
     axes.set_ylim(len(frames) - 0.5, -1.0)
-    axes.set_xlabel("outlet")
+    axes.set_xlabel("outlet (the passages or words a column's shares are of)")
     axes.set_ylabel("frame (Media Frames Corpus, adapted)")
     axes.set_title(
         (title or f"Frames per outlet, indicative: {_VALUE_LABELS[value]} in each frame")

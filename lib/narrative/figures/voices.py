@@ -132,7 +132,8 @@ def verb_profile_chart(
         title: Chart title.
 
     Returns:
-        The figure; a column sums to 100% of that outlet's attributions.
+        The figure; a column sums to 100% of that outlet's attributions, whose
+        number its label gives (a share of a few is one or two sentences).
     """
     every = list(profile.index)
     colours = _colours(every, colours)
@@ -151,12 +152,13 @@ def verb_profile_chart(
             if share:
                 colour = "white" if share > 0.6 else "black"
                 axes.text(j, i, f"{share:.0%}", ha="center", va="center", color=colour, fontsize=9)
-    axes.set_xticks(range(len(outlets)), outlets, rotation=30, ha="right")
-    for label in axes.get_xticklabels():
-        label.set_color(colours[label.get_text()])
+    bases = [f"{o}\n({int(profile.loc[o].sum())} attributions)" for o in outlets]
+    axes.set_xticks(range(len(outlets)), bases, rotation=30, ha="right")
+    for label, outlet in zip(axes.get_xticklabels(), outlets, strict=True):
+        label.set_color(colours[outlet])
         label.set_fontweight("bold")
     axes.set_yticks(range(len(shares)), shares.index)
-    axes.set_xlabel("outlet")
+    axes.set_xlabel("outlet (the attributions a column's shares are of)")
     axes.set_ylabel("speech verb")
     axes.set_title(
         (title or "How each outlet introduces what people say")

@@ -10,7 +10,7 @@ from collections.abc import Collection
 
 import pandas as pd
 
-from narrative.coverage import claimed_gaps
+from narrative.coverage import is_claimed
 from narrative.views._html import CELL, TABLE, badge, escape
 from narrative.views._layout import more, scroll_box
 from narrative.views.explore import fact_link
@@ -281,8 +281,8 @@ def prominence_gaps_view(
     Returns:
         HTML; when there is no gap, a note that says what the empty table does not show.
     """
-    claimed = claimed_gaps(gaps)
-    claims, higher = gaps[claimed], gaps[~claimed]
+    mask = is_claimed(gaps)
+    claims, higher = gaps[mask], gaps[~mask]
     if claims.empty and higher.empty:
         # an empty table is no finding that the outlets place every fact alike: the
         # firm pairs a gap needs reach few of the true gaps (README, "Claims ...")

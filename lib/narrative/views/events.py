@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from narrative.events import GIVEN, WHOLE
 from narrative.views._html import CELL, TABLE, escape
 from narrative.views._layout import scroll_box
 
@@ -26,12 +27,22 @@ def events_view(table: pd.DataFrame, *, limit: int | None = 200) -> str:
         return "<p>No articles.</p>"
     events = list(dict.fromkeys(table["event"]))
     lone = table.groupby("event")["outlets"].first().lt(2).sum()
-    given = (table["grouped_by"] == "given").sum()
+    how = table["grouped_by"].value_counts()
     unsure = (table["certainty"] == "unsure").sum() if "certainty" in table else 0
+    if how.get(WHOLE, 0):
+        grouping = (
+            "the whole corpus is one event (no article names one and no outlet has more than "
+            "one, or <code>events=one</code>), so dates and content were not used to split it"
+        )
+    else:
+        given = int(how.get(GIVEN, 0))
+        grouping = (
+            f"{given} article(s) named their event, {len(table) - given} were grouped by "
+            "content and date"
+        )
     summary = (
-        f"<p><b>{len(table)} articles in {len(events)} event(s)</b>; "
-        f"{given} article(s) named their event, {len(table) - given} were grouped by content "
-        f"and date; {unsure} article(s) are nearly as close to another event (<i>unsure</i>); "
+        f"<p><b>{len(table)} articles in {len(events)} event(s)</b>; {grouping}; "
+        f"{unsure} article(s) are nearly as close to another event (<i>unsure</i>); "
         f"{lone} event(s) are reported by one outlet only and have nothing to align.</p>"
     )
     if lone and len(events) > 1:

@@ -39,9 +39,10 @@ def frame_method_view(
         "several are renamed for what they cover there (<i>Health and safety</i> becomes "
         "<i>Humanitarian</i>, for instance), and <i>External regulation and reputation</i> "
         "is split into <i>Diplomacy &amp; negotiation</i> and <i>External relations &amp; "
-        "reputation</i>. No frame-annotated data exists for this material, so the assignment "
-        "below has not been checked against human coding; read the example passages to judge "
-        "each frame.</p>"
+        "reputation</i>. Frames were labelled by hand only on the default corpus and samples "
+        'of four other sets (README, "Numbers and frames"); on any other corpus the '
+        "assignment below has not been checked against human coding; read the example "
+        "passages to judge each frame.</p>"
         f"<p>Each {escape(' and '.join(kinds))} passage is compared with every frame "
         "(headlines are left out):</p><ol>"
         f"<li><b>similarity</b>: mean cosine between the passage and the {s.top_prototypes} "

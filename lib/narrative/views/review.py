@@ -211,10 +211,16 @@ def unit_html(result: Result, question: pd.Series, *, threshold: float) -> str:
     Returns:
         Escaped HTML; passages are numbered from 1, as their keys.
     """
+    says = (
+        "shows them as a <b>candidate</b>: it does not say they report one fact until "
+        "you confirm it"
+        if question.get("claims") == review.UNIT_CANDIDATE
+        else "it says they report <b>one fact</b>"
+    )
     parts = [
         "<div style='font-size:14px'>",
         f"<p>The report puts these passages in one story unit "
-        f"({escape(str(question['fact_id']))}): it says they report <b>one fact</b>. "
+        f"({escape(str(question['fact_id']))}) and {says}. "
         f"Do they? Its weakest link scores "
         f"{float(question['score']):.2f} against a threshold of {threshold:.2f}.</p>",
     ]
@@ -222,7 +228,8 @@ def unit_html(result: Result, question: pd.Series, *, threshold: float) -> str:
         head = f"<b>[{n}] {escape(c.outlet)}</b> <small>({escape(c.passage[0])})</small>"
         parts.append(f"<div style='{_BOX}'>{head}<br>{escape(c.text)}</div>")
     parts.append(
-        f"<p style='{_FADED}'><i>All one fact</i> confirms the unit; the number of a passage "
+        f"<p style='{_FADED}'><i>All one fact</i> confirms the unit (a candidate is then "
+        f"stated); the number of a passage "
         f"that reports another fact splits it off. One answer settles the unit.</p></div>"
     )
     return "".join(parts)
