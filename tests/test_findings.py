@@ -56,7 +56,8 @@ def test_findings_are_read_from_the_exports(tmp_path: Path):
     )  # fmt: skip
     texts = [f.text for f in headline_findings(tmp_path, {"figures differ"})]
     assert texts[0] == (
-        "3 passages; 3 aligned pairs (1 reuse, 2 paraphrase, 0 related); 2 story units."
+        "3 passages; 3 aligned pairs (1 reuse, 2 paraphrase, 0 related; a paraphrase pair is "
+        "the alignment's guess at one fact and often joins two facts on one topic); 2 story units."
     )
     assert "The most quoted named voice is Jane Roe (2 attributions in 2 outlets)." in texts
     assert "A attributes 75% of its 4 attributions to anonymous sources." in texts

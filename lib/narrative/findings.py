@@ -110,7 +110,8 @@ def alignment_findings(data: Path) -> list[Finding]:
         Finding(
             f"{len(passages)} passages; {len(alignments)} aligned pairs "
             f"({counts.get('reuse', 0)} reuse, {counts.get('paraphrase', 0)} paraphrase, "
-            f"{counts.get('related', 0)} related); {_unit_count(units)}.",
+            f"{counts.get('related', 0)} related; a paraphrase pair is the alignment's guess "
+            f"at one fact and often joins two facts on one topic); {_unit_count(units)}.",
             page,
         )
     ]

@@ -45,10 +45,15 @@ difference is only reported with evidence that both figures tell one fact
 (:func:`compare_quantities`): an event class, or a content word shared near
 both figures (``context``), and for dates also the same ``anchor`` word
 ("agreed in May" / "agreed on June 4", not "the deal in May" / "a June 4
-deadline"). An event-class figure is the story's only when it agrees with the
+deadline"). Only the classes one incident fixes (dead, wounded, missing:
+:data:`INCIDENT_CLASSES`) count as one fact by their class alone; arrests and
+displacement are counted over a story's days and need the evidence any count
+needs. An event-class figure is the story's only when it agrees with the
 first figure of its class in its article (:func:`background_figures`): a later,
 different one counts another attack, the war, or an earlier count, and so do the
-figures of other classes after it in its passage. Two articles' event-class figures are
+figures of other classes after it in its passage, unless it is close to the first
+and given by a source ("said", "according to") without a word of update: another
+source's count of the same toll. Two articles' event-class figures are
 compared only when aligned pairs that give no toll link the articles, directly or through
 others (:func:`story_links`): one day's news from one place may be several events.
 
@@ -78,7 +83,7 @@ Comparison table (:func:`number_comparisons`), one row per pair of quantities
 (same kind and ``what``) set against each other by :func:`match_quantities`
 in two passages of different outlets:
 ``doc_a, passage_a, outlet_a, doc_b, passage_b, outlet_b``; ``relation`` (the
-pair's alignment relation, or ``unaligned`` for event-class figures compared
+pair's alignment relation, or ``unaligned`` for incident-class figures compared
 across the whole corpus); ``link`` (``aligned``; for an unaligned pair ``direct`` when
 an aligned pair without a toll joins the two articles, ``through others`` when only a
 chain through other articles or the all-toll rule of :func:`story_links` does);
@@ -180,6 +185,11 @@ EVENT_CLASSES = {
     "missing": ({"missing"}, {"missing"}),
     "arrested": ({"arrest", "detainee", "prisoner"}, {"arrest", "detain", "jail", "imprison"}),
 }
+
+#: The event classes one incident fixes: an attack's or a disaster's dead, wounded and
+#: missing. Arrests and displacement are counted over a story's days (each night of
+#: protests, each week of flight), so their figures are compared as any count is.
+INCIDENT_CLASSES = frozenset({"deaths", "injured", "missing"})
 
 COMPARISON_COLUMNS = [
     "doc_a",
@@ -981,9 +991,12 @@ def compare_quantities(a: Quantity, b: Quantity, *, tolerance: float = 0.1) -> s
     and "the fifth round" name two rounds, not two counts of one. A vague
     amount ("tens of thousands of dollars") never differs either: it agrees
     with the figures its range covers and is too loose to set against the
-    others (in the labelled sets, both such pairs counted two things). An
-    event-class figure is one fact by itself (a story's death toll). Any other
-    figure is about what it attaches to (``anchor``), so two figures differ
+    others (in the labelled sets, both such pairs counted two things). A
+    figure of a class one incident fixes (:data:`INCIDENT_CLASSES`: a story's
+    dead, wounded or missing) is one fact by itself; arrests and displacement
+    are counted over a story's days (one night's 46 arrests, another's one) and
+    are compared as any other figure. Any other figure is about what it
+    attaches to (``anchor``), so two figures differ
     only when they attach to the same word ("a 48-page indictment" / "the
     47-page indictment", not "59-year-old Raj Chohan" / "23-year-old
     Vishwanand Subryan") and share a content word near both: "$3.5 billion
@@ -1031,7 +1044,7 @@ def compare_quantities(a: Quantity, b: Quantity, *, tolerance: float = 0.1) -> s
         return None  # "43 RBIs in 54 games" is a part of the season's 121
     if "many" in (a.described, b.described) and a.described != b.described:
         return None  # "the seven-year offers" (rivals') are not "the eight-year offer"
-    if a.what in EVENT_CLASSES:
+    if a.what in INCIDENT_CLASSES:
         return "differ"
     if not a.anchor or a.anchor != b.anchor or a.anchor in _TELLING:
         return None
@@ -1140,8 +1153,8 @@ def number_comparisons(
 
     Quantities are compared within every aligned pair whose relation is in
     ``relations`` (:func:`match_quantities`). With ``passages``, figures of an
-    event class (deaths, injured...; :data:`EVENT_CLASSES`) are also compared
-    between any two passages of different outlets, aligned or not: a story's
+    incident class (deaths, injured, missing; :data:`INCIDENT_CLASSES`) are also
+    compared between any two passages of different outlets, aligned or not: a story's
     death toll is one fact wherever an outlet mentions it, and a toll given in
     passing in a paragraph about something else is seldom aligned with the
     paragraph that gives the other outlet's toll. Such figures are compared
@@ -1156,11 +1169,11 @@ def number_comparisons(
     Args:
         alignments: Alignment table (``doc_a``, ``passage_a``, ``outlet_a``,
             ``text_a``, the same for ``b``, and ``relation``).
-        passages: Passage table, to compare event-class figures across the
+        passages: Passage table, to compare incident-class figures across the
             corpus; ``None`` compares aligned pairs only.
         relations: Alignment relations whose pairs are compared.
         tolerance: Relative widening for qualifiers (see :meth:`Quantity.bounds`).
-        max_ratio: Largest factor between two unaligned event-class figures
+        max_ratio: Largest factor between two unaligned incident-class figures
             that are still compared.
         nlp: A loaded spaCy pipeline (the default one when ``None``).
 
@@ -1204,7 +1217,7 @@ def number_comparisons(
         events = []
         for row in passages.itertuples(index=False):
             quantities = [
-                q for q in story(row.doc_id, row.passage_id, row.text) if q.what in EVENT_CLASSES
+                q for q in story(row.doc_id, row.passage_id, row.text) if q.what in INCIDENT_CLASSES
             ]
             if quantities:
                 events.append(
@@ -1333,7 +1346,10 @@ def background_figures(
     updates ("the previous death toll was 20"), or a stray number of the page. A figure of
     another class that follows such a figure in its passage is set aside with it, even as
     the first of its class: "killed at least nine civilians and injured 200" counts the
-    injured of the other event.
+    injured of the other event. A later figure within :data:`SOURCE_RATIO` of the first,
+    given by a source ("the health authority said ... more than 50" after the monitor's
+    58) and not told as an update ("rose to", "previous"), is kept: another source's count
+    of the same toll (:func:`_another_count`).
 
     Args:
         passages: Passage table (``doc_id``, ``passage_id``, ``text``).
@@ -1359,9 +1375,46 @@ def background_figures(
                 continue
             lead = first.setdefault((row.doc_id, q.what), q)
             if lead is not q and compare_quantities(lead, q, tolerance=tolerance) != "agree":
+                if _another_count(lead, q, row.text):
+                    continue
                 aside.add((row.doc_id, int(row.passage_id), q.start))
                 other_event.add(q.what)
     return aside
+
+
+#: Largest factor between an article's first toll and a later one of the same class that is
+#: still read as another source's count of the same toll ("the Observatory said 58 ... the
+#: health authority said more than 50"), not another event, the war's toll or an update.
+SOURCE_RATIO = 1.5
+
+#: Lemmas near a figure that give it a source ("said", "adding", "according to").
+_SOURCED = _TELLING | {"accord", "estimate", "confirm"}
+
+#: Words that date a toll as an update or an earlier count of it ("the previous death toll
+#: was 20", "rose to 70", "up from 50"): the article's own two counts at two times.
+_UPDATE_WORDS = re.compile(
+    r"\b(?:previous(?:ly)?|earlier|initial(?:ly)?|first|rose|risen|rises|rising|climbed|"
+    r"jumped|increased|up from|so far|updated?)\b",
+    re.IGNORECASE,
+)
+
+
+def _another_count(lead: Quantity, later: Quantity, text: str) -> bool:
+    """Whether a later toll that differs from its article's first is another source's count.
+
+    Two sources' counts of one event's dead differ by tens of percent ("the Observatory
+    said 58", "the health authority said more than 50"); another attack's toll, the war's
+    or a count the article itself updates differ more, are told as an update ("the previous
+    death toll was 20", "rose to 70"), or are not attributed at all ("more than a dozen
+    people were killed by a quake in eastern China" in a story on Iran's). A vague amount
+    ("dozens") gives no factor to judge by.
+    """
+    if _vague(lead) or _vague(later) or not _SOURCED & set(later.context):
+        return False
+    low, high = sorted((lead.value, later.value))
+    if not low > 0 or high > SOURCE_RATIO * low:
+        return False
+    return not _UPDATE_WORDS.search(text)
 
 
 def _direct_links(aligned: pd.DataFrame, found: dict[str, list[Quantity]]) -> set[frozenset]:
@@ -1441,6 +1494,13 @@ def number_disagreements(
     return differ.drop(columns="status").reset_index(drop=True)
 
 
+#: Counted nouns that say only that people are counted: outside an incident class
+#: (:data:`INCIDENT_CLASSES`) such a count is the size of a crowd or group, and a story has
+#: many (the marchers, the mob that split off from them, the vigil), which "a group of ...
+#: people" does not tell apart.
+CROWD_NOUNS = frozenset({"people", "person"})
+
+
 def disagreement_findings(disagreements: pd.DataFrame) -> pd.DataFrame:
     """Group pairwise disagreements into findings: one per quantity, with every outlet's figure.
 
@@ -1457,7 +1517,11 @@ def disagreement_findings(disagreements: pd.DataFrame) -> pd.DataFrame:
     several incidents that such a chain joins (an air raid's 19 dead, a report's 69 mine
     victims and a rocket attack's three, audit round 2). When no passage that gives one
     outlet's figure reads as the same fact as another's, and two of the articles share
-    nothing directly, nothing but the class of the figure says they count one quantity.
+    nothing directly, nothing but the class of the figure says they count one quantity. A
+    finding that counts people by no other noun than "people" outside an incident class (a
+    crowd's or a group's size) is a candidate too, aligned or not: "a group of about 130
+    people were marching" and "a group of at least three dozen people rampaged" were two
+    groups of one night.
 
     Args:
         disagreements: Table from :func:`number_disagreements` (any number of events).
@@ -1498,7 +1562,8 @@ def disagreement_findings(disagreements: pd.DataFrame) -> pd.DataFrame:
         r for r, rel in zip(roots, disagreements["relation"], strict=True) if rel in SAME_FACT
     }
     loose = {r for r, link in zip(roots, links, strict=True) if link == "through others"}
-    stated = aligned | (set(roots) - loose)
+    crowds = {r for r in roots if r[1] in CROWD_NOUNS}
+    stated = (aligned | (set(roots) - loose)) - crowds
     first = list(dict.fromkeys(roots))
     ordered = [r for r in first if r in stated] + [r for r in first if r not in stated]
     number = {root: i for i, root in enumerate(ordered, start=1)}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from narrative.figures import RELATION_COLOURS
-from narrative.numbers import CANDIDATE, stated_findings
+from narrative.numbers import CANDIDATE, CROWD_NOUNS, stated_findings
 from narrative.views._html import CELL, TABLE, Mark, badge, escape, mark_spans
 from narrative.views._layout import scroll_box
 
@@ -75,11 +75,22 @@ def figures_summary(
     if held:
         verb = "is a candidate" if held == 1 else "are candidates"
         who = f"{held} more" if findings else f"{held} finding{'s' if held != 1 else ''}"
-        text += (
-            f" <b>{who}</b> {verb}, not stated: casualty figures of passages not aligned with "
-            "each other, in articles that only a chain through other articles puts in one "
-            "story (one day's news may be several incidents); check the passages."
+        crowds = (
+            _count(candidates[candidates["what"].isin(list(CROWD_NOUNS))])
+            if "what" in candidates
+            else 0
         )
+        reasons = []
+        if held > crowds:
+            reasons.append(
+                "casualty figures of passages not aligned with each other, in articles that "
+                "only a chain through other articles puts in one story (one day's news may be "
+                "several incidents)"
+            )
+        if crowds:
+            which = "counts of nothing but 'people'" if crowds == held else f"{crowds} of them"
+            reasons.append(f"{which}, a crowd's or a group's size (one story has many groups)")
+        text += f" <b>{who}</b> {verb}, not stated: {'; '.join(reasons)}; check the passages."
     if findings and not confirmed:
         text += (
             " This kind of claim does not meet the standard on the held-out labelled corpora "
