@@ -463,3 +463,65 @@ def test_candidate_swaps_are_labelled_on_the_page():
     swaps = same_referent_swaps(substitutions(aligned), find_mentions(passages), aligned)
     html = substitutions_view(swaps, {"A": "#111111", "B": "#222222"})
     assert "candidate" in html and "few identical words around the swap" in html
+
+
+def _concept_of(passages: pd.DataFrame) -> dict[str, set[str]]:
+    mentions = find_mentions(passages)
+    concept: dict[str, set[str]] = {}
+    for mention, key in zip(mentions["mention"], group_concepts(mentions), strict=True):
+        concept.setdefault(mention, set()).add(key)
+    return concept
+
+
+def test_a_capital_acts_for_its_country_unless_it_is_the_place():
+    concept = _concept_of(
+        _passages(
+            [
+                ("a", "A", "Russia sent troops. The deal was brokered by Washington and Moscow."),
+                ("a", "A", "Talks with Moscow resumed."),
+                ("b", "B", "Russia wants peace. Diplomats met in Moscow on Monday."),
+                ("b", "B", "The talks in Kazakhstan's capital Astana ended. Kazakhstan was host."),
+            ]
+        )
+    )
+    russia = concept["Russia"]
+    assert len(russia) == 1
+    # the object of "by" or "with", a conjunct of "by Washington": the government
+    assert concept["Moscow"] & russia and len(concept["Moscow"]) == 2
+    # "in Moscow" is the city; so is a capital said to be one
+    assert concept["Astana"] != concept["Kazakhstan"]
+
+
+def test_a_region_of_a_place_is_not_the_place():
+    concept = _concept_of(
+        _passages(
+            [
+                ("a", "A", "Syria's war goes on. Fighting raged in southern Syria."),
+                ("b", "B", "Rebels hold parts of southern Syria, the envoy to Syria said."),
+            ]
+        )
+    )
+    assert concept["southern Syria"].isdisjoint(concept["Syria"])
+    assert len(concept["southern Syria"]) == 1
+
+
+def test_a_one_word_name_is_a_fuller_name_only_for_people():
+    mentions = pd.DataFrame(
+        [
+            dict(event="", doc_id=d, passage_id=i, outlet=o, start=0, end=1, mention=m,
+                 name=m.lower(), head=m.split()[-1].lower(), entity=m, label=label,
+                 dep="pobj", modifiers="", role="pobj:of")
+            for i, (d, o, m, label) in enumerate(
+                [
+                    ("a", "A", "the Commonwealth of Independent States", "ORG"),
+                    ("a", "A", "the Commonwealth of Independent States", "ORG"),
+                    ("b", "B", "State", "ORG"),
+                    ("a", "A", "Donald Trump", "PERSON"),
+                    ("b", "B", "Trump", "PERSON"),
+                ]
+            )
+        ]
+    )  # fmt: skip
+    concepts = group_concepts(mentions)
+    assert concepts[2] != concepts[0]  # "Secretary of State" is no commonwealth
+    assert concepts[4] == concepts[3]

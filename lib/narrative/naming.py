@@ -421,9 +421,9 @@ def _acts(role: str) -> bool:
     if role in ("nsubj", "nsubjpass"):
         return True
     preposition = role.removeprefix("pobj:")
-    return role.startswith("pobj:") and preposition not in word_lists()["places"][
-        "place_prepositions"
-    ]
+    return (
+        role.startswith("pobj:") and preposition not in word_lists()["places"]["place_prepositions"]
+    )
 
 
 def _region(row: Any) -> str:
