@@ -525,3 +525,22 @@ def test_a_one_word_name_is_a_fuller_name_only_for_people():
     concepts = group_concepts(mentions)
     assert concepts[2] != concepts[0]  # "Secretary of State" is no commonwealth
     assert concepts[4] == concepts[3]
+
+
+def test_the_page_says_how_its_contrasts_are_chosen_from_the_table():
+    from narrative.views.naming import contrasts_summary, shown_contrasts
+
+    contrasts = pd.DataFrame(
+        [
+            dict(mentions_a=3, mentions_b=2, difference=0.5, status="asserted"),
+            dict(mentions_a=2, mentions_b=2, difference=0.3, status="candidate"),
+            dict(mentions_a=1, mentions_b=5, difference=0.9, status="asserted"),
+            dict(mentions_a=4, mentions_b=4, difference=0.0, status="asserted"),
+        ]
+    )
+    text = contrasts_summary(contrasts)
+    assert "has 4 rows (3 asserted)" in text and "2 differ" in text
+    assert "at least 2 times" in text and "first 2 of them" in text
+    assert "**1 asserted**" in text and "**1 candidates**" in text
+    assert len(shown_contrasts(contrasts, limit=1)) == 1
+    assert "first 1 of them" in contrasts_summary(contrasts, limit=1)
