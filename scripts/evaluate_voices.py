@@ -43,7 +43,7 @@ import pandas as pd
 from narrative import config
 from narrative.cleaning import clean_corpus, normalise_line
 from narrative.passages import segment_corpus
-from narrative.quotes import find_quotes, with_persons
+from narrative.quotes import attribution_passages, find_quotes, with_persons
 from narrative.readers import load_any
 
 REPO = Path(__file__).resolve().parent.parent
@@ -173,7 +173,7 @@ def evaluate(labelled: LabelledSet, *, errors: bool = False) -> dict[str, object
     corpus = load_any(labelled.corpus)
     cleaned, _ = clean_corpus(corpus)
     passages = segment_corpus(cleaned)
-    said = with_persons(find_quotes(passages[passages["kind"] != "headline"]))
+    said = with_persons(find_quotes(attribution_passages(passages)))
     gold = locate(read_gold(labelled.gold), {c.doc_id: c.text for c in cleaned}, passages)
     matched = match(said, gold)
     result = {"set": labelled.name} | scores(matched, gold)

@@ -148,6 +148,15 @@ def test_a_dateline_on_its_own_line(text, headline, dateline):
     assert any(r.reason == "dateline (kept as a field)" for r in clean.removed)
 
 
+def test_a_title_case_place_is_a_dateline_only_with_an_agency():
+    # BASIL's AP copy: "Denver (AP) \u2013" was read as the speaker of the lede's verbs
+    text = f"Colorado sued over marijuana\n\nDenver (AP) \u2013 {LEDE}\n"
+    clean = clean_document(_doc(text))
+    assert (clean.dateline, clean.paragraphs[0]) == ("Denver (AP) \u2013", LEDE)
+    plain = clean_document(_doc(f"Colorado sued over marijuana\n\nDenver \u2013 {LEDE}\n"))
+    assert plain.dateline == "" and plain.paragraphs[0].startswith("Denver")
+
+
 def test_a_kicker_with_a_colon_is_not_taken_for_a_dateline():
     # Breitbart-style kicker above the headline: an upper-case word and a colon
     clean = clean_document(_doc(f"DESPERATION:\n\nDNC sues Russia over 2016 election.\n\n{LEDE}\n"))

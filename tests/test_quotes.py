@@ -10,14 +10,17 @@ from narrative.passages import segment_corpus
 from narrative.quotes import (
     QUOTE_COLUMNS,
     anonymous_share,
+    attribution_passages,
     find_quotes,
+    most_anonymous,
+    most_quoted,
     quoted_spans,
     verb_profile,
     voice_names,
     voice_table,
 )
 from narrative.readers import load_corpus
-from narrative.views.voices import highlight, quotes_view
+from narrative.views.voices import anonymous_note, highlight, most_quoted_note, quotes_view
 
 
 def passages(*texts: str, doc_id: str = "a", outlet: str = "A") -> pd.DataFrame:
@@ -664,3 +667,79 @@ def test_a_subordinate_clause_with_an_object_is_no_inverted_attribution():
         )
     )
     assert quotes["speaker"].tolist() == ["Sessions"]
+
+
+def test_some_of_a_plural_of_office_holders_is_anonymous():
+    quotes = find_quotes(
+        passages(
+            "Some sheriffs in bordering states say they have found edibles in cars.",
+            "Many senators said the bill was dead.",
+            "The sheriff said the county had seen more arrests.",
+        )
+    )
+    assert quotes["speaker_type"].tolist() == ["anonymous", "anonymous", "role/organisation"]
+
+
+def test_the_name_after_an_abbreviated_title_is_the_speaker():
+    # the parser ends a sentence at "Const." and leaves the name outside the speaker
+    row = only(
+        find_quotes(
+            passages(
+                "A dozen employees had been celebrating when the gunman entered, according "
+                "to Vancouver Police spokesperson Const. Tim Fanning."
+            )
+        )
+    )
+    assert (row.voice, row.speaker_type) == ("Tim Fanning", "named person")
+    assert row.text[row.speaker_start : row.speaker_end].endswith("Const. Tim Fanning")
+
+
+def test_a_long_first_line_ending_in_a_full_stop_is_a_lede_not_a_headline():
+    lede = (
+        "A former employee who opened fire at an office Christmas party and killed one man "
+        "has been charged with first-degree murder, police said Saturday."
+    )
+    table = passages(lede, "Trump says the deal is dead.", "The talks failed, a diplomat said.")
+    table["kind"] = ["headline", "headline", "body"]
+    kept = attribution_passages(table)
+    assert kept["text"].tolist() == [lede, "The talks failed, a diplomat said."]
+    assert kept["kind"].tolist() == ["body", "body"]
+    assert find_quotes(kept)["speaker"].tolist() == ["police", "a diplomat"]
+
+
+def test_the_most_quoted_voice_is_a_candidate_when_named_attributions_disagree():
+    rows = [("A", "Jane Roe", False), ("A", "Jane Roe", True), ("B", "Jane Roe", True)]
+    rows += [("A", "John Doe", False), ("B", "John Doe", False)]
+    said = pd.DataFrame(
+        [
+            {"outlet": o, "speaker_type": "named person", "person": v, "resolved": r}
+            for o, v, r in rows
+        ]
+    )
+    top = most_quoted(said)
+    assert (top.leaders, top.count, top.named_leaders, top.named_count) == (
+        ("Jane Roe",),
+        3,
+        ("John Doe",),
+        2,
+    )
+    assert not top.holds
+    assert most_quoted_note(said).startswith("**Most quoted named voice: a candidate")
+    agreed = most_quoted(said.assign(resolved=False))
+    assert agreed.holds and agreed.in_sentence == {"Jane Roe": 3}
+    assert "stated on the front page" in most_quoted_note(said.assign(resolved=False))
+    assert most_quoted(said.assign(speaker_type="anonymous")) is None
+
+
+def test_the_highest_anonymous_share_needs_three_anonymous_attributions():
+    # C has too few attributions to count
+    kinds = {"A": ["anonymous"] * 2 + ["named person"] * 2, "B": ["named person"] * 3}
+    kinds["C"] = ["anonymous"]
+    said = pd.DataFrame([{"outlet": o, "speaker_type": k} for o, ks in kinds.items() for k in ks])
+    top = most_anonymous(said)
+    assert (top.outlet, top.anonymous, top.attributions, top.holds) == ("A", 2, 4, False)
+    assert anonymous_note(said).startswith("**Highest anonymous share: a candidate")
+    more = pd.concat([said, pd.DataFrame([{"outlet": "A", "speaker_type": "anonymous"}])])
+    assert most_anonymous(more).holds
+    assert "stated on the front page:** A: 3 of 5" in anonymous_note(more)
+    assert most_anonymous(said[said["outlet"] == "B"]) is None

@@ -97,14 +97,22 @@ _DATELINE_PLACE = (
     r"(?:,\s*[^,:\u2013\u2014\n]{1,30}?)?"
     r"(?:\s*\([A-Z][\w .]*\))?"
 )
+#: A place written in title case is a dateline only with an agency in brackets after it
+#: (``Denver (AP) \u2013``, ``Washington (AFP) \u2013``); alone it is the lede's first words.
+_DATELINE_TITLED = (
+    r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*"
+    r"(?:,\s*[^,:\u2013\u2014\n]{1,30}?)?"
+    r"\s*\([A-Z][\w .]*\)"
+)
 #: A dateline at the start of the lede: an upper-case place, optionally a
-#: region or date after a comma, optionally an agency in brackets, then a
+#: region or date after a comma, optionally an agency in brackets (or a title-case
+#: place with one), then a
 #: separator (colon, dash, or an agency tag such as ``/TASS/.``). Lower-case
 #: letters glued in front of the place (an image label captured with the
 #: text, as in ``syriaASTANA:``) are taken apart from it.
 _DATELINE = re.compile(
     r"^(?P<stray>[a-z]+(?=[A-Z]{2}))?"
-    rf"(?P<dateline>{_DATELINE_PLACE}"
+    rf"(?P<dateline>(?:{_DATELINE_PLACE}|{_DATELINE_TITLED})"
     r"\s*(?::|\u2014|\u2013|--?|\.\s*/[A-Z]+/\.))\s+(?=\S)"
 )
 #: A dateline on a line of its own above the lede (``WASHINGTON \u2014``, ``WEST PALM BEACH,

@@ -52,7 +52,7 @@ from narrative.numbers import (
 )
 from narrative.params import RunConfig, make_config, notebook_config
 from narrative.passages import segment_corpus
-from narrative.quotes import QUOTE_COLUMNS, find_quotes, with_persons
+from narrative.quotes import QUOTE_COLUMNS, attribution_passages, find_quotes, with_persons
 from narrative.readers import load_any
 from narrative.review import apply_review, read_decisions
 from narrative.units import build_units
@@ -427,7 +427,7 @@ def _run_stream(tasks: list[EventTask]) -> list[EventOutcome]:
             EventOutcome(
                 embeddings=vectors,
                 alignments=alignments,
-                quotes=find_quotes(passages[passages["kind"] != "headline"]),
+                quotes=find_quotes(attribution_passages(passages)),
                 figures=number_table(passages),
                 disagreements=number_disagreements(alignments, passages=passages),
                 warnings=list(task.cache.warnings),

@@ -1,4 +1,4 @@
-"""HTML evidence for the voices analysis: every attribution in its passage."""
+"""HTML evidence for the voices analysis: every attribution in its passage, and notes."""
 
 from __future__ import annotations
 
@@ -6,8 +6,17 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from narrative.quotes import voice_names
-from narrative.views._html import CELL, NOTE, TABLE, Mark, badge, escape, mark_spans
+from narrative.quotes import MIN_ANONYMOUS, most_anonymous, most_quoted, voice_names
+from narrative.views._html import (
+    CELL,
+    NOTE,
+    TABLE,
+    Mark,
+    badge,
+    escape,
+    escape_markdown,
+    mark_spans,
+)
 from narrative.views._layout import scroll_box
 
 #: Badge colour per speaker type.
@@ -96,3 +105,70 @@ def quotes_view(
             + "</details>"
         )
     return "".join(blocks)
+
+
+def _listed(names: Sequence[str]) -> str:
+    names = [escape_markdown(n) for n in names]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def most_quoted_note(quotes: pd.DataFrame) -> str:
+    """Markdown: the most quoted named voice, and whether the front page states it.
+
+    The front page states it when the voice with the most attributions also has the
+    most attributions that write its name in the sentence
+    (:func:`narrative.quotes.most_quoted`); otherwise it names both leaders and
+    states neither.
+
+    Args:
+        quotes: Table from :func:`narrative.quotes.find_quotes`.
+
+    Returns:
+        One Markdown paragraph, corpus names escaped; ``""`` when no named person speaks.
+    """
+    top = most_quoted(quotes)
+    if top is None:
+        return ""
+    lead = f"{_listed(top.leaders)} ({top.count}{' each' if len(top.leaders) > 1 else ''})"
+    each = " each" if len(top.named_leaders) > 1 else ""
+    named = f"{_listed(top.named_leaders)} ({top.named_count}{each})"
+    if top.holds:
+        return (
+            f"**Most quoted named voice, stated on the front page:** {lead}; also the most "
+            "attributions that write the name in the sentence, with no pronoun or title "
+            f"resolved to it: {named}."
+        )
+    return (
+        f"**Most quoted named voice: a candidate, not stated.** Most attributions: {lead}; "
+        f"most that write the name in the sentence: {named}. The lead rests on pronouns "
+        "and titles resolved to a voice, the less precise attributions."
+    )
+
+
+def anonymous_note(quotes: pd.DataFrame) -> str:
+    """Markdown: the highest anonymous share, and whether the front page states it.
+
+    Stated when at least :data:`narrative.quotes.MIN_ANONYMOUS` anonymous attributions are
+    behind it (:func:`narrative.quotes.most_anonymous`).
+
+    Args:
+        quotes: Table from :func:`narrative.quotes.find_quotes`.
+
+    Returns:
+        One Markdown paragraph, the outlet name escaped; ``""`` when no outlet with three
+        or more attributions has an anonymous one.
+    """
+    top = most_anonymous(quotes)
+    if top is None:
+        return ""
+    share = (
+        f"{escape_markdown(top.outlet)}: {top.anonymous} of {top.attributions} attributions "
+        f"({top.share:.0%})"
+    )
+    if top.holds:
+        return f"**Highest anonymous share, stated on the front page:** {share}."
+    return (
+        f"**Highest anonymous share: a candidate, not stated.** {share}; fewer than "
+        f"{MIN_ANONYMOUS} anonymous attributions, so one missed or misread attribution "
+        "changes it by half or more."
+    )
