@@ -463,3 +463,84 @@ def test_candidate_swaps_are_labelled_on_the_page():
     swaps = same_referent_swaps(substitutions(aligned), find_mentions(passages), aligned)
     html = substitutions_view(swaps, {"A": "#111111", "B": "#222222"})
     assert "candidate" in html and "few identical words around the swap" in html
+
+
+def _concept_of(passages: pd.DataFrame) -> dict[str, set[str]]:
+    mentions = find_mentions(passages)
+    concept: dict[str, set[str]] = {}
+    for mention, key in zip(mentions["mention"], group_concepts(mentions), strict=True):
+        concept.setdefault(mention, set()).add(key)
+    return concept
+
+
+def test_a_capital_acts_for_its_country_unless_it_is_the_place():
+    concept = _concept_of(
+        _passages(
+            [
+                ("a", "A", "Russia sent troops. The deal was brokered by Washington and Moscow."),
+                ("a", "A", "Talks with Moscow resumed."),
+                ("b", "B", "Russia wants peace. Diplomats met in Moscow on Monday."),
+                ("b", "B", "The talks in Kazakhstan's capital Astana ended. Kazakhstan was host."),
+            ]
+        )
+    )
+    russia = concept["Russia"]
+    assert len(russia) == 1
+    # the object of "by" or "with", a conjunct of "by Washington": the government
+    assert concept["Moscow"] & russia and len(concept["Moscow"]) == 2
+    # "in Moscow" is the city; so is a capital said to be one
+    assert concept["Astana"] != concept["Kazakhstan"]
+
+
+def test_a_region_of_a_place_is_not_the_place():
+    concept = _concept_of(
+        _passages(
+            [
+                ("a", "A", "Syria's war goes on. Fighting raged in southern Syria."),
+                ("b", "B", "Rebels hold parts of southern Syria, the envoy to Syria said."),
+            ]
+        )
+    )
+    assert concept["southern Syria"].isdisjoint(concept["Syria"])
+    assert len(concept["southern Syria"]) == 1
+
+
+def test_a_one_word_name_is_a_fuller_name_only_for_people():
+    mentions = pd.DataFrame(
+        [
+            dict(event="", doc_id=d, passage_id=i, outlet=o, start=0, end=1, mention=m,
+                 name=m.lower(), head=m.split()[-1].lower(), entity=m, label=label,
+                 dep="pobj", modifiers="", role="pobj:of")
+            for i, (d, o, m, label) in enumerate(
+                [
+                    ("a", "A", "the Commonwealth of Independent States", "ORG"),
+                    ("a", "A", "the Commonwealth of Independent States", "ORG"),
+                    ("b", "B", "State", "ORG"),
+                    ("a", "A", "Donald Trump", "PERSON"),
+                    ("b", "B", "Trump", "PERSON"),
+                ]
+            )
+        ]
+    )  # fmt: skip
+    concepts = group_concepts(mentions)
+    assert concepts[2] != concepts[0]  # "Secretary of State" is no commonwealth
+    assert concepts[4] == concepts[3]
+
+
+def test_the_page_says_how_its_contrasts_are_chosen_from_the_table():
+    from narrative.views.naming import contrasts_summary, shown_contrasts
+
+    contrasts = pd.DataFrame(
+        [
+            dict(mentions_a=3, mentions_b=2, difference=0.5, status="asserted"),
+            dict(mentions_a=2, mentions_b=2, difference=0.3, status="candidate"),
+            dict(mentions_a=1, mentions_b=5, difference=0.9, status="asserted"),
+            dict(mentions_a=4, mentions_b=4, difference=0.0, status="asserted"),
+        ]
+    )
+    text = contrasts_summary(contrasts)
+    assert "has 4 rows (3 asserted)" in text and "2 differ" in text
+    assert "at least 2 times" in text and "first 2 of them" in text
+    assert "**1 asserted**" in text and "**1 candidates**" in text
+    assert len(shown_contrasts(contrasts, limit=1)) == 1
+    assert "first 1 of them" in contrasts_summary(contrasts, limit=1)

@@ -51,7 +51,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -77,6 +77,7 @@ MENTION_COLUMNS = [
     "label",
     "dep",
     "modifiers",
+    "role",
 ]
 #: Columns of :func:`naming_table`.
 NAMING_COLUMNS = [
@@ -224,6 +225,28 @@ def _modifiers(chunk: Span) -> str:
     return " ".join(sorted(w for w in words if w[:1].isalpha()))
 
 
+def _role(chunk: Span) -> str:
+    """What a noun phrase is in its clause, for the capital rule of :func:`_countries`.
+
+    The head's dependency; a conjunct's or an apposition's is that of the phrase
+    it is joined to ("by Washington and Moscow": both ``pobj:by``; "Moscow and
+    rebel supporter Ankara agreed": both ``nsubj``); a preposition's object names
+    the preposition (``pobj:in``); a name said to be a capital or city is the
+    place, ``place`` ("Kazakhstan's capital Astana", "the Syrian capital, Damascus").
+    """
+    city = ("capital", "city")
+    token = chunk.root
+    if chunk.start > 0 and chunk.doc[chunk.start - 1].lemma_.lower() in city:
+        return "place"
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head
+        if token.lemma_.lower() in city:
+            return "place"
+    if token.dep_ == "pobj":
+        return f"pobj:{token.head.text.lower()}"
+    return token.dep_
+
+
 def find_mentions(
     passages: pd.DataFrame,
     docs: Sequence[Doc] | None = None,
@@ -247,7 +270,8 @@ def find_mentions(
         ``entity`` (the named entity the head belongs to, as written, or
         ``""``), ``dep`` (the head's grammatical role), ``modifiers`` (the
         words before the head that say which thing it names,
-        :func:`_modifiers`), ``start``/``end`` (offsets in the passage).
+        :func:`_modifiers`), ``start``/``end`` (offsets in the passage),
+        ``role`` (:func:`_role`).
     """
     if docs is None:
         from narrative.nlp import parse
@@ -281,6 +305,7 @@ def find_mentions(
                     "label": entity.label_ if entity is not None else "",
                     "dep": chunk.root.dep_,
                     "modifiers": _modifiers(chunk),
+                    "role": _role(chunk),
                 }
             )
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)
@@ -388,6 +413,34 @@ def _countries(
     return joins, capitals
 
 
+def _acts(role: str) -> bool:
+    """Whether a place in this role (:func:`_role`) acts, as a capital does for its
+    government: a subject, or the object of a preposition that does not place
+    ("talks with Moscow", "made by Moscow"; not "in Moscow", ``place_prepositions``
+    in ``data/words.toml``)."""
+    if role in ("nsubj", "nsubjpass"):
+        return True
+    preposition = role.removeprefix("pobj:")
+    return (
+        role.startswith("pobj:") and preposition not in word_lists()["places"]["place_prepositions"]
+    )
+
+
+def _region(row: Any) -> str:
+    """The word that makes a place mention a part of the place ("*southern* Syria"), or ``""``.
+
+    A lower-case word of ``[places] regions`` (``data/words.toml``) before the place's
+    name in the phrase: "southern Syria" is not Syria, and two outlets that name it
+    do not name Syria differently.
+    """
+    if not row.entity or row.label not in _PLACES:
+        return ""
+    at = row.mention.find(row.entity)
+    before = row.mention[: max(0, at)].split()
+    regions = word_lists()["places"]["regions"]
+    return next((w for w in before if w.islower() and w in regions), "")
+
+
 def _offices(mentions: pd.DataFrame, keys: Mapping[str, str]) -> dict[str, dict[str, str]]:
     """For each article, the person (entity key) each office noun names there.
 
@@ -468,9 +521,11 @@ def _bare_names(mentions: pd.DataFrame, keys: Mapping[str, str]) -> dict[tuple[s
     """The full name a one-word name means in each article, where spellings left it open.
 
     "Trump" beside "Donald Trump" and "Melania Trump", or "Kim" beside "Kim Jong
-    Un" (a family name first), is the person among the longer names of the
-    same kind (person, organisation, place) that begin or end with that word
-    whom the event mentions most, at least twice as often as any other.
+    Un" (a family name first), is the person among the longer names of
+    people that begin or end with that word whom the event mentions most, at
+    least twice as often as any other. Only people: a word of an organisation's
+    or a place's name is often its kind ("State" is not the Commonwealth of
+    Independent States, nor "Korea" North Korea).
 
     Returns:
         ``{(event, one-word key): full-name key}``.
@@ -483,7 +538,7 @@ def _bare_names(mentions: pd.DataFrame, keys: Mapping[str, str]) -> dict[tuple[s
     for event, group in people.groupby("event"):
         counts = Counter(entity_key[group.index])
         for key in counts:
-            if len(words[key]) != 1:
+            if len(words[key]) != 1 or labels[key] != "PERSON":
                 continue
             word = words[key][0]
             ranked = sorted(
@@ -822,8 +877,11 @@ def group_concepts(
             held.get(row.doc_id, {}).get(row.head) if not row.entity and after is None else None
         )
         proper = f"e:{row.head}" if row.mention.split()[-1][:1].isupper() else ""
+        region = _region(row)
         if linked:
             key = keys[linked]
+        elif region:  # "southern Syria" is a part of Syria: one head, one modifier
+            key = f"n:{row.head}|{region}"
         elif row.entity:
             key = keys[row.entity]
         elif (
@@ -845,7 +903,7 @@ def group_concepts(
         else:
             key = by_head[n]
         key = bare.get((str(row.event), key), key)
-        if row.dep in ("nsubj", "nsubjpass") and row.label == "GPE":
+        if row.label == "GPE" and _acts(getattr(row, "role", row.dep)):
             key = capitals.get((str(row.event), key), key)  # "Moscow rejected the plan"
         base.append(f"{row.event}|{key}")
     union = _Union()

@@ -6,25 +6,66 @@ import pandas as pd
 
 from narrative.views._html import CELL, NOTE, TABLE, badge, escape, mark_spans
 
+#: Rows :func:`contrasts_view` shows at most, and the least mentions on each side.
+SHOWN_LIMIT, SHOWN_MIN_MENTIONS = 25, 2
 
-def shown_contrasts(
-    contrasts: pd.DataFrame, *, limit: int = 25, min_mentions: int = 2
-) -> pd.DataFrame:
-    """The rows :func:`contrasts_view` shows: those that differ, each side named
-    at least ``min_mentions`` times, the first ``limit`` in the table's order."""
+
+def _eligible(contrasts: pd.DataFrame, min_mentions: int) -> pd.DataFrame:
     return contrasts[
         (contrasts["mentions_a"] >= min_mentions)
         & (contrasts["mentions_b"] >= min_mentions)
         & (contrasts["difference"] > 0)
-    ].head(limit)
+    ]
+
+
+def shown_contrasts(
+    contrasts: pd.DataFrame,
+    *,
+    limit: int = SHOWN_LIMIT,
+    min_mentions: int = SHOWN_MIN_MENTIONS,
+) -> pd.DataFrame:
+    """The rows :func:`contrasts_view` shows: those that differ, each side named
+    at least ``min_mentions`` times, the first ``limit`` in the table's order."""
+    return _eligible(contrasts, min_mentions).head(limit)
+
+
+def contrasts_summary(
+    contrasts: pd.DataFrame,
+    *,
+    limit: int = SHOWN_LIMIT,
+    min_mentions: int = SHOWN_MIN_MENTIONS,
+) -> str:
+    """Markdown: which rows of ``naming_contrasts.csv`` the page shows, and how they were chosen.
+
+    Says how many rows the table has, how many differ with each side named at least
+    ``min_mentions`` times, how many of those are shown (the first ``limit`` in the
+    table's order: asserted evidence first, then the largest difference) and how many
+    of the shown are asserted and candidates.
+    """
+    eligible = _eligible(contrasts, min_mentions)
+    shown = eligible.head(limit)
+    asserted = int((shown["status"] == "asserted").sum()) if "status" in shown else len(shown)
+    total_asserted = (
+        int((contrasts["status"] == "asserted").sum()) if "status" in contrasts else len(contrasts)
+    )
+    return (
+        f"`naming_contrasts.csv` has {len(contrasts)} rows ({total_asserted} asserted), one per "
+        f"concept and pair of outlets that both name it; {len(eligible)} differ (difference "
+        f"above 0) with each outlet naming the concept at least {min_mentions} times. The "
+        f"page shows the first {len(shown)} of them in the table's order (named entity and "
+        "aligned swap before one head noun, then the largest difference): "
+        f"**{asserted} asserted** (one named entity or an asserted swap) and "
+        f"**{len(shown) - asserted} candidates** (one head noun: check the passages before "
+        "citing them)."
+    )
 
 
 def contrasts_view(
     contrasts: pd.DataFrame,
     colours: dict[str, str],
     *,
-    limit: int = 25,
-    min_mentions: int = 2,
+    limit: int = SHOWN_LIMIT,
+    min_mentions: int = SHOWN_MIN_MENTIONS,
 ) -> str:
     """The concepts two outlets name most differently, one row per (concept, pair of outlets).
 
