@@ -334,3 +334,18 @@ def test_an_anonymous_share_of_one_or_two_attributions_is_not_stated(tmp_path):
     assert voices_findings(data)[-1].text == (
         "A attributes 60% of its 5 attributions to anonymous sources."
     )
+
+
+def test_exports_say_which_rows_the_page_states():
+    from narrative.findings import mark_stated
+
+    alone = pd.DataFrame({"status": ["outlet-only", "possible counterpart"]})
+    assert mark_stated(alone, "outlet-only", {"outlet-only"})["stated"].tolist() == [True, False]
+    # a kind of claim that misses the standard: every row is a candidate on the page
+    assert mark_stated(alone, "outlet-only", set())["stated"].tolist() == [False, False]
+    found = pd.DataFrame({"finding": ["N01", "N02"], "status": ["differ", "candidate"]})
+    marked = mark_stated(found, "figures differ", {"figures differ"})
+    assert marked["stated"].tolist() == [True, False]
+    assert mark_stated(pd.DataFrame({"status": ["buried"]}), "prominence", set())[
+        "stated"
+    ].tolist() == [False]

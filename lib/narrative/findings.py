@@ -86,6 +86,39 @@ def citable_claims(table: str | Path = config.CLAIMS_TABLE) -> set[str]:
     return citable
 
 
+#: Which rows of each exported table the page would state, kind by kind (the kind
+#: itself must also meet the standard, :func:`citable_claims`).
+_CLAIMED_ROWS = {
+    "outlet-only": is_claimed,
+    "leaves out": is_claimed,
+    "prominence": is_claimed,
+    "figures differ": stated_findings,
+}
+
+
+def mark_stated(table: pd.DataFrame, claim: str, citable: set[str] | None = None) -> pd.DataFrame:
+    """The table with a ``stated`` column: whether its page states the row as a claim.
+
+    ``status`` in the exports is what the rules found (``outlet-only``, ``leaves out``,
+    ``buried``, ``differ``); the page states such a row only while its kind of claim
+    meets the standard on the held-out labelled sets, and otherwise lists it as a
+    candidate. Readers of the CSVs took the status for the page's claim; ``stated`` is
+    the page's own word.
+
+    Args:
+        table: :attr:`narrative.coverage.Coverage.exclusives`, ``omissions`` or ``gaps``,
+            or :func:`narrative.numbers.number_disagreements` output.
+        claim: Its kind of claim: ``outlet-only``, ``leaves out``, ``prominence`` or
+            ``figures differ``.
+        citable: The kinds that meet the standard; :func:`citable_claims` when ``None``.
+
+    Returns:
+        A copy of ``table`` with the boolean column ``stated``.
+    """
+    citable = citable_claims() if citable is None else citable
+    return table.assign(stated=_CLAIMED_ROWS[claim](table) & (claim in citable))
+
+
 def _unit_count(units: pd.DataFrame) -> str:
     """How many story units, and how many of them are stated as one fact."""
     total = units["unit_id"].nunique()
