@@ -296,30 +296,23 @@ def test_the_most_quoted_voice_is_stated_only_when_named_attributions_agree(tmp_
     # Roe leads on all attributions only through two resolved "she said" rows
     rows = [("A", "Jane Roe", False), ("A", "Jane Roe", True), ("B", "Jane Roe", True)]
     rows += [("A", "John Doe", False), ("B", "John Doe", False)]
-    _write(
-        data,
-        "quotes",
-        [
+
+    def found(rows: list[tuple[str, str, bool]]) -> list[str]:
+        quotes = [
             {"outlet": o, "speaker_type": "named person", "person": v, "resolved": r}
             for o, v, r in rows
-        ],
-    )
-    assert [f.text for f in voices_findings(data)] == [
+        ]
+        _write(data, "quotes", quotes)
+        return [f.text for f in voices_findings(data)]
+
+    assert found(rows) == [
         "Not stated here: which named voice is quoted most. Jane Roe has the most "
         "attributions (3), but John Doe the most that write the speaker's name in the "
         "sentence (2): the lead rests on pronouns and titles resolved to a voice, the less "
         "precise attributions."
     ]
     rows[3:] = [("A", "John Doe", False)]
-    _write(
-        data,
-        "quotes",
-        [
-            {"outlet": o, "speaker_type": "named person", "person": v, "resolved": r}
-            for o, v, r in rows
-        ],
-    )
-    assert [f.text for f in voices_findings(data)] == [
+    assert found(rows) == [
         "The most quoted named voice is Jane Roe (3 attributions in 2 outlets; 1 with the "
         "name in the sentence, also the most)."
     ]

@@ -544,3 +544,17 @@ def test_the_page_says_how_its_contrasts_are_chosen_from_the_table():
     assert "**1 asserted**" in text and "**1 candidates**" in text
     assert len(shown_contrasts(contrasts, limit=1)) == 1
     assert "first 1 of them" in contrasts_summary(contrasts, limit=1)
+
+
+def test_a_concept_named_alike_is_no_contrast_whatever_the_rounding_of_shares():
+    # three names of one count each: shares of 0.3333 sum to 0.9999, which made a
+    # concept both outlets name alike 0.0001 "different"
+    names = pd.DataFrame(
+        [
+            dict(event="", concept="Roesler", outlet=o, name=n, count=1, share=0.3333,
+                 doc_id="d", passage_id=0, text="", evidence="named entity")
+            for o in ("A", "B")
+            for n in ("Mark Roesler", "Roesler", "Mr Roesler")
+        ]
+    )  # fmt: skip
+    assert naming_contrasts(names)["difference"].tolist() == [0.0]

@@ -1060,10 +1060,17 @@ def naming_table(
 
 
 def _covered(
-    side: list[tuple[frozenset[str], float]], other: list[tuple[frozenset[str], float]]
+    side: list[tuple[frozenset[str], int]], other: list[tuple[frozenset[str], int]]
 ) -> float:
-    """Share of one side's mentions whose name is one choice of words with a name of the other."""
-    return sum(s for w, s in side if any(w <= v or v <= w for v, _ in other))
+    """Share of one side's mentions whose name is one choice of words with a name of the other.
+
+    From the counts, not the rounded shares of :func:`naming_table`: four names of
+    rounded shares sum to 0.9999, and a concept both outlets name alike came out
+    0.0001 apart, "different" on page 03.
+    """
+    total = sum(n for _, n in side)
+    covered = sum(n for w, n in side if any(w <= v or v <= w for v, _ in other))
+    return covered / total if total else 0.0
 
 
 def naming_contrasts(naming: pd.DataFrame, *, top: int = 3) -> pd.DataFrame:
@@ -1095,15 +1102,15 @@ def naming_contrasts(naming: pd.DataFrame, *, top: int = 3) -> pd.DataFrame:
     for (event, concept), group in naming.groupby(["event", "concept"], sort=False):
         words = _spelled_out(group["name"], name_keys(group["name"].map(normalise)).map(_content))
         evidence = group["evidence"].iloc[0] if "evidence" in group else EVIDENCE[-1]
-        # Each outlet's rows, in table order: its names' words and shares, the names
+        # Each outlet's rows, in table order: its names' words and counts, the names
         # listed, the mentions (computed once per outlet, not once per pair).
-        sides: dict[str, list[tuple[frozenset[str], float]]] = {}
+        sides: dict[str, list[tuple[frozenset[str], int]]] = {}
         listed: dict[str, list[str]] = {}
         mentions: Counter[str] = Counter()
-        for outlet, name, count, share, content in zip(
-            group["outlet"], group["name"], group["count"], group["share"], words, strict=True
+        for outlet, name, count, content in zip(
+            group["outlet"], group["name"], group["count"], words, strict=True
         ):
-            sides.setdefault(outlet, []).append((content, share))
+            sides.setdefault(outlet, []).append((content, int(count)))
             listed.setdefault(outlet, []).append(f"{name} ({count})")
             mentions[outlet] += int(count)
         outlets = sorted(sides)
