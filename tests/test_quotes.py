@@ -14,6 +14,7 @@ from narrative.quotes import (
     find_quotes,
     most_anonymous,
     most_quoted,
+    name_gender,
     quoted_spans,
     verb_profile,
     voice_names,
@@ -743,3 +744,42 @@ def test_the_highest_anonymous_share_needs_three_anonymous_attributions():
     assert most_anonymous(more).holds
     assert "stated on the front page:** A: 3 of 5" in anonymous_note(more)
     assert most_anonymous(said[said["outlet"] == "B"]) is None
+
+
+def test_she_is_not_a_man_by_his_honorific_or_first_name():
+    assert name_gender("Mark Roesler") == "m"
+    assert name_gender("Ms Page") == "f"
+    assert name_gender("Mr. Steele") == "m"
+    assert name_gender("Roesler") == ""  # a surname alone states no sex
+    quotes = find_quotes(
+        passages(
+            "Bettie Page, the pin-up model, has died.",
+            "Page said she was puzzled by her fame.",
+            "“I never returned his calls,” her agent Mark Roesler said.",
+            "“I don't want to be photographed in my old age,” she said in 1998.",
+        )
+    )
+    assert quotes["voice"].iloc[-1] != "Mark Roesler"
+
+
+def test_a_pronoun_is_never_the_person_its_reported_words_name():
+    quotes = find_quotes(
+        passages(
+            "Bill Kristol, who led conservatives calling for Steele to step down, said on "
+            "Sunday that Steele still needs to go -- though he said Steele tried to "
+            "convince him otherwise.",
+            "“I think it would be better if he went,” he said.",
+        )
+    )
+    assert quotes["voice"].tolist() == ["Bill Kristol"] * 3
+
+
+def test_a_bare_past_participle_is_no_speech_and_hyphenated_speakers_stay_whole():
+    quotes = find_quotes(
+        passages(
+            "Kenneth Dorsey says the woman accused of killing two co-workers is a good person.",
+            "Some co-workers said she had a history of run-ins with managers.",
+        )
+    )
+    assert quotes["verb"].tolist() == ["say", "say"]
+    assert quotes["speaker"].tolist() == ["Kenneth Dorsey", "Some co-workers"]

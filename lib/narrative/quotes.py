@@ -61,8 +61,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from importlib.resources import files
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -287,6 +289,14 @@ def _speaker_tokens(head: Token) -> list[Token]:
     while end + 1 < len(tokens) and tokens[end + 1].i == tokens[end].i + 1:
         end += 1
     tokens = tokens[start : end + 1]
+    # a word written with a hyphen is one word, however the tokenizer splits it and the
+    # parser hangs its parts ("Some co-workers said": not "Some co")
+    doc = head.doc
+    while tokens and tokens[-1].i + 2 < len(doc) and not tokens[-1].whitespace_:
+        hyphen, word = doc[tokens[-1].i + 1], doc[tokens[-1].i + 2]
+        if hyphen.text != "-" or hyphen.whitespace_ or not word.is_alpha:
+            break
+        tokens = [*tokens, hyphen, word]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "case")):
@@ -710,6 +720,12 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
     # told by police")
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if passive and not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    # "the woman accused of killing two co-workers", "Smith, asked about the plan, said":
+    # a past participle with no auxiliary is a passive modifier of its noun, who is
+    # spoken of or to, however the parser hangs it
+    bare = not any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children)
+    if verb.tag_ == "VBN" and bare:
         return None
     head, tokens, how = _subject(verb)
     if head is None:
@@ -1292,6 +1308,21 @@ class _People:
         return speaker
 
 
+def _names_in(doc: Doc, content: Iterable[int], spans: list[tuple[int, int]]) -> set[str]:
+    """Proper nouns (lower case) of reported words outside quote marks."""
+    return {
+        doc[j].lower_
+        for j in content
+        if doc[j].pos_ == "PROPN" and not any(s <= doc[j].idx < e for s, e in spans)
+    }
+
+
+def _named(candidate: _Speaker, names: set[str]) -> bool:
+    """Whether a named person's surname is among ``names``."""
+    words = candidate.voice.lower().split()
+    return candidate.kind == "named person" and bool(words) and words[-1] in names
+
+
 def _is_bare_quote(text: str) -> bool:
     stripped = text.strip()
     return bool(stripped) and (stripped[0] in _OPENING or stripped[0] == '"')
@@ -1302,6 +1333,37 @@ def pronoun_gender(word: str) -> str:
     return {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}.get(
         word.lower(), ""
     )
+
+
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
+
+
+@cache
+def given_names() -> dict[str, str]:
+    """Given name (lower case) -> ``"m"``/``"f"``, from ``narrative/data/given_names.csv``."""
+    text = (files("narrative") / "data" / "given_names.csv").read_text("utf-8")
+    rows = [line.split(",") for line in text.splitlines() if line and not line.startswith("#")]
+    return {name: sex for name, sex in rows[1:]}
+
+
+def name_gender(name: str) -> str:
+    """The sex a person's name states: ``"m"``, ``"f"`` or ``""`` when it states none.
+
+    An honorific says it ("Ms Page", "Mr. Steele"); else a first name of two or more
+    words that the US census gives (nearly) only to one sex ("Mark Roesler", "Yvonne
+    Hiller"). A surname alone, or a first name given to both, states none.
+    """
+    words = name.replace(".", " ").split()
+    if len(words) < 2:
+        return ""
+    first = words[0].lower()
+    return _HONORIFICS.get(first) or given_names().get(first, "")
+
+
+def _gender(speaker: _Speaker, known: dict[str, str]) -> str:
+    """A candidate antecedent's sex: from its name, else from pronouns that meant it before."""
+    named = name_gender(speaker.voice) if speaker.kind == "named person" else ""
+    return named or known.get(speaker.voice, "")
 
 
 def _resolve(
@@ -1317,7 +1379,9 @@ def _resolve(
         speaker: The speaker phrase.
         earlier: Earlier speakers and people mentioned, oldest first.
         genders: ``voice -> "m"/"f"`` as pronouns referred to them before in the
-            article: "she" skips a candidate "he" referred to.
+            article: "she" skips a candidate "he" referred to, or one whose name
+            is a man's (:func:`name_gender`: "she said" after "Mark Roesler said"
+            is not Roesler).
         guess: A bare human description ("the diplomat") with no earlier speaker
             of that head takes the last human speaker.
     """
@@ -1332,7 +1396,7 @@ def _resolve(
                 (
                     s
                     for s in candidates
-                    if s.human and not s.plural and known.get(s.voice, gender) == gender
+                    if s.human and not s.plural and _gender(s, known) in ("", gender)
                 ),
                 None,
             )
@@ -1445,6 +1509,7 @@ def find_quotes(
             doc, row = docs[i], frame.loc[i]
             spans = quoted_spans(doc.text)
             voices: set[str] = set()
+            opened = len(earlier)
             # What is reported after its verb ("X confirmed *Trump* would come"); the
             # parser also hangs a clause before an inverted "he wrote" on the verb.
             reported = {j for a in found[i] for j in a.content if j > a.position}
@@ -1463,15 +1528,27 @@ def find_quotes(
                 if not quote:
                     continue
                 # People named earlier in this passage ("Britain's foreign secretary,
-                # Boris Johnson, used ...: “...,” he wrote") count as antecedents.
+                # Boris Johnson, used ...: “...,” he wrote") count as antecedents, below
+                # the passage's speakers: a speaker is the subject of the main clause,
+                # a person only mentioned is not ("Kristol, who led the charge calling
+                # for Steele to step down, said ... -- though he said": Kristol).
                 here = [p for p in mentioned if p.end <= attribution.speaker.start]
-                speaker = _resolve(attribution.speaker, earlier + here, genders, guess=False)
+                pool = earlier[:opened] + here + earlier[opened:]
+                if attribution.speaker.anaphor == "pronoun":
+                    # "he said Steele tried to convince him": a pronoun is never a person
+                    # the words it reports after it name (else the writer says "he said
+                    # he"); before it, the parser may hang a clause naming him ("Boris
+                    # Johnson used ...: “...,” he wrote")
+                    after = {j for j in attribution.content if j > attribution.position}
+                    named = _names_in(doc, after, spans)
+                    pool = [p for p in pool if not _named(p, named)]
+                speaker = _resolve(attribution.speaker, pool, genders, guess=False)
                 if not speaker.resolved and speaker.office and speaker.anaphor == "bare":
                     # "the president" is the president the article names before it is
                     # the last person quoted ("Merkel threatened ...").
                     speaker = people.link(speaker, indices, quoted_names, at=i, quoted_only=True)
                 if not speaker.resolved:
-                    speaker = _resolve(speaker, earlier + here, genders)
+                    speaker = _resolve(speaker, pool, genders)
                     if speaker.office and speaker.resolved:
                         # the last speaker's relative holds the office ("the governor":
                         # "Gov. Asa Hutchinson", not his son Seth quoted just before)
@@ -1523,7 +1600,10 @@ def find_quotes(
                         "verb_end": attribution.verb_end,
                     }
                 )
-            earlier.extend(p for p in mentioned if p.voice not in voices and not p.reported)
+            # the passage's speakers stay the most recent antecedents, above whom it mentions
+            earlier[opened:opened] = [
+                p for p in mentioned if p.voice not in voices and not p.reported
+            ]
     return with_persons(pd.DataFrame(rows, columns=QUOTE_COLUMNS))
 
 
