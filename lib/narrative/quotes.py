@@ -61,9 +61,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
