@@ -772,6 +772,14 @@ def test_a_pronoun_is_never_the_person_its_reported_words_name():
         )
     )
     assert quotes["voice"].tolist() == ["Bill Kristol"] * 3
+    quotes = find_quotes(
+        passages(
+            "Bill Kristol was on Fox News Sunday.",
+            "Michael Steele said he would stay.",
+            "He said Steele had tried to convince him otherwise.",
+        )
+    )
+    assert quotes["voice"].tolist()[-1] != "Michael Steele"
 
 
 def test_a_bare_past_participle_is_no_speech_and_hyphenated_speakers_stay_whole():
@@ -783,3 +791,31 @@ def test_a_bare_past_participle_is_no_speech_and_hyphenated_speakers_stay_whole(
     )
     assert quotes["verb"].tolist() == ["say", "say"]
     assert quotes["speaker"].tolist() == ["Kenneth Dorsey", "Some co-workers"]
+
+
+def test_who_is_quoted_as_saying_is_the_object_of_quote():
+    quote = only(
+        find_quotes(
+            passages(
+                "Israel's Channel 10 quoted Defence Minister Moshe Yaalon as telling "
+                "reporters that the attack was a chemical one."
+            )
+        )
+    )
+    assert quote["voice"] == "Moshe Yaalon"
+
+
+def test_a_speaker_whose_words_another_reports_is_below_the_reporter():
+    quotes = find_quotes(
+        passages(
+            "His older sister, Mahnefah Gray, told the New York Times that one of the "
+            "witnesses told her that her brother was only fixing his belt.",
+            "She added that her brother had too much common sense to point a gun at anyone.",
+        )
+    )
+    assert quotes["voice"].tolist()[-1] == "Mahnefah Gray"
+
+
+def test_the_main_verb_of_a_sentence_is_speech_whatever_its_tag():
+    quotes = find_quotes(passages("“No collusion!”", "Trump tweeted."))
+    assert quotes["verb"].tolist() == ["tweet"]

@@ -373,6 +373,11 @@ def _subject(
     # "reacted on Twitter by asking whether ..."
     governor = verb.head.head
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and governor.pos_ in ("VERB", "AUX"):
+        # "Channel 10 quoted Yaalon as telling reporters", "described him as saying": the
+        # one said to speak is the object of the verb that reports it, not its subject
+        objects = [c for c in governor.children if c.dep_ == "dobj"]
+        if verb.head.lower_ == "as" and objects:
+            return objects[0], None, ""
         head, tokens, how = _subject(governor, passive_first=True)
         if head is not None:
             return head, tokens, how
@@ -723,9 +728,10 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
         return None
     # "the woman accused of killing two co-workers", "Smith, asked about the plan, said":
     # a past participle with no auxiliary is a passive modifier of its noun, who is
-    # spoken of or to, however the parser hangs it
+    # spoken of or to, however the parser hangs it (a sentence's main verb "Trump
+    # tweeted." is past tense, whatever the tagger says)
     bare = not any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children)
-    if verb.tag_ == "VBN" and bare:
+    if verb.tag_ == "VBN" and bare and verb.dep_ != "ROOT":
         return None
     head, tokens, how = _subject(verb)
     if head is None:
@@ -1510,6 +1516,7 @@ def find_quotes(
             spans = quoted_spans(doc.text)
             voices: set[str] = set()
             opened = len(earlier)
+            nested: list[_Speaker] = []
             # What is reported after its verb ("X confirmed *Trump* would come"); the
             # parser also hangs a clause before an inverted "he wrote" on the verb.
             reported = {j for a in found[i] for j in a.content if j > a.position}
@@ -1533,7 +1540,7 @@ def find_quotes(
                 # a person only mentioned is not ("Kristol, who led the charge calling
                 # for Steele to step down, said ... -- though he said": Kristol).
                 here = [p for p in mentioned if p.end <= attribution.speaker.start]
-                pool = earlier[:opened] + here + earlier[opened:]
+                pool = earlier[:opened] + here + nested + earlier[opened:]
                 if attribution.speaker.anaphor == "pronoun":
                     # "he said Steele tried to convince him": a pronoun is never a person
                     # the words it reports after it name (else the writer says "he said
@@ -1578,7 +1585,12 @@ def find_quotes(
                     sentence = doc[min(attribution.position, len(doc) - 1)].sent.text.lower()
                     if any(cue in sentence for cue in ANONYMITY_CUES):
                         speaker = replace(speaker, kind="anonymous")
-                earlier.append(speaker)
+                if any(attribution.position in a.content for a in found[i]):
+                    # one whose words another speaker of the sentence reports ("Gray told
+                    # the Times that one of the witnesses told her"): below that speaker
+                    nested.append(speaker)
+                else:
+                    earlier.append(speaker)
                 voices.add(speaker.voice)
                 rows.append(
                     {
@@ -1603,7 +1615,7 @@ def find_quotes(
             # the passage's speakers stay the most recent antecedents, above whom it mentions
             earlier[opened:opened] = [
                 p for p in mentioned if p.voice not in voices and not p.reported
-            ]
+            ] + nested
     return with_persons(pd.DataFrame(rows, columns=QUOTE_COLUMNS))
 
 
