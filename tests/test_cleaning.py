@@ -213,3 +213,24 @@ def test_furniture_above_the_headline_is_not_the_headline():
         "date line",
     ]
     assert cleaned.paragraphs[0].startswith("Lindsay Lohan has checked")
+
+
+def test_a_first_sentence_without_a_title_is_the_lede_not_a_headline():
+    # ECB+ '-ecb' articles have no headline: the first line (the death and the heart
+    # attack) was taken for one, so page 02 said outlets 'leave out' what it states.
+    lede = (
+        "Yesterday in Los Angeles, pin-up icon Bettie Page succumbed to complications "
+        "from a heart attack suffered almost three weeks ago."
+    )
+    rest = "She was 85.\n\nShe was born in Nashville."
+    clean = clean_document(_doc(f"{lede}\n\n{rest}\n"))
+    assert clean.headline == "" and clean.paragraphs[0] == lede
+    assert clean.notes and "no headline" in clean.notes[0]
+    # a headline ending in a full stop, at headline length (NewsWCL50), stays one
+    short = "Robert Mueller provides list of questions to Trump's lawyers, ' NYT ' reports."
+    assert clean_document(_doc(f"{short}\n\n{lede}\n\n{rest}\n")).headline == short
+    # without a full stop it is a headline whatever its length; with a title it is matched
+    unstopped = lede.rstrip(".")
+    assert clean_document(_doc(f"{unstopped}\n\n{rest}\n")).headline == unstopped
+    titled = clean_document(_doc(f"{lede}\n\n{rest}\n", title=lede))
+    assert titled.headline == lede and not titled.notes

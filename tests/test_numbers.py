@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pandas as pd
 import pytest
@@ -138,6 +139,8 @@ def test_vague_amounts_and_event_classes():
             "at least 100",
             "deaths",
         ),
+        # a title-case headline is parsed as proper nouns: "Kills" is still "kill"
+        ("Syrian Army Kills 31 ISIL Terrorists in Raqqa", "31", "deaths"),
     ],
 )
 def test_event_class_from_the_words_around_a_count(text, surface, what):
@@ -688,3 +691,16 @@ def test_figures_summary_states_findings_and_names_candidates():
         {"A": "#111111", "B": "#222222"},
     )
     assert view.count("candidate: check the passages") == 1
+
+
+def test_an_increment_is_never_compared_with_a_total():
+    # round 4: "married two more times" was set against "married three times"
+    (more,) = extract_quantities("Page married two more times, but had no children.")
+    (total,) = extract_quantities("Page was married three times but had no children.")
+    assert more.scope == "increment" and total.scope == ""
+    assert compare_quantities(more, total) is None
+    assert compare_quantities(more, replace(total, value=2.0, low=2.0, high=2.0)) is None
+    another = extract_quantities("Another 20 people were killed on Sunday.")[0]
+    assert another.scope == "increment"
+    # "two or more", "more than two" are not increments
+    assert extract_quantities("Two or more people died.")[0].scope == ""

@@ -593,8 +593,13 @@ def _anchor(token: Token) -> str:
 
 def _class_of(token: Token) -> str:
     lemma, lower = token.lemma_.lower(), token.lower_
+    lemmas = {lemma}
+    if token.pos_ == "PROPN" and token.is_title:
+        # A title-case headline ("Syrian Army Kills 31 ISIL Terrorists") is parsed as
+        # proper nouns, which keep their inflection: "Kills" is "kill", "Deaths" "death".
+        lemmas |= {lower[: -len(end)] for end in ("s", "es", "ed", "d") if lower.endswith(end)}
     for name, (nouns, cues) in EVENT_CLASSES.items():
-        if lemma in cues or lemma in nouns or lower in nouns:
+        if lemmas & (cues | nouns) or lower in nouns:
             return name
     return ""
 
@@ -763,6 +768,31 @@ def _scope(span: Span, noun: Token | None) -> str:
     return ""
 
 
+#: Words that make a count an increment: "married two *more* times", "*another* 65 people
+#: were injured", "three *additional* cases". Such a figure adds to something told before:
+#: the same thing's earlier count (a total it does not give) or another group ("eleven
+#: killed ... another 65 injured"), which its words do not say, so it is compared with
+#: nothing (see :func:`compare_quantities`).
+_INCREMENT_AFTER = frozenset({"more", "additional", "further", "extra"})
+_INCREMENT_BEFORE = frozenset({"another", "additional", "further", "extra"})
+#: The ``scope`` of an increment.
+INCREMENT = "increment"
+
+
+def _increment(span: Span, start: int) -> bool:
+    """Whether a count is an increment: "two *more* times", "*another* 20 people"."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in _INCREMENT_AFTER:
+        # "two more times", not "two or more" nor "more than" (a qualifier before)
+        following = doc[span.end + 1] if span.end + 1 < len(doc) else None
+        if following is None or following.lower_ not in ("than", "or"):
+            return True
+    first = span[0] if span.start_char >= start else None
+    before = doc[span.start - 1] if span.start else None
+    return any(t is not None and t.lower_ in _INCREMENT_BEFORE for t in (first, before))
+
+
 def _count(span: Span) -> list[Quantity]:
     doc = span.doc
     before = doc[span.start - 1] if span.start else None
@@ -783,18 +813,19 @@ def _count(span: Span) -> list[Quantity]:
     if not what and not any(c.isdigit() for c in rest):
         return []  # "one which", "the two": a number word that counts nothing
     currency = _CURRENCIES.get(what)
-    return [
-        _quantity(
-            span,
-            start,
-            span.end_char,
-            number,
-            kind="money" if currency else "count",
-            what=currency or what,
-            noun=noun,
-            qualifier=qualifier,
-        )
-    ]
+    quantity = _quantity(
+        span,
+        start,
+        span.end_char,
+        number,
+        kind="money" if currency else "count",
+        what=currency or what,
+        noun=noun,
+        qualifier=qualifier,
+    )
+    if _increment(span, start):
+        quantity = replace(quantity, scope=INCREMENT)
+    return [quantity]
 
 
 def _ordinal(span: Span) -> list[Quantity]:
@@ -1023,6 +1054,8 @@ def compare_quantities(a: Quantity, b: Quantity, *, tolerance: float = 0.1) -> s
     """
     if a.kind != b.kind or not a.what or a.what != b.what:
         return None
+    if INCREMENT in (a.scope, b.scope):
+        return None  # "married two more times": added to a total it does not give
     if a.kind == "date":
         parts_a, parts_b = _date_parts(a.date), _date_parts(b.date)
         shared = parts_a.keys() & parts_b.keys()

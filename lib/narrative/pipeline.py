@@ -131,6 +131,7 @@ class Result:
                     "passages": int(counts.get(doc.doc_id, 0)),
                     "words": len(clean.text.split()),
                     "removed_lines": len(clean.removed),
+                    "cleaning_notes": "; ".join(clean.notes),
                 }
             )
         return pd.DataFrame(rows)

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 EXPORTS = {
     "documents.csv": "one row per article: metadata, cleaned headline, standfirst, byline, "
-    "dateline, passage and word counts",
+    "dateline, passage and word counts, cleaning notes (no headline: the first line is the lede)",
     "passages.csv": "one row per passage with its kind, position and character offsets",
     "alignments.csv": "one row per aligned pair of passages with scores and relation",
     "units.csv": "story units: one row per (unit, passage)",
