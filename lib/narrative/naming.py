@@ -478,19 +478,17 @@ def _titled_people(mentions: pd.DataFrame) -> pd.DataFrame:
     topic 4, which kept her apart from "Ms Page" on page 03).
     """
     named = mentions[mentions["entity"] != ""]
-    last = named["entity"].map(lambda e: e.replace(".", "").split()[-1].lower() if e else "")
-    first = named["entity"].map(lambda e: e.replace(".", "").split()[0].lower() if e else "")
-    many = named["entity"].map(lambda e: len(e.split()) > 1)
-    titled = set(
-        zip(named["event"][(first.isin(_TITLES)) & many], last[first.isin(_TITLES) & many])
-    )
+    words = named["entity"].map(lambda e: e.replace(".", "").lower().split())
+    titled = {
+        (event, w[-1])
+        for event, w in zip(named["event"], words, strict=True)
+        if len(w) > 1 and w[0] in _TITLES
+    }
     if not titled:
         return mentions
-    person = pd.Series(
-        [(e, w) in titled for e, w in zip(named["event"], last, strict=True)], index=named.index
-    )
-    relabel = person[person].index
-    return mentions.assign(label=mentions["label"].where(~mentions.index.isin(relabel), "PERSON"))
+    person = [(e, w[-1]) in titled for e, w in zip(named["event"], words, strict=True)]
+    relabel = mentions.index.isin(named.index[person])
+    return mentions.assign(label=mentions["label"].where(~relabel, "PERSON"))
 
 
 def _country_names() -> list[tuple[frozenset[str], frozenset[str]]]:
@@ -1293,7 +1291,8 @@ def naming_contrasts(naming: pd.DataFrame, *, top: int = 3) -> pd.DataFrame:
         mentions: Counter[str] = Counter()
         named = evidence == EVIDENCE[0]
         by_name: dict[str, bool] = {}
-        for outlet, holds in zip(group["outlet"], _house_style(group["name"].tolist(), concept)):
+        styled = _house_style(group["name"].tolist(), concept)
+        for outlet, holds in zip(group["outlet"], styled, strict=True):
             by_name[outlet] = by_name.get(outlet, True) and holds
         for outlet, name, count, content in zip(
             group["outlet"], group["name"], group["count"], words, strict=True
