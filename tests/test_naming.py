@@ -585,6 +585,7 @@ def test_a_title_of_a_work_names_no_one():
                 ("d1", "A", "She wrote a biography by Richard Foster called The Real Bettie Page:"),
                 ("d1", "A", "The Truth about the Queen of Pinup."),
                 ("d1", "A", "A movie called `` The Notorious Bettie Page '' was released."),
+                ("d1", "A", "HBO released `` The Notorious Bettie Page, '' a feature film."),
                 ("d1", "A", "Trump read the book Obama wrote, and the Queen spoke."),
             ]
         )
@@ -592,7 +593,7 @@ def test_a_title_of_a_work_names_no_one():
     names = set(mentions["name"])
     assert "richard foster" in names and "obama" in names  # not titles
     assert "queen" in names  # "the Queen spoke": a person, outside a title
-    titled = mentions[mentions["passage_id"] < 3]
+    titled = mentions[mentions["passage_id"] < 4]
     assert not titled["name"].str.contains("queen|bettie page").any()
 
 

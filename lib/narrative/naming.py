@@ -220,7 +220,8 @@ def _work_titles(doc: Doc, runs_on: bool = False) -> tuple[set[int], bool]:
 
     A title is a span the tagger calls a work of art; the quoted words after a work
     noun (``[naming] works`` in ``data/words.toml``: "the film `` The Notorious
-    Bettie Page ''"); the quoted or capitalised words after "titled" or "entitled",
+    Bettie Page ''") or before one in apposition ("`` The Notorious Bettie Page, ''
+    a feature film"); the quoted or capitalised words after "titled" or "entitled",
     or after "called" / "named" a few words after a work noun ("a biography by
     Richard Foster called The Real Bettie Page"); and, when the last passage's title
     ran on past a colon, the capitalised words that open this one (its subtitle,
@@ -240,9 +241,25 @@ def _work_titles(doc: Doc, runs_on: bool = False) -> tuple[set[int], bool]:
     for ent in doc.ents:
         if ent.label_ == "WORK_OF_ART":
             found.update(range(ent.start, ent.end))
+
+    def is_work(token: Any) -> bool:
+        return token.lemma_.lower() in works or token.lower_ in works
+
     for token in doc:
+        # a quoted title with a work in apposition: "`` The Notorious Bettie Page, '' a
+        # feature film starring ..."
+        first = token.i
+        while first < len(doc) and doc[first].is_quote:
+            first += 1
+        opens = token.is_quote and (token.i == 0 or not doc[token.i - 1].is_quote)
+        if opens and first < len(doc) and doc[first].text[:1].isupper():
+            taken, _ = _title_run(doc, token.i)
+            after = doc[taken[-1] + 1 : taken[-1] + 6] if taken else []
+            words = [t for t in after if not t.is_punct]
+            if words and words[0].pos_ == "DET" and any(is_work(t) for t in words[1:4]):
+                found.update(taken)
         low = token.lower_
-        after_work = token.lemma_.lower() in works or low in works
+        after_work = is_work(token)
         if low in ("titled", "entitled"):
             quoted_only = False
         elif low in title_words:
