@@ -616,6 +616,7 @@ def test_titles_ages_and_given_names_of_one_person_are_house_style_and_come_last
             ("Yvonne Hiller", "A", "the defendant", 1),
             ("Yvonne Hiller", "B", "Hiller", 12),
             ("Yvonne Hiller", "B", "Ms. Hiller", 1),
+            ("Yvonne Hiller", "B", "the former defendant", 1),
             ("Michael Steele", "A", "Chairman Steele", 1),
             ("Michael Steele", "A", "The GOP chairman", 1),
             ("Michael Steele", "B", "Steele", 3),
@@ -628,6 +629,9 @@ def test_titles_ages_and_given_names_of_one_person_are_house_style_and_come_last
     contrasts = naming_contrasts(names).set_index("concept")
     assert contrasts.loc["Yvonne Hiller", "style"] and contrasts.loc["Michael Steele", "style"]
     assert not contrasts.loc["Bettie Page", "style"]
+    # a word of one's own before the title is a choice: "the short-lived chairman"
+    chosen = names.replace({"The GOP chairman": "the short-lived chairman"})
+    assert not naming_contrasts(chosen).set_index("concept").loc["Michael Steele", "style"]
     # word choice first, though house style differs more
     assert contrasts.index[0] == "Bettie Page"
     assert (

@@ -1227,8 +1227,9 @@ def _house_style(names: Sequence[str], label: str) -> list[bool]:
     label, its fullest entity name; titles aside) is the name, whatever is written
     before it: "Chairman Steele", "43-year-old Yvonne Hiller", "Mr. Comey", "Michael
     T. Flynn". A name without one is the title alone when its head is a word the
-    concept's names write before the name and its other words are such words too or
-    capitalised (an organisation's name): "the chairman", "the GOP chairman" beside
+    concept's names write before the name and its other words are such words too,
+    capitalised (an organisation's name) or date the title (``[naming]
+    title_qualifiers`` in ``data/words.toml``: "former"): "the chairman", "the GOP chairman" beside
     "Chairman Steele"; "the former director" beside "former Director Comey"; "the
     defendant" beside "defendant Yvonne Hiller". Any other description ("the
     college-educated beauty queen", "the woman") is a choice of words.
@@ -1251,6 +1252,7 @@ def _house_style(names: Sequence[str], label: str) -> list[bool]:
         holds.append(at is not None)
         if at is not None:
             before.update(w for w in split[:at] if w)
+    qualifiers = word_lists()["naming"]["title_qualifiers"]
     found = []
     for name, held in zip(names, holds, strict=True):
         if held:
@@ -1261,7 +1263,10 @@ def _house_style(names: Sequence[str], label: str) -> list[bool]:
         found.append(
             bool(split)
             and split[-1] in before
-            and all(w in before or o[:1].isupper() for w, o in zip(split, written, strict=False))
+            and all(
+                w in before or w in qualifiers or o[:1].isupper()
+                for w, o in zip(split, written, strict=False)
+            )
         )
     return found
 
