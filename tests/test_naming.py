@@ -558,3 +558,112 @@ def test_a_concept_named_alike_is_no_contrast_whatever_the_rounding_of_shares():
         ]
     )  # fmt: skip
     assert naming_contrasts(names)["difference"].tolist() == [0.0]
+
+
+def test_quote_marks_are_no_part_of_a_name():
+    # ECB+'s tokenised text writes quotes as `` and ''; the tagger takes them into the
+    # entity, which kept "`` Bettie Page ''" apart from "Ms Page" (round 4)
+    mentions = find_mentions(
+        _passages(
+            [
+                ("d1", "A", "`` Bettie Page '' died on Thursday in Los Angeles."),
+                ("d1", "A", "Ms Page was 85."),
+            ]
+        )
+    )
+    entities = set(mentions["entity"]) - {""}
+    assert entities and not any("`" in e or "'" in e or '"' in e for e in entities)
+    concepts = group_concepts(mentions)
+    pages = mentions.index[mentions["entity"].str.contains("Page")]
+    assert concepts[pages].nunique() == 1
+
+
+def test_a_title_of_a_work_names_no_one():
+    mentions = find_mentions(
+        _passages(
+            [
+                ("d1", "A", "She wrote a biography by Richard Foster called The Real Bettie Page:"),
+                ("d1", "A", "The Truth about the Queen of Pinup."),
+                ("d1", "A", "A movie called `` The Notorious Bettie Page '' was released."),
+                ("d1", "A", "HBO released `` The Notorious Bettie Page, '' a feature film."),
+                ("d1", "A", "Trump read the book Obama wrote, and the Queen spoke."),
+            ]
+        )
+    )
+    names = set(mentions["name"])
+    assert "richard foster" in names and "obama" in names  # not titles
+    assert "queen" in names  # "the Queen spoke": a person, outside a title
+    titled = mentions[mentions["passage_id"] < 4]
+    assert not titled["name"].str.contains("queen|bettie page").any()
+
+
+def _named(rows: list[tuple[str, str, str, int]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            dict(event="", concept=c, outlet=o, name=n, count=k, share=1.0, doc_id="d",
+                 passage_id=0, text="", evidence="named entity")
+            for c, o, n, k in rows
+        ]
+    )  # fmt: skip
+
+
+def test_titles_ages_and_given_names_of_one_person_are_house_style_and_come_last():
+    names = _named(
+        [
+            ("Yvonne Hiller", "A", "Hiller", 4),
+            ("Yvonne Hiller", "A", "43-year-old Yvonne Hiller", 1),
+            ("Yvonne Hiller", "A", "defendant Yvonne Hiller", 1),
+            ("Yvonne Hiller", "A", "the defendant", 1),
+            ("Yvonne Hiller", "B", "Hiller", 12),
+            ("Yvonne Hiller", "B", "Ms. Hiller", 1),
+            ("Yvonne Hiller", "B", "the former defendant", 1),
+            ("Michael Steele", "A", "Chairman Steele", 1),
+            ("Michael Steele", "A", "The GOP chairman", 1),
+            ("Michael Steele", "B", "Steele", 3),
+            # a description of one's own choosing is word choice, even in a title's place
+            ("Bettie Page", "A", "Bettie Page", 4),
+            ("Bettie Page", "A", "the underground bondage queen", 1),
+            ("Bettie Page", "B", "Pinup queen Bettie Page", 2),
+        ]
+    )
+    contrasts = naming_contrasts(names).set_index("concept")
+    assert contrasts.loc["Yvonne Hiller", "style"] and contrasts.loc["Michael Steele", "style"]
+    assert not contrasts.loc["Bettie Page", "style"]
+    # a word of one's own before the title is a choice: "the short-lived chairman"
+    chosen = names.replace({"The GOP chairman": "the short-lived chairman"})
+    assert not naming_contrasts(chosen).set_index("concept").loc["Michael Steele", "style"]
+    # word choice first, though house style differs more
+    assert contrasts.index[0] == "Bettie Page"
+    assert (
+        contrasts.loc["Michael Steele", "difference"] > contrasts.loc["Bettie Page", "difference"]
+    )
+    # not for what a head noun names: no name to hold
+    heads = names.assign(evidence="same head")
+    assert not naming_contrasts(heads)["style"].any()
+
+
+def test_the_page_labels_house_style_and_counts_it():
+    from narrative.views.naming import contrasts_summary, contrasts_view
+
+    contrasts = naming_contrasts(
+        _named(
+            [
+                ("Comey", "A", "Comey", 3),
+                ("Comey", "A", "the FBI director", 1),
+                ("Comey", "B", "Director Comey", 2),
+            ]
+        )
+    )
+    assert contrasts["style"].tolist() == [True]
+    assert "**1 of the shown are house style**" in contrasts_summary(contrasts)
+    assert "house style" in contrasts_view(contrasts, {"A": "#111111", "B": "#222222"})
+
+
+def test_a_name_written_with_an_honorific_is_a_person_whatever_the_tagger_says():
+    # the tagger calls "Bettie Page" an organisation; "Ms Page" says she is a person
+    mentions = find_mentions(
+        _passages([("d1", "A", "Bettie Page died on Thursday."), ("d1", "A", "Ms Page was 85.")])
+    )
+    assert set(mentions.loc[mentions["entity"] == "Bettie Page", "label"]) != {"PERSON"}
+    concepts = group_concepts(mentions)
+    assert concepts[mentions["entity"] != ""].nunique() == 1

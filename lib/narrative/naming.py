@@ -105,6 +105,7 @@ CONTRAST_COLUMNS = [
     "difference",
     "evidence",
     "status",
+    "style",
 ]
 #: Why the mentions of a concept name one referent, most sure first: one named
 #: entity (or an office or country joined to it), a word swap in passages aligned as
@@ -164,6 +165,119 @@ def normalise(phrase: str) -> str:
     text = re.sub(r"(?<=[^\W\d_])- +(?=[^\W\d_])", "-", text)
     text = _EDGE.sub("", " ".join(text.split()))
     return _EDGE.sub("", _ARTICLE.sub("", text))
+
+
+def _unquoted(span: Span) -> Span:
+    """A span without the quote marks at its edges: the tagger often takes them into a
+    name ("`` Bettie Page ''" in ECB+'s tokenised text), and a quote mark is no part
+    of a name, so "`` Bettie Page ''" and "Ms Page" are one person."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_quote:
+        start += 1
+    while end > start and span.doc[end - 1].is_quote:
+        end -= 1
+    return span.doc[start:end] if end > start else span
+
+
+# Lower-case words inside a title ("The Truth about the Queen of Pinup").
+_TITLE_JOINERS = {"of", "the", "a", "an", "and", "about", "in", "on", "to", "for", "with",
+                  "from", "at", "by", "or", "-", "&"}  # fmt: skip
+
+
+def _title_run(doc: Doc, start: int) -> tuple[list[int], bool]:
+    """The tokens of a title that begins at ``start``: quoted, or a run of capitalised
+    words (with the small words a title holds); and whether it runs on past a colon
+    at the end of the text (a subtitle in the next passage)."""
+    if start >= len(doc):
+        return [], False
+    if doc[start].is_quote:
+        opened = start
+        while opened + 1 < len(doc) and doc[opened + 1].is_quote:  # "``" is two tokens
+            opened += 1
+        for end in range(opened + 1, min(len(doc), opened + 20)):
+            if doc[end].is_quote:
+                return list(range(start, end + 1)), False
+        return [], False
+    taken, last, k = [], None, start
+    while k < len(doc):
+        token = doc[k]
+        if token.text[:1].isupper() or (k > start and doc[k - 1].text == "-"):
+            last = k
+        elif token.lower_ not in _TITLE_JOINERS | {"'s", "\u2019s"} and not (
+            token.text == ":" and last is not None
+        ):
+            break
+        k += 1
+    if last is None:
+        return [], False
+    taken = list(range(start, last + 1))
+    runs_on = last + 1 < len(doc) and doc[last + 1].text == ":" and last + 2 == len(doc)
+    return taken, runs_on
+
+
+def _work_titles(doc: Doc, runs_on: bool = False) -> tuple[set[int], bool]:
+    """The tokens of a doc that are the title of a work, not names of what it is about.
+
+    A title is a span the tagger calls a work of art; the quoted words after a work
+    noun (``[naming] works`` in ``data/words.toml``: "the film `` The Notorious
+    Bettie Page ''") or before one in apposition ("`` The Notorious Bettie Page, ''
+    a feature film"); the quoted or capitalised words after "titled" or "entitled",
+    or after "called" / "named" a few words after a work noun ("a biography by
+    Richard Foster called The Real Bettie Page"); and, when the last passage's title
+    ran on past a colon, the capitalised words that open this one (its subtitle,
+    "The Truth about the Queen of Pinup"). A title names a work: "the Queen" in it is
+    not what the article calls a person.
+
+    Returns:
+        ``(token indices, whether the last title runs on into the next passage)``.
+    """
+    lists = word_lists()["naming"]
+    works, title_words = lists["works"], lists["title_words"]
+    found: set[int] = set()
+    last_runs_on = False
+    if runs_on:
+        taken, last_runs_on = _title_run(doc, 0)
+        found.update(taken)
+    for ent in doc.ents:
+        if ent.label_ == "WORK_OF_ART":
+            found.update(range(ent.start, ent.end))
+
+    def is_work(token: Any) -> bool:
+        return token.lemma_.lower() in works or token.lower_ in works
+
+    for token in doc:
+        # a quoted title with a work in apposition: "`` The Notorious Bettie Page, '' a
+        # feature film starring ..."
+        first = token.i
+        while first < len(doc) and doc[first].is_quote:
+            first += 1
+        opens = token.is_quote and (token.i == 0 or not doc[token.i - 1].is_quote)
+        if opens and first < len(doc) and doc[first].text[:1].isupper():
+            taken, _ = _title_run(doc, token.i)
+            after = doc[taken[-1] + 1 : taken[-1] + 6] if taken else []
+            words = [t for t in after if not t.is_punct]
+            if words and words[0].pos_ == "DET" and any(is_work(t) for t in words[1:4]):
+                found.update(taken)
+        low = token.lower_
+        after_work = is_work(token)
+        if low in ("titled", "entitled"):
+            quoted_only = False
+        elif low in title_words:
+            window = doc[max(token.sent.start, token.i - 5) : token.i]
+            if not any(t.lemma_.lower() in works or t.lower_ in works for t in window):
+                continue
+            quoted_only = False
+        elif after_work:
+            quoted_only = True
+        else:
+            continue
+        start = token.i + 1
+        taken, runs = _title_run(doc, start)
+        if quoted_only and not (runs or (taken and doc[start].is_quote)):
+            continue  # "the report Trump ordered": a name, unless quoted or subtitled
+        found.update(taken)
+        last_runs_on = last_runs_on or runs
+    return found, last_runs_on
 
 
 def _entity_of(chunk: Span) -> Span | None:
@@ -278,11 +392,13 @@ def find_mentions(
 
         docs = parse(passages["text"].tolist())
     rows = []
+    runs_on: dict[str, bool] = {}  # a title that runs on into the doc's next passage
     for doc, row in zip(docs, passages.itertuples(index=False), strict=True):
         if row.kind not in kinds:
             continue
+        titles, runs_on[row.doc_id] = _work_titles(doc, runs_on.get(row.doc_id, False))
         for chunk in doc.noun_chunks:
-            if chunk.root.pos_ == "PRON":
+            if chunk.root.pos_ == "PRON" or chunk.root.i in titles:
                 continue
             name = normalise(chunk.text)
             if not name or not _WORD.search(name):
@@ -301,7 +417,7 @@ def find_mentions(
                     "mention": chunk.text,
                     "name": name,
                     "head": chunk.root.lemma_.lower(),
-                    "entity": entity.text if entity is not None else "",
+                    "entity": _unquoted(entity).text if entity is not None else "",
                     "label": entity.label_ if entity is not None else "",
                     "dep": chunk.root.dep_,
                     "modifiers": _modifiers(chunk),
@@ -336,7 +452,8 @@ def _entity_keys(
     Spelling variants and bare surnames are folded as for speakers
     (:mod:`narrative.quotes`); dots do not count ("U.K." is "UK"), and an
     acronym is the entity whose capitalised words it abbreviates ("UK" and
-    "United Kingdom", "CIA" and "Central Intelligence Agency"). ``places``
+    "United Kingdom", "CIA" and "Central Intelligence Agency"); a leading title is
+    left out ("Ms Page" is "Page"). ``places``
     (entities that are not people) fold spellings only: "Korea" is not "North
     Korea", nor "North Korea" "North and South Korea", nor "America" "Central
     America".
@@ -345,6 +462,12 @@ def _entity_keys(
 
     # Dots and hyphens do not count: "U.K." is "UK", "Kim Jong-un" is "Kim Jong Un".
     undotted = {e: " ".join(e.replace(".", "").replace("-", " ").split()) for e in entities}
+    # A title the tagger took into a name is no part of it: "Ms Page" is "Bettie Page".
+    for e, u in undotted.items():
+        words = u.split()
+        while len(words) > 1 and words[0].lower() in _TITLES:
+            words = words[1:]
+        undotted[e] = " ".join(words)
     not_people = {undotted[e] for e in places if e in undotted}
     keys = _person_keys(set(undotted.values()) - not_people)
     spelled = _person_keys(not_people, merge_names=False)
@@ -360,6 +483,29 @@ def _entity_keys(
         if word.isupper() and 2 <= len(word) <= 5 and len(long) == 1:
             keys[entity] = next(iter(long))
     return {e: "e:" + " ".join(keys[u]) for e, u in undotted.items()}
+
+
+def _titled_people(mentions: pd.DataFrame) -> pd.DataFrame:
+    """The mentions with every name of a person the event writes with an honorific
+    labelled a person.
+
+    "Mr", "Mrs", "Ms" and "Dr" are written before people's names only, so where an
+    event writes "Ms Page", every entity ending in "Page" there is a person, whatever
+    the tagger calls it ("Bettie Page" was an organisation 28 times in 29 in ECB+
+    topic 4, which kept her apart from "Ms Page" on page 03).
+    """
+    named = mentions[mentions["entity"] != ""]
+    words = named["entity"].map(lambda e: e.replace(".", "").lower().split())
+    titled = {
+        (event, w[-1])
+        for event, w in zip(named["event"], words, strict=True)
+        if len(w) > 1 and w[0] in _TITLES
+    }
+    if not titled:
+        return mentions
+    person = [(e, w[-1]) in titled for e, w in zip(named["event"], words, strict=True)]
+    relabel = mentions.index.isin(named.index[person])
+    return mentions.assign(label=mentions["label"].where(~relabel, "PERSON"))
 
 
 def _country_names() -> list[tuple[frozenset[str], frozenset[str]]]:
@@ -843,6 +989,7 @@ def group_concepts(
 
     if mentions.empty:
         return pd.Series(dtype=str)
+    mentions = _titled_people(mentions)
     named = set(mentions.loc[mentions["entity"] != "", "entity"]) | set((offices or {}).values())
     labels = (
         mentions.loc[mentions["entity"] != ""]
@@ -1073,6 +1220,57 @@ def _covered(
     return covered / total if total else 0.0
 
 
+def _house_style(names: Sequence[str], label: str) -> list[bool]:
+    """Whether each name of a named concept is its name or its title, as house style writes it.
+
+    A name that holds a word of the concept's name (the capitalised words of its
+    label, its fullest entity name; titles aside) is the name, whatever is written
+    before it: "Chairman Steele", "43-year-old Yvonne Hiller", "Mr. Comey", "Michael
+    T. Flynn". A name without one is the title alone when its head is a word the
+    concept's names write before the name and its other words are such words too,
+    capitalised (an organisation's name) or date the title (``[naming]
+    title_qualifiers`` in ``data/words.toml``: "former"): "the chairman", "the GOP chairman" beside
+    "Chairman Steele"; "the former director" beside "former Director Comey"; "the
+    defendant" beside "defendant Yvonne Hiller". Any other description ("the
+    college-educated beauty queen", "the woman") is a choice of words.
+    """
+
+    def words(text: str) -> list[str]:
+        return [
+            w.lower().replace(".", "").replace("\u2019", "'").removesuffix("'s").strip(",'\"")
+            for w in re.split(r"[\s]+", _ARTICLE.sub("", text.strip()))
+            if w
+        ]
+
+    own = set(words(" ".join(w for w in label.split() if w[:1].isupper())))
+    own = {w for w in own if len(w) > 1 and w not in _TITLES}
+    before: set[str] = set()
+    holds = []
+    for name in names:
+        split = words(name)
+        at = next((i for i, w in enumerate(split) if w in own), None)
+        holds.append(at is not None)
+        if at is not None:
+            before.update(w for w in split[:at] if w)
+    qualifiers = word_lists()["naming"]["title_qualifiers"]
+    found = []
+    for name, held in zip(names, holds, strict=True):
+        if held:
+            found.append(True)
+            continue
+        written = _ARTICLE.sub("", name.strip()).split()
+        split = words(name)
+        found.append(
+            bool(split)
+            and split[-1] in before
+            and all(
+                w in before or w in qualifiers or o[:1].isupper()
+                for w, o in zip(split, written, strict=False)
+            )
+        )
+    return found
+
+
 def naming_contrasts(naming: pd.DataFrame, *, top: int = 3) -> pd.DataFrame:
     """For each concept and pair of outlets, how differently they name it.
 
@@ -1093,10 +1291,16 @@ def naming_contrasts(naming: pd.DataFrame, *, top: int = 3) -> pd.DataFrame:
         Table with :data:`CONTRAST_COLUMNS` (``names_a``/``names_b`` as
         ``name (count)``, ``; ``-joined, most used first; ``evidence``: why
         both sides name one referent, :data:`EVIDENCE`; ``status``: ``asserted``
-        on the evidence of :data:`ASSERTED_EVIDENCE`, else ``candidate``). Rows that differ
-        come first, the surest evidence first (a named entity or a swap in
-        aligned passages, then one head with the same modifiers, then a bare
-        head), then the largest difference, then the most mentions.
+        on the evidence of :data:`ASSERTED_EVIDENCE`, else ``candidate``;
+        ``style``: ``True`` when the concept is a named entity and every name of
+        both sides is its name or its title alone (:func:`_house_style`), so that
+        they differ only in titles, ages, given names, a role: "Chairman Steele" /
+        "Steele" / "the GOP chairman", "43-year-old Yvonne Hiller" / "Hiller",
+        which house style decides, not a choice of words about the person). Rows that differ
+        come first, those of a choice of words before those of style, the surest
+        evidence first (a named entity or a swap in aligned passages, then one
+        head with the same modifiers, then a bare head), then the largest
+        difference, then the most mentions.
     """
     rows = []
     for (event, concept), group in naming.groupby(["event", "concept"], sort=False):
@@ -1107,6 +1311,11 @@ def naming_contrasts(naming: pd.DataFrame, *, top: int = 3) -> pd.DataFrame:
         sides: dict[str, list[tuple[frozenset[str], int]]] = {}
         listed: dict[str, list[str]] = {}
         mentions: Counter[str] = Counter()
+        named = evidence == EVIDENCE[0]
+        by_name: dict[str, bool] = {}
+        styled = _house_style(group["name"].tolist(), concept)
+        for outlet, holds in zip(group["outlet"], styled, strict=True):
+            by_name[outlet] = by_name.get(outlet, True) and holds
         for outlet, name, count, content in zip(
             group["outlet"], group["name"], group["count"], words, strict=True
         ):
@@ -1132,6 +1341,7 @@ def naming_contrasts(naming: pd.DataFrame, *, top: int = 3) -> pd.DataFrame:
                         ),
                         "evidence": evidence,
                         "status": "asserted" if evidence in ASSERTED_EVIDENCE else "candidate",
+                        "style": named and by_name[a] and by_name[b],
                     }
                 )
     table = pd.DataFrame(rows, columns=CONTRAST_COLUMNS)
@@ -1142,8 +1352,8 @@ def naming_contrasts(naming: pd.DataFrame, *, top: int = 3) -> pd.DataFrame:
     table["_rank"] = table["evidence"].map({e: max(n, 1) for n, e in enumerate(EVIDENCE)})
     table["_n"] = table["mentions_a"] + table["mentions_b"]
     table = table.sort_values(
-        ["_same", "_rank", "difference", "_n", "concept"],
-        ascending=[True, True, False, False, True],
+        ["_same", "style", "_rank", "difference", "_n", "concept"],
+        ascending=[True, True, True, False, False, True],
     )
     return table.drop(columns=["_same", "_rank", "_n"]).reset_index(drop=True)
 

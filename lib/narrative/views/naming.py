@@ -45,6 +45,7 @@ def contrasts_summary(
     eligible = _eligible(contrasts, min_mentions)
     shown = eligible.head(limit)
     asserted = int((shown["status"] == "asserted").sum()) if "status" in shown else len(shown)
+    style = int(shown["style"].astype(bool).sum()) if "style" in shown else 0
     total_asserted = (
         int((contrasts["status"] == "asserted").sum()) if "status" in contrasts else len(contrasts)
     )
@@ -52,11 +53,14 @@ def contrasts_summary(
         f"`naming_contrasts.csv` has {len(contrasts)} rows ({total_asserted} asserted), one per "
         f"concept and pair of outlets that both name it; {len(eligible)} differ (difference "
         f"above 0) with each outlet naming the concept at least {min_mentions} times. The "
-        f"page shows the first {len(shown)} of them in the table's order (named entity and "
-        "aligned swap before one head noun, then the largest difference): "
-        f"**{asserted} asserted** (one named entity or an asserted swap) and "
-        f"**{len(shown) - asserted} candidates** (one head noun: check the passages before "
-        "citing them)."
+        f"page shows the first {len(shown)} of them in the table's order (a choice of words "
+        "before house style, named entity and aligned swap before one head noun, then the "
+        f"largest difference): **{asserted} asserted** (one named entity or an asserted swap) "
+        f"and **{len(shown) - asserted} candidates** (one head noun: check the passages before "
+        f"citing them). **{style} of the shown are house style** (column `style`): every name "
+        "on both sides holds the person's or entity's name and they differ only in the words "
+        'around it (a title, an age, a given name, a role: "Chairman Steele" / "Steele"); '
+        "the outlets' style guides decide those, not a choice of words about who it is."
     )
 
 
@@ -79,7 +83,8 @@ def contrasts_view(
     Returns:
         HTML table: concept, each outlet's names with counts, the difference
         and why both sides name one referent (``evidence``); a row whose
-        ``status`` is ``candidate`` is labelled so.
+        ``status`` is ``candidate`` is labelled so, and one whose ``style`` is true
+        "house style".
     """
     shown = shown_contrasts(contrasts, limit=limit, min_mentions=min_mentions)
     if shown.empty:
@@ -91,6 +96,11 @@ def contrasts_view(
         evidence = f'<br><span style="{NOTE}">{escape(why)}</span>' if why else ""
         if getattr(r, "status", "asserted") == "candidate":
             evidence += f'<br><span style="{NOTE}"><b>candidate</b>: check the passages</span>'
+        if bool(getattr(r, "style", False)):
+            evidence += (
+                f'<br><span style="{NOTE}"><b>house style</b>: the same name, '
+                "titles or ages aside</span>"
+            )
 
         rows.append(
             f'<tr><td style="{CELL}"><b>{escape(r.concept)}</b>{event}</td>'
