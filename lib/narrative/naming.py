@@ -663,6 +663,22 @@ def _described_so(modifiers: str, holder: set[str], others: list[set[str]]) -> b
     )
 
 
+def _other_post(mention: str, holder: set[str]) -> bool:
+    """Whether an office phrase names another post than its holder's.
+
+    A word of ``[naming] other_post`` (``data/words.toml``) in the phrase that
+    the event never writes before the holder's name: "the interim head coach"
+    is not the article's coach Maurice Cheeks but the man who replaces him, "the
+    team's assistant general manager" not general manager Ed Stefanski (ECB+ 5,
+    audit round 5); "the former director" stays Comey where an outlet writes
+    "former FBI Director James Comey".
+    """
+    marks = set(word_lists()["naming"]["other_post"])
+    words = {w.strip(".,'’\"").removesuffix("'s") for w in mention.lower().split()}
+    words |= {part for w in words for part in w.split("-")}  # "vice-president"
+    return any(w in marks and w not in holder for w in words)
+
+
 def _bare_names(mentions: pd.DataFrame, keys: Mapping[str, str]) -> dict[tuple[str, str], str]:
     """The full name a one-word name means in each article, where spellings left it open.
 
@@ -964,6 +980,29 @@ def _appositions(mentions: pd.DataFrame) -> dict[int, str]:
     return found
 
 
+def _apposed(mentions: pd.DataFrame) -> dict[int, str]:
+    """Office phrases in apposition right after a person's name: row -> that name's entity.
+
+    "Tony DiLeo, the team's assistant general manager" -> "Tony DiLeo";
+    "Michael T. Flynn, the former national security adviser" -> "Michael T. Flynn":
+    the phrase describes the person just named, whoever else holds an office of its
+    head noun in the article (ECB+ 5, audit round 5). Only a definite singular phrase,
+    the kind :func:`group_concepts` would give an office's holder; "James Steele,
+    chief of ..." or "Grifo, a biodiversity expert" keep their own concept.
+    """
+    found: dict[int, str] = {}
+    order = mentions.sort_values(["doc_id", "passage_id", "start"], kind="stable")
+    rows = list(order.itertuples())
+    for row, nxt in zip(rows, rows[1:], strict=False):
+        if (row.doc_id, row.passage_id) != (nxt.doc_id, nxt.passage_id):
+            continue
+        if nxt.entity or nxt.dep != "appos" or not 0 <= nxt.start - row.end <= 2:
+            continue
+        if row.entity and row.label == "PERSON" and _singular_definite(nxt.mention):
+            found[nxt.Index] = row.entity
+    return found
+
+
 def group_concepts(
     mentions: pd.DataFrame,
     *,
@@ -1006,11 +1045,12 @@ def group_concepts(
     joins, capitals = _countries(mentions, keys)
     by_head = _head_keys(mentions, variants)
     named_after = _appositions(mentions)
+    named_before = _apposed(mentions)
     described = _descriptions(mentions, keys)
     base = []
     for n, row in enumerate(mentions.itertuples()):
         linked = (offices or {}).get(f"{row.doc_id}#{row.passage_id}#{row.start}")
-        after = named_after.get(row.Index)
+        after = named_after.get(row.Index, named_before.get(row.Index))
         # only a description of a person: "a multicountry trade deal Mr. Trump withdrew
         # from" is no apposition
         if row.head not in HUMAN_NOUNS and row.head not in held.get(row.doc_id, {}):
@@ -1034,6 +1074,9 @@ def group_concepts(
         elif (
             office
             and _singular_definite(row.mention)
+            and not _other_post(
+                row.mention, described.get((row.event, office.split()[-1]), set())
+            )
             and _described_so(
                 row.modifiers,
                 described.get((row.event, office.split()[-1]), set()),
