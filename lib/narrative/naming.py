@@ -770,6 +770,10 @@ def _swaps(alignments: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[int, 
 
 
 _PLACES = {"GPE", "LOC", "FAC"}
+# A phrase in these roles (:func:`_role`) says what someone is or becomes, not whom the
+# outlet means: "Cheeks is *the fifth NBA head coach* fired", "DiLeo will take over *as
+# the head coach*" (a complement, an object predicate, the object of "as").
+_PREDICATES = {"attr", "oprd", "pobj:as"}
 
 
 def _one_referent(
@@ -1074,6 +1078,7 @@ def group_concepts(
         elif (
             office
             and _singular_definite(row.mention)
+            and getattr(row, "role", row.dep) not in _PREDICATES
             and not _other_post(
                 row.mention, described.get((row.event, office.split()[-1]), set())
             )
