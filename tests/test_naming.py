@@ -667,3 +667,47 @@ def test_a_name_written_with_an_honorific_is_a_person_whatever_the_tagger_says()
     assert set(mentions.loc[mentions["entity"] == "Bettie Page", "label"]) != {"PERSON"}
     concepts = group_concepts(mentions)
     assert concepts[mentions["entity"] != ""].nunique() == 1
+
+
+def test_an_office_of_another_post_is_not_the_articles_holder():
+    # "interim" / "vice" mark another post: written beside the holder's name
+    # nowhere in the event, the phrase is not the article's coach or president
+    passages = _passages(
+        [
+            ("a", "A", "The team fired coach Maurice Cheeks on Saturday."),
+            ("a", "A", "Maurice Cheeks had led the team for three seasons."),
+            ("a", "A", "The interim head coach will start on Monday."),
+            ("a", "A", "The head coach had lost nine of the last fifteen games."),
+        ]
+    )
+    concept = _concept_of(passages)
+    (cheeks,) = concept["coach Maurice Cheeks"]
+    assert concept["The head coach"] == {cheeks}
+    assert cheeks not in concept["The interim head coach"]
+
+
+def test_an_office_phrase_in_apposition_after_a_name_is_that_person():
+    passages = _passages(
+        [
+            ("a", "A", "General manager Ed Stefanski fired the coach on Saturday."),
+            ("a", "A", "Ed Stefanski said the decision was difficult."),
+            ("a", "A", "Stefanski said Tony DiLeo, the team's general manager, will coach."),
+        ]
+    )
+    concept = _concept_of(passages)
+    (dileo,) = concept["Tony DiLeo"]
+    assert concept["the team's general manager"] == {dileo}
+
+
+def test_an_office_as_a_predicate_takes_no_holder():
+    # "take over as the head coach" says what DiLeo becomes, not who Cheeks is
+    passages = _passages(
+        [
+            ("a", "A", "The team fired head coach Maurice Cheeks on Saturday."),
+            ("a", "A", "Maurice Cheeks had led the team for three seasons."),
+            ("a", "A", "Tony DiLeo will take over as the head coach for the season."),
+        ]
+    )
+    concept = _concept_of(passages)
+    (cheeks,) = concept["head coach Maurice Cheeks"]
+    assert cheeks not in concept["the head coach"]
