@@ -13,7 +13,7 @@ from narrative.naming import (
     office_links,
     same_referent_swaps,
 )
-from narrative.wording import substitutions, swap_frame
+from narrative.wording import substitutions, swap_frame, swap_frame_sides
 
 
 def _passages(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
@@ -359,6 +359,27 @@ def test_swap_frame_counts_the_identical_words_touching_the_swap():
     # at a passage's edge only one side counts; a span that is no swap has none
     assert swap_frame("He said in San Diego.", "He said in a statement.", (11, 20), (11, 22)) == 3
     assert swap_frame(text_a, text_b, (0, 2), (0, 2)) == 0
+
+
+def test_a_swap_needs_two_identical_words_just_before_it():
+    # round-5 audit (ECB+ 9): one "the" before and a name after fit any phrase there
+    law = _swap_status(
+        "Critics said the order undermined the scientific foundation of the Clean Water Act.",
+        "The court ruling weakened the stability of the Clean Water Act, lawyers said.",
+    )
+    assert set(law.values()) == {"candidate"}
+    # the same tail after a swap with its preposition and article before it: one slot
+    season = _swap_status(
+        "He was named interim coach for the remainder of the season on Monday.",
+        "Cheeks was named interim coach for the rest of the season.",
+    )
+    assert season == {("remainder", "rest"): "asserted"}
+    assert swap_frame_sides(
+        "He held the scientific foundation of the Clean Water Act.",
+        "He held the stability of the Clean Water Act.",
+        (12, 33),
+        (12, 21),
+    ) == [(3, 5), (3, 5)]
 
 
 def test_a_hyphen_left_by_a_line_break_is_no_other_name():

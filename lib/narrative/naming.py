@@ -725,7 +725,7 @@ def _swaps(alignments: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[int, 
     (:func:`narrative.wording.swap_steps`): any replaced run of a loose
     paraphrase would join "steel" with "national security grounds".
     """
-    from narrative.wording import is_variant, swap_frame, swap_steps
+    from narrative.wording import is_variant, swap_frame_sides, swap_steps
 
     by_passage = {k: g for k, g in mentions.groupby(["doc_id", "passage_id"], sort=False)}
     found = []
@@ -763,7 +763,7 @@ def _swaps(alignments: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[int, 
                 ma, mb, op.span_a, op.span_b
             ):
                 continue
-            frame = swap_frame(row.text_a, row.text_b, op.span_a, op.span_b)
+            frame = swap_frame_sides(row.text_a, row.text_b, op.span_a, op.span_b)
             if not swap_doubt(ma, mb, op.span_a, op.span_b, pair=row, frame=frame):
                 found.append((int(a.index[0]), int(b.index[0])))
     return found
@@ -803,14 +803,24 @@ def _one_referent(
 
 #: ``status`` of a word swap: shown as a finding, or as a candidate to check.
 SWAP_STATUS = ("asserted", "candidate")
-#: Identical words that must touch an asserted swap (:func:`narrative.wording.swap_frame`).
-#: On the audits of rounds 1-3 (2026-12-07, 75 swaps read right or wrong, development
-#: data), 15 of the 18 wrong swaps had a frame of 3 or less: the two sentences share a word
-#: or two around a slot that they fill with different things ("federal *district court* /
-#: *lawsuit*", "for *high-level* / *direct* talks", "from *Trump administration* / *United
-#: States immigration* officials"). With the other two doubts below, frames of 3, 4, 5 and
-#: 6 assert 44 of 49, 35 of 37, 29 of 31 and 18 of 19 swaps right (57 right in all).
-MIN_SWAP_FRAME = 4
+#: Identical words that must touch an asserted swap (:func:`narrative.wording.swap_frame`),
+#: at least :data:`MIN_SWAP_BEFORE` of them just before it. On the audits of rounds 1-3
+#: (2026-12-07, 75 swaps read right or wrong), 15 of the 18 wrong swaps had a frame of 3
+#: or less: the two sentences share a word or two around a slot that they fill with
+#: different things ("federal *district court* / *lawsuit*", "for *high-level* / *direct*
+#: talks"). Round 5 then read 8 of 15 asserted swaps wrong with frames of 4 to 7 made of
+#: one article or conjunction before the swap and a shared tail after it: a name ("the
+#: *scientific foundation* / *stability* of the Endangered Species Act"), the end of two
+#: quotations ("and *scientists* / *balances* to protect our nation's biodiversity").
+MIN_SWAP_FRAME = 3
+#: Identical words that must come just before an asserted swap. English puts what
+#: governs a noun phrase (its verb or preposition) before it and what only qualifies it
+#: (a prepositional phrase, a name, the rest of a quotation) after it: a shared tail fits
+#: any phrase in that place, and one shared "the", "a" or "and" before it anchors nothing.
+#: Two words before it ("coach for the *remainder* / *rest* of the season", "consult with
+#: *federal wildlife experts* / *expert biologists*") tie the phrase to one role. On the
+#: 101 swaps of rounds 1-5 read right or wrong (development data), see the README.
+MIN_SWAP_BEFORE = 2
 
 
 def swap_doubt(
@@ -820,7 +830,7 @@ def swap_doubt(
     span_b: tuple[int, int],
     *,
     pair: object = None,
-    frame: int | None = None,
+    frame: list[tuple[int, int]] | None = None,
 ) -> str:
     """Why a word swap that passed :func:`_one_referent` is only a candidate ("" if none).
 
@@ -840,7 +850,12 @@ def swap_doubt(
     fill one slot with different things as often as with one: two talks, two
     groups of officials, a court and a lawsuit, a purpose and a time (the
     audits of 2026-12-07; whether the phrases share a head noun or a name
-    before it did not tell these apart on new corpora).
+    before it did not tell these apart on new corpora). At least
+    :data:`MIN_SWAP_BEFORE` of the identical words come just before the swap,
+    where English puts what governs a noun phrase: one shared "the" before
+    and a shared tail after ("the *scientific foundation* / *stability* of the
+    Endangered Species Act", "and *scientists* / *balances* to protect our
+    nation's biodiversity", two quotations) fits any phrase in that place.
 
     Args:
         a: Mention row (:func:`find_mentions`) holding the swapped words of one side.
@@ -849,8 +864,9 @@ def swap_doubt(
         span_b: The same in ``b``'s.
         pair: The aligned pair the swap was read in (``relation``, ``basis``);
             ``None``: not checked.
-        frame: The swap's frame in words (:func:`narrative.wording.swap_frame`);
-            ``None``: not checked.
+        frame: The identical words just before and after the swap, one
+            ``(before, after)`` per order of the word diff
+            (:func:`narrative.wording.swap_frame_sides`); ``None``: not checked.
 
     Returns:
         The reason, as the page shows it, or ``""`` for an asserted swap.
@@ -862,8 +878,12 @@ def swap_doubt(
             return "the passages are the same fact only through other articles"
     if a["entity"] and b["entity"] and _letters(a["entity"]) != _letters(b["entity"]):
         return "two different names"  # "Kim Jong-un" / "Kim Jong Un" is one
-    if frame is not None and frame < MIN_SWAP_FRAME:
+    if frame is not None and not any(sum(sides) >= MIN_SWAP_FRAME for sides in frame):
         return "few identical words around the swap"
+    if frame is not None and not any(
+        before >= MIN_SWAP_BEFORE and before + after >= MIN_SWAP_FRAME for before, after in frame
+    ):
+        return "one identical word or none just before the swap"
     return ""
 
 
@@ -1466,7 +1486,7 @@ def same_referent_swaps(
         The kept rows, same columns plus ``status`` (:data:`SWAP_STATUS`) and
         ``doubt``; asserted swaps first, each group in the input's order.
     """
-    from narrative.wording import swap_frame
+    from narrative.wording import swap_frame_sides
 
     by_passage = {k: g for k, g in mentions.groupby(["doc_id", "passage_id"], sort=False)}
     pairs = {}
@@ -1491,7 +1511,7 @@ def same_referent_swaps(
         keep.append(same)
         if same:
             pair = pairs.get((row.doc_a, int(row.passage_a), row.doc_b, int(row.passage_b)))
-            frame = swap_frame(row.text_a, row.text_b, a[1], b[1])
+            frame = swap_frame_sides(row.text_a, row.text_b, a[1], b[1])
             doubts[-1] = swap_doubt(a[0], b[0], a[1], b[1], pair=pair, frame=frame)
     table = substitutions.assign(doubt=doubts)[keep]
     table = table.assign(status=[SWAP_STATUS[1] if d else SWAP_STATUS[0] for d in table["doubt"]])

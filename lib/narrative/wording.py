@@ -637,7 +637,7 @@ def swap_frame(text_a: str, text_b: str, span_a: tuple[int, int], span_b: tuple[
     least a dozen *people* / *workers* were at the party" has a frame of 8;
     "The *report* / *decisions* came just hours before" 5; "in *an effort* /
     *recent weeks* to lay" 1 + 7; "federal *district court* / *lawsuit* in
-    Manhattan" 3.
+    Manhattan" 3. :func:`swap_frame_sides` gives the two runs apart.
 
     Args:
         text_a: First passage.
@@ -648,7 +648,34 @@ def swap_frame(text_a: str, text_b: str, span_a: tuple[int, int], span_b: tuple[
     Returns:
         The frame in words; 0 when no step of the diff is that swap.
     """
-    best = 0
+    return max(
+        (before + after for before, after in swap_frame_sides(text_a, text_b, span_a, span_b)),
+        default=0,
+    )
+
+
+def swap_frame_sides(
+    text_a: str, text_b: str, span_a: tuple[int, int], span_b: tuple[int, int]
+) -> list[tuple[int, int]]:
+    """The identical words just before and just after a swap, in each order of the diff.
+
+    As :func:`swap_frame`, but the two runs apart, once per order of the word
+    diff (``text_a`` against ``text_b`` and back) whose ``replace`` step is the
+    swap: "The *report* / *decisions* came just hours before" is ``[(1, 4),
+    (1, 4)]``; "coach for the *remainder* / *rest* of the season" ``[(3, 3),
+    (3, 3)]``.
+
+    Args:
+        text_a: First passage.
+        text_b: Second passage.
+        span_a: Character span of the swapped words in ``text_a``.
+        span_b: The same in ``text_b``.
+
+    Returns:
+        ``(before, after)`` in words for each order that has the swap as a
+        step; empty when none has.
+    """
+    found = []
     words = (_words(text_a), _words(text_b))
     for first, second, flip in ((0, 1, False), (1, 0, True)):
         one, other = words[first], words[second]
@@ -661,9 +688,8 @@ def swap_frame(text_a: str, text_b: str, span_a: tuple[int, int], span_b: tuple[
                 continue
             left = ops[k - 1] if k > 0 and ops[k - 1][0] == "equal" else None
             right = ops[k + 1] if k + 1 < len(ops) and ops[k + 1][0] == "equal" else None
-            size = (left[2] - left[1] if left else 0) + (right[2] - right[1] if right else 0)
-            best = max(best, size)
-    return best
+            found.append((left[2] - left[1] if left else 0, right[2] - right[1] if right else 0))
+    return found
 
 
 def _replacements(text_a: str, text_b: str, max_words: int) -> tuple[float, list[tuple[str, str]]]:
