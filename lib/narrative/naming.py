@@ -984,6 +984,21 @@ def _head_keys(mentions: pd.DataFrame, variants: Mapping[str, str]) -> list[str]
     return keys
 
 
+def _apposition_pairs(mentions: pd.DataFrame):
+    """Each mention with the next one of its passage when that one is in apposition to it.
+
+    Yields ``(row, next_row)`` (``itertuples`` rows, index kept) where the next
+    mention's dependency is ``appos`` and at most two characters (", ") part them.
+    """
+    order = mentions.sort_values(["doc_id", "passage_id", "start"], kind="stable")
+    rows = list(order.itertuples())
+    for row, nxt in zip(rows, rows[1:], strict=False):
+        if (row.doc_id, row.passage_id) != (nxt.doc_id, nxt.passage_id):
+            continue
+        if nxt.dep == "appos" and 0 <= nxt.start - row.end <= 2:
+            yield row, nxt
+
+
 def _appositions(mentions: pd.DataFrame) -> dict[int, str]:
     """Mentions followed by a name in apposition: row index -> that name's entity.
 
@@ -992,13 +1007,7 @@ def _appositions(mentions: pd.DataFrame) -> dict[int, str]:
     recognised ("Trump's former campaign manager Paul Manafort, Jr.").
     """
     found: dict[int, str] = {}
-    order = mentions.sort_values(["doc_id", "passage_id", "start"], kind="stable")
-    rows = list(order.itertuples())
-    for row, nxt in zip(rows, rows[1:], strict=False):
-        if (row.doc_id, row.passage_id) != (nxt.doc_id, nxt.passage_id):
-            continue
-        if nxt.dep != "appos" or not 0 <= nxt.start - row.end <= 2:
-            continue
+    for row, nxt in _apposition_pairs(mentions):
         if nxt.entity and nxt.label == "PERSON":
             found[row.Index] = nxt.entity
         elif not nxt.entity and all(w[:1].isupper() for w in nxt.mention.split()):
@@ -1017,12 +1026,8 @@ def _apposed(mentions: pd.DataFrame) -> dict[int, str]:
     chief of ..." or "Grifo, a biodiversity expert" keep their own concept.
     """
     found: dict[int, str] = {}
-    order = mentions.sort_values(["doc_id", "passage_id", "start"], kind="stable")
-    rows = list(order.itertuples())
-    for row, nxt in zip(rows, rows[1:], strict=False):
-        if (row.doc_id, row.passage_id) != (nxt.doc_id, nxt.passage_id):
-            continue
-        if nxt.entity or nxt.dep != "appos" or not 0 <= nxt.start - row.end <= 2:
+    for row, nxt in _apposition_pairs(mentions):
+        if nxt.entity:
             continue
         if row.entity and row.label == "PERSON" and _singular_definite(nxt.mention):
             found[nxt.Index] = row.entity
