@@ -14,6 +14,7 @@ the others stay on their pages, where every one shows its evidence.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -225,7 +226,8 @@ def coverage_findings(data: Path, citable: set[str] | None = None) -> list[Findi
     return found
 
 
-def _names(names: tuple[str, ...]) -> str:
+def listed(names: Sequence[str]) -> str:
+    """Names joined as a sentence lists them: "A", "A and B", "A, B and C"."""
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
@@ -246,9 +248,9 @@ def most_quoted_sentence(top: MostQuoted) -> str:
 
     if not top.holds:
         return (
-            f"Not stated here: which named voice is quoted most. {_names(top.leaders)} "
+            f"Not stated here: which named voice is quoted most. {listed(top.leaders)} "
             f"{'has' if len(top.leaders) == 1 else 'have'} the most attributions ({count}"
-            f"{'' if len(top.leaders) == 1 else ' each'}), but {_names(top.named_leaders)} "
+            f"{'' if len(top.leaders) == 1 else ' each'}), but {listed(top.named_leaders)} "
             f"the most that write the speaker's name in the sentence ({top.named_count}): "
             "the lead rests on pronouns and titles resolved to a voice, the less precise "
             "attributions."
@@ -266,7 +268,7 @@ def most_quoted_sentence(top: MostQuoted) -> str:
     named = top.named_count
     also = f"; {named} each with the name in the sentence, also the most" if named < count else ""
     return (
-        f"The most quoted named voices are {_names(top.leaders)}, {count} attributions each "
+        f"The most quoted named voices are {listed(top.leaders)}, {count} attributions each "
         f"({each}{also})."
     )
 

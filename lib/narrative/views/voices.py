@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from narrative.findings import listed
 from narrative.quotes import MIN_ANONYMOUS, most_anonymous, most_quoted, voice_names
 from narrative.views._html import (
     CELL,
@@ -108,8 +109,7 @@ def quotes_view(
 
 
 def _listed(names: Sequence[str]) -> str:
-    names = [escape_markdown(n) for n in names]
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return listed([escape_markdown(n) for n in names])
 
 
 def most_quoted_note(quotes: pd.DataFrame) -> str:
