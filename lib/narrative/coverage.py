@@ -1209,16 +1209,9 @@ def prominence_gaps(
     pairs = high.merge(low, on="fact_id", suffixes=("_top", "_buried"))
     if alignments is not None:
         linked = set(pair_keys(firm_pairs(alignments)))
-        direct = [
-            frozenset({(a, int(pa)), (b, int(pb))}) in linked
-            for a, pa, b, pb in zip(
-                pairs["doc_id_top"],
-                pairs["passage_id_top"],
-                pairs["doc_id_buried"],
-                pairs["passage_id_buried"],
-                strict=True,
-            )
-        ]
+        sides = pairs[["doc_id_top", "passage_id_top", "doc_id_buried", "passage_id_buried"]]
+        sides = sides.set_axis(["doc_a", "passage_a", "doc_b", "passage_b"], axis=1)
+        direct = [key in linked for key in pair_keys(sides)]
         pairs = pairs.loc[np.asarray(direct, dtype=bool)].copy()
     pairs["gap"] = (pairs["position_buried"] - pairs["position_top"]).round(4)
     # Bands are read per paragraph: a long first paragraph is the lede all the way down,
