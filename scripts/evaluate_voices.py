@@ -16,7 +16,9 @@ verb span covers the gold verb. Scores:
 * **speaker recall**: gold attributions found with the right speaker, over all
   gold attributions;
 * **detection** precision and recall (the same, whoever the speaker), and on
-  matched attributions the share with the right ``kind`` and ``verb``.
+  matched attributions the share with the right ``kind`` and ``verb``;
+* ``candidates``: found attributions whose speaker is only a candidate
+  (``status``), and ``stated_precision`` the speaker precision of the others.
 
 Speakers are compared case-insensitively, with curly and straight apostrophes
 alike and without a leading "the".
@@ -137,6 +139,7 @@ def match(found: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
                 "kind": row.kind,
                 "verb": row.verb,
                 "text": row.text,
+                "status": getattr(row, "status", "asserted"),
                 "gold": int(hit.index[0]) if len(hit) else -1,
             }
         )
@@ -156,9 +159,12 @@ def scores(matched: pd.DataFrame, gold: pd.DataFrame) -> dict[str, float | int]:
     n = len(matched)
     kinds = [k == gold.loc[g, "kind"] for g, k in zip(hits["gold"], hits["kind"], strict=True)]
     verbs = [v == gold.loc[g, "verb"] for g, v in zip(hits["gold"], hits["verb"], strict=True)]
+    stated = matched[matched["status"] != "candidate"] if n else matched
     return {
         "gold": len(gold),
         "found": n,
+        "candidates": n - len(stated),
+        "stated_precision": round(stated["right"].mean(), 3) if len(stated) else 0.0,
         "speaker_precision": round(sum(right) / n, 3) if n else 0.0,
         "speaker_recall": round(len(right_gold) / len(gold), 3),
         "detection_precision": round(len(hits) / n, 3) if n else 0.0,

@@ -32,6 +32,7 @@ def test_speaker_precision_and_recall_by_hand(voices):
             "kind": ["direct", "indirect", "direct", "direct"],
             "verb": ["say", "say", "tell", "say"],
             "text": ["", "", "", ""],
+            "status": ["asserted", "asserted", "asserted", "candidate"],
         }
     )
     matched = voices.match(found, gold)
@@ -41,6 +42,8 @@ def test_speaker_precision_and_recall_by_hand(voices):
     assert got["speaker_precision"] == 0.5 and got["speaker_recall"] == pytest.approx(0.667)
     assert got["detection_precision"] == 0.75 and got["detection_recall"] == 1.0
     assert got["kind_agreement"] == pytest.approx(0.667)
+    # the candidate (row 3) is left out of the stated precision
+    assert got["candidates"] == 1 and got["stated_precision"] == pytest.approx(0.667)
 
 
 def test_default_corpus_meets_the_goal(voices):

@@ -819,3 +819,74 @@ def test_a_speaker_whose_words_another_reports_is_below_the_reporter():
 def test_the_main_verb_of_a_sentence_is_speech_whatever_its_tag():
     quotes = find_quotes(passages("“No collusion!”", "Trump tweeted."))
     assert quotes["verb"].tolist() == ["tweet"]
+
+
+def test_what_someone_is_made_to_report_is_not_said():
+    quotes = find_quotes(
+        passages(
+            "The ACLU said it supports making organizations report spending on TV ads.",
+            "The rule would let donors say nothing about their gifts, the group said.",
+        )
+    )
+    assert quotes["speaker"].tolist() == ["The ACLU", "the group"]
+
+
+def test_a_thing_that_calls_for_something_in_a_relative_clause_is_no_speaker():
+    quotes = find_quotes(
+        passages(
+            "Officials should follow the older practices that call for independent reviews, "
+            "the memo said.",
+            "Some prominent conservatives called for Steele's resignation.",
+        )
+    )
+    assert quotes[["speaker", "verb"]].values.tolist() == [
+        ["the memo", "say"],
+        ["Some prominent conservatives", "call for"],
+    ]
+
+
+def test_calling_someone_or_for_help_is_no_call_for():
+    quotes = find_quotes(
+        passages(
+            "She ran into a repair shop where she called for help.",
+            "She called police to her apartment numerous times for the smell.",
+            "The union called for a strike on Monday.",
+        )
+    )
+    assert quotes[["speaker", "verb"]].values.tolist() == [["The union", "call for"]]
+
+
+def test_a_pronoun_past_another_person_named_since_is_a_candidate():
+    quotes = find_quotes(
+        passages(
+            "Homeland Security Secretary Kirstjen Nielsen said the caravan was a threat.",
+            "The caravan was joined by Carlos Mendez, a migrant from Guatemala.",
+            "“I can't go back,” he said.",
+        )
+    )
+    assert quotes["status"].tolist() == ["asserted", "candidate"]
+    # no one else named since, or only in what the speaker says: stated
+    quotes = find_quotes(
+        passages(
+            "Sen. Jim DeMint said Steele must apologize to the troops.",
+            "“This is America's war,” he said.",
+        )
+    )
+    assert quotes["status"].tolist() == ["asserted", "asserted"]
+    assert quotes["voice"].tolist() == ["Jim DeMint", "Jim DeMint"]
+
+
+def test_a_candidate_speaker_is_not_counted_or_shown_as_stated():
+    quotes = find_quotes(
+        passages(
+            "Homeland Security Secretary Kirstjen Nielsen said the caravan was a threat.",
+            "The caravan was joined by Carlos Mendez, a migrant from Guatemala.",
+            "“I can't go back,” he said.",
+            "“Guatemala is not safe for me,” he said.",
+            "Carlos Mendez said he would apply for asylum.",
+        )
+    )
+    assert quotes["voice"].value_counts()["Kirstjen Nielsen"] == 3
+    top = most_quoted(quotes)
+    assert top is not None and top.count == 1
+    assert "candidate speaker, not stated" in quotes_view(quotes, {"A": "#000000"})

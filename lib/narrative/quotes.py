@@ -104,6 +104,11 @@ ANONYMITY_CUES = _LISTS["speakers"]["anonymity_cues"]
 #: Speech verbs that also report evidence ("the figures suggest", "the
 #: announcement revealed how ..."): speech only when the subject can speak.
 EVIDENCE_VERBS = _LISTS["speech"]["evidence_verbs"]
+#: Speech verbs that things do too ("TV ads that call for ..."): in a relative clause,
+#: speech only when the subject can speak, as for :data:`EVIDENCE_VERBS`.
+THING_VERBS = _LISTS["speech"]["thing_verbs"]
+#: What "call for" summons rather than demands ("called for help").
+SUMMONED = _LISTS["speech"]["summoned"]
 #: Head nouns of organisations that speak ("the ministry said"), for
 #: :data:`EVIDENCE_VERBS`, whose other subjects are things, not speakers.
 ORGANISATION_NOUNS = _LISTS["speakers"]["organisation_nouns"]
@@ -133,7 +138,14 @@ QUOTE_COLUMNS = [
     "speaker_end",
     "verb_start",
     "verb_end",
+    "status",
 ]
+
+#: ``status`` of an attribution whose speaker the page states.
+ASSERTED = "asserted"
+#: ``status`` of an attribution whose speaker is a guess the page shows as such: a pronoun
+#: resolved past another person named since its antecedent (:func:`find_quotes`).
+CANDIDATE = "candidate"
 
 #: Fewest words a quotation needs to be attributed to the nearest speech verb when
 #: no clause of that verb claims it: shorter ones are scare quotes ("de-escalation").
@@ -702,6 +714,18 @@ def _quoted_name(verb: Token) -> set[int]:
     return set()
 
 
+def _summons(verb: Token, part: Token) -> bool:
+    """Whether "call" phones or shouts for someone rather than demands something.
+
+    "She called police for the smell", "called 911": a direct object of "call" is
+    who was called, so "for" gives the reason, not what was demanded; "called for
+    help" (:data:`SUMMONED`) summons.
+    """
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return True
+    return any(c.dep_ == "pobj" and c.lower_ in SUMMONED for c in part.children)
+
+
 def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
     lemma = verb.lemma_.lower()
     part = next(
@@ -719,6 +743,8 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
     if label not in SPEECH_VERBS and not named:
         return None
     if not _said(verb, label):
+        return None
+    if lemma == "call" and part is not None and _summons(verb, part):
         return None
     # "groups of migrants were told how asylum works", "no injuries were reported": the
     # subject of a passive speech verb is spoken to or of; only an agent speaks ("were
@@ -756,6 +782,10 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
     if speaker.heads & _FIRST_PERSON:
         return None
     if label in EVIDENCE_VERBS and not _can_speak(speaker, head, tokens):
+        return None
+    # "TV ads that call for the election of a candidate": a relative clause that says
+    # what a thing asks for describes the thing ("some conservatives called for" speaks)
+    if label in THING_VERBS and verb.dep_ == "relcl" and not _can_speak(speaker, head, tokens):
         return None
     inside = {t.i for t in tokens}
     content: set[int] = set()
@@ -818,6 +848,9 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
 _TERMS_OF_SPEAKING = {"anonymity", "anonymous", "confidentiality", ".", ","}
 
 
+#: Verbs of causing or letting whose bare infinitive says what someone is made to do.
+_CAUSATIVES = {"make", "let", "help"}
+
 _MODALS = {"will", "would", "shall", "should", "could", "can", "may", "might", "must", "'ll", "wo"}
 
 
@@ -839,8 +872,9 @@ def _said(verb: Token, label: str) -> bool:
     reporting it"), under
     a modal ("will announce", "should have said"), an infinitive ("to demand
     that ...", except "went on to say", "used the address to reveal" and "took
-    to Twitter to say"), a naming participle ("the program,
-    called “Project Amad”"), or an evidence verb's participle ("..., suggesting
+    to Twitter to say"), a bare infinitive after a verb of causing ("making
+    organizations report spending", "let them say"), a naming participle ("the
+    program, called “Project Amad”"), or an evidence verb's participle ("..., suggesting
     he had coordinated it": what the facts suggest, in the writer's words).
     """
     children = list(verb.children)
@@ -860,6 +894,15 @@ def _said(verb: Token, label: str) -> bool:
     if verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in children):
         return False
     if verb.lemma_.lower() in NAMING_VERBS and verb.tag_ == "VBN":
+        return False
+    # "supports making organizations report spending", "let them say": what someone is
+    # made or let to do, a bare infinitive after a verb of causing, is not what was said
+    # (whatever tense the tagger gives it).
+    if (
+        verb.dep_ in ("ccomp", "xcomp")
+        and verb.head.lemma_.lower() in _CAUSATIVES
+        and not any(c.dep_ in ("aux", "auxpass") for c in children)
+    ):
         return False
     if label in EVIDENCE_VERBS and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp"):
         return any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
@@ -1329,6 +1372,66 @@ def _named(candidate: _Speaker, names: set[str]) -> bool:
     return candidate.kind == "named person" and bool(words) and words[-1] in names
 
 
+#: Entity labels that compete with a pronoun's antecedent: another person for "he" or
+#: "she", any named person, organisation or place for "it" and "they".
+_COMPETING = {
+    "he": {"PERSON"},
+    "she": {"PERSON"},
+    "it": {"PERSON", "ORG", "GPE", "NORP"},
+    "they": {"PERSON", "ORG", "GPE", "NORP"},
+}
+
+
+def _named_since(
+    docs: Sequence[tuple[Doc, set[int]]], before: int, voice: str, pronoun: str
+) -> bool:
+    """Whether the article names someone else between a pronoun and its antecedent.
+
+    The antecedent's last mention is the last word of ``voice`` (of four letters or
+    more: "Hutchinson", "government") written before the pronoun. A reader cannot
+    tell "he said" from the last speaker once another person is named since (a new
+    witness introduced, "he said" then his): that is one named in the narration, not
+    in what someone is reported to say (quoted or not: "DeMint said Steele must
+    apologize. “...,” he said" is DeMint's), and not of the other sex than "he" or
+    "she" by honorific or first name (:func:`name_gender`).
+
+    Args:
+        docs: The article's passages up to the pronoun's, in order, each with the
+            token indices of what its attributions report.
+        before: Character offset of the pronoun in the last passage.
+        voice: Who the pronoun was resolved to.
+        pronoun: The pronoun as written, lower case.
+
+    Returns:
+        True when such a name stands between the antecedent's last mention (or the
+        start of the article, when the article never writes the antecedent) and the
+        pronoun.
+    """
+    labels = _COMPETING.get(pronoun, set())
+    own = {w.lower() for w in _NAME_WORD.findall(voice) if len(w) > 3}
+    sex = pronoun_gender(pronoun)
+    for k, (doc, reported) in enumerate(reversed(docs)):
+        limit = before if k == 0 else len(doc.text)
+        spans = quoted_spans(doc.text)
+        mentions = [t.idx for t in doc if t.idx < limit and t.lower_ in own]
+        since = max(mentions, default=-1)
+        for ent in doc.ents:
+            words = {w.lower() for w in _NAME_WORD.findall(ent.text)}
+            if (
+                ent.label_ in labels
+                and since < ent.start_char
+                and ent.end_char <= limit
+                and not words & own
+                and not any(s <= ent.start_char < e for s, e in spans)
+                and ent.start not in reported
+                and not (sex and name_gender(ent.text) not in ("", sex))
+            ):
+                return True
+        if mentions:
+            return False
+    return False
+
+
 def _is_bare_quote(text: str) -> bool:
     stripped = text.strip()
     return bool(stripped) and (stripped[0] in _OPENING or stripped[0] == '"')
@@ -1486,8 +1589,10 @@ def find_quotes(
         is true when the voice comes from an earlier sentence; ``verb`` the
         speech-verb lemma (or ``"according to"``, ``"in the view of"``);
         ``quote`` what was said; ``text`` the passage; ``speaker_start``..
-        ``verb_end`` character offsets of the speaker and the verb in ``text``.
-        Rows follow the passages' order.
+        ``verb_end`` character offsets of the speaker and the verb in ``text``;
+        ``status`` :data:`ASSERTED`, or :data:`CANDIDATE` when the speaker is a
+        pronoun read past another person named since its antecedent
+        (:func:`_named_since`). Rows follow the passages' order.
     """
     if docs is None:
         from narrative.nlp import parse
@@ -1592,6 +1697,20 @@ def find_quotes(
                 else:
                     earlier.append(speaker)
                 voices.add(speaker.voice)
+                # "he said" read past another person named since: a candidate speaker
+                uncertain = (
+                    attribution.speaker.anaphor == "pronoun"
+                    and speaker.resolved
+                    and _named_since(
+                        [
+                            (docs[j], {t for a in found[j] for t in a.content})
+                            for j in indices[: n + 1]
+                        ],
+                        attribution.speaker.start,
+                        speaker.voice,
+                        attribution.speaker.text.lower(),
+                    )
+                )
                 rows.append(
                     {
                         "doc_id": row["doc_id"],
@@ -1610,6 +1729,7 @@ def find_quotes(
                         "speaker_end": speaker.end,
                         "verb_start": attribution.verb_start,
                         "verb_end": attribution.verb_end,
+                        "status": CANDIDATE if uncertain else ASSERTED,
                     }
                 )
             # the passage's speakers stay the most recent antecedents, above whom it mentions
@@ -1789,7 +1909,8 @@ def most_quoted(quotes: pd.DataFrame) -> MostQuoted | None:
     An attribution names its speaker when ``resolved`` is false: the name is written in
     the sentence ("Hutchinson said", "said Gov. Asa Hutchinson"), not resolved from
     "he" or "the governor". A table without a ``resolved`` column counts every
-    attribution as naming its speaker.
+    attribution as naming its speaker. Attributions whose speaker is only a candidate
+    (``status``, :data:`CANDIDATE`) are not counted.
 
     Args:
         quotes: Table from :func:`find_quotes` (``person`` or ``voice`` names the voice).
@@ -1798,6 +1919,8 @@ def most_quoted(quotes: pd.DataFrame) -> MostQuoted | None:
         The leaders on both counts, or ``None`` when no named person speaks.
     """
     named = quotes[quotes["speaker_type"] == "named person"]
+    if "status" in named:
+        named = named[named["status"] != CANDIDATE]
     if named.empty:
         return None
     voices = named["person"] if "person" in named else voice_names(quotes)[named.index]

@@ -7,7 +7,14 @@ from collections.abc import Sequence
 import pandas as pd
 
 from narrative.findings import listed
-from narrative.quotes import MIN_ANONYMOUS, most_anonymous, most_quoted, voice_names
+from narrative.quotes import (
+    ASSERTED,
+    CANDIDATE,
+    MIN_ANONYMOUS,
+    most_anonymous,
+    most_quoted,
+    voice_names,
+)
 from narrative.views._html import (
     CELL,
     NOTE,
@@ -83,6 +90,11 @@ def quotes_view(
             who = f"<b>{escape(name)}</b><br>{tag}"
             if r.resolved:
                 who += f'<br><span style="{NOTE}">written as \u201c{escape(r.speaker)}\u201d</span>'
+            if getattr(r, "status", ASSERTED) == CANDIDATE:
+                who += (
+                    f'<br><span style="{NOTE}"><b>candidate speaker, not stated</b>: another '
+                    "person is named since the one the pronoun was read as</span>"
+                )
             rows.append(
                 f'<tr><td style="{CELL}">{passage}<br><span style="{NOTE}">'
                 f"{escape(r.doc_id)} #{r.passage_id}</span></td>"
