@@ -890,3 +890,16 @@ def test_a_candidate_speaker_is_not_counted_or_shown_as_stated():
     top = most_quoted(quotes)
     assert top is not None and top.count == 1
     assert "candidate speaker, not stated" in quotes_view(quotes, {"A": "#000000"})
+
+
+def test_a_verb_joined_inside_reported_words_is_a_candidate_speaker():
+    quotes = find_quotes(
+        passages(
+            "Thune added that Democrats “have not laid a glove on him” in the hearings and "
+            "predicted the judge would get an “affirmative” vote in the Senate."
+        )
+    )
+    assert quotes[["voice", "verb", "status"]].values.tolist() == [
+        ["Thune", "add", "asserted"],
+        ["Democrats", "predict", "candidate"],
+    ]

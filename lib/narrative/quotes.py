@@ -144,7 +144,8 @@ QUOTE_COLUMNS = [
 #: ``status`` of an attribution whose speaker the page states.
 ASSERTED = "asserted"
 #: ``status`` of an attribution whose speaker is a guess the page shows as such: a pronoun
-#: resolved past another person named since its antecedent (:func:`find_quotes`).
+#: resolved past another person named since its antecedent, or a verb that borrows its
+#: subject inside someone else's reported words (:func:`find_quotes`).
 CANDIDATE = "candidate"
 
 #: Fewest words a quotation needs to be attributed to the nearest speech verb when
@@ -1372,6 +1373,23 @@ def _named(candidate: _Speaker, names: set[str]) -> bool:
     return candidate.kind == "named person" and bool(words) and words[-1] in names
 
 
+def _joined_inside(doc: Doc, attribution: _Attribution, others: list[_Attribution]) -> bool:
+    """Whether a speech verb borrows its subject inside what another speaker reports.
+
+    "Thune added that Democrats “have not laid a glove on him” and predicted the judge
+    would ...": a verb with no subject of its own, joined to a verb of someone's
+    reported words, may be the reporter's second verb or the reported subject's; the
+    parser takes the nearest noun, a reader cannot be sure. A pronoun borrowed that way
+    ("Trump said he'd talk and has denied ...") is most often the reporter himself.
+    """
+    verb = doc[attribution.position]
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    if attribution.speaker.anaphor == "pronoun":
+        return False
+    return any(a is not attribution and verb.head.i in a.content for a in others)
+
+
 #: Entity labels that compete with a pronoun's antecedent: another person for "he" or
 #: "she", any named person, organisation or place for "it" and "they".
 _COMPETING = {
@@ -1592,7 +1610,8 @@ def find_quotes(
         ``verb_end`` character offsets of the speaker and the verb in ``text``;
         ``status`` :data:`ASSERTED`, or :data:`CANDIDATE` when the speaker is a
         pronoun read past another person named since its antecedent
-        (:func:`_named_since`). Rows follow the passages' order.
+        (:func:`_named_since`) or the verb borrows its subject inside someone else's
+        reported words (:func:`_joined_inside`). Rows follow the passages' order.
     """
     if docs is None:
         from narrative.nlp import parse
@@ -1710,7 +1729,7 @@ def find_quotes(
                         speaker.voice,
                         attribution.speaker.text.lower(),
                     )
-                )
+                ) or _joined_inside(doc, attribution, found[i])
                 rows.append(
                     {
                         "doc_id": row["doc_id"],

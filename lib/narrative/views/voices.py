@@ -92,8 +92,9 @@ def quotes_view(
                 who += f'<br><span style="{NOTE}">written as \u201c{escape(r.speaker)}\u201d</span>'
             if getattr(r, "status", ASSERTED) == CANDIDATE:
                 who += (
-                    f'<br><span style="{NOTE}"><b>candidate speaker, not stated</b>: another '
-                    "person is named since the one the pronoun was read as</span>"
+                    f'<br><span style="{NOTE}"><b>candidate speaker, not stated</b>: the '
+                    "text allows another (a pronoun read past another person named since, "
+                    "or a verb joined inside someone else's reported words)</span>"
                 )
             rows.append(
                 f'<tr><td style="{CELL}">{passage}<br><span style="{NOTE}">'
