@@ -732,3 +732,21 @@ def test_an_office_as_a_predicate_takes_no_holder():
     concept = _concept_of(passages)
     (cheeks,) = concept["head coach Maurice Cheeks"]
     assert cheeks not in concept["the head coach"]
+
+
+def test_the_empty_contrast_table_says_no_concept_is_named_differently():
+    # Two outlets naming "the store" twice each alike is no contrast: the line under the
+    # empty table said "No concept that two outlets each name at least twice", false there
+    # (round 6, ECB+ 14: 119 outlet pairs each name "police", "store" or "fire" twice).
+    from narrative.views.naming import contrasts_view
+
+    names = pd.DataFrame(
+        [
+            dict(event="", concept="store", outlet=o, name="the store", count=2, share=1.0,
+                 doc_id="d", passage_id=0, text="", evidence="same head noun")
+            for o in ("A", "B")
+        ]
+    )  # fmt: skip
+    html = contrasts_view(naming_contrasts(names), {"A": "#111111", "B": "#222222"})
+    assert "name differently" in html
+    assert "at least 2 times" in html
