@@ -680,6 +680,22 @@ def test_the_page_labels_house_style_and_counts_it():
     assert "house style" in contrasts_view(contrasts, {"A": "#111111", "B": "#222222"})
 
 
+def test_the_acronym_of_a_concepts_name_is_house_style():
+    # round 6 (FA-KES Idlib): TRT's "SOHR" beside the others' "the Syrian Observatory" was
+    # shown as a choice of words, "not house style"
+    contrasts = naming_contrasts(
+        _named(
+            [
+                ("the Syrian Observatory for Human Rights", "A", "the Syrian Observatory", 2),
+                ("the Syrian Observatory for Human Rights", "B", "The Syrian Observatory", 1),
+                ("the Syrian Observatory for Human Rights", "B", "SOHR", 1),
+            ]
+        )
+    )
+    assert contrasts["difference"].tolist()[0] > 0
+    assert contrasts["style"].tolist() == [True]
+
+
 def test_a_name_written_with_an_honorific_is_a_person_whatever_the_tagger_says():
     # the tagger calls "Bettie Page" an organisation; "Ms Page" says she is a person
     mentions = find_mentions(
