@@ -1983,11 +1983,13 @@ class MostAnonymous:
         outlet: The outlet.
         anonymous: Its anonymous attributions.
         attributions: All its attributions.
+        min_attributions: Outlets with fewer attributions were left out of the ranking.
     """
 
     outlet: str
     anonymous: int
     attributions: int
+    min_attributions: int = 3
 
     @property
     def share(self) -> float:
@@ -2022,6 +2024,7 @@ def most_anonymous(quotes: pd.DataFrame, *, min_attributions: int = 3) -> MostAn
         str(outlet),
         int(by_outlet.loc[outlet, "anonymous"]),
         int(by_outlet.loc[outlet, "attributions"]),
+        min_attributions,
     )
 
 
