@@ -1391,12 +1391,13 @@ def _joined_inside(doc: Doc, attribution: _Attribution, others: list[_Attributio
 
 
 #: Entity labels that compete with a pronoun's antecedent: another person for "he" or
-#: "she", any named person, organisation or place for "it" and "they".
+#: "she", any named person, organisation or place for "it" and "they" (not an adjective of
+#: nationality: "a Russian proposal").
 _COMPETING = {
     "he": {"PERSON"},
     "she": {"PERSON"},
-    "it": {"PERSON", "ORG", "GPE", "NORP"},
-    "they": {"PERSON", "ORG", "GPE", "NORP"},
+    "it": {"PERSON", "ORG", "GPE"},
+    "they": {"PERSON", "ORG", "GPE"},
 }
 
 
