@@ -903,3 +903,25 @@ def test_a_verb_joined_inside_reported_words_is_a_candidate_speaker():
         ["Thune", "add", "asserted"],
         ["Democrats", "predict", "candidate"],
     ]
+
+
+def test_an_apposition_of_party_or_with_an_article_describes_the_speaker_not_names_him():
+    quotes = find_quotes(
+        passages(
+            "Indiana Gov. Mike Pence signed the bill on Thursday.",
+            "The governor, a Republican, told reporters that the law was not about bias.",
+            "The mayor, Ed Murray, said the city would ban travel to the state.",
+        )
+    )
+    assert quotes["voice"].tolist() == ["Mike Pence", "Ed Murray"]
+
+
+def test_a_document_speaks_for_the_name_or_body_compounded_before_it():
+    quotes = find_quotes(
+        passages(
+            "Rami Abdel Rahman said at least 32 rebels were killed in the blast.",
+            'ISs statement said the attack left "nearly 50" rebels dead.',
+            "The inmate was captured on Friday, according to a Texas prison statement.",
+        )
+    )
+    assert quotes["voice"].tolist() == ["Rami Abdel Rahman", "ISs", "Texas prison"]

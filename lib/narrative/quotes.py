@@ -484,7 +484,9 @@ class _Namer:
 
     def name(self, head: Token, tokens: list[Token]) -> str:
         """The person's name the speaker phrase gives, or ``""``."""
-        candidates = [head] + [t for t in tokens if t.dep_ == "appos"]
+        # An apposition with an indefinite article or of a party or nationality ("The
+        # governor, a Republican, told") describes the speaker; a name takes neither.
+        candidates = [head] + [t for t in tokens if t.dep_ == "appos" and not _describes(t)]
         for candidate in candidates:
             if candidate.ent_type_ == "PERSON":
                 for ent in candidate.doc.ents:
@@ -501,6 +503,12 @@ class _Namer:
             if self.is_person_word(candidate) or proper and (role_beside or role_before):
                 return " ".join(t.text for t in _compound_name(candidate)).replace(" - ", "-")
         return ""
+
+
+def _describes(appos: Token) -> bool:
+    """Whether an apposition describes rather than names: "a Republican", "an American"."""
+    article = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in appos.children)
+    return article or appos.ent_type_ == "NORP"
 
 
 def _name_after_title(token: Token) -> Span | None:
@@ -568,7 +576,7 @@ def _describe(head: Token, tokens: list[Token], namer: _Namer) -> _Speaker:
     if heads & DOCUMENT_NOUNS and not plural:
         issuer = _issuer_in_phrase(noun)
         if issuer is not None:
-            described = _describe(issuer, _speaker_tokens(issuer), namer)
+            described = _describe(*issuer, namer)
             return replace(described, text=text, start=start, end=end)
     words = frozenset(t.lower_ for t in core if t.is_alpha and t.i != noun.i and not t.is_stop)
     anaphor = ""
@@ -617,18 +625,40 @@ def _can_speak(speaker: _Speaker, head: Token, tokens: list[Token]) -> bool:
     )
 
 
-def _issuer_in_phrase(noun: Token) -> Token | None:
-    """Who issued a document, when its phrase says so: "the delegation's statement"."""
+def _issuer_in_phrase(noun: Token) -> tuple[Token, list[Token]] | None:
+    """Who issued a document, when its phrase says so: its head and phrase.
+
+    A possessive ("the delegation's statement"), an agent ("a statement by the
+    ministry", "from ..."), or the nouns compounded before it when one of them is a
+    name or a body that speaks: "a Texas prison statement" (Texas prison), "a police
+    statement", and "ISs statement" (a possessive whose apostrophe the copy lost: a
+    capital inside the word marks an acronym, which no common noun is).
+    """
     for child in noun.children:
         if child.dep_ == "poss" and child.lower_ not in _PRONOUNS:
-            return child
-        if child.dep_ == "compound" and child.ent_type_ in ("ORG", "NORP", "GPE", "PERSON"):
-            return child
+            return child, _speaker_tokens(child)
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             found = next((g for g in child.children if g.dep_ == "pobj"), None)
             if found is not None:
-                return found
+                return found, _speaker_tokens(found)
+    doc = noun.doc
+    start = noun.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i >= start:
+        start -= 1
+    compounds = list(doc[start : noun.i])
+    if any(_issues(t) for t in compounds):
+        return compounds[-1], compounds
     return None
+
+
+def _issues(token: Token) -> bool:
+    """Whether a word compounded before a document names who could issue it."""
+    return (
+        token.ent_type_ in ("ORG", "NORP", "GPE", "PERSON")
+        or token.pos_ == "PROPN"
+        or any(c.isupper() for c in token.text[1:])
+        or token.lemma_.lower() in ORGANISATION_NOUNS | HUMAN_NOUNS
+    )
 
 
 def _clause_subject(sent: Span, exclude: set[int]) -> Token | None:
