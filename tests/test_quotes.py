@@ -925,3 +925,19 @@ def test_a_document_speaks_for_the_name_or_body_compounded_before_it():
         )
     )
     assert quotes["voice"].tolist() == ["Rami Abdel Rahman", "ISs", "Texas prison"]
+
+
+def test_who_after_people_at_a_named_body_is_those_people_and_some_advisers_are_anonymous():
+    quotes = find_quotes(
+        passages(
+            "The tweets shocked officials at the Pentagon, who as recently as Thursday were"
+            " insisting that Mr. Mattis had no intention of resigning.",
+            "It was an approach that some of Mr. Trump's former advisers say the president"
+            " never fully comprehended.",
+        )
+    )
+    assert quotes["speaker"].tolist() == [
+        "officials at the Pentagon",
+        "some of Mr. Trump's former advisers",
+    ]
+    assert quotes["speaker_type"].tolist() == ["anonymous", "anonymous"]

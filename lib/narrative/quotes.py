@@ -361,6 +361,9 @@ def _subject(
     for child in verb.children:
         if child.dep_ == "nsubj" or passive_first and child.dep_ == "nsubjpass":
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                people = _people_at(child)
+                if people:
+                    return people[0], people, ""
                 return _antecedent(child, verb), None, ""
             return child, None, ""
     # "Iran's deputy foreign minister, Abbas Araghchi, called ...": a finite
@@ -441,6 +444,36 @@ def _antecedent(pronoun: Token, verb: Token) -> Token:
     if of is not None and of.lower_ == "of" and of.head.lemma_.lower() in HUMAN_NOUNS:
         return of.head
     return head
+
+
+def _people_at(pronoun: Token) -> list[Token]:
+    """The people a "who" stands for when a place or body names where they are.
+
+    "officials at the Pentagon, who ... were insisting": "who" is said of people, so
+    after a named place or organisation that ends a phrase "<people> at/of/in/from
+    <it>" it stands for the people, whatever the parser attached the phrase to.
+
+    Returns:
+        The tokens from the people's noun to the end of the name, or ``[]``.
+    """
+    doc = pronoun.doc
+    if pronoun.lower_ != "who":
+        return []
+    i = pronoun.i - 1
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    entity = next((e for e in doc.ents if e.start <= i < e.end), None) if i >= 0 else None
+    if entity is None or entity.label_ not in ("ORG", "GPE", "LOC", "FAC"):
+        return []
+    start = entity.start
+    if start > 0 and doc[start - 1].lower_ == "the":
+        start -= 1
+    if start < 2 or doc[start - 1].lower_ not in ("at", "of", "in", "from"):
+        return []
+    people = doc[start - 2]
+    if people.lemma_.lower() not in HUMAN_NOUNS or people.tag_ != "NNS":
+        return []
+    return list(doc[people.i : i + 1])
 
 
 def _compound_name(token: Token) -> list[Token]:
@@ -568,7 +601,11 @@ def _describe(head: Token, tokens: list[Token], namer: _Namer) -> _Speaker:
     # of them, whatever the noun (an office noun names its holder only in the singular)
     share = any(c.dep_ in ("det", "amod") and c.lower_ in _SOME for c in noun.children)
     some_of = share and plural and bool(heads & HUMAN_NOUNS)
-    quantified = (head.lower_ in _SOME or some_of) and not any(t.ent_type_ for t in tokens)
+    # "some Republicans" may be a party's line; "some of Mr. Trump's former advisers" are
+    # unnamed, whose advisers they are names none of them
+    possessor = {t.i for c in noun.children if c.dep_ == "poss" for t in c.subtree}
+    entity = any(t.ent_type_ for t in tokens if t.i not in possessor)
+    quantified = (head.lower_ in _SOME or some_of) and not entity
     if heads & SOURCE_NOUNS or heads & UNNAMED_NOUNS and (plural or not definite) or quantified:
         kind = "anonymous"
     else:
