@@ -934,10 +934,13 @@ def test_who_after_people_at_a_named_body_is_those_people_and_some_advisers_are_
             " insisting that Mr. Mattis had no intention of resigning.",
             "It was an approach that some of Mr. Trump's former advisers say the president"
             " never fully comprehended.",
+            "The drug comes from Colorado, according to Sheriff Adam Hayward of Deuel County,"
+            " Neb., who said that the two states were right to sue.",
         )
     )
-    assert quotes["speaker"].tolist() == [
+    assert quotes["speaker"].tolist()[:2] == [
         "officials at the Pentagon",
         "some of Mr. Trump's former advisers",
     ]
-    assert quotes["speaker_type"].tolist() == ["anonymous", "anonymous"]
+    assert quotes["speaker_type"].tolist()[:2] == ["anonymous", "anonymous"]
+    assert quotes["voice"].tolist()[2:] == ["Adam Hayward", "Adam Hayward"]

@@ -363,7 +363,9 @@ def _subject(
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 people = _people_at(child)
                 if people:
-                    return people[0], people, ""
+                    inside = {t.i for t in people}
+                    root = next((t for t in people if t.head.i not in inside), people[0])
+                    return root, people, ""
                 return _antecedent(child, verb), None, ""
             return child, None, ""
     # "Iran's deputy foreign minister, Abbas Araghchi, called ...": a finite
@@ -447,14 +449,16 @@ def _antecedent(pronoun: Token, verb: Token) -> Token:
 
 
 def _people_at(pronoun: Token) -> list[Token]:
-    """The people a "who" stands for when a place or body names where they are.
+    """The people a "who" stands for when places or bodies name where they are.
 
-    "officials at the Pentagon, who ... were insisting": "who" is said of people, so
-    after a named place or organisation that ends a phrase "<people> at/of/in/from
-    <it>" it stands for the people, whatever the parser attached the phrase to.
+    "who" is said of people, not of places or organisations: after named places
+    or organisations that end a phrase "<people> at/of/in/from <them>" it stands
+    for the people, whatever the parser attached it to ("officials at the
+    Pentagon, who ... were insisting"; "Sheriff Adam Hayward of Deuel County,
+    Neb., who said").
 
     Returns:
-        The tokens from the people's noun to the end of the name, or ``[]``.
+        The tokens from the people's phrase to the end of the names, or ``[]``.
     """
     doc = pronoun.doc
     if pronoun.lower_ != "who":
@@ -462,18 +466,27 @@ def _people_at(pronoun: Token) -> list[Token]:
     i = pronoun.i - 1
     while i >= 0 and doc[i].is_punct:
         i -= 1
-    entity = next((e for e in doc.ents if e.start <= i < e.end), None) if i >= 0 else None
-    if entity is None or entity.label_ not in ("ORG", "GPE", "LOC", "FAC"):
-        return []
-    start = entity.start
-    if start > 0 and doc[start - 1].lower_ == "the":
-        start -= 1
-    if start < 2 or doc[start - 1].lower_ not in ("at", "of", "in", "from"):
+    end = i
+    start = None
+    while i >= 0:
+        entity = next((e for e in doc.ents if e.start <= i < e.end), None)
+        if entity is None or entity.label_ not in ("ORG", "GPE", "LOC", "FAC"):
+            break
+        start = i = entity.start
+        if i > 0 and doc[i - 1].lower_ == "the":
+            start = i = i - 1
+        i -= 1
+        if i >= 0 and doc[i].text == ",":  # "Deuel County, Neb."
+            i -= 1
+    if start is None or start < 2 or doc[start - 1].lower_ not in ("at", "of", "in", "from"):
         return []
     people = doc[start - 2]
+    person = next((e for e in doc.ents if e.label_ == "PERSON" and e.end == people.i + 1), None)
+    if person is not None:
+        return list(doc[person.start : end + 1])
     if people.lemma_.lower() not in HUMAN_NOUNS or people.tag_ != "NNS":
         return []
-    return list(doc[people.i : i + 1])
+    return list(doc[people.i : end + 1])
 
 
 def _compound_name(token: Token) -> list[Token]:
