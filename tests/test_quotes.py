@@ -944,3 +944,18 @@ def test_who_after_people_at_a_named_body_is_those_people_and_some_advisers_are_
     ]
     assert quotes["speaker_type"].tolist()[:2] == ["anonymous", "anonymous"]
     assert quotes["voice"].tolist()[2:] == ["Adam Hayward", "Adam Hayward"]
+
+
+def test_a_speaker_phrase_cut_from_a_longer_one_is_a_candidate():
+    quotes = find_quotes(
+        passages(
+            "Since then around 10 million have been displaced across the war-battered country"
+            " UN estimates suggest.",
+            "IS in a statement published on Twitter and the messaging service Telegram said a"
+            " suicide bomber detonated an explosive belt.",
+            "Obama opposed the rule changes with a spokesman stating: \u201cWe will fight to keep"
+            " the protections of the act.\u201d",
+            'Speaking to Syrian state TV Barazi said "The Syrian leadership will not change."',
+        )
+    )
+    assert quotes["status"].tolist() == ["candidate", "candidate", "asserted", "asserted"]

@@ -213,6 +213,7 @@ class _Attribution:
     speaker: _Speaker
     content: set[int] = field(default_factory=set)
     position: int = 0
+    unsure: bool = False  # the speaker phrase's bounds are the parser's guess
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -922,7 +923,39 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
     # "The officials ... demanded anonymity": the terms of speaking, not a statement
     if content and {verb.doc[j].lower_ for j in content} <= _TERMS_OF_SPEAKING:
         return None
-    return _Attribution(label, verb.idx, _token_end(verb), speaker, content, verb.i)
+    return _Attribution(
+        label, verb.idx, _token_end(verb), speaker, content, verb.i, _cut_off(verb, tokens, how)
+    )
+
+
+def _cut_off(verb: Token, tokens: list[Token], how: str) -> bool:
+    """Whether a speaker phrase may be cut from a longer phrase the parser split.
+
+    Copy that lost its commas runs phrases together ("displaced across the war-battered
+    country UN estimates suggest"; "published on Twitter and the messaging service
+    Telegram said"): a speaker taken as the noun chunk before a verb the parser gave no
+    subject, when that chunk is a preposition's object, or a subject that opens right
+    after an "and" / "or" the parser joins to a noun before it, may be only part of the
+    speaker or not the speaker at all.
+    """
+    first = tokens[0]
+    if how == "before":
+        root = next((t for t in tokens if t.head not in tokens or t.head == t), tokens[-1])
+        # a name right before the verb is its subject ("Speaking to Syrian state TV Barazi
+        # said"); "with a spokesman stating" is a participle's own subject
+        named = root.ent_type_ == "PERSON"
+        absolute = root.head.lower_ == "with" and verb.tag_ == "VBG"
+        if root.dep_ == "pobj" and not named and not absolute:
+            return True
+    if first.i == 0:
+        return False
+    before = first.doc[first.i - 1]
+    return (
+        before.dep_ == "cc"
+        and before.head.i < first.i
+        and before.head.pos_ in ("NOUN", "PROPN")
+        and before.head.dep_ == "pobj"
+    )
 
 
 # What a source asks for when it "demanded anonymity": no statement.
@@ -1692,7 +1725,9 @@ def find_quotes(
         ``status`` :data:`ASSERTED`, or :data:`CANDIDATE` when the speaker is a
         pronoun read past another person named since its antecedent
         (:func:`_named_since`) or the verb borrows its subject inside someone else's
-        reported words (:func:`_joined_inside`). Rows follow the passages' order.
+        reported words (:func:`_joined_inside`) or the speaker phrase may be cut
+        from a longer one the parser split (:func:`_cut_off`). Rows follow the
+        passages' order.
     """
     if docs is None:
         from narrative.nlp import parse
@@ -1799,18 +1834,22 @@ def find_quotes(
                 voices.add(speaker.voice)
                 # "he said" read past another person named since: a candidate speaker
                 uncertain = (
-                    attribution.speaker.anaphor == "pronoun"
-                    and speaker.resolved
-                    and _named_since(
-                        [
-                            (docs[j], {t for a in found[j] for t in a.content})
-                            for j in indices[: n + 1]
-                        ],
-                        attribution.speaker.start,
-                        speaker.voice,
-                        attribution.speaker.text.lower(),
+                    (
+                        attribution.speaker.anaphor == "pronoun"
+                        and speaker.resolved
+                        and _named_since(
+                            [
+                                (docs[j], {t for a in found[j] for t in a.content})
+                                for j in indices[: n + 1]
+                            ],
+                            attribution.speaker.start,
+                            speaker.voice,
+                            attribution.speaker.text.lower(),
+                        )
                     )
-                ) or _joined_inside(doc, attribution, found[i])
+                    or _joined_inside(doc, attribution, found[i])
+                    or attribution.unsure
+                )
                 rows.append(
                     {
                         "doc_id": row["doc_id"],

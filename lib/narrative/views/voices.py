@@ -94,7 +94,8 @@ def quotes_view(
                 who += (
                     f'<br><span style="{NOTE}"><b>candidate speaker, not stated</b>: the '
                     "text allows another (a pronoun read past another person named since, "
-                    "or a verb joined inside someone else's reported words)</span>"
+                    "a verb joined inside someone else's reported words, or a speaker "
+                    "phrase the parser may have cut from a longer one)</span>"
                 )
             rows.append(
                 f'<tr><td style="{CELL}">{passage}<br><span style="{NOTE}">'
