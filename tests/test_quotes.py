@@ -925,6 +925,15 @@ def test_a_document_speaks_for_the_name_or_body_compounded_before_it():
         )
     )
     assert quotes["voice"].tolist() == ["Rami Abdel Rahman", "ISs", "Texas prison"]
+    letter = find_quotes(
+        passages(
+            "Defense Secretary Jim Mattis resigned on Thursday.",
+            "Congress passed the budget bill on Friday.",
+            "Mattis\u2019 resignation letter addressed to Trump indicates his final day in office"
+            " will be Feb. 28.",
+        )
+    )
+    assert only(letter).voice == "Jim Mattis"
 
 
 def test_who_after_people_at_a_named_body_is_those_people_and_some_advisers_are_anonymous():

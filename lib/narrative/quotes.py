@@ -679,8 +679,8 @@ def _can_speak(speaker: _Speaker, head: Token, tokens: list[Token]) -> bool:
 def _issuer_in_phrase(noun: Token) -> tuple[Token, list[Token]] | None:
     """Who issued a document, when its phrase says so: its head and phrase.
 
-    A possessive ("the delegation's statement"), an agent ("a statement by the
-    ministry", "from ..."), or the nouns compounded before it when one of them is a
+    A possessive ("the delegation's statement", "Mattis’ resignation letter"), an agent
+    ("a statement by the ministry", "from ..."), or the nouns compounded before it when one of them is a
     name or a body that speaks: "a Texas prison statement" (Texas prison), "a police
     statement", and "ISs statement" (a possessive whose apostrophe the copy lost: a
     capital inside the word marks an acronym, which no common noun is).
@@ -688,6 +688,9 @@ def _issuer_in_phrase(noun: Token) -> tuple[Token, list[Token]] | None:
     for child in noun.children:
         if child.dep_ == "poss" and child.lower_ not in _PRONOUNS:
             return child, _speaker_tokens(child)
+        # a possessive the parser reads as a modifier ("Mattis’ resignation letter")
+        if child.dep_ == "nmod" and child.i < noun.i and _issues(child):
+            return child, _compound_name(child)
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             found = next((g for g in child.children if g.dep_ == "pobj"), None)
             if found is not None:
