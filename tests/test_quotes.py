@@ -968,3 +968,17 @@ def test_a_speaker_phrase_cut_from_a_longer_one_is_a_candidate():
         )
     )
     assert quotes["status"].tolist() == ["candidate", "candidate", "asserted", "asserted"]
+
+
+def test_a_surname_before_a_generational_suffix_is_the_surname():
+    quotes = find_quotes(
+        passages(
+            "The escape by Arcade Joseph Comeaux Jr., a convicted rapist, has led to unprecedented"
+            " fallout, said TDCJ Inspector General John Moriarty.",
+            "Comeaux, 49, escaped from a prison van in Baytown after he pulled a gun on two"
+            " officers.",
+            "He was at large until Dec. 7, when he was found at a north Houston business, where"
+            " he asked to use the phone.",
+        )
+    )
+    assert quotes["voice"].tolist() == ["John Moriarty", "Arcade Joseph Comeaux Jr."]

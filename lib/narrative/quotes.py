@@ -1180,6 +1180,18 @@ def _people_mentioned(
     return people
 
 
+#: Generational suffixes written after a surname ("Arcade Joseph Comeaux Jr.").
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _surname_words(name: str) -> list[str]:
+    """A name's words up to its surname: a generational suffix is no surname."""
+    words = _NAME_WORD.findall(name)
+    while len(words) > 1 and words[-1].lower() in _SUFFIXES:
+        words = words[:-1]
+    return words
+
+
 def _office(token: Token) -> str:
     """The office a title token names: its lemma, or the office it abbreviates ("Gov.")."""
     word = token.lemma_.lower()
@@ -1222,8 +1234,8 @@ class _People:
             self.names[n] = named
 
     def key(self, name: str) -> str:
-        """A person's key: the last word of the name, spelling variants folded."""
-        words = _NAME_WORD.findall(name.lower())
+        """A person's key: the surname, spelling variants folded."""
+        words = _surname_words(name.lower())
         last = words[-1] if words else name.lower()
         return self.namer.variants.get(last, last)
 
@@ -1336,7 +1348,7 @@ class _People:
         names: dict[str, set[str]] = {}
         for i in article:
             for name in self.names.get(i, []):
-                words = _NAME_WORD.findall(name)
+                words = _surname_words(name)
                 if len(words) > 1:
                     names.setdefault(words[-1].lower(), set()).add(name)
         out = {}
