@@ -982,3 +982,14 @@ def test_a_surname_before_a_generational_suffix_is_the_surname():
         )
     )
     assert quotes["voice"].tolist() == ["John Moriarty", "Arcade Joseph Comeaux Jr."]
+
+
+def test_who_said_after_another_who_clause_is_a_candidate():
+    quotes = find_quotes(
+        passages(
+            "One message cited a Syrian TV journalist who is embedded with the troops in the"
+            " district who said the army confiscated an arms cache.",
+            "Senator Jim DeMint, who said Steele must go, was angry.",
+        )
+    )
+    assert quotes["status"].tolist() == ["candidate", "asserted"]

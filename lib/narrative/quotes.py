@@ -931,8 +931,33 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
     )
 
 
+def _stacked_relative(verb: Token) -> bool:
+    """Whether "who said" follows another "who" clause it may equally describe.
+
+    "a Syrian TV journalist who is embedded with the troops in the district who said":
+    the second "who" may stand for the journalist or for the troops; the parser takes
+    the nearest noun, a reader cannot be sure.
+    """
+    if verb.dep_ != "relcl" or not any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "who" for c in verb.children
+    ):
+        return False
+    node = verb.head
+    while node.head is not node:
+        node = node.head
+        if node.dep_ == "relcl" and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "who" for c in node.children
+        ):
+            return True
+        if node.dep_ not in ("pobj", "prep", "relcl", "dobj", "conj"):
+            break
+    return False
+
+
 def _cut_off(verb: Token, tokens: list[Token], how: str) -> bool:
     """Whether a speaker phrase may be cut from a longer phrase the parser split.
+
+    Or not the speaker at all: see :func:`_stacked_relative`.
 
     Copy that lost its commas runs phrases together ("displaced across the war-battered
     country UN estimates suggest"; "published on Twitter and the messaging service
@@ -941,6 +966,8 @@ def _cut_off(verb: Token, tokens: list[Token], how: str) -> bool:
     after an "and" / "or" the parser joins to a noun before it, may be only part of the
     speaker or not the speaker at all.
     """
+    if _stacked_relative(verb):
+        return True
     first = tokens[0]
     if how == "before":
         root = next((t for t in tokens if t.head not in tokens or t.head == t), tokens[-1])
@@ -1741,7 +1768,8 @@ def find_quotes(
         pronoun read past another person named since its antecedent
         (:func:`_named_since`) or the verb borrows its subject inside someone else's
         reported words (:func:`_joined_inside`) or the speaker phrase may be cut
-        from a longer one the parser split (:func:`_cut_off`). Rows follow the
+        from a longer one the parser split or a "who said" follow another "who"
+        clause (:func:`_cut_off`). Rows follow the
         passages' order.
     """
     if docs is None:

@@ -94,8 +94,9 @@ def quotes_view(
                 who += (
                     f'<br><span style="{NOTE}"><b>candidate speaker, not stated</b>: the '
                     "text allows another (a pronoun read past another person named since, "
-                    "a verb joined inside someone else's reported words, or a speaker "
-                    "phrase the parser may have cut from a longer one)</span>"
+                    "a verb joined inside someone else's reported words, a speaker "
+                    "phrase the parser may have cut from a longer one, or a \u201cwho "
+                    "said\u201d after another \u201cwho\u201d clause)</span>"
                 )
             rows.append(
                 f'<tr><td style="{CELL}">{passage}<br><span style="{NOTE}">'
