@@ -680,9 +680,9 @@ def _issuer_in_phrase(noun: Token) -> tuple[Token, list[Token]] | None:
     """Who issued a document, when its phrase says so: its head and phrase.
 
     A possessive ("the delegation's statement", "Mattis’ resignation letter"), an agent
-    ("a statement by the ministry", "from ..."), or the nouns compounded before it when one of them is a
-    name or a body that speaks: "a Texas prison statement" (Texas prison), "a police
-    statement", and "ISs statement" (a possessive whose apostrophe the copy lost: a
+    ("a statement by the ministry", "from ..."), or the nouns compounded before it when
+    one of them is a name or a body that speaks: "a Texas prison statement" (Texas
+    prison), "a police statement", and "ISs statement" (a possessive whose apostrophe the copy lost: a
     capital inside the word marks an acronym, which no common noun is).
     """
     for child in noun.children:
