@@ -682,8 +682,8 @@ def _issuer_in_phrase(noun: Token) -> tuple[Token, list[Token]] | None:
     A possessive ("the delegation's statement", "Mattis’ resignation letter"), an agent
     ("a statement by the ministry", "from ..."), or the nouns compounded before it when
     one of them is a name or a body that speaks: "a Texas prison statement" (Texas
-    prison), "a police statement", and "ISs statement" (a possessive whose apostrophe the copy lost: a
-    capital inside the word marks an acronym, which no common noun is).
+    prison), "a police statement", and "ISs statement" (a possessive whose apostrophe
+    the copy lost: a capital inside the word marks an acronym, which no common noun is).
     """
     for child in noun.children:
         if child.dep_ == "poss" and child.lower_ not in _PRONOUNS:
