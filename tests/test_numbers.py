@@ -202,6 +202,21 @@ def test_compare_values_and_qualifiers():
     assert compare_quantities(_q(4.0, what=""), _q(4.0, what="")) is None
 
 
+def test_a_qualifier_allows_for_rounding_not_for_another_figure_of_the_same_place():
+    # FA-KES Qamishli: TRT's 48 dead against Daily Sabah's "at least 44"; Idlib: "at least 72"
+    # against "some 80"; BASIL: "up to 1.6 million" women against 1.5 million
+    assert compare_quantities(_q(48.0), _q(44.0, qualifier="at least")) == "differ"
+    assert (
+        compare_quantities(_q(72.0, qualifier="at least"), _q(80.0, qualifier="some")) == "differ"
+    )
+    assert compare_quantities(_q(1.6e6, qualifier="up to"), _q(1.5e6)) == "differ"
+    # a round figure with a qualifier still agrees with a finer one it rounds
+    assert compare_quantities(_q(1400.0, qualifier="more than"), _q(1429.0)) == "agree"
+    assert compare_quantities(_q(50.0, qualifier="nearly"), _q(48.0)) == "agree"
+    assert compare_quantities(_q(80.0, qualifier="some"), _q(78.0)) == "agree"
+    assert compare_quantities(_q(320000.0, qualifier="an estimated"), _q(320000.0)) == "agree"
+
+
 def test_a_difference_needs_a_shared_context_except_for_event_classes():
     assert compare_quantities(_q(4.0, context=("border",)), _q(2.0, context=("work",))) is None
     assert compare_quantities(_q(4.0, context=("border",)), _q(4.0, context=("work",))) == "agree"

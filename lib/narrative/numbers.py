@@ -27,7 +27,9 @@ its words allow: equal to the value for an exact figure, a band for a range
 20,000 to 100,000 (a plural of a unit ``u`` is ``2u`` to ``10u``; ``value`` is
 the lower end). A qualifier before the number ("more than", "close to", "an
 estimated"...) is kept and widens the range by a tolerance on the side it
-points to (:data:`QUALIFIERS`). Dates carry no value: their ``date`` is a
+points to (:data:`QUALIFIERS`), but only toward a figure stated to a finer place that
+it rounds ("more than 1,400" and 1,429 agree; "at least 44" and 48, stated to the same
+place, differ: :func:`_rounds_to`). Dates carry no value: their ``date`` is a
 TIMEX3-style string with ``X`` for what the text leaves open (``XXXX-05-06``
 for "May 6", ``2011-03`` for "March 2011", ``XXXX-WXX-3`` for "Wednesday",
 ``XXXX-08-01/XXXX-08-02`` for "August 1-2").
@@ -1044,6 +1046,10 @@ def compare_quantities(a: Quantity, b: Quantity, *, tolerance: float = 0.1) -> s
         b: Another.
         tolerance: Relative widening for qualifiers (see :meth:`Quantity.bounds`).
 
+    A qualifier allows for rounding: it widens a figure only toward a figure stated to a
+    finer place that it rounds ("some 80" and 78 agree, "some 80" and "at least 72" differ,
+    as do "at least 44" and 48: :func:`_rounds_to`).
+
     Returns:
         ``"agree"`` when the ranges the two allow overlap (dates: every
         component both give overlaps, so "May" agrees with "May 6"),
@@ -1065,10 +1071,9 @@ def compare_quantities(a: Quantity, b: Quantity, *, tolerance: float = 0.1) -> s
             parts_a[k][0] <= parts_b[k][1] and parts_b[k][0] <= parts_a[k][1] for k in shared
         )
     else:
-        low_a, high_a = a.bounds(tolerance)
-        low_b, high_b = b.bounds(tolerance)
-        slack = 1e-9 * max(abs(high_a), abs(high_b), 1.0)
-        agree = low_a <= high_b + slack and low_b <= high_a + slack
+        agree = _overlap(a.bounds(tolerance), b.bounds(tolerance))
+        if agree and not _overlap(a.bounds(0.0), b.bounds(0.0)):
+            agree = _rounds_to(a, b)
     if agree:
         return "agree"
     if a.kind == "ordinal" or _vague(a) or _vague(b):
@@ -1085,6 +1090,46 @@ def compare_quantities(a: Quantity, b: Quantity, *, tolerance: float = 0.1) -> s
     if a.kind == "date":
         context.discard(a.anchor)
     return "differ" if context else None
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    slack = 1e-9 * max(abs(a[1]), abs(b[1]), 1.0)
+    return a[0] <= b[1] + slack and b[0] <= a[1] + slack
+
+
+def _place(value: float) -> float:
+    """The place of a figure's last significant digit: 10 for 320, 1 for 48, 0.1 for 1.5."""
+    digits = f"{abs(value):.6f}".rstrip("0").rstrip(".")
+    if "." in digits:
+        return 10.0 ** -len(digits.split(".")[1])
+    return 10.0 ** (len(digits) - len(digits.rstrip("0")))
+
+
+def _rounds_to(a: Quantity, b: Quantity) -> bool:
+    """Whether the rounder of two exact figures is the other, rounded the way its qualifier reads.
+
+    A qualifier allows for rounding, so it widens a figure only toward a figure stated to a
+    finer place that it rounds: "more than 1,400" is 1,429 rounded down, "nearly 50" is 48
+    rounded up, "some 80" is 78 rounded, but "some 80" is not 72 (which rounds to 70), and two
+    figures stated to the same place ("at least 44" and 48, "up to 1.6 million" and 1.5
+    million) are two counts, however their qualifiers could be read to meet. Ranges and vague
+    amounts keep the whole range their words and qualifiers allow.
+    """
+    if a.low != a.high or b.low != b.high or _vague(a) or _vague(b):
+        return True
+    coarse, fine = sorted((a, b), key=lambda q: _place(q.value), reverse=True)
+    place = _place(coarse.value)
+    if place == _place(fine.value):
+        return False
+    steps = fine.value / place
+    direction = QUALIFIERS.get(coarse.qualifier)
+    if direction == "over":
+        rounded = math.floor(steps + 1e-9)
+    elif direction == "under":
+        rounded = math.ceil(steps - 1e-9)
+    else:
+        rounded = math.floor(steps + 0.5)
+    return math.isclose(rounded * place, coarse.value)
 
 
 #: Words that date the telling, not the fact: "a prosecutor said Friday", "posted on
