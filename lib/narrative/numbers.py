@@ -1290,7 +1290,7 @@ def number_comparisons(
             story(*key_a, pair.text_a), story(*key_b, pair.text_b), tolerance=tolerance
         ):
             if one_story(pair.doc_a, pair.doc_b, a):
-                rows.append((side_a, side_b, pair.relation, "aligned", a, b, status))
+                rows.append(_comparison_row(side_a, side_b, pair.relation, "aligned", a, b, status))
     if passages is not None:
         events = []
         for row in passages.itertuples(index=False):
@@ -1316,76 +1316,8 @@ def number_comparisons(
                 for a, b, status in match_quantities(
                     quantities_a, quantities_b, tolerance=tolerance, max_ratio=max_ratio
                 ):
-                    rows.append((side_a, side_b, "unaligned", link, a, b, status))
-    rows += _joined_by_agreement(rows, linked, direct, tolerance=tolerance)
-    return pd.DataFrame([_comparison_row(*r) for r in rows], columns=COMPARISON_COLUMNS)
-
-
-def _figure_key(side: PassageRef, q: Quantity) -> tuple[str, int, int]:
-    return (side.doc_id, int(side.passage_id), q.start)
-
-
-def _one_referent(a: Quantity, b: Quantity) -> bool:
-    """Whether two agreeing figures give one referent by the evidence a difference needs."""
-    if a.scope != b.scope:
-        return False
-    if a.what in INCIDENT_CLASSES:
-        return True
-    return (
-        bool(a.anchor)
-        and a.anchor == b.anchor
-        and a.anchor not in _TELLING
-        and bool(set(a.context) & set(b.context))
-    )
-
-
-def _joined_by_agreement(
-    compared: list[tuple], linked: set[frozenset], direct: set[frozenset], *, tolerance: float
-) -> list[tuple]:
-    """The pairs a disagreement gets from the outlets whose figure agrees with one of its sides.
-
-    One disagreement is one finding with every outlet's figure: when NYT's "48-page
-    indictment" differs from HuffPost's "47-page indictment" (aligned), Fox's "48-page
-    indictment", in a passage aligned with NYT's and agreeing with it on one referent (an
-    incident class, or the same anchor and a shared context word, as a difference needs),
-    differs from HuffPost's 47 too, though Fox's and HuffPost's passages are not aligned.
-    The new pair must itself differ by :func:`compare_quantities`, and tolls must be of
-    linked articles (:func:`story_links`), as any pair.
-
-    Args:
-        compared: ``(side_a, side_b, relation, link, a, b, status)`` of every comparison.
-        linked: Pairs of articles whose tolls may be compared (:func:`story_links`).
-        direct: Pairs of articles an aligned pair without a toll joins (:func:`_direct_links`).
-        tolerance: See :func:`compare_quantities`.
-
-    Returns:
-        New ``differ`` comparisons (relation ``unaligned``), in the same form.
-    """
-    agreeing: dict[tuple, list[tuple[PassageRef, Quantity]]] = {}
-    present = set()
-    for side_a, side_b, _, link, a, b, status in compared:
-        present.add(frozenset((_figure_key(side_a, a), _figure_key(side_b, b))))
-        if status == "agree" and link == "aligned" and _one_referent(a, b):
-            agreeing.setdefault(_figure_key(side_a, a), []).append((side_b, b))
-            agreeing.setdefault(_figure_key(side_b, b), []).append((side_a, a))
-    joined = []
-    for side_a, side_b, relation, _, a, b, status in compared:
-        if status != "differ" or relation not in SAME_FACT:
-            continue
-        for here, figure, there, other in ((side_a, a, side_b, b), (side_b, b, side_a, a)):
-            for side_c, c in agreeing.get(_figure_key(here, figure), []):
-                key = frozenset((_figure_key(side_c, c), _figure_key(there, other)))
-                docs = frozenset((side_c.doc_id, there.doc_id))
-                if side_c.outlet == there.outlet or key in present:
-                    continue
-                if c.what in EVENT_CLASSES and docs not in linked:
-                    continue
-                if compare_quantities(c, other, tolerance=tolerance) != "differ":
-                    continue
-                present.add(key)
-                link = "direct" if docs in direct else "through others"
-                joined.append((side_c, there, "unaligned", link, c, other, "differ"))
-    return joined
+                    rows.append(_comparison_row(side_a, side_b, "unaligned", link, a, b, status))
+    return pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
 
 
 def story_links(
