@@ -606,6 +606,15 @@ def _class_of(token: Token) -> str:
     return ""
 
 
+#: Nouns of the deaths class that name those an attack hit, dead or not ("victims"), and
+#: the verbs of harm that, governing them, say they were hit, not that they died: "shot
+#: the three victims" (two died, one was wounded). Such a count is a count of victims.
+_HARMED = frozenset({"victim"})
+_NONFATAL_HARM = frozenset(
+    {"shoot", "stab", "hit", "strike", "attack", "wound", "injure", "hurt", "treat", "rescue"}
+)
+
+
 def _event_class(span: Span, noun: Token | None) -> str:
     """The event class of a count of people, ``""`` if none (see :data:`EVENT_CLASSES`).
 
@@ -617,6 +626,11 @@ def _event_class(span: Span, noun: Token | None) -> str:
     subject or object ("*killed* 12", "the *toll* rose to 1,200").
     """
     if noun is not None:
+        if noun.lemma_.lower() in _HARMED and noun.head.pos_ == "VERB":
+            # "shot the three victims": those the verb hit, dead or alive
+            harm = noun.head.lemma_.lower()
+            if harm in _NONFATAL_HARM:
+                return _class_of(noun.head) if _class_of(noun.head) != "deaths" else ""
         if _class_of(noun):
             return _class_of(noun)
         while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
@@ -781,6 +795,13 @@ _INCREMENT_BEFORE = frozenset({"another", "additional", "further", "extra"})
 INCREMENT = "increment"
 
 
+#: Words before a count that make it a stretch of a series, not the whole: "taking the
+#: *first* two games" of a six-game series, "eight losses in their *last* 10 games" of a
+#: season. The word is the count's ``scope``: it is compared only with a count of the same
+#: stretch (see :func:`compare_quantities`).
+_STRETCH = frozenset({"first", "last", "next", "past", "previous", "final", "opening"})
+
+
 def _increment(span: Span, start: int) -> bool:
     """Whether a count is an increment: "two *more* times", "*another* 20 people"."""
     doc = span.doc
@@ -827,6 +848,8 @@ def _count(span: Span) -> list[Quantity]:
     )
     if _increment(span, start):
         quantity = replace(quantity, scope=INCREMENT)
+    elif before is not None and before.lower_ in _STRETCH:
+        quantity = replace(quantity, scope=before.lower_)
     return [quantity]
 
 
