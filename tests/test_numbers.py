@@ -719,3 +719,27 @@ def test_an_increment_is_never_compared_with_a_total():
     assert another.scope == "increment"
     # "two or more", "more than two" are not increments
     assert extract_quantities("Two or more people died.")[0].scope == ""
+
+
+def test_a_count_of_a_stretch_of_a_series_is_not_the_whole():
+    # ECB+ 5 (round 5): "the first two games" of a six-game series, "their last 10 games"
+    first = _only("Philly surprised the Pistons by taking the first two games in Detroit.", "count")
+    series = _only("The team took Detroit to six games in the quarterfinal round.", "count")
+    assert first.scope == "first" and series.scope == ""
+    assert compare_quantities(first, series) is None
+    last = [q for q in extract_quantities("They have lost eight of their last 10 games.")]
+    assert [q.scope for q in last if q.value == 10] == ["last"]
+    # the same stretch is still compared
+    other = _only("Philly won the first three games in Detroit.", "count")
+    assert compare_quantities(replace(first, anchor="win"), replace(other, anchor="win")) == (
+        "differ"
+    )
+
+
+def test_victims_a_non_fatal_verb_hit_are_not_a_death_toll():
+    # ECB+ 22 (round 4): "shot the three victims" (two died, one was wounded)
+    shot = _only("Hiller then shot the three victims, according to police.", "count")
+    assert shot.what == "victim"
+    assert _only("Gunmen wounded four victims.", "count").what == "injured"
+    assert _only("The blast killed 12 victims.", "count").what == "deaths"
+    assert _only("The number of victims is at least 70.", "count").what == "deaths"

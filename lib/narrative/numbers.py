@@ -38,8 +38,11 @@ for "May 6", ``2011-03`` for "March 2011", ``XXXX-WXX-3`` for "Wednesday",
 noun ("zones" -> ``zone``), except for counts of people in events, which map
 onto a small list of classes (:data:`EVENT_CLASSES`): "320,000 lives", "half a
 million people" that something "has killed", "10 others were badly wounded".
-Durations are keyed by unit (``year``), money by currency, percentages by
-``percent``, ordinals by their noun ("fifth *round*"), dates by ``date``.
+"Victims" that a verb of harm governs ("shot the three victims") are those hit, dead
+or not, so they are counted as victims, not deaths. A count after "first", "last",
+"next"... ("the first two games") counts a stretch of a series and is compared only with
+a count of the same stretch. Durations are keyed by unit (``year``), money by currency,
+percentages by ``percent``, ordinals by their noun ("fifth *round*"), dates by ``date``.
 
 **Same fact, different figure.** Two quantities are compared when they have
 the same kind and ``what``; equal figures agree wherever they stand, but a
