@@ -743,3 +743,15 @@ def test_victims_a_non_fatal_verb_hit_are_not_a_death_toll():
     assert _only("Gunmen wounded four victims.", "count").what == "injured"
     assert _only("The blast killed 12 victims.", "count").what == "deaths"
     assert _only("The number of victims is at least 70.", "count").what == "deaths"
+
+
+def test_a_class_word_in_the_counted_nouns_own_phrase_names_its_class():
+    # FA-KES Qamishli: unpunctuated wire copy whose parse hangs "dead" and "injured" elsewhere
+    dead = extract_quantities(
+        "27 Jul 2016 At least 48 people dead over 100 injured after truck bomb exploded."
+    )
+    assert [q.what for q in dead if q.value == 48] == ["deaths"]
+    hurt = extract_quantities(
+        "Hospitals received the bodies of 44 victims as well as 140 injured people."
+    )
+    assert [q.what for q in hurt if q.value == 140] == ["injured"]

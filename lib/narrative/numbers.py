@@ -636,6 +636,13 @@ def _event_class(span: Span, noun: Token | None) -> str:
                 return _class_of(noun.head) if _class_of(noun.head) != "deaths" else ""
         if _class_of(noun):
             return _class_of(noun)
+        # the noun's own phrase first, by position, as the parse of unpunctuated wire copy
+        # may hang its words elsewhere: "140 *injured* people", "48 people *dead*"
+        doc = span.doc
+        phrase = [*doc[span.end : noun.i], *doc[noun.i + 1 : noun.i + 2]]
+        for word in phrase:
+            if word.tag_ in ("JJ", "VBN") and _class_of(word):
+                return _class_of(word)
         while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head
         # a past participle on the noun itself first: in "left 100 people killed and 400
