@@ -745,7 +745,7 @@ def test_victims_a_non_fatal_verb_hit_are_not_a_death_toll():
     assert _only("The number of victims is at least 70.", "count").what == "deaths"
 
 
-def test_a_class_word_in_the_counted_nouns_own_phrase_names_its_class():
+def test_the_words_next_to_a_count_name_its_class():
     # FA-KES Qamishli: unpunctuated wire copy whose parse hangs "dead" and "injured" elsewhere
     dead = extract_quantities(
         "27 Jul 2016 At least 48 people dead over 100 injured after truck bomb exploded."
@@ -755,3 +755,14 @@ def test_a_class_word_in_the_counted_nouns_own_phrase_names_its_class():
         "Hospitals received the bodies of 44 victims as well as 140 injured people."
     )
     assert [q.what for q in hurt if q.value == 140] == ["injured"]
+    # FA-KES Idlib: the verb just before the count, unless a word after it names its own class
+    said = extract_quantities(
+        "The air strikes on the town also wounded more than 60 people said the Observatory."
+    )
+    assert [q.what for q in said if q.value == 60] == ["injured"]
+    left = extract_quantities(
+        "The attack left at least 100 people killed and over 400 wounded mostly women."
+    )
+    assert [q.what for q in left if q.value == 400] == ["injured"]
+    both = extract_quantities("At least 44 killed dozens injured as twin bombing targets Qamishli")
+    assert [q.what for q in both] == ["deaths", "injured"]

@@ -636,13 +636,8 @@ def _event_class(span: Span, noun: Token | None) -> str:
                 return _class_of(noun.head) if _class_of(noun.head) != "deaths" else ""
         if _class_of(noun):
             return _class_of(noun)
-        # the noun's own phrase first, by position, as the parse of unpunctuated wire copy
-        # may hang its words elsewhere: "140 *injured* people", "48 people *dead*"
-        doc = span.doc
-        phrase = [*doc[span.end : noun.i], *doc[noun.i + 1 : noun.i + 2]]
-        for word in phrase:
-            if word.tag_ in ("JJ", "VBN") and _class_of(word):
-                return _class_of(word)
+        if _adjacent_class(span, noun):
+            return _adjacent_class(span, noun)
         while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head
         # a past participle on the noun itself first: in "left 100 people killed and 400
@@ -662,6 +657,8 @@ def _event_class(span: Span, noun: Token | None) -> str:
             # "the deaths of 12 people", or "thousands of people have fled"
             of_span = span.start <= noun.head.head.i < span.end
             linked.append(_governor(span.root if of_span else noun))
+    elif _adjacent_class(span, None):
+        return _adjacent_class(span, None)
     else:
         # a headline's "At least 100 killed": the participle hangs on the number itself
         linked = [t for t in span.root.children if t.dep_ in ("acl", "amod") and t.i >= span.end]
@@ -680,6 +677,27 @@ def _event_class(span: Span, noun: Token | None) -> str:
             ]
             linked += [governor, *held, *(o for o in of if o.dep_ == "pobj")]
     return next((c for c in map(_class_of, filter(None, linked)) if c), "")
+
+
+def _adjacent_class(span: Span, noun: Token | None) -> str:
+    """The class a word next to a count names, by position, ``""`` if none.
+
+    The parse of unpunctuated wire copy may hang the words of a count's phrase elsewhere
+    ("wounded more than 60 people said the Observatory" makes the people the sayers), so
+    the words around the count are read first: an adjective or participle between the
+    number and its noun ("140 *injured* people") or just after the noun, or after the bare
+    number ("48 people *dead*", "over 400 *wounded*"), else the verb just before the count,
+    whose object it is ("*wounded* more than 60 people", "*killed* 12"), unless a word after
+    the count names its own class ("killed dozens *injured*").
+    """
+    doc = span.doc
+    before = doc[span.start - 1] if span.start else None
+    end = span.end if noun is None else noun.i + 1
+    after = [*(doc[span.end : noun.i] if noun is not None else []), *doc[end : end + 1]]
+    own = next((_class_of(w) for w in after if w.tag_ in ("JJ", "VBN") and _class_of(w)), "")
+    if own or before is None or before.tag_ not in ("VBD", "VBN", "VBG"):
+        return own  # "killed dozens *injured*": the word after the count is its own
+    return _class_of(before)
 
 
 def _agent_of(verb: Token) -> bool:
