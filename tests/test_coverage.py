@@ -749,6 +749,23 @@ def test_placement_bands():
     assert bands[("a2", 2)] == "second half"
 
 
+def test_a_first_paragraph_without_breaks_is_lede_only_at_the_top():
+    # FA-KES prints each article as one paragraph: read per paragraph, every sentence was
+    # the lede and nothing could be buried (round 6: a fact at 19% in one article and 73%
+    # in another was "no gap").
+    passages = pd.DataFrame(
+        {
+            "doc_id": ["d"] * 5 + ["e"],
+            "passage_id": [0, 1, 2, 3, 4, 0],
+            "kind": ["headline"] + ["body"] * 4 + ["body"],
+            "paragraph": [0, 1, 1, 1, 1, 1],
+            "position": [0.0, 0.05, 0.2, 0.4, 0.73, 0.3],
+        }
+    )
+    bands = placement_bands(passages).tolist()
+    assert bands == ["headline", "lede", "lede", "second quarter", "second half", "lede"]
+
+
 def test_prominence_keeps_the_best_placement_per_outlet():
     passages, _, _ = toy()
     table = prominence(toy_facts(), passages).set_index(["fact_id", "outlet"])

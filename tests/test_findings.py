@@ -60,7 +60,10 @@ def test_findings_are_read_from_the_exports(tmp_path: Path):
         "the alignment's guess at one fact and often joins two facts on one topic); 2 story units."
     )
     assert "The most quoted named voice is Jane Roe (2 attributions in 2 outlets)." in texts
-    assert "A attributes 75% of its 4 attributions to anonymous sources." in texts
+    assert (
+        "A attributes 75% of its 4 attributions to anonymous sources, the highest share among "
+        "the outlets with 3 attributions or more." in texts
+    )
     # one finding with every outlet's figure, counts first
     assert texts[-1] == (
         'Figures differ (N02, deaths): A "320,000", C "320,000", D "half a million" (and 1 more).'
@@ -325,14 +328,16 @@ def test_an_anonymous_share_of_one_or_two_attributions_is_not_stated(tmp_path):
     rows += [{"outlet": "B", "speaker_type": "named person", "person": "Jane Roe"}] * 3
     _write(data, "quotes", rows)
     assert voices_findings(data)[-1].text == (
-        "Not stated here: which outlet relies most on anonymous sources. The highest share, "
+        "Not stated here: which outlet relies most on anonymous sources. The highest share "
+        "among the outlets with 3 attributions or more, "
         "A's 50% of 4 attributions, rests on 2 anonymous attributions, which one missed or "
         "misread attribution changes by half or more."
     )
     rows.append({"outlet": "A", "speaker_type": "anonymous", "person": "Jane Roe"})
     _write(data, "quotes", rows)
     assert voices_findings(data)[-1].text == (
-        "A attributes 60% of its 5 attributions to anonymous sources."
+        "A attributes 60% of its 5 attributions to anonymous sources, the highest share "
+        "among the outlets with 3 attributions or more."
     )
 
 

@@ -680,6 +680,22 @@ def test_the_page_labels_house_style_and_counts_it():
     assert "house style" in contrasts_view(contrasts, {"A": "#111111", "B": "#222222"})
 
 
+def test_the_acronym_of_a_concepts_name_is_house_style():
+    # round 6 (FA-KES Idlib): TRT's "SOHR" beside the others' "the Syrian Observatory" was
+    # shown as a choice of words, "not house style"
+    contrasts = naming_contrasts(
+        _named(
+            [
+                ("the Syrian Observatory for Human Rights", "A", "the Syrian Observatory", 2),
+                ("the Syrian Observatory for Human Rights", "B", "The Syrian Observatory", 1),
+                ("the Syrian Observatory for Human Rights", "B", "SOHR", 1),
+            ]
+        )
+    )
+    assert contrasts["difference"].tolist()[0] > 0
+    assert contrasts["style"].tolist() == [True]
+
+
 def test_a_name_written_with_an_honorific_is_a_person_whatever_the_tagger_says():
     # the tagger calls "Bettie Page" an organisation; "Ms Page" says she is a person
     mentions = find_mentions(
@@ -732,3 +748,21 @@ def test_an_office_as_a_predicate_takes_no_holder():
     concept = _concept_of(passages)
     (cheeks,) = concept["head coach Maurice Cheeks"]
     assert cheeks not in concept["the head coach"]
+
+
+def test_the_empty_contrast_table_says_no_concept_is_named_differently():
+    # Two outlets naming "the store" twice each alike is no contrast: the line under the
+    # empty table said "No concept that two outlets each name at least twice", false there
+    # (round 6, ECB+ 14: 119 outlet pairs each name "police", "store" or "fire" twice).
+    from narrative.views.naming import contrasts_view
+
+    names = pd.DataFrame(
+        [
+            dict(event="", concept="store", outlet=o, name="the store", count=2, share=1.0,
+                 doc_id="d", passage_id=0, text="", evidence="same head noun")
+            for o in ("A", "B")
+        ]
+    )  # fmt: skip
+    html = contrasts_view(naming_contrasts(names), {"A": "#111111", "B": "#222222"})
+    assert "name differently" in html
+    assert "at least 2 times" in html

@@ -100,9 +100,14 @@ OUTLET_ONLY, LEAVES_OUT = "outlet-only", "leaves out"
 
 #: Placement bands, most prominent first. ``lede`` is the first body paragraph
 #: of the article (its first passage at paragraph granularity, every sentence of
-#: it at sentence granularity); later body passages fall in a quarter or half of
-#: the article by their relative ``position``.
+#: it above :data:`LEDE_END` at sentence granularity); later body passages fall in a
+#: quarter or half of the article by their relative ``position``.
 BANDS = ("headline", "standfirst", "lede", "first quarter", "second quarter", "second half")
+
+#: Where the lede ends at the latest, as a share of the article: a first body
+#: paragraph reaching further lost its breaks, and only its part above this line
+#: (always its first passage) is the lede.
+LEDE_END = 0.25
 
 FACT_COLUMNS = [
     "fact_id",
@@ -1082,7 +1087,12 @@ def placement_bands(passages: pd.DataFrame) -> pd.Series:
     """
     body = passages["kind"] == "body"
     first_paragraph = passages[body].groupby("doc_id")["paragraph"].min()
+    first_passage = passages["doc_id"].map(passages[body].groupby("doc_id")["position"].min())
     lede = body & (passages["paragraph"] == passages["doc_id"].map(first_paragraph))
+    # A first paragraph that runs on past the first quarter is text that lost its
+    # paragraph breaks (FA-KES prints each article as one paragraph): its lower
+    # sentences are not the lede, or nothing in it could ever be buried.
+    lede &= (passages["position"] < LEDE_END) | (passages["position"] == first_passage)
     bands = pd.Series("second half", index=passages.index)
     bands[passages["position"] < 0.5] = "second quarter"
     bands[passages["position"] < 0.25] = "first quarter"

@@ -279,14 +279,15 @@ def most_anonymous_sentence(top: MostAnonymous) -> str:
     Stated when at least :data:`narrative.quotes.MIN_ANONYMOUS` anonymous attributions
     are behind it; otherwise the sentence gives the share and says why it is not stated.
     """
+    among = f"among the outlets with {top.min_attributions} attributions or more"
     if top.holds:
         return (
             f"{top.outlet} attributes {_share(top.share)} of its {top.attributions} "
-            "attributions to anonymous sources."
+            f"attributions to anonymous sources, the highest share {among}."
         )
     return (
-        "Not stated here: which outlet relies most on anonymous sources. The highest share, "
-        f"{top.outlet}'s {_share(top.share)} of {top.attributions} attributions, rests on "
+        "Not stated here: which outlet relies most on anonymous sources. The highest share "
+        f"{among}, {top.outlet}'s {_share(top.share)} of {top.attributions} attributions, rests on "
         f"{top.anonymous} anonymous attribution{'s' if top.anonymous != 1 else ''}, which "
         "one missed or misread attribution changes by half or more."
     )

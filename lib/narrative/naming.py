@@ -1304,8 +1304,9 @@ def _house_style(names: Sequence[str], label: str) -> list[bool]:
     capitalised (an organisation's name) or date the title (``[naming]
     title_qualifiers`` in ``data/words.toml``: "former"): "the chairman", "the GOP chairman" beside
     "Chairman Steele"; "the former director" beside "former Director Comey"; "the
-    defendant" beside "defendant Yvonne Hiller". Any other description ("the
-    college-educated beauty queen", "the woman") is a choice of words.
+    defendant" beside "defendant Yvonne Hiller". The acronym of the concept's name is
+    the name too ("SOHR" for "the Syrian Observatory for Human Rights"). Any other
+    description ("the college-educated beauty queen", "the woman") is a choice of words.
     """
 
     def words(text: str) -> list[str]:
@@ -1317,12 +1318,14 @@ def _house_style(names: Sequence[str], label: str) -> list[bool]:
 
     own = set(words(" ".join(w for w in label.split() if w[:1].isupper())))
     own = {w for w in own if len(w) > 1 and w not in _TITLES}
+    full = _ARTICLE.sub("", label.strip())
+    short = acronyms([full, *(_ARTICLE.sub("", n.strip()) for n in names)])
     before: set[str] = set()
     holds = []
     for name in names:
         split = words(name)
         at = next((i for i, w in enumerate(split) if w in own), None)
-        holds.append(at is not None)
+        holds.append(at is not None or short.get(_ARTICLE.sub("", name.strip())) == full.lower())
         if at is not None:
             before.update(w for w in split[:at] if w)
     qualifiers = word_lists()["naming"]["title_qualifiers"]

@@ -1841,11 +1841,13 @@ class MostAnonymous:
         outlet: The outlet.
         anonymous: Its anonymous attributions.
         attributions: All its attributions.
+        min_attributions: Outlets with fewer attributions were left out of the ranking.
     """
 
     outlet: str
     anonymous: int
     attributions: int
+    min_attributions: int = 3
 
     @property
     def share(self) -> float:
@@ -1880,6 +1882,7 @@ def most_anonymous(quotes: pd.DataFrame, *, min_attributions: int = 3) -> MostAn
         str(outlet),
         int(by_outlet.loc[outlet, "anonymous"]),
         int(by_outlet.loc[outlet, "attributions"]),
+        min_attributions,
     )
 
 

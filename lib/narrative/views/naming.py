@@ -88,7 +88,10 @@ def contrasts_view(
     """
     shown = shown_contrasts(contrasts, limit=limit, min_mentions=min_mentions)
     if shown.empty:
-        return "<p><em>No concept that two outlets each name at least twice.</em></p>"
+        return (
+            f"<p><em>No concept that two outlets each name at least {min_mentions} times "
+            "and name differently.</em></p>"
+        )
     rows = []
     for r in shown.itertuples(index=False):
         event = f'<br><span style="{NOTE}">{escape(r.event)}</span>' if r.event else ""
