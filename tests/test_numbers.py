@@ -766,3 +766,26 @@ def test_the_words_next_to_a_count_name_its_class():
     assert [q.what for q in left if q.value == 400] == ["injured"]
     both = extract_quantities("At least 44 killed dozens injured as twin bombing targets Qamishli")
     assert [q.what for q in both] == ["deaths", "injured"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a quarter of a million", 250_000),
+        ("three quarters of a million", 750_000),
+        ("two and a quarter million", 2_250_000),
+        ("a third of a billion", 1e9 / 3),
+        ("a quarter", None),  # a quarter of a town is no count
+    ],
+)
+def test_a_fraction_of_a_scale_word_is_that_fraction(text, expected):
+    parsed = parse_number(text)
+    assert (parsed and parsed[0]) == (pytest.approx(expected) if expected else None)
+
+
+def test_a_quarter_of_a_million_dead_is_not_a_million():
+    # round 6 (FA-KES Idlib): "a quarter of a million" was read as 1,000,000, the
+    # recogniser's span being "million" alone
+    (war,) = extract_quantities("The war has killed more than a quarter of a million people.")
+    assert (war.value, war.qualifier, war.what) == (250_000, "more than", "deaths")
+    assert extract_quantities("A quarter of the residents fled.") == []

@@ -283,6 +283,14 @@ _SCALE_END = re.compile(
     r"(?:\s+(?:hundred|" + "|".join(_SCALES) + r"))+$|(?<=\d)(?:" + "|".join(_SUFFIXES) + r")$"
 )
 _NUMBER_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?[a-z]*|[a-z]+")
+#: Fractions of a scale word: "a quarter of a million", "three quarters of a billion".
+_FRACTIONS = {"quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
+#: A fraction written just before a scale word the recogniser took alone ("a quarter of a
+#: [million]"): the figure is the fraction of it, not the scale word.
+_FRACTION_BEFORE = re.compile(
+    r"\b(?:(?:a|an|one|two|three)\s+)?(?:quarters?|thirds?)\s+of\s+(?:a\s+|an\s+)?$",
+    re.IGNORECASE,
+)
 _WORD_VALUES = {*_UNITS, *_TENS, *_SCALES, "hundred", "dozen", "half", "a", "an", "and"}
 _NUMBER_WORDS = "|".join(sorted(_WORD_VALUES - {"a", "an", "and"}, key=len, reverse=True))
 _DURATION = re.compile(
@@ -432,8 +440,11 @@ def _single_number(text: str) -> tuple[float, float, float] | None:
         elif len(words) != 1:
             return None
         return unit * low, unit * low, unit * high
-    total, current, seen = 0.0, None, False
-    for token in _NUMBER_TOKEN.findall(text.replace("-", " ")):
+    total, current, seen, fraction = 0.0, None, False, False
+    tokens = _NUMBER_TOKEN.findall(text.replace("-", " "))
+    for i, token in enumerate(tokens):
+        previous = tokens[i - 1] if i else ""
+        before = tokens[i - 2] if i > 1 else ""
         if token[0].isdigit():
             digits = re.match(r"[\d,]*(?:\.\d+)?", token).group()
             suffix = token[len(digits) :]
@@ -449,6 +460,13 @@ def _single_number(text: str) -> tuple[float, float, float] | None:
         elif token == "half":
             current = (current or 0.0) + 0.5
             seen = True
+        elif token in _FRACTIONS:  # "a quarter of a million": a quarter times what follows
+            after_and = previous == "and" or previous in ("a", "an") and before == "and"
+            share = _FRACTIONS[token]
+            current = (current or 0.0) + share if after_and else (current or 1.0) * share
+            seen = fraction = True  # of a scale word only: "a quarter" of a town is no count
+        elif token == "of" and previous in _FRACTIONS:
+            pass
         elif token in ("a", "an"):
             current = 1.0 if current is None else current
         elif token == "and":
@@ -459,9 +477,10 @@ def _single_number(text: str) -> tuple[float, float, float] | None:
             current, seen = (current or 1.0) * 100, True
         elif token in _SCALES:
             total, current, seen = total + (current or 1.0) * _SCALES[token], None, True
+            fraction = False
         else:
             return None
-    if not seen:
+    if not seen or fraction:
         return None
     value = total + (current or 0.0)
     return value, value, value
@@ -852,6 +871,10 @@ def _count(span: Span) -> list[Quantity]:
         return []  # "Tue 05 Jul 2016": a date the recogniser took for a number
     if after is not None and after.idx == span.end_char and after.lower_ in _SUFFIXES:
         span = doc[span.start : span.end + 1]  # "3.5m" is two tokens
+    fraction = _FRACTION_BEFORE.search(doc.text[: span.start_char])
+    if fraction and set(span.text.lower().split()) <= {"a", "an", *_SCALES}:
+        # "a quarter of a [million]": the recogniser's span was the scale word alone
+        span = doc.char_span(fraction.start(), span.end_char, alignment_mode="expand")
     qualifier, start, rest = _qualifier(span)
     number = parse_number(rest)
     if number is None:
