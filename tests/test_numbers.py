@@ -202,6 +202,21 @@ def test_compare_values_and_qualifiers():
     assert compare_quantities(_q(4.0, what=""), _q(4.0, what="")) is None
 
 
+def test_a_qualifier_allows_for_rounding_not_for_another_figure_of_the_same_place():
+    # FA-KES Qamishli: TRT's 48 dead against Daily Sabah's "at least 44"; Idlib: "at least 72"
+    # against "some 80"; BASIL: "up to 1.6 million" women against 1.5 million
+    assert compare_quantities(_q(48.0), _q(44.0, qualifier="at least")) == "differ"
+    assert (
+        compare_quantities(_q(72.0, qualifier="at least"), _q(80.0, qualifier="some")) == "differ"
+    )
+    assert compare_quantities(_q(1.6e6, qualifier="up to"), _q(1.5e6)) == "differ"
+    # a round figure with a qualifier still agrees with a finer one it rounds
+    assert compare_quantities(_q(1400.0, qualifier="more than"), _q(1429.0)) == "agree"
+    assert compare_quantities(_q(50.0, qualifier="nearly"), _q(48.0)) == "agree"
+    assert compare_quantities(_q(80.0, qualifier="some"), _q(78.0)) == "agree"
+    assert compare_quantities(_q(320000.0, qualifier="an estimated"), _q(320000.0)) == "agree"
+
+
 def test_a_difference_needs_a_shared_context_except_for_event_classes():
     assert compare_quantities(_q(4.0, context=("border",)), _q(2.0, context=("work",))) is None
     assert compare_quantities(_q(4.0, context=("border",)), _q(4.0, context=("work",))) == "agree"
@@ -704,3 +719,73 @@ def test_an_increment_is_never_compared_with_a_total():
     assert another.scope == "increment"
     # "two or more", "more than two" are not increments
     assert extract_quantities("Two or more people died.")[0].scope == ""
+
+
+def test_a_count_of_a_stretch_of_a_series_is_not_the_whole():
+    # ECB+ 5 (round 5): "the first two games" of a six-game series, "their last 10 games"
+    first = _only("Philly surprised the Pistons by taking the first two games in Detroit.", "count")
+    series = _only("The team took Detroit to six games in the quarterfinal round.", "count")
+    assert first.scope == "first" and series.scope == ""
+    assert compare_quantities(first, series) is None
+    last = [q for q in extract_quantities("They have lost eight of their last 10 games.")]
+    assert [q.scope for q in last if q.value == 10] == ["last"]
+    # the same stretch is still compared
+    other = _only("Philly won the first three games in Detroit.", "count")
+    assert compare_quantities(replace(first, anchor="win"), replace(other, anchor="win")) == (
+        "differ"
+    )
+
+
+def test_victims_a_non_fatal_verb_hit_are_not_a_death_toll():
+    # ECB+ 22 (round 4): "shot the three victims" (two died, one was wounded)
+    shot = _only("Hiller then shot the three victims, according to police.", "count")
+    assert shot.what == "victim"
+    assert _only("Gunmen wounded four victims.", "count").what == "injured"
+    assert _only("The blast killed 12 victims.", "count").what == "deaths"
+    assert _only("The number of victims is at least 70.", "count").what == "deaths"
+
+
+def test_the_words_next_to_a_count_name_its_class():
+    # FA-KES Qamishli: unpunctuated wire copy whose parse hangs "dead" and "injured" elsewhere
+    dead = extract_quantities(
+        "27 Jul 2016 At least 48 people dead over 100 injured after truck bomb exploded."
+    )
+    assert [q.what for q in dead if q.value == 48] == ["deaths"]
+    hurt = extract_quantities(
+        "Hospitals received the bodies of 44 victims as well as 140 injured people."
+    )
+    assert [q.what for q in hurt if q.value == 140] == ["injured"]
+    # FA-KES Idlib: the verb just before the count, unless a word after it names its own class
+    said = extract_quantities(
+        "The air strikes on the town also wounded more than 60 people said the Observatory."
+    )
+    assert [q.what for q in said if q.value == 60] == ["injured"]
+    left = extract_quantities(
+        "The attack left at least 100 people killed and over 400 wounded mostly women."
+    )
+    assert [q.what for q in left if q.value == 400] == ["injured"]
+    both = extract_quantities("At least 44 killed dozens injured as twin bombing targets Qamishli")
+    assert [q.what for q in both] == ["deaths", "injured"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a quarter of a million", 250_000),
+        ("three quarters of a million", 750_000),
+        ("two and a quarter million", 2_250_000),
+        ("a third of a billion", 1e9 / 3),
+        ("a quarter", None),  # a quarter of a town is no count
+    ],
+)
+def test_a_fraction_of_a_scale_word_is_that_fraction(text, expected):
+    parsed = parse_number(text)
+    assert (parsed and parsed[0]) == (pytest.approx(expected) if expected else None)
+
+
+def test_a_quarter_of_a_million_dead_is_not_a_million():
+    # round 6 (FA-KES Idlib): "a quarter of a million" was read as 1,000,000, the
+    # recogniser's span being "million" alone
+    (war,) = extract_quantities("The war has killed more than a quarter of a million people.")
+    assert (war.value, war.qualifier, war.what) == (250_000, "more than", "deaths")
+    assert extract_quantities("A quarter of the residents fled.") == []

@@ -27,7 +27,9 @@ its words allow: equal to the value for an exact figure, a band for a range
 20,000 to 100,000 (a plural of a unit ``u`` is ``2u`` to ``10u``; ``value`` is
 the lower end). A qualifier before the number ("more than", "close to", "an
 estimated"...) is kept and widens the range by a tolerance on the side it
-points to (:data:`QUALIFIERS`). Dates carry no value: their ``date`` is a
+points to (:data:`QUALIFIERS`), but only toward a figure stated to a finer place that
+it rounds ("more than 1,400" and 1,429 agree; "at least 44" and 48, stated to the same
+place, differ: :func:`_rounds_to`). Dates carry no value: their ``date`` is a
 TIMEX3-style string with ``X`` for what the text leaves open (``XXXX-05-06``
 for "May 6", ``2011-03`` for "March 2011", ``XXXX-WXX-3`` for "Wednesday",
 ``XXXX-08-01/XXXX-08-02`` for "August 1-2").
@@ -36,8 +38,11 @@ for "May 6", ``2011-03`` for "March 2011", ``XXXX-WXX-3`` for "Wednesday",
 noun ("zones" -> ``zone``), except for counts of people in events, which map
 onto a small list of classes (:data:`EVENT_CLASSES`): "320,000 lives", "half a
 million people" that something "has killed", "10 others were badly wounded".
-Durations are keyed by unit (``year``), money by currency, percentages by
-``percent``, ordinals by their noun ("fifth *round*"), dates by ``date``.
+"Victims" that a verb of harm governs ("shot the three victims") are those hit, dead
+or not, so they are counted as victims, not deaths. A count after "first", "last",
+"next"... ("the first two games") counts a stretch of a series and is compared only with
+a count of the same stretch. Durations are keyed by unit (``year``), money by currency,
+percentages by ``percent``, ordinals by their noun ("fifth *round*"), dates by ``date``.
 
 **Same fact, different figure.** Two quantities are compared when they have
 the same kind and ``what``; equal figures agree wherever they stand, but a
@@ -278,6 +283,14 @@ _SCALE_END = re.compile(
     r"(?:\s+(?:hundred|" + "|".join(_SCALES) + r"))+$|(?<=\d)(?:" + "|".join(_SUFFIXES) + r")$"
 )
 _NUMBER_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?[a-z]*|[a-z]+")
+#: Fractions of a scale word: "a quarter of a million", "three quarters of a billion".
+_FRACTIONS = {"quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
+#: A fraction written just before a scale word the recogniser took alone ("a quarter of a
+#: [million]"): the figure is the fraction of it, not the scale word.
+_FRACTION_BEFORE = re.compile(
+    r"\b(?:(?:a|an|one|two|three)\s+)?(?:quarters?|thirds?)\s+of\s+(?:a\s+|an\s+)?$",
+    re.IGNORECASE,
+)
 _WORD_VALUES = {*_UNITS, *_TENS, *_SCALES, "hundred", "dozen", "half", "a", "an", "and"}
 _NUMBER_WORDS = "|".join(sorted(_WORD_VALUES - {"a", "an", "and"}, key=len, reverse=True))
 _DURATION = re.compile(
@@ -427,8 +440,11 @@ def _single_number(text: str) -> tuple[float, float, float] | None:
         elif len(words) != 1:
             return None
         return unit * low, unit * low, unit * high
-    total, current, seen = 0.0, None, False
-    for token in _NUMBER_TOKEN.findall(text.replace("-", " ")):
+    total, current, seen, fraction = 0.0, None, False, False
+    tokens = _NUMBER_TOKEN.findall(text.replace("-", " "))
+    for i, token in enumerate(tokens):
+        previous = tokens[i - 1] if i else ""
+        before = tokens[i - 2] if i > 1 else ""
         if token[0].isdigit():
             digits = re.match(r"[\d,]*(?:\.\d+)?", token).group()
             suffix = token[len(digits) :]
@@ -444,6 +460,13 @@ def _single_number(text: str) -> tuple[float, float, float] | None:
         elif token == "half":
             current = (current or 0.0) + 0.5
             seen = True
+        elif token in _FRACTIONS:  # "a quarter of a million": a quarter times what follows
+            after_and = previous == "and" or previous in ("a", "an") and before == "and"
+            share = _FRACTIONS[token]
+            current = (current or 0.0) + share if after_and else (current or 1.0) * share
+            seen = fraction = True  # of a scale word only: "a quarter" of a town is no count
+        elif token == "of" and previous in _FRACTIONS:
+            pass
         elif token in ("a", "an"):
             current = 1.0 if current is None else current
         elif token == "and":
@@ -454,9 +477,10 @@ def _single_number(text: str) -> tuple[float, float, float] | None:
             current, seen = (current or 1.0) * 100, True
         elif token in _SCALES:
             total, current, seen = total + (current or 1.0) * _SCALES[token], None, True
+            fraction = False
         else:
             return None
-    if not seen:
+    if not seen or fraction:
         return None
     value = total + (current or 0.0)
     return value, value, value
@@ -604,6 +628,15 @@ def _class_of(token: Token) -> str:
     return ""
 
 
+#: Nouns of the deaths class that name those an attack hit, dead or not ("victims"), and
+#: the verbs of harm that, governing them, say they were hit, not that they died: "shot
+#: the three victims" (two died, one was wounded). Such a count is a count of victims.
+_HARMED = frozenset({"victim"})
+_NONFATAL_HARM = frozenset(
+    {"shoot", "stab", "hit", "strike", "attack", "wound", "injure", "hurt", "treat", "rescue"}
+)
+
+
 def _event_class(span: Span, noun: Token | None) -> str:
     """The event class of a count of people, ``""`` if none (see :data:`EVENT_CLASSES`).
 
@@ -615,8 +648,15 @@ def _event_class(span: Span, noun: Token | None) -> str:
     subject or object ("*killed* 12", "the *toll* rose to 1,200").
     """
     if noun is not None:
+        if noun.lemma_.lower() in _HARMED and noun.head.pos_ == "VERB":
+            # "shot the three victims": those the verb hit, dead or alive
+            harm = noun.head.lemma_.lower()
+            if harm in _NONFATAL_HARM:
+                return _class_of(noun.head) if _class_of(noun.head) != "deaths" else ""
         if _class_of(noun):
             return _class_of(noun)
+        if _adjacent_class(span, noun):
+            return _adjacent_class(span, noun)
         while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head
         # a past participle on the noun itself first: in "left 100 people killed and 400
@@ -636,6 +676,8 @@ def _event_class(span: Span, noun: Token | None) -> str:
             # "the deaths of 12 people", or "thousands of people have fled"
             of_span = span.start <= noun.head.head.i < span.end
             linked.append(_governor(span.root if of_span else noun))
+    elif _adjacent_class(span, None):
+        return _adjacent_class(span, None)
     else:
         # a headline's "At least 100 killed": the participle hangs on the number itself
         linked = [t for t in span.root.children if t.dep_ in ("acl", "amod") and t.i >= span.end]
@@ -654,6 +696,27 @@ def _event_class(span: Span, noun: Token | None) -> str:
             ]
             linked += [governor, *held, *(o for o in of if o.dep_ == "pobj")]
     return next((c for c in map(_class_of, filter(None, linked)) if c), "")
+
+
+def _adjacent_class(span: Span, noun: Token | None) -> str:
+    """The class a word next to a count names, by position, ``""`` if none.
+
+    The parse of unpunctuated wire copy may hang the words of a count's phrase elsewhere
+    ("wounded more than 60 people said the Observatory" makes the people the sayers), so
+    the words around the count are read first: an adjective or participle between the
+    number and its noun ("140 *injured* people") or just after the noun, or after the bare
+    number ("48 people *dead*", "over 400 *wounded*"), else the verb just before the count,
+    whose object it is ("*wounded* more than 60 people", "*killed* 12"), unless a word after
+    the count names its own class ("killed dozens *injured*").
+    """
+    doc = span.doc
+    before = doc[span.start - 1] if span.start else None
+    end = span.end if noun is None else noun.i + 1
+    after = [*(doc[span.end : noun.i] if noun is not None else []), *doc[end : end + 1]]
+    own = next((_class_of(w) for w in after if w.tag_ in ("JJ", "VBN") and _class_of(w)), "")
+    if own or before is None or before.tag_ not in ("VBD", "VBN", "VBG"):
+        return own  # "killed dozens *injured*": the word after the count is its own
+    return _class_of(before)
 
 
 def _agent_of(verb: Token) -> bool:
@@ -779,6 +842,13 @@ _INCREMENT_BEFORE = frozenset({"another", "additional", "further", "extra"})
 INCREMENT = "increment"
 
 
+#: Words before a count that make it a stretch of a series, not the whole: "taking the
+#: *first* two games" of a six-game series, "eight losses in their *last* 10 games" of a
+#: season. The word is the count's ``scope``: it is compared only with a count of the same
+#: stretch (see :func:`compare_quantities`).
+_STRETCH = frozenset({"first", "last", "next", "past", "previous", "final", "opening"})
+
+
 def _increment(span: Span, start: int) -> bool:
     """Whether a count is an increment: "two *more* times", "*another* 20 people"."""
     doc = span.doc
@@ -801,6 +871,10 @@ def _count(span: Span) -> list[Quantity]:
         return []  # "Tue 05 Jul 2016": a date the recogniser took for a number
     if after is not None and after.idx == span.end_char and after.lower_ in _SUFFIXES:
         span = doc[span.start : span.end + 1]  # "3.5m" is two tokens
+    fraction = _FRACTION_BEFORE.search(doc.text[: span.start_char])
+    if fraction and set(span.text.lower().split()) <= {"a", "an", *_SCALES}:
+        # "a quarter of a [million]": the recogniser's span was the scale word alone
+        span = doc.char_span(fraction.start(), span.end_char, alignment_mode="expand")
     qualifier, start, rest = _qualifier(span)
     number = parse_number(rest)
     if number is None:
@@ -825,6 +899,8 @@ def _count(span: Span) -> list[Quantity]:
     )
     if _increment(span, start):
         quantity = replace(quantity, scope=INCREMENT)
+    elif before is not None and before.lower_ in _STRETCH:
+        quantity = replace(quantity, scope=before.lower_)
     return [quantity]
 
 
@@ -1044,6 +1120,10 @@ def compare_quantities(a: Quantity, b: Quantity, *, tolerance: float = 0.1) -> s
         b: Another.
         tolerance: Relative widening for qualifiers (see :meth:`Quantity.bounds`).
 
+    A qualifier allows for rounding: it widens a figure only toward a figure stated to a
+    finer place that it rounds ("some 80" and 78 agree, "some 80" and "at least 72" differ,
+    as do "at least 44" and 48: :func:`_rounds_to`).
+
     Returns:
         ``"agree"`` when the ranges the two allow overlap (dates: every
         component both give overlaps, so "May" agrees with "May 6"),
@@ -1065,10 +1145,9 @@ def compare_quantities(a: Quantity, b: Quantity, *, tolerance: float = 0.1) -> s
             parts_a[k][0] <= parts_b[k][1] and parts_b[k][0] <= parts_a[k][1] for k in shared
         )
     else:
-        low_a, high_a = a.bounds(tolerance)
-        low_b, high_b = b.bounds(tolerance)
-        slack = 1e-9 * max(abs(high_a), abs(high_b), 1.0)
-        agree = low_a <= high_b + slack and low_b <= high_a + slack
+        agree = _overlap(a.bounds(tolerance), b.bounds(tolerance))
+        if agree and not _overlap(a.bounds(0.0), b.bounds(0.0)):
+            agree = _rounds_to(a, b)
     if agree:
         return "agree"
     if a.kind == "ordinal" or _vague(a) or _vague(b):
@@ -1085,6 +1164,46 @@ def compare_quantities(a: Quantity, b: Quantity, *, tolerance: float = 0.1) -> s
     if a.kind == "date":
         context.discard(a.anchor)
     return "differ" if context else None
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    slack = 1e-9 * max(abs(a[1]), abs(b[1]), 1.0)
+    return a[0] <= b[1] + slack and b[0] <= a[1] + slack
+
+
+def _place(value: float) -> float:
+    """The place of a figure's last significant digit: 10 for 320, 1 for 48, 0.1 for 1.5."""
+    digits = f"{abs(value):.6f}".rstrip("0").rstrip(".")
+    if "." in digits:
+        return 10.0 ** -len(digits.split(".")[1])
+    return 10.0 ** (len(digits) - len(digits.rstrip("0")))
+
+
+def _rounds_to(a: Quantity, b: Quantity) -> bool:
+    """Whether the rounder of two exact figures is the other, rounded the way its qualifier reads.
+
+    A qualifier allows for rounding, so it widens a figure only toward a figure stated to a
+    finer place that it rounds: "more than 1,400" is 1,429 rounded down, "nearly 50" is 48
+    rounded up, "some 80" is 78 rounded, but "some 80" is not 72 (which rounds to 70), and two
+    figures stated to the same place ("at least 44" and 48, "up to 1.6 million" and 1.5
+    million) are two counts, however their qualifiers could be read to meet. Ranges and vague
+    amounts keep the whole range their words and qualifiers allow.
+    """
+    if a.low != a.high or b.low != b.high or _vague(a) or _vague(b):
+        return True
+    coarse, fine = sorted((a, b), key=lambda q: _place(q.value), reverse=True)
+    place = _place(coarse.value)
+    if place == _place(fine.value):
+        return False
+    steps = fine.value / place
+    direction = QUALIFIERS.get(coarse.qualifier)
+    if direction == "over":
+        rounded = math.floor(steps + 1e-9)
+    elif direction == "under":
+        rounded = math.ceil(steps - 1e-9)
+    else:
+        rounded = math.floor(steps + 0.5)
+    return math.isclose(rounded * place, coarse.value)
 
 
 #: Words that date the telling, not the fact: "a prosecutor said Friday", "posted on
