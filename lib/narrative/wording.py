@@ -675,6 +675,30 @@ def swap_frame_sides(
         ``(before, after)`` in words for each order that has the swap as a
         step; empty when none has.
     """
+    return [
+        (len(before), len(after)) for before, after in swap_frame_runs(text_a, text_b, span_a, span_b)
+    ]
+
+
+def swap_frame_runs(
+    text_a: str, text_b: str, span_a: tuple[int, int], span_b: tuple[int, int]
+) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The identical words just before and just after a swap, as one passage writes them.
+
+    As :func:`swap_frame_sides`, but the words themselves: "coach for the
+    *remainder* / *rest* of the season" is ``[(("coach", "for", "the"), ("of",
+    "the", "season"))] * 2``.
+
+    Args:
+        text_a: First passage.
+        text_b: Second passage.
+        span_a: Character span of the swapped words in ``text_a``.
+        span_b: The same in ``text_b``.
+
+    Returns:
+        ``(before, after)`` word tuples for each order of the word diff that has
+        the swap as a step; empty when none has.
+    """
     found = []
     words = (_words(text_a), _words(text_b))
     for first, second, flip in ((0, 1, False), (1, 0, True)):
@@ -688,7 +712,12 @@ def swap_frame_sides(
                 continue
             left = ops[k - 1] if k > 0 and ops[k - 1][0] == "equal" else None
             right = ops[k + 1] if k + 1 < len(ops) and ops[k + 1][0] == "equal" else None
-            found.append((left[2] - left[1] if left else 0, right[2] - right[1] if right else 0))
+            found.append(
+                (
+                    tuple(w for w, _, _ in one[left[1] : left[2]]) if left else (),
+                    tuple(w for w, _, _ in one[right[1] : right[2]]) if right else (),
+                )
+            )
     return found
 
 
