@@ -766,3 +766,88 @@ def test_the_empty_contrast_table_says_no_concept_is_named_differently():
     html = contrasts_view(naming_contrasts(names), {"A": "#111111", "B": "#222222"})
     assert "name differently" in html
     assert "at least 2 times" in html
+
+
+def test_the_names_of_one_organisation_are_one_concept():
+    # round 7 (FA-KES Hama): ISIS, ISIL and Daesh were three concepts, so page 03 said no
+    # concept was named differently by two outlets
+    concept = _concept_of(
+        _passages(
+            [
+                ("a", "A", "ISIS killed 50 people in Hama. ISIS also lost fighters."),
+                ("b", "B", "Daesh attacked the village on Thursday, the army said."),
+            ]
+        )
+    )
+    assert len(concept["ISIS"]) == 1
+    assert concept["ISIS"] == concept["Daesh"]
+    # a short name matches only written in capitals
+    from narrative.naming import _alias_of, _aliases
+
+    group = _aliases()[0]
+    assert _alias_of("IS", group) and _alias_of("the Islamic State's", group)
+    assert not _alias_of("is", group) and not _alias_of("State", group)
+
+
+def test_a_bare_person_noun_is_no_name_of_the_person():
+    quotes = pd.DataFrame(
+        {
+            "doc_id": ["h", "h"],
+            "passage_id": [17, 18],
+            "speaker": ["The man", "the former adviser"],
+            "person": ["Roger J. Stone Jr.", "Roger J. Stone Jr."],
+            "speaker_type": ["named person", "named person"],
+            "resolved": [True, True],
+            "speaker_start": [0, 0],
+        }
+    )
+    # round 7 (BASIL): HuffPost's "The man", an informant, was named Roger Stone
+    assert office_links(quotes) == {"h#18#0": "Roger J. Stone Jr."}
+
+
+def test_a_compound_that_says_who_runs_a_name_is_a_choice_of_words():
+    # round 7 (FA-KES Aleppo): "opposition-run" against "UK-based" was labelled house style
+    observatory = "Syrian Observatory for Human Rights"
+    contrasts = naming_contrasts(
+        _named(
+            [
+                (observatory, "A", "The opposition-run Syrian Observatory", 1),
+                (observatory, "A", "the Syrian Observatory", 2),
+                (observatory, "B", "the UK-based Syrian Observatory", 1),
+                (observatory, "B", "the Syrian Observatory", 2),
+            ]
+        )
+    )
+    assert contrasts["style"].tolist() == [False]
+    # an age or a title before the name stays house style
+    aged = naming_contrasts(
+        _named(
+            [
+                ("Yvonne Hiller", "A", "43-year-old Yvonne Hiller", 1),
+                ("Yvonne Hiller", "B", "Vice-President Yvonne Hiller", 1),
+                ("Yvonne Hiller", "B", "Hiller", 1),
+            ]
+        )
+    )
+    assert aged["style"].tolist() == [True]
+
+
+def test_a_swap_after_function_words_only_needs_a_longer_frame():
+    # round 7 (ECB+ 6): "of the" before and "films" after; one slot, two sets of films
+    films = _swap_status(
+        "The Hunger Games was better received than any of the Twilight films, they said.",
+        "The Hunger Games will be one of the highest-grossing films of the year.",
+    )
+    assert set(films.values()) == {"candidate"}
+    # a content word among the words before anchors a frame of three
+    season = _swap_status(
+        "He was named interim coach for the remainder of it.",
+        "Cheeks was named interim coach for the rest of it.",
+    )
+    assert season == {("remainder", "rest"): "asserted"}
+    # function words before, but a long frame: one slot of one clause
+    party = _swap_status(
+        "They said it was one of the biggest parties of the year in town.",
+        "They said it was one of the largest parties of the year in town.",
+    )
+    assert party == {("biggest", "largest"): "asserted"}

@@ -492,7 +492,7 @@ def _entity_keys(
 
 
 def _aliases() -> list[frozenset[str]]:
-    """The names of each organisation known by several (``[naming] aliases`` in ``data/words.toml``)."""
+    """Each organisation's names (``[naming] aliases`` in ``data/words.toml``), lower case."""
     return [
         frozenset(" ".join(n.replace(".", "").split()) for n in line.split("|") if n.strip())
         for line in word_lists()["naming"].get("aliases", ())
@@ -1115,6 +1115,12 @@ def group_concepts(
     )
     keys = _entity_keys(sorted(named), frozenset(labels.index[labels != "PERSON"]))
     held = _offices(mentions, keys)
+    # a name of an organisation the tagger missed here ("Daesh attacked") is the
+    # organisation when the event names it as an entity elsewhere
+    aliased = {}
+    for group in _aliases():
+        hit = next((keys[e] for e in sorted(named) if _alias_of(e.replace(".", ""), group)), None)
+        aliased.update({name: hit for name in group} if hit else {})
     bare = _bare_names(mentions, keys)
     names: dict[str, set[str]] = {}
     for row in mentions[mentions["entity"] != ""].itertuples(index=False):
@@ -1167,6 +1173,8 @@ def group_concepts(
             key = office
         elif proper in names.get(row.event, set()):  # a name the tagger missed here: "Trump"
             key = proper
+        elif proper and _alias_of(row.name.replace(".", ""), frozenset(aliased)):
+            key = aliased[row.name.replace(".", "").lower()]
         else:
             key = by_head[n]
         key = bare.get((str(row.event), key), key)

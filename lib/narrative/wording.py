@@ -676,7 +676,8 @@ def swap_frame_sides(
         step; empty when none has.
     """
     return [
-        (len(before), len(after)) for before, after in swap_frame_runs(text_a, text_b, span_a, span_b)
+        (len(before), len(after))
+        for before, after in swap_frame_runs(text_a, text_b, span_a, span_b)
     ]
 
 
