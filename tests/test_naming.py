@@ -851,3 +851,19 @@ def test_a_swap_after_function_words_only_needs_a_longer_frame():
         "They said it was one of the largest parties of the year in town.",
     )
     assert party == {("biggest", "largest"): "asserted"}
+
+
+def test_two_subjects_are_anchored_by_the_verb_after_them():
+    # rounds 1-7: "Police / Officers were alerted to" was a candidate for want of words
+    # before it, though a subject's verb comes after it
+    police = _swap_status(
+        "Police were alerted to the fire at the store by a neighbour.",
+        "Officers were alerted to the fire at the store just after 3am.",
+    )
+    assert police == {("Police", "Officers"): "asserted"}
+    # one shared word after them fits any subject: still a candidate
+    fired = _swap_status(
+        "Meanwhile the Philadelphia 76ers fired coach Eddie Jordan on Monday.",
+        "Meanwhile the fifth NBA coach fired this season was Eddie Jordan.",
+    )
+    assert "asserted" not in fired.values()
