@@ -996,13 +996,13 @@ def test_who_said_after_another_who_clause_is_a_candidate():
     assert quotes["status"].tolist() == ["candidate", "asserted"]
 
 
-def test_a_vice_president_holds_another_office_than_the_president():
+def test_a_vice_or_former_president_holds_another_office_than_the_president():
     quotes = find_quotes(
         passages(
-            "Vice President Mike Pence said the day was historic.",
             "President Donald Trump said the people would rule again.",
-            "Pence said he was honoured.",
-            "In a short speech, the new president told Americans they will never be ignored again.",
+            "Former President Barack Obama said he wished him well.",
+            "Vice President Mike Pence said the day was historic.",
+            "In a short speech, the president told Americans they will never be ignored again.",
         )
     )
     assert quotes["voice"].tolist()[-1] == "Donald Trump"

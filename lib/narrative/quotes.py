@@ -1891,8 +1891,10 @@ def find_quotes(
         (:func:`_named_since`) or the verb borrows its subject inside someone else's
         reported words (:func:`_joined_inside`) or the speaker phrase may be cut
         from a longer one the parser split or a "who said" follow another "who"
-        clause (:func:`_cut_off`). Rows follow the
-        passages' order.
+        clause (:func:`_cut_off`), or a participle may be another clause's speaker's
+        (:func:`_ambiguous_participle`), or the text ran together
+        (:func:`_run_together`), or a verb of a deal (:data:`DEAL_VERBS`) has a plain
+        noun for object. Rows follow the passages' order.
     """
     if docs is None:
         from narrative.nlp import parse
