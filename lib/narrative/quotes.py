@@ -971,7 +971,9 @@ def _ambiguous_participle(verb: Token) -> bool:
     governor = verb.head
     if governor.lemma_.lower() in _SPEECH_LEMMAS:
         return False
-    between = [t for t in governor.subtree if governor.i < t.i < verb.i]
+    # a clause of its own hung on the same verb ("when Vice News reported"), not one
+    # inside its object ("presented what it said was evidence, calling on")
+    between = [c for c in governor.children if governor.i < c.i < verb.i and c.dep_ == "advcl"]
     if any(
         t.pos_ == "VERB"
         and t.lemma_.lower() in _SPEECH_LEMMAS
