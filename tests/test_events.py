@@ -101,12 +101,21 @@ def test_an_article_that_shares_little_with_its_event_is_warned_about():
     warnings = _event_warnings(grouping, min_similarity=0.1)
     assert len(warnings) == 1 and "1 article(s) share little" in warnings[0]
     assert "d2 (" in warnings[0] and "d0 (" not in warnings[0]
+    # events.csv says it too (the front page reads it), and the events table marks it:
+    # FA-KES 6 Oct 2016, four attacks in four articles, had each "sure" of its event
+    assert grouping.table["certainty"].tolist() == ["sure", "sure", "apart"]
+    from narrative.views.events import events_view
+
+    assert "apart: may report another event" in events_view(grouping.table)
     # one story: no warning
     together = group_events(_table(["A", "B", "C"], ["2021-06-01"] * 3), FLOOD)
     assert _event_warnings(together, min_similarity=0.1) == []
+    assert "apart" not in set(together.table["certainty"])
     # articles in two languages share no words: the similarity says nothing there
-    mixed = {"d0": "en", "d1": "en", "d2": "de"}
-    assert _event_warnings(grouping, min_similarity=0.1, languages=mixed) == []
+    mixed = group_events(
+        _table(["A", "B", "C"], ["2021-06-01"] * 3, language=["en", "en", "de"]), texts
+    )
+    assert _event_warnings(mixed, min_similarity=0.1) == []
 
 
 def test_forbidden_pair_is_never_merged_by_average_linkage():

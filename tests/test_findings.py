@@ -354,3 +354,19 @@ def test_exports_say_which_rows_the_page_states():
     assert mark_stated(pd.DataFrame({"status": ["buried"]}), "prominence", set())[
         "stated"
     ].tolist() == [False]
+
+
+def test_articles_apart_from_their_event_are_said_on_the_front_page(tmp_path):
+    from narrative.findings import events_findings
+
+    data = tmp_path / "data"
+    rows = [
+        {"event": "E001", "doc_id": d, "outlet": o, "certainty": c}
+        for d, o, c in (("a", "A", "apart"), ("b", "B", "sure"), ("c", "C", "apart"))
+    ]
+    _write(data, "events", rows)
+    (finding,) = events_findings(data)
+    assert finding.text.startswith("2 of the 3 articles (A and C) share little with the rest")
+    assert finding.page == "01-align-passages.html"
+    _write(data, "events", [dict(r, certainty="sure") for r in rows])
+    assert events_findings(data) == []

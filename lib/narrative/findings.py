@@ -22,6 +22,7 @@ import pandas as pd
 
 from narrative import config
 from narrative.coverage import is_claimed
+from narrative.events import APART
 from narrative.numbers import stated_findings
 from narrative.quotes import (
     MostAnonymous,
@@ -167,6 +168,30 @@ def alignment_findings(data: Path) -> list[Finding]:
                 )
             )
     return found
+
+
+def events_findings(data: Path) -> list[Finding]:
+    """A warning when articles share too little with the rest of their event to be its.
+
+    An event made by mode (the whole corpus, one article per outlet) or as given says
+    nothing of content: articles marked ``apart`` in ``events.csv`` may report other
+    events, and every claim across them with it.
+    """
+    events = _read(data, "events")
+    if events is None or "certainty" not in events:
+        return []
+    apart = events[events["certainty"] == APART]
+    if apart.empty:
+        return []
+    outlets = listed(sorted(apart["outlet"].astype(str).unique()))
+    return [
+        Finding(
+            f"{len(apart)} of the {len(events)} articles ({outlets}) share little with the "
+            "rest of their event and may report other events: read which facts they carry "
+            "or leave out with that in mind.",
+            "01-align-passages.html",
+        )
+    ]
 
 
 def coverage_findings(data: Path, citable: set[str] | None = None) -> list[Finding]:
@@ -416,6 +441,7 @@ def headline_findings(out_dir: str | Path, citable: set[str] | None = None) -> l
     data = Path(out_dir) / "data"
     citable = citable_claims() if citable is None else citable
     return [
+        *events_findings(data),
         *alignment_findings(data),
         *coverage_findings(data, citable),
         *voices_findings(data),

@@ -38,7 +38,7 @@ from narrative.cleaning import CleanDocument, clean_corpus
 from narrative.config import DEFAULT_CORPUS
 from narrative.corpus import Corpus, CorpusError
 from narrative.embeddings import EmbeddingCache, embed, resolve_model, text_key
-from narrative.events import EventGrouping, document_table, group_events, lead_text
+from narrative.events import APART, EventGrouping, document_table, group_events, lead_text
 from narrative.executor import Executor, LocalExecutor, available_cores, make_executor
 from narrative.language import model_warnings
 from narrative.lexical import TermIndex
@@ -611,10 +611,7 @@ def _run(
         max_days=config.event_max_days,
         mode=config.events,
     )
-    languages = dict(zip(documents["doc_id"], documents["language"], strict=True))
-    warnings.extend(
-        _event_warnings(grouping, min_similarity=config.event_min_similarity, languages=languages)
-    )
+    warnings.extend(_event_warnings(grouping, min_similarity=config.event_min_similarity))
     tasks = event_tasks(
         loaded, cleaned, passages, grouping, model=model, settings=settings, cache=cache
     )
@@ -657,12 +654,7 @@ def _run(
     )
 
 
-def _event_warnings(
-    events: EventGrouping,
-    *,
-    min_similarity: float = 0.1,
-    languages: Mapping[str, str] | None = None,
-) -> list[str]:
+def _event_warnings(events: EventGrouping, *, min_similarity: float = 0.1) -> list[str]:
     """Warn about events that cannot be compared (one outlet) when the corpus holds several,
     and about articles that share little with the rest of their event.
 
@@ -671,18 +663,13 @@ def _event_warnings(
     place (FA-KES's groups) may hold an air raid, a shelling and a gas attack. Such an
     article's mean similarity to its event's other articles is below the threshold two
     groups of articles need to merge (``min_similarity``), and every comparison the
-    pages make with it (units, omissions, figures) may be between two stories. An event
-    whose articles are in several languages (``languages``: ``doc_id`` -> code) is not
-    checked: the similarity compares words, which two languages do not share.
+    pages make with it (units, omissions, figures) may be between two stories: its
+    ``certainty`` is ``apart`` (:data:`narrative.events.APART`; not in an event of several
+    languages, whose articles share no words to compare).
     """
     table = events.table
     warnings = []
-    known = languages or {}
-    language = pd.Series([known.get(d, "") for d in table["doc_id"]], index=table.index)
-    several = language.groupby(table["event"]).transform("nunique") > 1
-    weak = table[
-        (table["similarity"] < min_similarity) & table["event"].duplicated(keep=False) & ~several
-    ]
+    weak = table[table["certainty"] == APART]
     if len(weak):
         shown = ", ".join(
             f"{r.doc_id} ({r.similarity:.2f})" for r in weak.head(10).itertuples(index=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from narrative.events import GIVEN, WHOLE
+from narrative.events import APART, GIVEN, WHOLE
 from narrative.views._html import CELL, TABLE, escape
 from narrative.views._layout import scroll_box
 
@@ -20,8 +20,9 @@ def events_view(table: pd.DataFrame, *, limit: int | None = 200) -> str:
         HTML: a sentence with the counts, then the table. An article's
         mean similarity to the rest of its event follows its headline, with
         the closest other event when the article is nearly as close to it
-        (``unsure``); events reported by one outlet only (nothing to align)
-        are marked, and a note says what to do when they are one story.
+        (``unsure``) or that shares too little with its event to be sure of it
+        (``apart``; the page's warnings say more); events reported by one outlet only
+        (nothing to align) are marked, and a note says what to do when they are one story.
     """
     if table.empty:
         return "<p>No articles.</p>"
@@ -91,6 +92,8 @@ def _article(row) -> str:
         f"{escape(str(row.title))} <span style='color:#777'>({row.similarity:.2f})</span>"
     )
     certainty = str(getattr(row, "certainty", ""))
+    if certainty == APART:
+        line += " <span style='color:#8a4b00'>apart: may report another event</span>"
     if certainty == "unsure" and str(row.nearest_event):
         line += (
             f" <span style='color:#8a4b00'>unsure: {row.nearest_similarity:.2f} to "
