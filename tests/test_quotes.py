@@ -9,6 +9,7 @@ from narrative.figures.voices import anonymous_share_chart, verb_profile_chart, 
 from narrative.passages import segment_corpus
 from narrative.quotes import (
     QUOTE_COLUMNS,
+    _run_together,
     anonymous_share,
     attribution_passages,
     find_quotes,
@@ -993,3 +994,97 @@ def test_who_said_after_another_who_clause_is_a_candidate():
         )
     )
     assert quotes["status"].tolist() == ["candidate", "asserted"]
+
+
+def test_a_vice_or_former_president_holds_another_office_than_the_president():
+    quotes = find_quotes(
+        passages(
+            "President Donald Trump said the people would rule again.",
+            "Former President Barack Obama said he wished him well.",
+            "Vice President Mike Pence said the day was historic.",
+            "In a short speech, the president told Americans they will never be ignored again.",
+        )
+    )
+    assert quotes["voice"].tolist()[-1] == "Donald Trump"
+
+
+def test_a_date_before_that_said_is_not_its_speaker():
+    quotes = find_quotes(
+        passages(
+            "Despite reports last week that said Gary Ross would not be returning, he will be"
+            " back at the table this week."
+        )
+    )
+    assert only(quotes)["speaker"] == "reports last week"
+
+
+def test_denied_being_is_what_was_denied():
+    quotes = find_quotes(
+        passages(
+            "\u201cWe must address bad-faith actors who detract from healthy conversation.\u201d",
+            "A Facebook executive apologized last month, but the company has also denied being"
+            " biased against conservatives.",
+        )
+    )
+    assert only(quotes)["quote"] == "being biased against conservatives"
+
+
+def test_a_plain_thing_accepted_or_confirmed_is_a_candidate():
+    quotes = find_quotes(
+        passages(
+            "The Senate confirmed two cabinet nominations on Friday.",
+            "Ross accepted a relatively low $3 million salary for directing the film.",
+            "The ministry confirmed that two soldiers were killed.",
+            "The government rejected assertions that it sanctioned discrimination.",
+        )
+    )
+    assert quotes["status"].tolist() == ["candidate", "candidate", "asserted", "asserted"]
+
+
+def test_a_participle_past_another_speaker_or_inside_a_report_is_a_candidate():
+    quotes = find_quotes(
+        passages(
+            "The controversy escalated last month when Vice News reported the issue, saying"
+            " that accounts were being given limited visibility on Twitter.",
+            "The indictment alleges that Stone worked to obstruct the investigation by making"
+            " false statements, denying he had records sought by the committee.",
+            "Turkey launched air strikes on Wednesday, saying it was targeting the militants.",
+        )
+    )
+    status = dict(zip(quotes["verb"] + " " + quotes["speaker"], quotes["status"], strict=True))
+    assert status["say The controversy"] == "candidate"
+    assert status["report Vice News"] == "asserted"
+    assert status["deny The indictment"] == "candidate"
+    assert status["allege The indictment"] == "asserted"
+    assert status["say Turkey"] == "asserted"
+
+
+def test_a_speaker_from_text_run_together_is_a_candidate():
+    quotes = find_quotes(
+        passages(
+            "The process has resumed with 3000 people leaving Foua and Kafraya at dawn and nearly"
+            " 300 leaving Zabadani and two other rebel-held areas the head of the Britain-based"
+            " monitoring group Rami Abdel Rahman told AFP.",
+            "Residents of the town, including Rami Abdel Rahman, told AFP the process resumed.",
+        )
+    )
+    assert quotes["status"].tolist() == ["candidate", "asserted"]
+    # a page's run-on list of headlines: "... Turkey ready for Euro 2024 finance minister says"
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ["Turkey", "ready", "finance", "minister", "says", "so"]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[4, 0, 3, 4, 4, 4],
+        deps=["nsubj", "amod", "compound", "nsubj", "ROOT", "advmod"],
+    )
+    assert _run_together(doc[4], [doc[0], doc[1]], "")
+    alone = Doc(
+        Vocab(),
+        words=words,
+        heads=[4, 0, 3, 4, 4, 4],
+        deps=["dep", "amod", "compound", "nsubj", "ROOT", "advmod"],
+    )
+    assert not _run_together(alone[4], [alone[2], alone[3]], "")

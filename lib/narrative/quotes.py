@@ -83,6 +83,10 @@ SPEECH_VERBS = _LISTS["speech"]["verbs"]
 #: Speech verbs whose direct object is what was said ("refuted the allegations").
 #: For the others the object is the addressee ("told reporters") or nothing.
 OBJECT_VERBS = _LISTS["speech"]["object_verbs"]
+
+#: Object verbs whose plain noun object may be a thing dealt in, not words ("accepted a
+#: salary"): such an object makes the attribution a candidate.
+DEAL_VERBS = _LISTS["speech"]["deal_verbs"]
 #: Speech verbs whose infinitive or clause after the addressee is what was
 #: asked for ("urged Mr. Trump to stay").
 ASK_VERBS = _LISTS["speech"]["ask_verbs"]
@@ -177,6 +181,12 @@ _PRONOUNS = _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _IT_PRONOUNS
 _RELATIVE = {"which", "who", "that"}
 _NAME_PARTICLES = {"de", "da", "al", "el", "bin", "ibn", "abu", "van", "von", "der", "la", "le"}
 _OPINION_NOUNS = {"opinion", "view"}
+#: Words that make a title another office: a vice president or a former president is not
+#: the president ("the new president" is neither "Vice President Mike Pence" nor "former
+#: President Barack Obama"); "the former president" is still the former one.
+_SECOND_RANK = {"vice", "deputy", "assistant", "lieutenant", "former", "ex"}
+#: Entity labels of what cannot speak: "reports last week that said" is the reports'.
+_MUTE_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _WORD = re.compile(r"[^\W\d_]+")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _DETERMINERS = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -437,7 +447,7 @@ def _antecedent(pronoun: Token, verb: Token) -> Token:
     i = pronoun.i - 1
     while i >= 0 and doc[i].is_punct:
         i -= 1
-    if i >= 0 and doc[i].ent_type_:
+    if i >= 0 and doc[i].ent_type_ and doc[i].ent_type_ not in _MUTE_ENTITIES:
         for ent in doc.ents:
             if ent.start <= i < ent.end:
                 return ent.root
@@ -884,10 +894,20 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
                 content |= {t.i for t in child.subtree}
     if not content and part is not None and part.dep_ == "prep":
         content |= {t.i for c in part.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree}
+    dealt = False
     if not content and label in OBJECT_VERBS:
         for child in verb.children:
-            if child.dep_ == "dobj" or child.dep_ == "xcomp" and child.tag_ == "VBG":
-                content |= {t.i for t in child.subtree}  # "denied ever seeking"
+            # "accepted a relatively low $3 million salary": a thing, unless a clause
+            # says what it holds ("rejected assertions that it sanctioned ...")
+            dealt |= (
+                label in DEAL_VERBS
+                and child.dep_ == "dobj"
+                and child.pos_ in ("NOUN", "PROPN", "NUM")
+                and not any(t.dep_ in ("acl", "relcl", "ccomp") for t in child.subtree)
+            )
+            # "denied ever seeking", "denied being biased" (the parser tags "biased" VBN)
+            if child.dep_ == "dobj" or child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                content |= {t.i for t in child.subtree}
         # "an option Iran has rejected", "a toll confirmed by the observatory"
         if not content and verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN":
             content |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
@@ -926,8 +946,85 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
     # "The officials ... demanded anonymity": the terms of speaking, not a statement
     if content and {verb.doc[j].lower_ for j in content} <= _TERMS_OF_SPEAKING:
         return None
-    return _Attribution(
-        label, verb.idx, _token_end(verb), speaker, content, verb.i, _cut_off(verb, tokens, how)
+    unsure = (
+        _cut_off(verb, tokens, how)
+        or dealt
+        or _ambiguous_participle(verb)
+        or _run_together(verb, tokens, how)
+    )
+    return _Attribution(label, verb.idx, _token_end(verb), speaker, content, verb.i, unsure)
+
+
+def _ambiguous_participle(verb: Token) -> bool:
+    """Whether a subjectless speech participle may be another clause's speaker's.
+
+    "the controversy escalated when Vice News reported the issue, saying that ...": the
+    participle hangs on a verb that is no speech verb, past a speech verb with a subject of
+    its own; "alleges that Stone worked to obstruct ..., denying he had records": it hangs
+    inside a reported clause whose subject may be the one it describes. The parser's
+    attachment decides who speaks; a reader cannot be sure.
+    """
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj", "xcomp"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    governor = verb.head
+    if governor.lemma_.lower() in _SPEECH_LEMMAS:
+        return False
+    # a clause of its own hung on the same verb ("when Vice News reported"), not one
+    # inside its object ("presented what it said was evidence, calling on")
+    between = [c for c in governor.children if governor.i < c.i < verb.i and c.dep_ == "advcl"]
+    if any(
+        t.pos_ == "VERB"
+        and t.lemma_.lower() in _SPEECH_LEMMAS
+        and any(c.dep_ == "nsubj" for c in t.children)
+        for t in between
+    ):
+        return True
+    # a reported subject that can speak ("Stone"), not "the attack served ..., adding"
+    return (
+        verb.dep_ == "advcl"
+        and _reporter(governor) is not None
+        and any(
+            c.dep_ in ("nsubj", "nsubjpass")
+            and (
+                c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                or c.lower_ in _PRONOUNS
+                or c.lemma_.lower() in HUMAN_NOUNS
+            )
+            for c in governor.children
+        )
+    )
+
+
+def _run_together(verb: Token, tokens: list[Token], how: str) -> bool:
+    """Whether the speaker phrase comes from text the parser ran together.
+
+    A verb with two subjects ("... Turkey ready for Euro 2024 finance minister says", a
+    page's list of headlines) or a name between the speaker phrase and its verb with no
+    comma ("3000 people leaving Foua ... the head of the monitoring group Rami Abdel
+    Rahman told AFP") is copy that lost its punctuation: the speaker is a guess.
+    """
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    if len(subjects) > 1 and not any(t.is_punct for t in doc[subjects[0].i : verb.i]):
+        return True
+    head = tokens[-1]
+    inside = {t.i for t in tokens}
+    while head.head.i in inside and head.head.i != head.i:
+        head = head.head
+    if how or head.head.i != verb.i or head.dep_ != "nsubj" or tokens[-1].i >= verb.i:
+        return False
+    if any(t.ent_type_ == "PERSON" for t in tokens):
+        return False
+    gap = doc[tokens[-1].i + 1 : verb.i]
+    # a full name (two words or more) right before the verb
+    name = next((e for e in doc.ents if e.end == verb.i and e.label_ == "PERSON"), None)
+    return (
+        name is not None
+        and len(name) > 1
+        and all(t.i in {s.i for s in head.subtree} for t in gap)
+        and not any(t.is_punct and t.text != "-" for t in gap)
     )
 
 
@@ -1220,9 +1317,31 @@ def _surname_words(name: str) -> list[str]:
 
 
 def _office(token: Token) -> str:
-    """The office a title token names: its lemma, or the office it abbreviates ("Gov.")."""
+    """The office a title token names: its lemma, or the office it abbreviates ("Gov.").
+
+    A second-in-rank or past title is another office: "Vice President Mike Pence" holds
+    "vice president", "former President Barack Obama" "former president", neither
+    "president" (:data:`_SECOND_RANK`).
+    """
     word = token.lemma_.lower()
-    return TITLE_ABBREVIATIONS.get(word.rstrip("."), word)
+    office = TITLE_ABBREVIATIONS.get(word.rstrip("."), word)
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.text == "-" and token.i > 1:
+        before = doc[token.i - 2]  # "vice-president"
+    rank = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
+    if before is not None:
+        rank.add(before.lower_)
+    second = sorted(rank & _SECOND_RANK)
+    return f"{second[0]} {office}" if second else office
+
+
+def _offices_of(speaker: _Speaker) -> frozenset[str]:
+    """The offices a speaker phrase names: its head nouns, ranked ("the vice president")."""
+    second = sorted(speaker.words & _SECOND_RANK)
+    if not second:
+        return speaker.heads
+    return frozenset(f"{second[0]} {h}" for h in speaker.heads)
 
 
 def _stem(word: str) -> str:
@@ -1279,13 +1398,14 @@ class _People:
         person of that surname does (by full name, anywhere in the corpus), that one.
         """
         mine = self.full(speaker.voice)
-        if self.full_offices.get(mine, set()) & speaker.heads:
+        titles = _offices_of(speaker)
+        if self.full_offices.get(mine, set()) & titles:
             return speaker
         key = self.key(speaker.voice)
         holders = [
             name
             for name, offices in self.full_offices.items()
-            if name != mine and " " in name and offices & speaker.heads and self.key(name) == key
+            if name != mine and " " in name and offices & titles and self.key(name) == key
         ]
         if len(holders) != 1:
             return speaker
@@ -1312,7 +1432,9 @@ class _People:
         phrases += [
             c
             for c in root.children
-            if c.dep_ in ("compound", "nmod") and c.i < ent.start and _office(c) in HUMAN_NOUNS
+            if c.dep_ in ("compound", "nmod")
+            and c.i < ent.start
+            and _office(c).split()[-1] in HUMAN_NOUNS
         ]
         # "Gov. Asa Hutchinson": the parser often keeps the title inside the name
         phrases += [t for t in ent if t.i < root.i and t.lower_.rstrip(".") in TITLE_ABBREVIATIONS]
@@ -1481,15 +1603,17 @@ class _People:
         by_key = {self.key(n): n for n in [*named, *speakers]}
         quoted = list(dict.fromkeys(self.key(n) for n in speakers))
 
+        titles = _offices_of(speaker)
+
         def free(k: str) -> bool:  # no office the corpus gives him excludes this one
             offices = self.offices.get(k, set())
-            return not offices or bool(offices & speaker.heads)
+            return not offices or bool(offices & titles)
 
         stems = {_stem(w) for w in speaker.words}
         after = [self.key(following)] if following else []
         pools = [
-            [k for k in quoted if self.offices.get(k, set()) & speaker.heads],
-            [k for k in by_key if self.offices.get(k, set()) & speaker.heads],
+            [k for k in quoted if self.offices.get(k, set()) & titles],
+            [k for k in by_key if self.offices.get(k, set()) & titles],
             [k for k in after if free(k)],
             [k for k in quoted if self.words.get(k, set()) & stems],
         ]
@@ -1502,7 +1626,7 @@ class _People:
                 if len(people) > 1:
                     # two people of one surname (a governor and his son): the one the
                     # corpus gives this office, else nobody
-                    holders = {p for p in people if self.full_offices.get(p, set()) & speaker.heads}
+                    holders = {p for p in people if self.full_offices.get(p, set()) & titles}
                     if len(holders) != 1:
                         return speaker
                     names = [n for n in names if self.full(n) in holders]
@@ -1769,8 +1893,10 @@ def find_quotes(
         (:func:`_named_since`) or the verb borrows its subject inside someone else's
         reported words (:func:`_joined_inside`) or the speaker phrase may be cut
         from a longer one the parser split or a "who said" follow another "who"
-        clause (:func:`_cut_off`). Rows follow the
-        passages' order.
+        clause (:func:`_cut_off`), or a participle may be another clause's speaker's
+        (:func:`_ambiguous_participle`), or the text ran together
+        (:func:`_run_together`), or a verb of a deal (:data:`DEAL_VERBS`) has a plain
+        noun for object. Rows follow the passages' order.
     """
     if docs is None:
         from narrative.nlp import parse

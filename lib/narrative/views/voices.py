@@ -95,8 +95,10 @@ def quotes_view(
                     f'<br><span style="{NOTE}"><b>candidate speaker, not stated</b>: the '
                     "text allows another (a pronoun read past another person named since, "
                     "a verb joined inside someone else's reported words, a speaker "
-                    "phrase the parser may have cut from a longer one, or a \u201cwho "
-                    "said\u201d after another \u201cwho\u201d clause)</span>"
+                    "phrase the parser may have cut from a longer one, a \u201cwho "
+                    "said\u201d after another \u201cwho\u201d clause, a participle that may "
+                    "be another clause\u2019s speaker\u2019s, text run together, or a verb of "
+                    "a deal with a plain thing for object)</span>"
                 )
             rows.append(
                 f'<tr><td style="{CELL}">{passage}<br><span style="{NOTE}">'
