@@ -45,6 +45,7 @@ def contrasts_summary(
     eligible = _eligible(contrasts, min_mentions)
     shown = eligible.head(limit)
     asserted = int((shown["status"] == "asserted").sum()) if "status" in shown else len(shown)
+    stated = int(shown["stated"].astype(bool).sum()) if "stated" in shown else asserted
     style = int(shown["style"].astype(bool).sum()) if "style" in shown else 0
     total_asserted = (
         int((contrasts["status"] == "asserted").sum()) if "status" in contrasts else len(contrasts)
@@ -57,11 +58,25 @@ def contrasts_summary(
         "before house style, named entity and aligned swap before one head noun, then the "
         f"largest difference): **{asserted} asserted** (one named entity or an asserted swap) "
         f"and **{len(shown) - asserted} candidates** (one head noun: check the passages before "
-        f"citing them). **{style} of the shown are house style** (column `style`): every name "
+        f"citing them). {_stated_note(stated, asserted)} "
+        f"**{style} of the shown are house style** (column `style`): every name "
         "on both sides holds the person's or entity's name and they differ only in the words "
         'around it (a title, an age, a given name, a role: "Chairman Steele" / "Steele"); '
         "the outlets' style guides decide those, not a choice of words about who it is."
     )
+
+
+def _stated_note(stated: int, asserted: int) -> str:
+    """Whether the asserted contrasts are stated as findings (column ``stated``)."""
+    if stated == asserted:
+        return ""
+    if not stated:
+        return (
+            "**None of them is stated as a finding** (column `stated`): held out, the asserted "
+            "contrasts have not met the standard (see below and the README), so read each in "
+            "its passages before citing it."
+        )
+    return f"**{stated} of the asserted are stated as findings** (column `stated`)."
 
 
 def contrasts_view(
