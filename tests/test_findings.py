@@ -366,7 +366,9 @@ def test_articles_apart_from_their_event_are_said_on_the_front_page(tmp_path):
     ]
     _write(data, "events", rows)
     (finding,) = events_findings(data)
-    assert finding.text.startswith("2 of the 3 articles (A and C) share little with the rest")
+    assert finding.text.startswith(
+        "The articles may report more than one event: 2 of the 3 (A and C) share little"
+    )
     assert finding.page == "01-align-passages.html"
     _write(data, "events", [dict(r, certainty="sure") for r in rows])
     assert events_findings(data) == []

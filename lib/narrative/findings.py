@@ -186,9 +186,9 @@ def events_findings(data: Path) -> list[Finding]:
     outlets = listed(sorted(apart["outlet"].astype(str).unique()))
     return [
         Finding(
-            f"{len(apart)} of the {len(events)} articles ({outlets}) share little with the "
-            "rest of their event and may report other events: read which facts they carry "
-            "or leave out with that in mind.",
+            f"The articles may report more than one event: {len(apart)} of the {len(events)} "
+            f"({outlets}) share little with the rest of their event, the others need not be "
+            "one story either; read which facts each carries or leaves out with that in mind.",
             "01-align-passages.html",
         )
     ]
