@@ -871,3 +871,82 @@ def test_two_subjects_are_anchored_by_the_verb_after_them():
         "Meanwhile the fifth NBA coach fired this season was Eddie Jordan.",
     )
     assert "asserted" not in fired.values()
+
+
+def _mentions(rows):
+    """Mention rows (doc, outlet, mention, entity, label, head, modifiers) as found."""
+    return pd.DataFrame(
+        [
+            dict(event="", doc_id=d, passage_id=i, outlet=o, start=0, end=1, mention=m,
+                 name=m.lower(), head=h, entity=e, label=label, dep="pobj",
+                 modifiers=mods, role="pobj:in")
+            for i, (d, o, m, e, label, h, mods) in enumerate(rows)
+        ]
+    )  # fmt: skip
+
+
+def test_parts_of_a_place_are_no_names_of_it_whatever_the_tagger_found():
+    concepts = group_concepts(
+        _mentions(
+            [
+                ("a", "A", "Aleppo", "Aleppo", "GPE", "aleppo", ""),
+                ("a", "A", "eastern Aleppo", "", "", "aleppo", ""),  # the tagger missed it
+                ("a", "A", "the rebel east", "", "", "east", "rebel"),
+                ("b", "B", "Aleppo", "Aleppo", "GPE", "aleppo", ""),
+                ("b", "B", "the east", "", "", "east", ""),
+                ("b", "B", "east Aleppo", "Aleppo", "PERSON", "aleppo", "east"),
+                ("b", "B", "west Aleppo", "west Aleppo", "NORP", "aleppo", "west"),
+                ("b", "B", "government-held west", "west Aleppo", "NORP", "west", ""),
+                ("b", "B", "North Korea", "North Korea", "GPE", "korea", ""),
+            ]
+        )
+    )
+    aleppo = concepts[0]
+    assert concepts[3] == aleppo
+    assert all(concepts[i] != aleppo for i in (1, 2, 4, 5, 6, 7))
+    assert concepts[1] == concepts[5]  # "eastern Aleppo" and "east Aleppo": one part
+    assert concepts[6] != concepts[5] and concepts[7] != concepts[6]
+    assert concepts[8].endswith("e:north korea")  # capitalised, the word is the name's
+
+
+def test_a_time_is_no_name_of_what_happens_in_it():
+    concepts = group_concepts(
+        _mentions(
+            [
+                ("a", "A", "this year's Oscars", "Oscars", "ORG", "oscars", ""),
+                ("a", "A", "the Oscars", "Oscars", "ORG", "oscars", ""),
+                ("a", "A", "the year", "", "", "year", ""),
+                ("b", "B", "this year", "", "", "year", ""),
+                ("b", "B", "the Oscars", "Oscars", "ORG", "oscars", ""),
+            ]
+        )
+    )
+    assert concepts[2] != concepts[0] and concepts[3] != concepts[4]
+    assert concepts[1] == concepts[0] == concepts[4]
+
+
+def test_a_count_of_things_is_no_named_entity():
+    concepts = group_concepts(
+        _mentions(
+            [
+                ("a", "A", "46 KOs", "", "", "ko", ""),
+                ("a", "A", "KO", "KO", "ORG", "ko", ""),
+                ("b", "B", "45-7-2, 36 KO", "KO", "ORG", "ko", ""),
+                ("b", "B", "the 2007 Oscars", "Oscars", "ORG", "oscars", ""),
+                ("a", "A", "the Oscars", "Oscars", "ORG", "oscars", ""),
+            ]
+        )
+    )
+    assert concepts[0] != concepts[1] and concepts[2] != concepts[1]
+    assert concepts[3] == concepts[4]  # a year is no count
+
+
+def test_a_party_state_tag_is_house_style():
+    names = _named(
+        [
+            ("Ohio", "A", "R-Ohio", 2),
+            ("Ohio", "A", "(D-Ohio)", 1),
+            ("Ohio", "B", "Ohio", 3),
+        ]
+    )
+    assert naming_contrasts(names).set_index("concept").loc["Ohio", "style"]

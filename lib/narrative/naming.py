@@ -610,16 +610,49 @@ def _acts(role: str) -> bool:
 def _region(row: Any) -> str:
     """The word that makes a place mention a part of the place ("*southern* Syria"), or ``""``.
 
-    A lower-case word of ``[places] regions`` (``data/words.toml``) before the place's
-    name in the phrase: "southern Syria" is not Syria, and two outlets that name it
-    do not name Syria differently.
+    A lower-case word of ``[places] regions`` (``data/words.toml``) before a name in
+    the phrase, or leading the entity the tagger found ("west Aleppo"), whatever
+    label the tagger gave the name or when it found none ("eastern Aleppo"):
+    "southern Syria" is not Syria, and two outlets that name it do not name Syria
+    differently. A phrase whose head is such a word ("the east", "the rebel-held
+    west") names a part of a place too, never the place: it is ``"part"``. The
+    word is folded to its compass point ("eastern" is "east"). Capitalised, the
+    word is part of a name ("North Korea", "West Bank").
     """
-    if not row.entity or row.label not in _PLACES:
+    regions = set(word_lists()["places"]["regions"])
+    words = row.mention.split()
+    if not words:
         return ""
-    at = row.mention.find(row.entity)
-    before = row.mention[: max(0, at)].split()
-    regions = word_lists()["places"]["regions"]
-    return next((w for w in before if w.islower() and w in regions), "")
+    if row.head in regions and words[-1].islower():
+        return "part"
+    if row.entity and row.entity in row.mention:
+        at = row.mention.find(row.entity)
+        before = row.mention[:at].split() + row.entity.split()[:-1]
+    elif row.entity:  # the entity runs beyond the phrase: "west Aleppo" for "Aleppo"
+        before = [w for w in row.entity.split()[:-1] if w not in words] + words[:-1]
+    elif words[-1][:1].isupper():  # a name the tagger missed: "eastern Aleppo"
+        before = words[:-1]
+    else:
+        return ""
+    word = next((w for w in before if w.islower() and w in regions), "")
+    return word.removesuffix("ern").replace("-", "")
+
+
+_COUNT = re.compile(r"(?:^|[\s,(])(\d[\d,.]*)\s+\S+$")
+
+
+def _counted(mention: str) -> bool:
+    """Whether a phrase counts its head with a figure ("46 KOs", "45-7-2, 36 KO").
+
+    A count of things is a record, no name of an entity, whatever the tagger took
+    its noun for ("KO" as an organisation: ECB+ 7, round 8). A year is no count
+    ("the 2007 Oscars").
+    """
+    found = _COUNT.search(mention)
+    if found is None:
+        return False
+    figure = found.group(1).replace(",", "")
+    return not (len(figure) == 4 and figure.isdigit() and 1800 <= int(figure) <= 2100)
 
 
 def _offices(mentions: pd.DataFrame, keys: Mapping[str, str]) -> dict[str, dict[str, str]]:
@@ -634,6 +667,7 @@ def _offices(mentions: pd.DataFrame, keys: Mapping[str, str]) -> dict[str, dict[
     from narrative.quotes import HUMAN_NOUNS
 
     held: dict[tuple[str, str], set[str]] = {}
+    times = set(word_lists()["naming"]["time_nouns"])
     people = mentions[mentions["entity"] != ""]
     heads = set(mentions.loc[mentions["entity"] == "", "head"])
     for row in people.itertuples(index=False):
@@ -644,6 +678,8 @@ def _offices(mentions: pd.DataFrame, keys: Mapping[str, str]) -> dict[str, dict[
             # that heads other phrases of the corpus ("North Korean *dictator* Kim",
             # not "*campaign* manager Brad Parscale").
             last = n == len(before) - 1 and word.islower() and word in heads
+            if word.lower() in times:
+                continue  # "this year's Oscars": a time is no office
             if word.lower() in HUMAN_NOUNS or last:
                 held.setdefault((row.event, word.lower()), set()).add(keys[row.entity])
     found: dict[str, dict[str, str]] = {}
@@ -1181,8 +1217,12 @@ def group_concepts(
         region = _region(row)
         if linked:
             key = keys[linked]
+        elif region == "part":  # "the east" of a city names no place: its own concept
+            key = f"n:{row.head}"
         elif region:  # "southern Syria" is a part of Syria: one head, one modifier
             key = f"n:{row.head}|{region}"
+        elif _counted(row.mention):  # "46 KOs": a record, no name of an entity
+            key = by_head[n]
         elif row.entity:
             key = keys[row.entity]
         elif (
@@ -1384,6 +1424,11 @@ def _covered(
 _DESCRIBING = re.compile(r"^[^\W\d_]{2,}(?:-[^\W\d_]+)*-(?:[^\W\d_]+ed|run|held|born|known)$")
 
 
+# A party-state tag ("R-Ohio", "(D-Calif.)"): how a house style writes a member of
+# Congress's state, as "Republican of Ohio" does; the state is the name.
+_PARTY_TAG = re.compile(r"^\(?[rdi]-(?=[a-z])")
+
+
 def _house_style(names: Sequence[str], label: str) -> list[bool]:
     """Whether each name of a named concept is its name or its title, as house style writes it.
 
@@ -1406,7 +1451,9 @@ def _house_style(names: Sequence[str], label: str) -> list[bool]:
 
     def words(text: str) -> list[str]:
         return [
-            w.lower().replace(".", "").replace("\u2019", "'").removesuffix("'s").strip(",'\"")
+            _PARTY_TAG.sub(
+                "", w.lower().replace(".", "").replace("\u2019", "'").removesuffix("'s")
+            ).strip(",'\"()")
             for w in re.split(r"[\s]+", _ARTICLE.sub("", text.strip()))
             if w
         ]
