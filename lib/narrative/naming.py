@@ -1440,7 +1440,8 @@ def _house_style(names: Sequence[str], label: str) -> list[bool]:
     capitalised (an organisation's name) or date the title (``[naming]
     title_qualifiers`` in ``data/words.toml``: "former"): "the chairman", "the GOP chairman" beside
     "Chairman Steele"; "the former director" beside "former Director Comey"; "the
-    defendant" beside "defendant Yvonne Hiller". The acronym of the concept's name is
+    defendant" beside "defendant Yvonne Hiller". A party-state tag is the state's
+    name (:data:`_PARTY_TAG`: "R-Ohio" beside "Ohio"). The acronym of the concept's name is
     the name too ("SOHR" for "the Syrian Observatory for Human Rights"). Any other
     description ("the college-educated beauty queen", "the woman") is a choice of words,
     and so is the name after a compound that says who runs, backs or hosts it ("the
