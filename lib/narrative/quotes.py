@@ -1332,16 +1332,18 @@ def _office(token: Token) -> str:
     rank = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
     if before is not None:
         rank.add(before.lower_)
-    second = sorted(rank & _SECOND_RANK)
+    return _ranked(office, rank)
+
+
+def _ranked(office: str, words: Iterable[str]) -> str:
+    """The office as ``words`` rank it: "vice president" beside "vice", else the office."""
+    second = sorted(set(words) & _SECOND_RANK)
     return f"{second[0]} {office}" if second else office
 
 
 def _offices_of(speaker: _Speaker) -> frozenset[str]:
     """The offices a speaker phrase names: its head nouns, ranked ("the vice president")."""
-    second = sorted(speaker.words & _SECOND_RANK)
-    if not second:
-        return speaker.heads
-    return frozenset(f"{second[0]} {h}" for h in speaker.heads)
+    return frozenset(_ranked(h, speaker.words) for h in speaker.heads)
 
 
 def _stem(word: str) -> str:
@@ -1914,6 +1916,9 @@ def find_quotes(
         group = group.sort_values("passage_id")
         indices = group.index.tolist()
         found = {i: _passage_attributions(docs[i], namer) for i in indices}
+        # each passage with what its attributions report, for _named_since (built once per
+        # article, not once per pronoun)
+        read = [(docs[i], {t for a in found[i] for t in a.content}) for i in indices]
         quoted_names = [
             a.speaker.voice for i in indices for a in found[i] if a.speaker.kind == "named person"
         ]
@@ -2007,10 +2012,7 @@ def find_quotes(
                         attribution.speaker.anaphor == "pronoun"
                         and speaker.resolved
                         and _named_since(
-                            [
-                                (docs[j], {t for a in found[j] for t in a.content})
-                                for j in indices[: n + 1]
-                            ],
+                            read[: n + 1],
                             attribution.speaker.start,
                             speaker.voice,
                             attribution.speaker.text.lower(),
