@@ -1187,6 +1187,7 @@ def group_concepts(
     for group in _aliases():
         hit = next((keys[e] for e in sorted(named) if _alias_of(e.replace(".", ""), group)), None)
         aliased.update({name: hit for name in group} if hit else {})
+    alias_names = frozenset(aliased)
     bare = _bare_names(mentions, keys)
     names: dict[str, set[str]] = {}
     for row in mentions[mentions["entity"] != ""].itertuples(index=False):
@@ -1243,7 +1244,7 @@ def group_concepts(
             key = office
         elif proper in names.get(row.event, set()):  # a name the tagger missed here: "Trump"
             key = proper
-        elif proper and _alias_of(row.name.replace(".", ""), frozenset(aliased)):
+        elif proper and _alias_of(row.name.replace(".", ""), alias_names):
             key = aliased[row.name.replace(".", "").lower()]
         else:
             key = by_head[n]

@@ -652,11 +652,13 @@ def _event_class(span: Span, noun: Token | None) -> str:
             # "shot the three victims": those the verb hit, dead or alive
             harm = noun.head.lemma_.lower()
             if harm in _NONFATAL_HARM:
-                return _class_of(noun.head) if _class_of(noun.head) != "deaths" else ""
+                hit = _class_of(noun.head)
+                return hit if hit != "deaths" else ""
         if _class_of(noun):
             return _class_of(noun)
-        if _adjacent_class(span, noun):
-            return _adjacent_class(span, noun)
+        adjacent = _adjacent_class(span, noun)
+        if adjacent:
+            return adjacent
         while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head
         # a past participle on the noun itself first: in "left 100 people killed and 400
@@ -676,8 +678,8 @@ def _event_class(span: Span, noun: Token | None) -> str:
             # "the deaths of 12 people", or "thousands of people have fled"
             of_span = span.start <= noun.head.head.i < span.end
             linked.append(_governor(span.root if of_span else noun))
-    elif _adjacent_class(span, None):
-        return _adjacent_class(span, None)
+    elif adjacent := _adjacent_class(span, None):
+        return adjacent
     else:
         # a headline's "At least 100 killed": the participle hangs on the number itself
         linked = [t for t in span.root.children if t.dep_ in ("acl", "amod") and t.i >= span.end]
