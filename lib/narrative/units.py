@@ -568,7 +568,11 @@ _PREDICATE_DEPS = frozenset({"dobj", "oprd", "acomp", "attr", "xcomp", "ccomp", 
 
 
 def main_predicate(doc):
-    """The main predicate of a passage's first sentence, past a verb that only reports speech.
+    """The main predicate of a passage's first sentence, past a verb that reports speech.
+
+    "Police said Smith was arrested", "Trump will travel in July, the White House
+    confirmed": the predicate is what was said (``arrested``, ``travel``), past a
+    speech verb of ``words.toml`` (``[speech] verbs``) with a clause.
 
     Args:
         doc: A spaCy ``Doc`` (:func:`narrative.nlp.parse`).
@@ -578,7 +582,7 @@ def main_predicate(doc):
     """
     from narrative.wordlists import words
 
-    reporting = words()["stages"]["reporting"]
+    reporting = words()["speech"]["verbs"]
     sentences = list(doc.sents)
     if not sentences:
         return None
@@ -613,9 +617,7 @@ def predicate_stage(doc) -> tuple[str, frozenset[str], str]:
     governed = [head, *(c for c in head.children if c.dep_ in _PREDICATE_DEPS)]
     lemmas = {t.lemma_.lower() for t in governed} | {t.lower_ for t in governed}
     steps = frozenset(
-        step
-        for step, members in lists.items()
-        if step not in ("reporting", "future") and lemmas & members
+        step for step, members in lists.items() if step != "future" and lemmas & members
     )
     aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in lists["future"] for a in aux):
