@@ -478,3 +478,26 @@ def test_a_predicate_s_stage_is_read_past_a_verb_that_reports_speech():
     assert planned == ("reopen", frozenset(), "future")
     assert stage_conflict(found, said)
     assert not stage_conflict(said, said)
+
+
+def test_a_state_or_a_sentence_that_holds_the_plan_is_no_act_against_a_plan():
+    from narrative.nlp import parse
+    from narrative.units import predicate_stage, stage_conflict
+
+    plan, state, both, act = (
+        predicate_stage(d)
+        for d in parse(
+            [
+                "The new rules will take effect in about 30 days.",
+                # round 10 (ECB+ 9): a copula is a state, not a past act
+                "Andrew Wetzler, director of the council's program, was blunt.",
+                # round 10: the plan is in the past sentence too
+                "The changes, which will go into effect in about 30 days, were completed "
+                "in just four months.",
+                "The changes were completed in just four months.",
+            ]
+        )
+    )
+    assert state[2] == "" and both[2] == "" and act[2] == "past"
+    assert not stage_conflict(plan, state) and not stage_conflict(plan, both)
+    assert stage_conflict(plan, act)

@@ -620,8 +620,16 @@ def predicate_stage(doc) -> tuple[str, frozenset[str], str]:
         step for step, members in lists.items() if step != "future" and lemmas & members
     )
     aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    sentence = head.sent
     if any(a.lower_ in lists["future"] for a in aux):
         time = "future"
+    elif head.lemma_ == "be" and not aux:
+        # a copula states a state, not an act: "Wetzler ... was blunt" (round 10)
+        time = ""
+    elif any(t.dep_ in ("aux", "auxpass") and t.lower_ in lists["future"] for t in sentence):
+        # the plan is in the sentence too: "The changes, which will go into effect in
+        # about 30 days, were completed" shares "will take effect" (round 10)
+        time = ""
     elif head.tag_ == "VBD" or any(
         a.tag_ == "VBD" or (a.lemma_ == "have" and head.tag_ == "VBN") for a in aux
     ):
