@@ -22,7 +22,13 @@ from narrative.quotes import (
     voice_table,
 )
 from narrative.readers import load_corpus
-from narrative.views.voices import anonymous_note, highlight, most_quoted_note, quotes_view
+from narrative.views.voices import (
+    anonymous_note,
+    candidate_note,
+    highlight,
+    most_quoted_note,
+    quotes_view,
+)
 
 
 def passages(*texts: str, doc_id: str = "a", outlet: str = "A") -> pd.DataFrame:
@@ -866,6 +872,7 @@ def test_a_pronoun_past_another_person_named_since_is_a_candidate():
         )
     )
     assert quotes["status"].tolist() == ["asserted", "candidate"]
+    assert quotes["reason"].tolist() == ["", "pronoun past another person"]
     # no one else named since, or only in what the speaker says: stated
     quotes = find_quotes(
         passages(
@@ -890,7 +897,13 @@ def test_a_candidate_speaker_is_not_counted_or_shown_as_stated():
     assert quotes["voice"].value_counts()["Kirstjen Nielsen"] == 3
     top = most_quoted(quotes)
     assert top is not None and top.count == 1
-    assert "candidate speaker, not stated" in quotes_view(quotes, {"A": "#000000"})
+    html = quotes_view(quotes, {"A": "#000000"})
+    assert "candidate speaker, not stated" in html
+    assert "a pronoun read past another person named since its antecedent" in html
+    note = candidate_note(quotes)
+    assert note.startswith("**2 of 4 speakers are candidates, not stated**")
+    assert "2 a pronoun read past another person named since its antecedent." in note
+    assert candidate_note(quotes[quotes["status"] == "asserted"]) == ""
 
 
 def test_a_verb_joined_inside_reported_words_is_a_candidate_speaker():
@@ -904,6 +917,7 @@ def test_a_verb_joined_inside_reported_words_is_a_candidate_speaker():
         ["Thune", "add", "asserted"],
         ["Democrats", "predict", "candidate"],
     ]
+    assert quotes["reason"].tolist() == ["", "joined inside reported words"]
 
 
 def test_an_apposition_of_party_or_with_an_article_describes_the_speaker_not_names_him():
@@ -969,6 +983,7 @@ def test_a_speaker_phrase_cut_from_a_longer_one_is_a_candidate():
         )
     )
     assert quotes["status"].tolist() == ["candidate", "candidate", "asserted", "asserted"]
+    assert quotes["reason"].tolist()[:2] == ["speaker may be cut"] * 2
 
 
 def test_a_surname_before_a_generational_suffix_is_the_surname():
@@ -994,6 +1009,7 @@ def test_who_said_after_another_who_clause_is_a_candidate():
         )
     )
     assert quotes["status"].tolist() == ["candidate", "asserted"]
+    assert quotes["reason"].tolist() == ["who after who", ""]
 
 
 def test_a_vice_or_former_president_holds_another_office_than_the_president():
@@ -1039,6 +1055,7 @@ def test_a_plain_thing_accepted_or_confirmed_is_a_candidate():
         )
     )
     assert quotes["status"].tolist() == ["candidate", "candidate", "asserted", "asserted"]
+    assert quotes["reason"].tolist() == ["deal verb", "deal verb", "", ""]
 
 
 def test_a_participle_past_another_speaker_or_inside_a_report_is_a_candidate():
@@ -1057,6 +1074,7 @@ def test_a_participle_past_another_speaker_or_inside_a_report_is_a_candidate():
     assert status["deny The indictment"] == "candidate"
     assert status["allege The indictment"] == "asserted"
     assert status["say Turkey"] == "asserted"
+    assert set(quotes.loc[quotes["status"] == "candidate", "reason"]) == {"ambiguous participle"}
 
 
 def test_a_speaker_from_text_run_together_is_a_candidate():
@@ -1069,6 +1087,7 @@ def test_a_speaker_from_text_run_together_is_a_candidate():
         )
     )
     assert quotes["status"].tolist() == ["candidate", "asserted"]
+    assert quotes["reason"].tolist() == ["run together", ""]
     # a page's run-on list of headlines: "... Turkey ready for Euro 2024 finance minister says"
     from spacy.tokens import Doc
     from spacy.vocab import Vocab

@@ -143,6 +143,7 @@ QUOTE_COLUMNS = [
     "verb_start",
     "verb_end",
     "status",
+    "reason",
 ]
 
 #: ``status`` of an attribution whose speaker the page states.
@@ -151,6 +152,20 @@ ASSERTED = "asserted"
 #: resolved past another person named since its antecedent, or a verb that borrows its
 #: subject inside someone else's reported words (:func:`find_quotes`).
 CANDIDATE = "candidate"
+
+#: Why a speaker is only a candidate: the ``reason`` of a :data:`CANDIDATE` row (the
+#: first that applies, in this order) and what page 03 says of it.
+CANDIDATE_REASONS = {
+    "pronoun past another person": "a pronoun read past another person named since its antecedent",
+    "joined inside reported words": "a verb that borrows its subject inside someone else's "
+    "reported words",
+    "speaker may be cut": "a speaker phrase the parser may have cut from a longer one",
+    "who after who": "a \u201cwho said\u201d after another \u201cwho\u201d clause",
+    "deal verb": "a verb of a deal with a plain thing for object",
+    "ambiguous participle": "a participle that may be another clause's speaker's",
+    "run together": "text run together (a verb with two subjects, or a full name "
+    "unpunctuated before it)",
+}
 
 #: Fewest words a quotation needs to be attributed to the nearest speech verb when
 #: no clause of that verb claims it: shorter ones are scare quotes ("de-escalation").
@@ -223,7 +238,7 @@ class _Attribution:
     speaker: _Speaker
     content: set[int] = field(default_factory=set)
     position: int = 0
-    unsure: bool = False  # the speaker phrase's bounds are the parser's guess
+    unsure: str = ""  # why the speaker is a guess (a key of CANDIDATE_REASONS), if it is
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -946,11 +961,19 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
     # "The officials ... demanded anonymity": the terms of speaking, not a statement
     if content and {verb.doc[j].lower_ for j in content} <= _TERMS_OF_SPEAKING:
         return None
-    unsure = (
-        _cut_off(verb, tokens, how)
-        or dealt
-        or _ambiguous_participle(verb)
-        or _run_together(verb, tokens, how)
+    unsure = next(
+        (
+            reason
+            for reason, applies in (
+                ("who after who", lambda: _stacked_relative(verb)),
+                ("speaker may be cut", lambda: _cut_off(verb, tokens, how)),
+                ("deal verb", lambda: dealt),
+                ("ambiguous participle", lambda: _ambiguous_participle(verb)),
+                ("run together", lambda: _run_together(verb, tokens, how)),
+            )
+            if applies()
+        ),
+        "",
     )
     return _Attribution(label, verb.idx, _token_end(verb), speaker, content, verb.i, unsure)
 
@@ -1054,8 +1077,6 @@ def _stacked_relative(verb: Token) -> bool:
 def _cut_off(verb: Token, tokens: list[Token], how: str) -> bool:
     """Whether a speaker phrase may be cut from a longer phrase the parser split.
 
-    Or not the speaker at all: see :func:`_stacked_relative`.
-
     Copy that lost its commas runs phrases together ("displaced across the war-battered
     country UN estimates suggest"; "published on Twitter and the messaging service
     Telegram said"): a speaker taken as the noun chunk before a verb the parser gave no
@@ -1063,8 +1084,6 @@ def _cut_off(verb: Token, tokens: list[Token], how: str) -> bool:
     after an "and" / "or" the parser joins to a noun before it, may be only part of the
     speaker or not the speaker at all.
     """
-    if _stacked_relative(verb):
-        return True
     first = tokens[0]
     if how == "before":
         root = next((t for t in tokens if t.head not in tokens or t.head == t), tokens[-1])
@@ -1898,7 +1917,8 @@ def find_quotes(
         clause (:func:`_cut_off`), or a participle may be another clause's speaker's
         (:func:`_ambiguous_participle`), or the text ran together
         (:func:`_run_together`), or a verb of a deal (:data:`DEAL_VERBS`) has a plain
-        noun for object. Rows follow the passages' order.
+        noun for object; ``reason`` says which (a key of :data:`CANDIDATE_REASONS`,
+        empty for an asserted row). Rows follow the passages' order.
     """
     if docs is None:
         from narrative.nlp import parse
@@ -2007,20 +2027,21 @@ def find_quotes(
                     earlier.append(speaker)
                 voices.add(speaker.voice)
                 # "he said" read past another person named since: a candidate speaker
-                uncertain = (
-                    (
-                        attribution.speaker.anaphor == "pronoun"
-                        and speaker.resolved
-                        and _named_since(
-                            read[: n + 1],
-                            attribution.speaker.start,
-                            speaker.voice,
-                            attribution.speaker.text.lower(),
-                        )
+                if (
+                    attribution.speaker.anaphor == "pronoun"
+                    and speaker.resolved
+                    and _named_since(
+                        read[: n + 1],
+                        attribution.speaker.start,
+                        speaker.voice,
+                        attribution.speaker.text.lower(),
                     )
-                    or _joined_inside(doc, attribution, found[i])
-                    or attribution.unsure
-                )
+                ):
+                    reason = "pronoun past another person"
+                elif _joined_inside(doc, attribution, found[i]):
+                    reason = "joined inside reported words"
+                else:
+                    reason = attribution.unsure
                 rows.append(
                     {
                         "doc_id": row["doc_id"],
@@ -2039,7 +2060,8 @@ def find_quotes(
                         "speaker_end": speaker.end,
                         "verb_start": attribution.verb_start,
                         "verb_end": attribution.verb_end,
-                        "status": CANDIDATE if uncertain else ASSERTED,
+                        "status": CANDIDATE if reason else ASSERTED,
+                        "reason": reason,
                     }
                 )
             # the passage's speakers stay the most recent antecedents, above whom it mentions
