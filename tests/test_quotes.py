@@ -1107,3 +1107,62 @@ def test_a_speaker_from_text_run_together_is_a_candidate():
         deps=["dep", "amod", "compound", "nsubj", "ROOT", "advmod"],
     )
     assert not _run_together(alone[4], [alone[2], alone[3]], "")
+
+
+def test_names_that_differ_only_by_diacritics_are_one_person():
+    quotes = pd.concat(
+        [
+            find_quotes(passages("Rep. Raul Labrador said the vote was close.", outlet="A")),
+            find_quotes(passages("Representative Raúl R. Labrador said he would run.", outlet="B")),
+        ],
+        ignore_index=True,
+    )
+    assert voice_names(quotes).nunique() == 1
+
+
+def test_a_party_state_tag_is_never_the_speaker():
+    quotes = find_quotes(
+        passages(
+            '"His conduct should deeply concern every American," House Freedom Caucus Chairman'
+            " Mark Meadows, R-N.C., said in a statement to Fox News."
+        )
+    )
+    assert only(quotes).voice == "Mark Meadows"
+
+
+def test_a_verb_that_acts_on_a_thing_takes_no_quotation_before_it():
+    quotes = find_quotes(
+        passages(
+            "\u201cThe mosque should be built elsewhere.\u201d",
+            "Reid's comments added another high-profile voice to the mosque controversy.",
+            "\u201cWe will not stop.\u201d",
+            "The senator told reporters.",
+        )
+    )
+    assert quotes["verb"].tolist() == ["tell"]
+
+
+def test_an_unnamed_body_and_says_one_are_anonymous_and_the_person_of_an_affiliation_speaks():
+    quotes = find_quotes(
+        passages(
+            "According to media reports, the president saw the step as necessary.",
+            "Additionally, a human rights group argued that the reforms were window dressing.",
+            '"Ultimately, it will be difficult, " says one.',
+            "Police said two men were held.",
+            "The raids hit the town around 1130 am (0830 GMT) an activist with the opposition"
+            " Idlib Media Centre told AFP.",
+            "We urge you to ensure that the mission has urgent access to all relevant sites and"
+            " sources of information the letter said.",
+        )
+    )
+    assert quotes["speaker_type"].tolist()[:4] == [
+        "anonymous",
+        "anonymous",
+        "anonymous",
+        "role/organisation",
+    ]
+    assert quotes["speaker"].tolist()[4:] == [
+        "an activist with the opposition Idlib Media Centre",
+        "the letter",
+    ]
+    assert quotes["speaker_type"].tolist()[4] == "anonymous"

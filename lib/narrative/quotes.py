@@ -60,6 +60,7 @@ someone outside it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -116,6 +117,8 @@ SUMMONED = _LISTS["speech"]["summoned"]
 #: Head nouns of organisations that speak ("the ministry said"), for
 #: :data:`EVIDENCE_VERBS`, whose other subjects are things, not speakers.
 ORGANISATION_NOUNS = _LISTS["speakers"]["organisation_nouns"]
+#: Bodies that, bare, are the story's own ("police said"): never anonymous for it.
+INSTITUTION_NOUNS = set(_LISTS["speakers"]["institution_nouns"])
 
 HUMAN_NOUNS = SOURCE_NOUNS | UNNAMED_NOUNS | ROLE_NOUNS
 #: Abbreviated title -> the office it names ("gov" -> "governor"), read without its dot.
@@ -594,6 +597,11 @@ def _name_after_title(token: Token) -> Span | None:
     return next((e for e in doc.ents if e.start == at and e.label_ == "PERSON"), None)
 
 
+#: A party-state tag ("R-N.C.", "D-Calif."): how a house style writes a member of Congress's
+#: party and state beside the name; never a speaker of its own.
+_PARTY_TAG = re.compile(r"^\(?[RDI]-[A-Z]")
+
+
 def _describe(head: Token, tokens: list[Token], namer: _Namer) -> _Speaker:
     """Type, voice and agreement features of a speaker phrase."""
     doc = head.doc
@@ -644,8 +652,24 @@ def _describe(head: Token, tokens: list[Token], namer: _Namer) -> _Speaker:
     # unnamed, whose advisers they are names none of them
     possessor = {t.i for c in noun.children if c.dep_ == "poss" for t in c.subtree}
     entity = any(t.ent_type_ for t in tokens if t.i not in possessor)
-    quantified = (head.lower_ in _SOME or some_of) and not entity
-    if heads & SOURCE_NOUNS or heads & UNNAMED_NOUNS and (plural or not definite) or quantified:
+    # "says one": one of the sources, unnamed
+    alone = noun is head and head.lower_ == "one" and not list(head.children)
+    quantified = (head.lower_ in _SOME or some_of) and not entity or alone
+    # "according to media reports", "a human rights group argued", "groups representing
+    # Uzbeks complained": a body or document no name, article or possessive singles out
+    bodies = heads & (ORGANISATION_NOUNS | DOCUMENT_NOUNS)
+    indefinite = (
+        determiners & {"a", "an"} or plural and not determiners and not (heads & INSTITUTION_NOUNS)
+    )
+    proper = any(t.pos_ == "PROPN" for t in core)
+    unnamed_body = bool(bodies) and bool(indefinite) and not proper and noun is head
+    if (
+        heads & SOURCE_NOUNS
+        or heads & UNNAMED_NOUNS
+        and (plural or not definite)
+        or quantified
+        or unnamed_body
+    ):
         kind = "anonymous"
     else:
         kind = "role/organisation"
@@ -873,6 +897,15 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
     if head is None:
         return None
     tokens = tokens or _speaker_tokens(head)
+    # "an activist with the opposition Idlib Media Centre told AFP" cut at the body
+    parsed = head
+    affiliated = _affiliated(tokens)
+    if affiliated is not None:
+        head, tokens = affiliated
+    # "Mark Meadows, R-N.C., said" read with the party-state tag for subject: the name
+    if _PARTY_TAG.match(_span_text(verb.doc, [t.i for t in tokens])) and head.dep_ == "appos":
+        head = head.head
+        tokens = _speaker_tokens(head)
     if not tokens or verb in tokens:
         return None
     quoted = _quote_around(head)
@@ -882,10 +915,21 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
         # The parser took a word of the quotation for the speaker ("... the Wendy
         # Wasserman Schultz Servers ...," Trump, a Republican, wrote): the speaker is
         # the first phrase between the quotation and the verb, if any.
-        between = [c for c in verb.doc.noun_chunks if c.start_char >= quoted[1] and c.end <= verb.i]
+        # (a chunk may open with the closing quote mark the parser hangs on its name:
+        # '...every American," House Freedom Caucus Chairman Mark Meadows, R-N.C., said')
+        between = [
+            words
+            for c in verb.doc.noun_chunks
+            if c.end <= verb.i
+            for words in [[t for t in c if not (t.is_punct and t.idx < quoted[1])]]
+            if words and words[0].idx >= quoted[1] and not _PARTY_TAG.match(c.text)
+        ]
         if not between:
             return None
-        head, tokens = between[0].root, list(between[0])
+        head, tokens = (
+            next(t for t in between[0] if t.i == t.head.i or t.head not in between[0]),
+            between[0],
+        )
     speaker = _describe(head, tokens, namer)
     # In news copy "I" and "we" speak only inside quotations, here one whose
     # quote marks are in another passage.
@@ -904,7 +948,7 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
             if (
                 child.dep_ == "ccomp"
                 and child is not part
-                and head.i not in {t.i for t in child.subtree}
+                and parsed.i not in {t.i for t in child.subtree}
             ):
                 content |= {t.i for t in child.subtree}
     if not content and part is not None and part.dep_ == "prep":
@@ -976,6 +1020,42 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
         "",
     )
     return _Attribution(label, verb.idx, _token_end(verb), speaker, content, verb.i, unsure)
+
+
+_AFFILIATIONS = {"with", "at", "of", "from", "for"}
+
+
+def _affiliated(tokens: list[Token]) -> tuple[Token, list[Token]] | None:
+    """The person of an affiliation phrase the parser cut the speaker phrase from.
+
+    "an activist with the opposition Idlib Media Centre told AFP": with no comma the parser
+    may take the body for the subject; the one who speaks is the person whose body it is
+    ("an activist with ...": anonymous), never the body. Only a body's name (a proper
+    noun) is read so ("sources of information the letter said" is the letter). A named
+    person in the phrase ("the head of the monitoring group Rami Abdel Rahman") is the
+    speaker as it stands.
+
+    Returns:
+        The person noun and the phrase from it to the speaker's end, or ``None``.
+    """
+    if any(t.ent_type_ == "PERSON" for t in tokens) or tokens[-1].pos_ != "PROPN":
+        return None
+    doc = tokens[0].doc
+    i = tokens[0].i - 1
+    while i >= 0 and i >= tokens[0].i - 3 and doc[i].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
+        i -= 1
+    if i < 1 or doc[i].lower_ not in _AFFILIATIONS:
+        return None
+    person = doc[i - 1]
+    if person.pos_ != "NOUN" or person.lemma_.lower() not in HUMAN_NOUNS:
+        return None
+    start = person.i
+    while start > 0 and doc[start - 1].dep_ in ("det", "amod", "compound", "nummod"):
+        start -= 1
+        if doc[start].is_punct:
+            start += 1
+            break
+    return person, list(doc[start : tokens[-1].i + 1])
 
 
 def _ambiguous_participle(verb: Token) -> bool:
@@ -1751,6 +1831,18 @@ def _named_since(
     return False
 
 
+def _acts_on_thing(verb: Token) -> bool:
+    """Whether a speech verb with nothing reported has a thing for direct object.
+
+    "Reid's comments added another high-profile voice to the controversy": the verb does
+    something to its object and reports no quotation before it; "he told reporters" names
+    whom he told (an addressee, :data:`ASK_VERBS`), "she said." nothing at all.
+    """
+    if verb.lemma_.lower() in ASK_VERBS:
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "NUM") for c in verb.children)
+
+
 def _is_bare_quote(text: str) -> bool:
     stripped = text.strip()
     return bool(stripped) and (stripped[0] in _OPENING or stripped[0] == '"')
@@ -1962,7 +2054,7 @@ def find_quotes(
                     for j in attribution.content
                     for s, e in spans
                 )
-                if not quote and n > 0:
+                if not quote and n > 0 and not _acts_on_thing(doc[attribution.position]):
                     previous = frame.loc[indices[n - 1], "text"]
                     if _is_bare_quote(previous) and not found[indices[n - 1]]:
                         quote, direct = previous, True
@@ -2097,10 +2189,12 @@ def _person_keys(voices: Iterable[str], *, merge_names: bool = True) -> dict[str
 
     ``"Alexander Lavrentyev"``, ``"Alexander Lavrentiev"`` and ``"Lavrentiev"``
     get the same key; a last name shared by two different full names keeps
-    its own key. With ``merge_names`` false only spellings are folded (names
-    of places and organisations: "Korea" is not "North Korea").
+    its own key. Spellings that differ only by diacritics are one ("Raúl R. Labrador",
+    "Raul Labrador": copy desks drop accents, no one is named apart by them). With
+    ``merge_names`` false only spellings are folded (names of places and organisations:
+    "Korea" is not "North Korea").
     """
-    words = {voice: tuple(_NAME_WORD.findall(voice.lower())) for voice in voices}
+    words = {voice: tuple(_NAME_WORD.findall(_plain(voice.lower()))) for voice in voices}
     vocabulary = {w for key in words.values() for w in key}
     variants = {
         word: canonical
@@ -2125,6 +2219,14 @@ def _person_keys(voices: Iterable[str], *, merge_names: bool = True) -> dict[str
         if longer and all(within(k, longer[-1]) for k in longer):
             merged[key] = longer[-1]
     return {voice: merged.get(key, key) for voice, key in keys.items()}
+
+
+def _plain(text: str) -> str:
+    """The text without diacritics ("Raúl" -> "Raul"; "ı", "ø" and the like kept)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
 
 
 def _acronyms(names: set[str]) -> dict[str, str]:
