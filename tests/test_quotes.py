@@ -1166,3 +1166,21 @@ def test_an_unnamed_body_and_says_one_are_anonymous_and_the_person_of_an_affilia
         "the letter",
     ]
     assert quotes["speaker_type"].tolist()[4] == "anonymous"
+
+
+def test_an_attorney_is_a_person_and_a_named_persons_attorney_is_no_other_attorney():
+    quotes = find_quotes(
+        passages(
+            "The FBI fired agent Peter Strzok, and Roger Stone was arrested on Friday.",
+            "House Freedom Caucus Chairman Mark Meadows said the firing was deserved.",
+            "Strzok\u2019s attorney, meanwhile, blasted the bureau on Monday, saying the deputy"
+            " director reversed the decision.",
+            "He added, \u201cThe investigation failed to produce a shred of evidence.\u201d",
+            "Stone\u2019s attorney added that the arrest was a \u201cspectacle.\u201d",
+            "A former official, now a criminal attorney with Ifrah Law, James Trusty, told Fox"
+            " News that the procedure was unusual.",
+        )
+    )
+    voices = dict(zip(quotes["passage_id"], quotes["voice"], strict=False))
+    assert voices[3] == "Strzok\u2019s attorney"
+    assert voices[4] != "James Trusty"

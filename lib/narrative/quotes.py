@@ -1712,10 +1712,20 @@ class _People:
 
         stems = {_stem(w) for w in speaker.words}
         after = [self.key(following)] if following else []
+        # "Stone's attorney": an office a named person holds the other (an attorney the
+        # corpus describes with no word of "Stone" is someone else's)
+        owners = {_stem(w) for w in speaker.words if w in self.namer.person}
+
+        def owned(k: str) -> bool:
+            return owners <= {_stem(w) for w in self.words.get(k, set())}
+
+        def holds(k: str) -> bool:
+            return bool(self.offices.get(k, set()) & titles) and owned(k)
+
         pools = [
-            [k for k in quoted if self.offices.get(k, set()) & titles],
-            [k for k in by_key if self.offices.get(k, set()) & titles],
-            [k for k in after if free(k)],
+            [k for k in quoted if holds(k)],
+            [k for k in by_key if holds(k)],
+            [k for k in after if free(k) and owned(k)],
             [k for k in quoted if self.words.get(k, set()) & stems],
         ]
         for pool in pools[:1] if quoted_only else pools:
