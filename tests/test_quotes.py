@@ -1184,3 +1184,19 @@ def test_an_attorney_is_a_person_and_a_named_persons_attorney_is_no_other_attorn
     voices = dict(zip(quotes["passage_id"], quotes["voice"], strict=False))
     assert voices[3] == "Strzok\u2019s attorney"
     assert voices[4] != "James Trusty"
+
+
+def test_a_straight_quote_left_open_is_closed_by_the_next_passages_odd_mark():
+    quotes = find_quotes(
+        passages(
+            "Comedian Ellen DeGeneres will host the Oscars.",
+            '"I am so excited to be hosting the Oscars for the second time.',
+            "You know what they say - - the third time's the charm, \" DeGeneres said.",
+            'At its heart, he said, "this bill is not really complicated."',
+        )
+    )
+    row = quotes[quotes["passage_id"] == 2]
+    assert len(row) == 1 and row["voice"].iloc[0].endswith("Ellen DeGeneres")
+    assert row["quote"].tolist() == ["You know what they say - - the third time's the charm"]
+    # balanced straight quotes are read as written, whatever the passage before left open
+    assert quotes[quotes["passage_id"] == 3]["quote"].str.contains("this bill").all()

@@ -244,7 +244,7 @@ class _Attribution:
     unsure: str = ""  # why the speaker is a guess (a key of CANDIDATE_REASONS), if it is
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
+def quoted_spans(text: str, *, continued: bool = False) -> list[tuple[int, int]]:
     """Character ranges of quoted material, quote marks included.
 
     Curly quotes, guillemets and the typewriter pair ``...'' of tokenised text pair
@@ -255,13 +255,32 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
     Args:
         text: A passage.
+        continued: The passage before left a straight-quoted quotation open
+            (:func:`opens_quotation`): the text starts inside it, and its first
+            straight quote closes it, unless the text opens with one.
 
     Returns:
         ``[(start, end), ...]`` sorted, ``text[start:end]`` being the quotation.
     """
+    return _scan_quotes(text, continued)[0]
+
+
+def opens_quotation(text: str, *, continued: bool = False) -> bool:
+    """Whether the text leaves a straight-quoted quotation open for the next passage.
+
+    '"I am so excited to be hosting the Oscars.' (then 'You know what they say ..., " she
+    added'): a straight quote mark followed by words and never closed. A mark at the very
+    end of a passage closes, never opens.
+    """
+    return _scan_quotes(text, continued)[1]
+
+
+def _scan_quotes(text: str, continued: bool) -> tuple[list[tuple[int, int]], bool]:
     spans = []
     open_at: int | None = None
     closing = ""
+    if continued and not text.lstrip().startswith(('"', *_OPENING)):
+        open_at, closing = 0, '"'
     for i, char in enumerate(text):
         if open_at is None:
             if text.startswith("``", i):  # typewriter quotes of tokenised text: ``...''
@@ -273,9 +292,21 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         elif text.startswith(closing, i):
             spans.append((open_at, i + len(closing)))
             open_at = None
+    left_open = False
     if open_at is not None:
         spans.append((open_at, len(text)))
-    return spans
+        left_open = closing == '"' and bool(_WORD.search(text[open_at + 1 :]))
+    return spans, left_open
+
+
+def _quotes_of(doc: Doc) -> list[tuple[int, int]]:
+    """:func:`quoted_spans` of a parsed passage, with its article's open quotation."""
+    return quoted_spans(doc.text, continued=doc.user_data.get(_CONTINUED, False))
+
+
+#: Key of a parsed passage's ``user_data``: it starts inside a quotation the passage before
+#: left open (:func:`opens_quotation`).
+_CONTINUED = "narrative.quotes.continued"
 
 
 def _token_end(token: Token) -> int:
@@ -840,7 +871,7 @@ def _quoted_name(verb: Token) -> set[int]:
     """Tokens of the quoted name a naming verb gives ("calling it “superb news”"), if any."""
     doc = verb.doc
     within = {t.i for t in verb.subtree if t.i > verb.i}
-    for start, end in quoted_spans(doc.text):
+    for start, end in _quotes_of(doc):
         quoted = {t.i for t in doc if t.idx >= start and _token_end(t) <= end}
         words = {i for i in quoted if doc[i].is_alpha}
         if start > verb.idx and words and words <= within and min(quoted) - verb.i <= 4:
@@ -1198,9 +1229,7 @@ def _quote_around(token: Token) -> tuple[int, int] | None:
     """The character span of the quotation (two or more words) that holds the token."""
     spans = token.doc.user_data.get("narrative_quoted")
     if spans is None:
-        spans = [
-            (s, e) for s, e in quoted_spans(token.doc.text) if len(token.doc.text[s:e].split()) > 1
-        ]
+        spans = [(s, e) for s, e in _quotes_of(token.doc) if len(token.doc.text[s:e].split()) > 1]
         token.doc.user_data["narrative_quoted"] = spans
     return next(((s, e) for s, e in spans if s <= token.idx < e), None)
 
@@ -1280,7 +1309,7 @@ def _orphan_owner(
 
 def _passage_attributions(doc: Doc, namer: _Namer) -> list[_Attribution]:
     """Attributions of one parsed passage, with quoted words attached."""
-    spans = quoted_spans(doc.text)
+    spans = _quotes_of(doc)
 
     def in_quote(token: Token) -> bool:
         return any(s < token.idx and _token_end(token) < e for s, e in spans)
@@ -1329,7 +1358,7 @@ def _people_mentioned(
     is the outlet reporting, no antecedent; a place named in one word never is
     ("Jordan" beside the Jordan Times).
     """
-    spans = quoted_spans(doc.text)
+    spans = _quotes_of(doc)
     surnames = surnames or {}
     people = []
     for token in doc:
@@ -1821,7 +1850,7 @@ def _named_since(
     sex = pronoun_gender(pronoun)
     for k, (doc, reported) in enumerate(reversed(docs)):
         limit = before if k == 0 else len(doc.text)
-        spans = quoted_spans(doc.text)
+        spans = _quotes_of(doc)
         mentions = [t.idx for t in doc if t.idx < limit and t.lower_ in own]
         since = max(mentions, default=-1)
         for ent in doc.ents:
@@ -2037,6 +2066,14 @@ def find_quotes(
     for _, group in frame.groupby("doc_id", sort=False):
         group = group.sort_values("passage_id")
         indices = group.index.tolist()
+        # a passage starts inside the quotation the one before left open only when its own
+        # straight quotes do not pair up ('... the charm, " she added')
+        left_open = False
+        for i in indices:
+            text = docs[i].text
+            continued = left_open and text.count('"') % 2 == 1
+            docs[i].user_data[_CONTINUED] = continued
+            left_open = opens_quotation(text, continued=continued)
         found = {i: _passage_attributions(docs[i], namer) for i in indices}
         # each passage with what its attributions report, for _named_since (built once per
         # article, not once per pronoun)
@@ -2049,7 +2086,7 @@ def find_quotes(
         surnames = people.surnames(indices)
         for n, i in enumerate(indices):
             doc, row = docs[i], frame.loc[i]
-            spans = quoted_spans(doc.text)
+            spans = _quotes_of(doc)
             voices: set[str] = set()
             opened = len(earlier)
             nested: list[_Speaker] = []
