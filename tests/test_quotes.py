@@ -6,6 +6,7 @@ import pytest
 from narrative import config
 from narrative.cleaning import clean_document
 from narrative.figures.voices import anonymous_share_chart, verb_profile_chart, voices_chart
+from narrative.findings import most_quoted_sentence
 from narrative.passages import segment_corpus
 from narrative.quotes import (
     QUOTE_COLUMNS,
@@ -717,7 +718,7 @@ def test_a_long_first_line_ending_in_a_full_stop_is_a_lede_not_a_headline():
 
 def test_the_most_quoted_voice_is_a_candidate_when_named_attributions_disagree():
     rows = [("A", "Jane Roe", False), ("A", "Jane Roe", True), ("B", "Jane Roe", True)]
-    rows += [("A", "John Doe", False), ("B", "John Doe", False)]
+    rows += [("B", "Jane Roe", True), ("A", "John Doe", False), ("B", "John Doe", False)]
     said = pd.DataFrame(
         [
             {"outlet": o, "speaker_type": "named person", "person": v, "resolved": r}
@@ -727,16 +728,38 @@ def test_the_most_quoted_voice_is_a_candidate_when_named_attributions_disagree()
     top = most_quoted(said)
     assert (top.leaders, top.count, top.named_leaders, top.named_count) == (
         ("Jane Roe",),
-        3,
+        4,
         ("John Doe",),
         2,
     )
     assert not top.holds
     assert most_quoted_note(said).startswith("**Most quoted named voice: a candidate")
     agreed = most_quoted(said.assign(resolved=False))
-    assert agreed.holds and agreed.in_sentence == {"Jane Roe": 3}
+    assert agreed.holds and agreed.in_sentence == {"Jane Roe": 4}
     assert "stated on the front page" in most_quoted_note(said.assign(resolved=False))
     assert most_quoted(said.assign(speaker_type="anonymous")) is None
+
+
+def test_the_most_quoted_voice_needs_a_lead_of_two_attributions():
+    # round 10 (FA-KES Deir ez-Zor): "Panos Moumtzis (2 attributions)" against 1 for a
+    # voice whose other attributions the parser missed in unpunctuated copy
+    rows = [("A", "Jane Roe")] * 3 + [("B", "John Doe")] * 2 + [("B", "Ann Poe")]
+    said = pd.DataFrame(
+        [{"outlet": o, "speaker_type": "named person", "person": v} for o, v in rows]
+    )
+    top = most_quoted(said)
+    assert (top.named_lead, top.close, top.holds) == (True, True, False)
+    assert (top.next_voices, top.next_count) == (("John Doe",), 2)
+    sentence = most_quoted_sentence(top)
+    assert sentence.startswith("Not stated here") and "the next, John Doe, 2" in sentence
+    assert "a candidate, not stated" in most_quoted_note(said)
+    clear = most_quoted(said[said["person"] != "John Doe"])
+    assert clear.holds and most_quoted_sentence(clear).startswith("The most quoted named voice")
+    alone = most_quoted(said.head(1))
+    assert alone.close and "no other named voice" in most_quoted_sentence(alone)
+    # a tie is measured against the next voice after the tied ones
+    tied = most_quoted(pd.concat([said, said[said["person"] == "John Doe"].head(1)]))
+    assert tied.leaders == ("Jane Roe", "John Doe") and tied.next_count == 1 and tied.holds
 
 
 def test_the_highest_anonymous_share_needs_three_anonymous_attributions():

@@ -12,6 +12,7 @@ from narrative.quotes import (
     CANDIDATE,
     CANDIDATE_REASONS,
     MIN_ANONYMOUS,
+    MIN_LEAD,
     most_anonymous,
     most_quoted,
     voice_names,
@@ -130,9 +131,10 @@ def most_quoted_note(quotes: pd.DataFrame) -> str:
     """Markdown: the most quoted named voice, and whether the front page states it.
 
     The front page states it when the voice with the most attributions also has the
-    most attributions that write its name in the sentence
-    (:func:`narrative.quotes.most_quoted`); otherwise it names both leaders and
-    states neither.
+    most attributions that write its name in the sentence and leads the next voice by
+    :data:`narrative.quotes.MIN_LEAD` attributions or more
+    (:func:`narrative.quotes.most_quoted`); otherwise it names the leaders and the next
+    voices and states none of them.
 
     Args:
         quotes: Table from :func:`narrative.quotes.find_quotes`.
@@ -146,6 +148,13 @@ def most_quoted_note(quotes: pd.DataFrame) -> str:
     lead = f"{_listed(top.leaders)} ({top.count}{' each' if len(top.leaders) > 1 else ''})"
     each = " each" if len(top.named_leaders) > 1 else ""
     named = f"{_listed(top.named_leaders)} ({top.named_count}{each})"
+    if top.named_lead and top.close:
+        return (
+            f"**Most quoted named voice: a candidate, not stated.** Most attributions: {lead}; "
+            f"the next: {_listed(top.next_voices) or 'no other named voice'} "
+            f"({top.next_count}). A lead under {MIN_LEAD} attributions is one missed or "
+            "misread attribution from another voice's."
+        )
     if top.holds:
         return (
             f"**Most quoted named voice, stated on the front page:** {lead}; also the most "
