@@ -1223,3 +1223,64 @@ def test_a_straight_quote_left_open_is_closed_by_the_next_passages_odd_mark():
     assert row["quote"].tolist() == ["You know what they say - - the third time's the charm"]
     # balanced straight quotes are read as written, whatever the passage before left open
     assert quotes[quotes["passage_id"] == 3]["quote"].str.contains("this bill").all()
+
+
+def test_an_organisation_word_never_heads_a_named_person():
+    # "Observatory" tagged a person in the second sentence made the body a named person,
+    # and the front page's "most quoted named voice"
+    quotes = find_quotes(
+        passages(
+            "The Syrian Observatory for Human Rights said three strikes targeted the main road.",
+            'Planes of its Russian allies carried out what the Observatory called "a new '
+            'massacre" that left children dead.',
+        )
+    )
+    assert len(quotes) == 2
+    assert set(quotes["speaker_type"]) == {"role/organisation"}
+    assert most_quoted(quotes) is None
+
+
+def test_a_speaker_cut_at_a_title_abbreviation_is_the_name_after_it():
+    row = only(
+        find_quotes(
+            passages("The driver fled the scene, according to Troy police Lt. Gerry Scherlinck.")
+        )
+    )
+    assert (row["person"], row["speaker_type"]) == ("Gerry Scherlinck", "named person")
+    assert row["speaker"] == "Troy police Lt. Gerry Scherlinck"
+
+
+def test_call_on_without_what_is_asked_gives_the_floor():
+    quotes = find_quotes(
+        passages(
+            "Mr. Trump argued for his wall and called on Kirstjen Nielsen, the homeland "
+            "security secretary, who appeared via teleconference to stress the need for it.",
+            "The UN called on Israel and Hamas to stop fighting.",
+        )
+    )
+    assert list(quotes["verb"]) == ["call on"]
+    assert list(quotes["voice"]) == ["UN"]
+
+
+def test_a_speaker_after_said_without_a_comma_is_not_its_object():
+    quotes = find_quotes(
+        passages(
+            "These civilians were targeted in the town of Ghandoura said the Syrian "
+            "Observatory for Human Rights.",
+            "He said the word.",
+        )
+    )
+    row = only(quotes)
+    assert row["voice"] == "Syrian Observatory for Human Rights"
+    assert row["quote"] == "These civilians were targeted in the town of Ghandoura"
+
+
+def test_a_name_and_said_run_onto_a_noun_is_a_candidate():
+    quotes = find_quotes(
+        passages(
+            "Hundreds of civilians killed is certainly a very conservative figure Mardini said."
+        )
+    )
+    row = only(quotes)
+    assert (row["person"], row["status"], row["reason"]) == ("Mardini", "candidate", "run together")
+    assert row["quote"].endswith("a very conservative figure")

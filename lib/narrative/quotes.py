@@ -121,6 +121,8 @@ ORGANISATION_NOUNS = _LISTS["speakers"]["organisation_nouns"]
 INSTITUTION_NOUNS = set(_LISTS["speakers"]["institution_nouns"])
 
 HUMAN_NOUNS = SOURCE_NOUNS | UNNAMED_NOUNS | ROLE_NOUNS
+#: Words that head a body's name ("Observatory", "Ministry"), never a person's.
+_BODY_NOUNS = set(ORGANISATION_NOUNS) | INSTITUTION_NOUNS
 #: Abbreviated title -> the office it names ("gov" -> "governor"), read without its dot.
 TITLE_ABBREVIATIONS = dict(
     entry.split(maxsplit=1) for entry in _LISTS["speakers"]["title_abbreviations"]
@@ -166,8 +168,8 @@ CANDIDATE_REASONS = {
     "who after who": "a \u201cwho said\u201d after another \u201cwho\u201d clause",
     "deal verb": "a verb of a deal with a plain thing for object",
     "ambiguous participle": "a participle that may be another clause's speaker's",
-    "run together": "text run together (a verb with two subjects, or a full name "
-    "unpunctuated before it)",
+    "run together": "text run together (a verb with two subjects, a full name "
+    "unpunctuated before it, or \u201cname said\u201d hung on the noun before it)",
 }
 
 #: Fewest words a quotation needs to be attributed to the nearest speech verb when
@@ -437,6 +439,12 @@ def _subject(
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0], None, ""
+    # "... in the town of Ghandoura said the Syrian Observatory for Human Rights.": copy
+    # without commas parses an inverted speaker as the object of "said"; one says words,
+    # not a person or a body, so such an object that ends the sentence is the speaker
+    inverted = _inverted_object(verb)
+    if inverted is not None:
+        return inverted, None, "after"
     # "said ..., insisting that", "drew criticism after saying that"
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         governor = verb.head
@@ -479,6 +487,48 @@ def _subject(
             root = next((t for t in before if t.head not in before or t.head == t), before[-1])
             return root, before, "before"
     return None, None, ""
+
+
+def _inverted_object(verb: Token) -> Token | None:
+    """The object of a subjectless "say" that is a speaker ending the sentence, if any."""
+    if verb.lemma_.lower() != "say" or verb.i == verb.sent.start:
+        return None
+    if verb.doc[verb.i - 1].is_punct:  # ", said the Observatory": read as written
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    last = max(t.i for t in obj.subtree)
+    rest = verb.doc[last + 1 : verb.sent.end]
+    if any(not t.is_punct for t in rest):
+        return None
+    speaks = obj.ent_type_ in ("PERSON", "ORG") or obj.lemma_.lower() in _BODY_NOUNS | HUMAN_NOUNS
+    return obj if speaks and obj.i == verb.i + 1 + sum(1 for t in obj.lefts) else None
+
+
+def _unpunctuated_report(verb: Token, tokens: list[Token]) -> bool:
+    """Whether "<name> said" ends a sentence that lost the comma before it.
+
+    "Hundreds of civilians killed is certainly a very conservative figure Mardini
+    said.": the parser reads the name and verb as a relative clause on the noun before
+    them ("the figure Mardini said"), which, with nothing said in it, no relative
+    pronoun and nothing after it but how or when it was said, is the reporting clause of
+    the sentence before it.
+    """
+    if verb.dep_ != "relcl" or verb.lemma_.lower() != "say" or not tokens:
+        return False
+    if (
+        tokens[-1].i != verb.i - 1
+        or tokens[0].ent_type_ != "PERSON"
+        or tokens[-1].ent_type_ != "PERSON"
+    ):
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "mark") for c in verb.children):
+        return False
+    if any(t.lower_ in _RELATIVE or t.lower_ == "that" for t in verb.doc[verb.head.i + 1 : verb.i]):
+        return False
+    after = [c for c in verb.children if c.i > verb.i and not c.is_punct]
+    return all(c.dep_ in ("advmod", "npadvmod", "prep", "advcl") for c in after)
 
 
 def _reporter(verb: Token) -> Token | None:
@@ -594,6 +644,11 @@ class _Namer:
         # governor, a Republican, told") describes the speaker; a name takes neither.
         candidates = [head] + [t for t in tokens if t.dep_ == "appos" and not _describes(t)]
         for candidate in candidates:
+            if candidate.lemma_.lower() in _BODY_NOUNS or candidate.lower_ in _BODY_NOUNS:
+                # "The Syrian Observatory for Human Rights", "the Observatory": a word
+                # that heads an organisation's name never heads a person's, whatever
+                # the tagger or another passage's entity says of it
+                continue
             if candidate.ent_type_ == "PERSON":
                 for ent in candidate.doc.ents:
                     if ent.label_ == "PERSON" and ent.start <= candidate.i < ent.end:
@@ -654,6 +709,10 @@ def _describe(head: Token, tokens: list[Token], namer: _Namer) -> _Speaker:
         return _Speaker(text, start, end, text, "unresolved", human, plural, heads, "pronoun")
     name = namer.name(noun, tokens)
     titled = _name_after_title(noun)
+    if titled is None and tokens[-1].i != noun.i:
+        # "according to Troy police Lt. Gerry Scherlinck": a phrase that ends in an
+        # abbreviated title is cut at its full stop, and the title's name follows it
+        titled = _name_after_title(tokens[-1])
     if titled is not None:
         # "spokesperson Const. Tim Fanning": the parser ends the sentence at the title's
         # full stop and leaves the name outside the speaker phrase
@@ -886,6 +945,18 @@ def _summons(verb: Token, part: Token) -> bool:
     who was called, so "for" gives the reason, not what was demanded; "called for
     help" (:data:`SUMMONED`) summons.
     """
+    if part.lower_ == "on":
+        # "called on Congress to pass the bill" demands; "called on Kirstjen Nielsen, who
+        # appeared ..." gives her the floor: "call on" asks for something only with the
+        # to-infinitive of what is asked (on the verb or on whom it is asked of)
+        objects = [c for c in part.children if c.dep_ in ("pobj", "conj")]
+        asked = [
+            c
+            for owner in (verb, *objects)
+            for c in owner.children
+            if c.dep_ in ("xcomp", "advcl", "acl") and any(a.lower_ == "to" for a in c.children)
+        ]
+        return not asked
     if any(c.dep_ == "dobj" for c in verb.children):
         return True
     return any(c.dep_ == "pobj" and c.lower_ in SUMMONED for c in part.children)
@@ -1011,8 +1082,15 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
         for child in verb.children:
             if child.dep_ in ("xcomp", "ccomp") and child.i > verb.i:
                 content |= {t.i for t in child.subtree}
+    # a guess, as copy run together always is ("repeated the words Mardini said" is a
+    # relative clause): a candidate
+    run_on = not content and _unpunctuated_report(verb, tokens)
+    if run_on:
+        content |= set(range(verb.sent.start, tokens[0].i))
     if how == "before":
         content |= set(range(verb.sent.start, tokens[0].i))
+    elif how == "after":
+        content |= set(range(verb.sent.start, verb.i))
     # "Trump will visit London, the US ambassador has insisted": the parser hangs the
     # inverted attribution on the reported clause, which is then what was said.
     inverted = verb.dep_ in ("advcl", "parataxis") and verb.head.i < verb.i
@@ -1044,7 +1122,7 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
                 ("speaker may be cut", lambda: _cut_off(verb, tokens, how)),
                 ("deal verb", lambda: dealt),
                 ("ambiguous participle", lambda: _ambiguous_participle(verb)),
-                ("run together", lambda: _run_together(verb, tokens, how)),
+                ("run together", lambda: run_on or _run_together(verb, tokens, how)),
             )
             if applies()
         ),
