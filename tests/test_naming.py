@@ -684,6 +684,9 @@ def test_the_page_labels_house_style_and_counts_it():
     assert "**None of them is stated as a finding**" in summary
     # round 10 (ECB+ 18): "23 asserted" beside "none is stated" read as a contradiction
     assert "**1 of the surer kind**" in summary and " asserted**" not in summary
+    # round 11 (BASIL 38f7cbb7): the same when no row is shown ("104 rows (27 asserted)")
+    hidden = contrasts_summary(contrasts, min_mentions=99)
+    assert "(1 of the surer kind)" in hidden and "asserted)" not in hidden
     assert "house style" in contrasts_view(contrasts, {"A": "#111111", "B": "#222222"})
 
 
