@@ -757,6 +757,8 @@ def test_the_most_quoted_voice_needs_a_lead_of_two_attributions():
     assert clear.holds and most_quoted_sentence(clear).startswith("The most quoted named voice")
     alone = most_quoted(said.head(1))
     assert alone.close and "no other named voice" in most_quoted_sentence(alone)
+    # round 12 (ECB+ 22): page 03's note crashed on a single voice with no next one
+    assert "the next: no other named voice (0)" in most_quoted_note(said.head(1))
     # a tie is measured against the next voice after the tied ones
     tied = most_quoted(pd.concat([said, said[said["person"] == "John Doe"].head(1)]))
     assert tied.leaders == ("Jane Roe", "John Doe") and tied.next_count == 1 and tied.holds

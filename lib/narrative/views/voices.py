@@ -151,8 +151,8 @@ def most_quoted_note(quotes: pd.DataFrame) -> str:
     if top.named_lead and top.close:
         return (
             f"**Most quoted named voice: a candidate, not stated.** Most attributions: {lead}; "
-            f"the next: {_listed(top.next_voices) or 'no other named voice'} "
-            f"({top.next_count}). A lead under {MIN_LEAD} attributions is one missed or "
+            f"the next: {_listed(top.next_voices) if top.next_voices else 'no other named voice'}"
+            f" ({top.next_count}). A lead under {MIN_LEAD} attributions is one missed or "
             "misread attribution from another voice's."
         )
     if top.holds:
