@@ -85,7 +85,7 @@ def test_absence_separation_measures_a_threshold_from_below(load_script):
     # 8 of the 9 (right, wrong) pairs have the right row lower
     assert measured["auc"] == pytest.approx(8 / 9)
     # recall 2/3 at 0.2 with both right: precision 1.0; recall 1.0 needs 0.4: 3 of 4
-    assert measured["precision@recall0.5"] == 1.0
+    assert measured["precision@recall0.5"] == measured["precision@recall0.1"] == 1.0
     assert measured["recall@p0.9"] == pytest.approx(2 / 3)
     flat = separation(right, np.full(6, 0.5))
     assert flat["auc"] == 0.5 and flat["precision@recall0.5"] == 0.5
