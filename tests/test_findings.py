@@ -289,7 +289,8 @@ def test_a_tie_for_the_most_quoted_voice_is_said_as_a_tie(tmp_path):
         [{"outlet": "A", "speaker_type": "named person", "voice": "Jane Roe", "speaker": "Roe"}],
     )
     assert [f.text for f in voices_findings(data)] == [
-        "The most quoted named voice is Jane Roe (1 attribution in 1 outlet)."
+        "Not stated here: which named voice is quoted most. Jane Roe has 1 attribution and "
+        "no other named voice has one: too few to rank voices."
     ]
 
 

@@ -680,7 +680,10 @@ def test_the_page_labels_house_style_and_counts_it():
     # asserted on a named entity, yet no contrast is stated: held out, rounds 4-8 read the
     # asserted ones right 0.46 to 1.0 by round (CONTRASTS_STATED)
     assert contrasts["status"].tolist() == ["asserted"] and not contrasts["stated"].any()
-    assert "**None of them is stated as a finding**" in contrasts_summary(contrasts)
+    summary = contrasts_summary(contrasts)
+    assert "**None of them is stated as a finding**" in summary
+    # round 10 (ECB+ 18): "23 asserted" beside "none is stated" read as a contradiction
+    assert "**1 of the surer kind**" in summary and " asserted**" not in summary
     assert "house style" in contrasts_view(contrasts, {"A": "#111111", "B": "#222222"})
 
 
@@ -950,3 +953,19 @@ def test_a_party_state_tag_is_house_style():
         ]
     )
     assert naming_contrasts(names).set_index("concept").loc["Ohio", "style"]
+
+
+def test_a_swap_inside_quotations_on_both_sides_is_a_candidate():
+    # round 10 (BASIL f11c2566): "a big challenge" / "a real challenge" were two answers
+    # of one interview, quoted by two outlets: the speaker's words, not the outlets'
+    quoted = _swap_status(
+        "\"We've got a big challenge, and we've got work to do,\" the speaker said on Sunday.",
+        "\"We've got a real challenge, and we've got work to do,\" the speaker said on Sunday.",
+    )
+    assert quoted == {("big", "real"): "candidate"}
+    # the same words outside quotation marks are the outlets' own
+    own = _swap_status(
+        "The speaker said they had got a big challenge and work to do on Sunday.",
+        "The speaker said they had got a real challenge and work to do on Sunday.",
+    )
+    assert own == {("big", "real"): "asserted"}

@@ -514,6 +514,10 @@ def test_disagreements_view():
     assert html.count("<tr>") == 2  # header and one disagreement
     assert ">48</mark>" in html and ">47</mark>" in html
     assert "border-left:4px solid #222222" in html
+    assert "not stated" not in html
+    # round 10: a finding of a kind the page does not state reads as one unless marked
+    unstated = disagreements_view(table.assign(stated=False), {"A": "#111111", "B": "#222222"})
+    assert "not stated: check the passages" in unstated
     empty = disagreements_view(table.iloc[0:0], {})
     assert "No finding" in empty
 

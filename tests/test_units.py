@@ -437,3 +437,67 @@ def test_two_passages_that_share_particulars_besides_names_state_one_fact():
     assert list(status) == [CANDIDATE, CANDIDATE, ONE_FACT, ONE_FACT]
     # without the passages the particulars are not read: neither pair is close enough
     assert set(unit_status(units, alignments)) == {CANDIDATE}
+
+
+def test_two_stages_of_one_story_are_a_candidate_not_one_fact():
+    # every pair at cosine 0.9 (close enough to state one fact), but the passages of
+    # U001 and U002 report two stages: a charge and the conviction two years later, a
+    # plan and the act; U003 is one announcement before and after it takes effect
+    texts = [
+        "Orozco is charged with one count of attempted murder in the June 20 shooting.",
+        "Orozco was convicted of one count of attempted murder in the June 20 shooting.",
+        "The guarantor states will establish a joint working group on the zones.",
+        "The three sides have formed a working group on the zones, a statement said.",
+        "Cheeks will be replaced on an interim basis by Tony DiLeo.",
+        "Cheeks was replaced on an interim basis by Tony DiLeo.",
+    ]
+    units = pd.DataFrame(
+        {"unit_id": ["U001", "U001", "U002", "U002", "U003", "U003"],
+         "doc_id": ["a", "b"] * 3, "passage_id": [0, 0, 1, 1, 2, 2], "text": texts}
+    )  # fmt: skip
+    alignments = pd.DataFrame([_sentence_pair("a", p, "b", p, 0.9, 0.9) for p in range(3)])
+    assert list(unit_status(units, alignments)) == [CANDIDATE] * 4 + [ONE_FACT] * 2
+    assert set(unit_status(units, alignments, stage_gate=False)) == {ONE_FACT}
+
+
+def test_a_predicate_s_stage_is_read_past_a_verb_that_reports_speech():
+    from narrative.nlp import parse
+    from narrative.units import predicate_stage, stage_conflict
+
+    found, said, planned = (
+        predicate_stage(d)
+        for d in parse(
+            [
+                "A jury found him guilty of murder on Tuesday.",
+                "Police said Smith was arrested near the scene.",
+                "Officials said the road will reopen on Monday.",
+            ]
+        )
+    )
+    assert found[1] == {"verdict"} and said[:2] == ("arrest", frozenset({"arrest"}))
+    assert planned == ("reopen", frozenset(), "future")
+    assert stage_conflict(found, said)
+    assert not stage_conflict(said, said)
+
+
+def test_a_state_or_a_sentence_that_holds_the_plan_is_no_act_against_a_plan():
+    from narrative.nlp import parse
+    from narrative.units import predicate_stage, stage_conflict
+
+    plan, state, both, act = (
+        predicate_stage(d)
+        for d in parse(
+            [
+                "The new rules will take effect in about 30 days.",
+                # round 10 (ECB+ 9): a copula is a state, not a past act
+                "Andrew Wetzler, director of the council's program, was blunt.",
+                # round 10: the plan is in the past sentence too
+                "The changes, which will go into effect in about 30 days, were completed "
+                "in just four months.",
+                "The changes were completed in just four months.",
+            ]
+        )
+    )
+    assert state[2] == "" and both[2] == "" and act[2] == "past"
+    assert not stage_conflict(plan, state) and not stage_conflict(plan, both)
+    assert stage_conflict(plan, act)

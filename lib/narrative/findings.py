@@ -256,13 +256,32 @@ def listed(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
+def close_lead(top: MostQuoted) -> str:
+    """Why a lead under :data:`narrative.quotes.MIN_LEAD` attributions is not stated."""
+    each = "" if len(top.leaders) == 1 else " each"
+    has = "has" if len(top.leaders) == 1 else "have"
+    plural = "s" if top.count != 1 else ""
+    if not top.next_voices:
+        return (
+            f"{listed(top.leaders)} {has} {top.count} attribution{plural}{each} and no other "
+            "named voice has one: too few to rank voices."
+        )
+    return (
+        f"{listed(top.leaders)} {has} {top.count} attribution{plural}{each}, the next, "
+        f"{listed(top.next_voices)}, {top.next_count}: one missed or misread attribution "
+        "can overturn a lead that small."
+    )
+
+
 def most_quoted_sentence(top: MostQuoted) -> str:
     """The most quoted named voice as a finding, or as a candidate when the evidence splits.
 
     Stated when every voice with the most attributions also has the most attributions
-    that write its name in the sentence; otherwise the lead rests on pronouns and titles
-    resolved to a voice (round-3 audit: 88% right, against 96% for a name in the
-    sentence), and the sentence says so instead of naming a most quoted voice.
+    that write its name in the sentence, and leads the next voice by at least
+    :data:`narrative.quotes.MIN_LEAD` attributions; otherwise the lead rests on pronouns
+    and titles resolved to a voice (round-3 audit: 88% right, against 96% for a name in
+    the sentence) or is small enough for one misread attribution to overturn, and the
+    sentence says so instead of naming a most quoted voice.
     """
     count = top.count
     plural = "s" if count != 1 else ""
@@ -271,6 +290,8 @@ def most_quoted_sentence(top: MostQuoted) -> str:
         n = top.outlets[voice]
         return f"{n} outlet{'s' if n != 1 else ''}"
 
+    if top.named_lead and top.close:
+        return f"Not stated here: which named voice is quoted most. {close_lead(top)}"
     if not top.holds:
         return (
             f"Not stated here: which named voice is quoted most. {listed(top.leaders)} "

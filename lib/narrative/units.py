@@ -11,7 +11,9 @@ A unit is *stated as one fact* only when the whole passages say so, not one
 clause or a few words of them (:func:`unit_status`): every passage has a
 partner in the unit that is shared copy, whose whole sentence is close to its
 own, that holds it near-verbatim as a clause, or that shares its particulars
-(rare words that are not names) besides. The others are *candidates*: the
+(rare words that are not names) besides, and whose main predicate does not
+report another stage of the story (:func:`stage_conflict`: a charge and the
+conviction, a plan and the act). The others are *candidates*: the
 pages show them as such, and the front page's shares and the claims benchmark
 count only the units stated.
 
@@ -129,7 +131,9 @@ def rule_summary() -> str:
         f"{ASSERT_SIMILARITY:g} with its own, that holds it near-verbatim as a clause (clause "
         f"cosine {ASSERT_CLAUSE:g}, lexical overlap {ASSERT_LEXICAL:g}), or that has a cosine "
         f"of {ASSERT_DISTINCT_SIMILARITY:g} and shares at least {ASSERT_DISTINCT_TERMS} rare "
-        "terms with it that are not names; the other units are candidates, shown as such "
+        "terms with it that are not names, and whose main predicate does not report another "
+        "stage of the story (another step of a legal process, or a plan where the other "
+        "states an act); the other units are candidates, shown as such "
         "and left out of the front page's shares: their pairs may match on one clause of "
         "two sentences that say different things."
     )
@@ -472,6 +476,7 @@ def unit_status(
     assert_lexical: float = ASSERT_LEXICAL,
     assert_distinct_similarity: float = ASSERT_DISTINCT_SIMILARITY,
     assert_distinct_terms: int = ASSERT_DISTINCT_TERMS,
+    stage_gate: bool = True,
 ) -> pd.Series:
     """Whether each unit is stated as one fact or shown as a candidate, per unit row.
 
@@ -496,6 +501,9 @@ def unit_status(
         assert_distinct_similarity: Least sentence cosine of a pair that states one fact
             with ``assert_distinct_terms`` shared particulars.
         assert_distinct_terms: Least number of shared rare terms that are not names.
+        stage_gate: A pair whose main predicates report different stages of the story
+            (:func:`stage_conflict`, read on the units' ``text``, or the passages') ties
+            no passage (``False``: no such test).
 
     Returns:
         ``status`` for every row of ``units``, aligned with its index.
@@ -526,12 +534,134 @@ def unit_status(
             shared >= assert_distinct_terms
         )
     close = set(pair_keys(alignments[firm]))
+    stages = {}
+    keys = passage_keys(units)
+    if "text" in units:
+        texts = dict(zip(keys, units["text"].astype(str), strict=True))
+    elif passages is not None:
+        texts = dict(zip(passage_keys(passages), passages["text"].astype(str), strict=True))
+    else:
+        texts = {}
+    stage_gate = stage_gate and bool(texts)
+    if stage_gate:
+        from narrative.nlp import parse
+
+        docs = parse([texts[k] for k in keys])
+        stages = {k: predicate_stage(d) for k, d in zip(keys, docs, strict=True)}
+
+    def ties(k: tuple[str, int], o: tuple[str, int]) -> bool:
+        if frozenset({k, o}) not in close:
+            return False
+        return not (stage_gate and stage_conflict(stages[k], stages[o]))
+
     status = {}
     for unit_id, group in units.groupby("unit_id"):
         keys = passage_keys(group)
-        tied = all(any(frozenset({k, o}) in close for o in keys if o != k) for k in keys)
+        tied = all(any(ties(k, o) for o in keys if o != k) for k in keys)
         status[unit_id] = ONE_FACT if tied else CANDIDATE
     return units["unit_id"].map(status)
+
+
+#: Dependency labels of the words a main predicate governs that can name its step
+#: ("found him guilty", "ordered his execution"): object, complements, predicative.
+_PREDICATE_DEPS = frozenset({"dobj", "oprd", "acomp", "attr", "xcomp", "ccomp", "advmod"})
+
+
+def main_predicate(doc):
+    """The main predicate of a passage's first sentence, past a verb that reports speech.
+
+    "Police said Smith was arrested", "Trump will travel in July, the White House
+    confirmed": the predicate is what was said (``arrested``, ``travel``), past a
+    speech verb of ``words.toml`` (``[speech] verbs``) with a clause.
+
+    Args:
+        doc: A spaCy ``Doc`` (:func:`narrative.nlp.parse`).
+
+    Returns:
+        The predicate's token, or ``None`` for a passage without a sentence.
+    """
+    from narrative.wordlists import words
+
+    reporting = words()["speech"]["verbs"]
+    sentences = list(doc.sents)
+    if not sentences:
+        return None
+    head = sentences[0].root
+    for _ in range(3):
+        said = [
+            c for c in head.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")
+        ]
+        if head.lemma_.lower() not in reporting or not said:
+            break
+        head = said[0]
+    return head
+
+
+def predicate_stage(doc) -> tuple[str, frozenset[str], str]:
+    """A passage's main predicate: its lemma, the legal steps it names and its time.
+
+    Args:
+        doc: A spaCy ``Doc``.
+
+    Returns:
+        ``(lemma, steps, time)``: the steps of :data:`words.toml`'s ``[stages]`` the
+        predicate or a word it governs names, and ``"future"`` (an auxiliary ``will``),
+        ``"past"`` (a past tense or a perfect) or ``""``.
+    """
+    from narrative.wordlists import words
+
+    lists = words()["stages"]
+    head = main_predicate(doc)
+    if head is None:
+        return "", frozenset(), ""
+    governed = [head, *(c for c in head.children if c.dep_ in _PREDICATE_DEPS)]
+    lemmas = {t.lemma_.lower() for t in governed} | {t.lower_ for t in governed}
+    steps = frozenset(
+        step for step, members in lists.items() if step != "future" and lemmas & members
+    )
+    aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    sentence = head.sent
+    if any(a.lower_ in lists["future"] for a in aux):
+        time = "future"
+    elif head.lemma_ == "be" and not aux:
+        # a copula states a state, not an act: "Wetzler ... was blunt" (round 10)
+        time = ""
+    elif any(t.dep_ in ("aux", "auxpass") and t.lower_ in lists["future"] for t in sentence):
+        # the plan is in the sentence too: "The changes, which will go into effect in
+        # about 30 days, were completed" shares "will take effect" (round 10)
+        time = ""
+    elif head.tag_ == "VBD" or any(
+        a.tag_ == "VBD" or (a.lemma_ == "have" and head.tag_ == "VBN") for a in aux
+    ):
+        time = "past"
+    else:
+        time = ""
+    return head.lemma_.lower(), steps, time
+
+
+def stage_conflict(a: tuple[str, frozenset[str], str], b: tuple[str, frozenset[str], str]) -> bool:
+    """Whether two passages' main predicates report different stages of one story.
+
+    Two stages: the predicates name different steps of a legal process ("is charged
+    with attempted murder" / "was convicted of attempted murder"), or one is a plan
+    and the other an act, with different verbs ("will establish a working group" /
+    "have formed a working group"). A story is reported in stages, and two passages on
+    it share its particulars (names, charges, places) at every stage, so the pairing
+    evidence of :func:`unit_status` cannot tell the stages apart; the predicate can.
+    The same verb in two times ("will replace" / "was replaced") is left alone: one
+    announcement, reported before and after it takes effect.
+
+    Args:
+        a: :func:`predicate_stage` of one passage.
+        b: :func:`predicate_stage` of the other.
+
+    Returns:
+        ``True`` when the two passages report different stages.
+    """
+    (lemma_a, steps_a, time_a), (lemma_b, steps_b, time_b) = a, b
+    if steps_a and steps_b and not steps_a & steps_b:
+        return True
+    return {time_a, time_b} == {"future", "past"} and lemma_a != lemma_b
 
 
 def status_summary(units: pd.DataFrame) -> str:
@@ -554,11 +684,14 @@ def status_summary(units: pd.DataFrame) -> str:
         f"shared copy of another, has a whole sentence within a cosine of "
         f"{ASSERT_SIMILARITY:g} of one, is near-verbatim a clause of one, or shares with one "
         f"at least {ASSERT_DISTINCT_TERMS} rare words that are not names (a cosine of "
-        f"{ASSERT_DISTINCT_SIMILARITY:g}). The other {left} "
+        f"{ASSERT_DISTINCT_SIMILARITY:g}), and the two do not report different stages of "
+        "the story (a charge and a conviction, a plan and the act). The other "
+        f"{left} "
         f"{'is a candidate' if left == 1 else 'are candidates'}, marked so in the "
         "table and left out of the front page's shares: their passages were paired on a "
         "clause or a few shared words, and two sentences of one scene or one speaker that "
-        "state different things pair so too, on its names. Check a candidate's passages "
+        "state different things pair so too, on its names, and two stages of one story "
+        "on its particulars. Check a candidate's passages "
         "before citing it as one fact."
     )
 

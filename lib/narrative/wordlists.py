@@ -24,7 +24,7 @@ def words() -> dict[str, dict[str, frozenset[str]]]:
 
     Returns:
         ``{"speech": {"verbs": ..., "object_verbs": ...}, "speakers": {...},
-        "terms": {"boilerplate": ...}}``, each list a frozenset of lower-case
+        "terms": {"boilerplate": ...}, "stages": {...}}``, each list a frozenset of lower-case
         words or phrases.
     """
     data = tomllib.loads((files("narrative") / "data" / "words.toml").read_text("utf-8"))

@@ -50,15 +50,21 @@ def contrasts_summary(
     total_asserted = (
         int((contrasts["status"] == "asserted").sum()) if "status" in contrasts else len(contrasts)
     )
+    # While the surer kind is not stated, calling it "asserted" on the page contradicts
+    # "none is stated" (round-10 audit): the page then names the two kinds by evidence.
+    surer = "asserted" if stated == asserted else "of the surer kind"
+    weaker = "candidates" if stated == asserted else "of the weaker kind"
+    status = "" if stated == asserted else "`status` `asserted`: "
     return (
-        f"`naming_contrasts.csv` has {len(contrasts)} rows ({total_asserted} asserted), one per "
+        f"`naming_contrasts.csv` has {len(contrasts)} rows ({total_asserted} {surer}), one per "
         f"concept and pair of outlets that both name it; {len(eligible)} differ (difference "
         f"above 0) with each outlet naming the concept at least {min_mentions} times. The "
         f"page shows the first {len(shown)} of them in the table's order (a choice of words "
         "before house style, named entity and aligned swap before one head noun, then the "
-        f"largest difference): **{asserted} asserted** (one named entity or an asserted swap) "
-        f"and **{len(shown) - asserted} candidates** (one head noun: check the passages before "
-        f"citing them). {_stated_note(stated, asserted)} "
+        f"largest difference): **{asserted} {surer}** ({status}one named entity or an asserted "
+        f"swap) and **{len(shown) - asserted} {weaker}** "
+        f"({'' if stated == asserted else '`candidate`: '}one head noun: check the passages "
+        f"before citing them). {_stated_note(stated, asserted)} "
         f"**{style} of the shown are house style** (column `style`): every name "
         "on both sides holds the person's or entity's name and they differ only in the words "
         'around it (a title, an age, a given name, a role: "Chairman Steele" / "Steele"); '
@@ -72,9 +78,9 @@ def _stated_note(stated: int, asserted: int) -> str:
         return ""
     if not stated:
         return (
-            "**None of them is stated as a finding** (column `stated`): held out, the asserted "
-            "contrasts have not met the standard (see below and the README), so read each in "
-            "its passages before citing it."
+            "**None of them is stated as a finding** (column `stated`): held out, the contrasts "
+            "of the surer kind have not met the standard (see below and the README), so read "
+            "each in its passages before citing it."
         )
     return f"**{stated} of the asserted are stated as findings** (column `stated`)."
 

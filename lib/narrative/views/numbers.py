@@ -157,6 +157,10 @@ def disagreements_view(
         badges = " ".join(badge(r, RELATION_COLOURS.get(r, _UNALIGNED)) for r in relations)
         if first.get("status", "") == CANDIDATE:
             badges = f"{badge('candidate: check the passages', _UNALIGNED)} {badges}"
+        elif "stated" in group and not group["stated"].astype(str).str.lower().eq("true").any():
+            # the rules found the figures differ, but the kind of claim is not stated
+            # (round 10: a row that read as a finding; only the page's note said otherwise)
+            badges = f"{badge('not stated: check the passages', _UNALIGNED)} {badges}"
         label = (
             f"<b>{escape(finding)}</b> · <b>{escape(first['what'])}</b> "
             f'<span style="color:#888">({escape(first["kind"])})</span><br>{badges}'

@@ -10,7 +10,9 @@ from narrative.findings import listed
 from narrative.quotes import (
     ASSERTED,
     CANDIDATE,
+    CANDIDATE_REASONS,
     MIN_ANONYMOUS,
+    MIN_LEAD,
     most_anonymous,
     most_quoted,
     voice_names,
@@ -91,14 +93,10 @@ def quotes_view(
             if r.resolved:
                 who += f'<br><span style="{NOTE}">written as \u201c{escape(r.speaker)}\u201d</span>'
             if getattr(r, "status", ASSERTED) == CANDIDATE:
+                why = CANDIDATE_REASONS.get(getattr(r, "reason", ""), "")
                 who += (
                     f'<br><span style="{NOTE}"><b>candidate speaker, not stated</b>: the '
-                    "text allows another (a pronoun read past another person named since, "
-                    "a verb joined inside someone else's reported words, a speaker "
-                    "phrase the parser may have cut from a longer one, a \u201cwho "
-                    "said\u201d after another \u201cwho\u201d clause, a participle that may "
-                    "be another clause\u2019s speaker\u2019s, text run together, or a verb of "
-                    "a deal with a plain thing for object)</span>"
+                    f"text allows another{f' ({escape(why)})' if why else ''}</span>"
                 )
             rows.append(
                 f'<tr><td style="{CELL}">{passage}<br><span style="{NOTE}">'
@@ -133,9 +131,10 @@ def most_quoted_note(quotes: pd.DataFrame) -> str:
     """Markdown: the most quoted named voice, and whether the front page states it.
 
     The front page states it when the voice with the most attributions also has the
-    most attributions that write its name in the sentence
-    (:func:`narrative.quotes.most_quoted`); otherwise it names both leaders and
-    states neither.
+    most attributions that write its name in the sentence and leads the next voice by
+    :data:`narrative.quotes.MIN_LEAD` attributions or more
+    (:func:`narrative.quotes.most_quoted`); otherwise it names the leaders and the next
+    voices and states none of them.
 
     Args:
         quotes: Table from :func:`narrative.quotes.find_quotes`.
@@ -149,6 +148,13 @@ def most_quoted_note(quotes: pd.DataFrame) -> str:
     lead = f"{_listed(top.leaders)} ({top.count}{' each' if len(top.leaders) > 1 else ''})"
     each = " each" if len(top.named_leaders) > 1 else ""
     named = f"{_listed(top.named_leaders)} ({top.named_count}{each})"
+    if top.named_lead and top.close:
+        return (
+            f"**Most quoted named voice: a candidate, not stated.** Most attributions: {lead}; "
+            f"the next: {_listed(top.next_voices) or 'no other named voice'} "
+            f"({top.next_count}). A lead under {MIN_LEAD} attributions is one missed or "
+            "misread attribution from another voice's."
+        )
     if top.holds:
         return (
             f"**Most quoted named voice, stated on the front page:** {lead}; also the most "
@@ -159,6 +165,33 @@ def most_quoted_note(quotes: pd.DataFrame) -> str:
         f"**Most quoted named voice: a candidate, not stated.** Most attributions: {lead}; "
         f"most that write the name in the sentence: {named}. The lead rests on pronouns "
         "and titles resolved to a voice, the less precise attributions."
+    )
+
+
+def candidate_note(quotes: pd.DataFrame) -> str:
+    """Markdown: how many speakers are candidates, grouped by why (``reason``).
+
+    Args:
+        quotes: Table from :func:`narrative.quotes.find_quotes`.
+
+    Returns:
+        One Markdown paragraph with a count per reason, most frequent first, in the words
+        of :data:`narrative.quotes.CANDIDATE_REASONS`; ``""`` when every speaker is stated.
+    """
+    if "status" not in quotes:
+        return ""
+    candidates = quotes[quotes["status"] == CANDIDATE]
+    if candidates.empty:
+        return ""
+    reasons = candidates["reason"] if "reason" in candidates else pd.Series("", candidates.index)
+    counts = reasons.replace("", "unknown").value_counts()
+    parts = [
+        f"{n} {escape_markdown(CANDIDATE_REASONS.get(reason, reason))}"
+        for reason, n in counts.items()
+    ]
+    return (
+        f"**{len(candidates)} of {len(quotes)} speakers are candidates, not stated** (marked "
+        "in the table below, `reason` in `quotes.csv`): " + "; ".join(parts) + "."
     )
 
 
