@@ -684,6 +684,9 @@ def test_the_page_labels_house_style_and_counts_it():
     assert "**None of them is stated as a finding**" in summary
     # round 10 (ECB+ 18): "23 asserted" beside "none is stated" read as a contradiction
     assert "**1 of the surer kind**" in summary and " asserted**" not in summary
+    # round 11 (BASIL 38f7cbb7): the same when no row is shown ("104 rows (27 asserted)")
+    hidden = contrasts_summary(contrasts, min_mentions=99)
+    assert "(1 of the surer kind)" in hidden and "asserted)" not in hidden
     assert "house style" in contrasts_view(contrasts, {"A": "#111111", "B": "#222222"})
 
 
@@ -969,3 +972,24 @@ def test_a_swap_inside_quotations_on_both_sides_is_a_candidate():
         "The speaker said they had got a real challenge and work to do on Sunday.",
     )
     assert own == {("big", "real"): "asserted"}
+
+
+def test_a_swap_of_counted_things_or_of_two_sources_is_a_candidate():
+    # round 11 (ECB+ 12): two items of one weapons list, each with its count
+    counted = _swap_status(
+        "The commandos seized a cache including seven rifles, three machine guns and rockets.",
+        "The commandos seized a cache including seven rifles, 13 loaded magazines and rockets.",
+    )
+    assert set(counted.values()) == {"candidate"}
+    # round 11 (ECB+ 20): who reports is a source, two sources are no word choice
+    sources = _swap_status(
+        "A strong quake jolted part of Qeshm island on Sunday, state television reported.",
+        "A strong quake jolted part of Qeshm island on Sunday, ISNA news agency reported.",
+    )
+    assert set(sources.values()) == {"candidate"}
+    # the same frame with one thing on both sides stays asserted
+    rifles = _swap_status(
+        "The commandos seized a cache including seven rifles, three automatic guns and rockets.",
+        "The commandos seized a cache including seven rifles, three assault guns and rockets.",
+    )
+    assert rifles == {("automatic", "assault"): "asserted"}

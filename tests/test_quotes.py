@@ -774,6 +774,10 @@ def test_the_highest_anonymous_share_needs_three_anonymous_attributions():
     assert most_anonymous(more).holds
     assert "stated on the front page:** A: 3 of 5" in anonymous_note(more)
     assert most_anonymous(said[said["outlet"] == "B"]) is None
+    # round 11: a candidate speaker is counted in neither the share nor its base
+    marked = more.assign(status="asserted")
+    marked.iloc[-1, marked.columns.get_loc("status")] = "candidate"
+    assert (most_anonymous(marked).anonymous, most_anonymous(marked).attributions) == (2, 4)
 
 
 def test_she_is_not_a_man_by_his_honorific_or_first_name():

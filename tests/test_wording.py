@@ -316,7 +316,9 @@ def test_views_show_marked_evidence():
     html = substitutions_view(substitutions(ALIGNED), colours)
     assert ">government</mark> said talks" in html and ">regime</mark> said talks" in html
     assert "form of one word" in html and "word choice" in html
-    assert "No word swap" in substitutions_view(substitutions(ALIGNED.iloc[2:3]), colours)
+    empty = substitutions_view(substitutions(ALIGNED.iloc[2:3]), colours)
+    # round 11: an empty table is what the suite found, no finding of the same words
+    assert "found no word swap" in empty and "no finding that the outlets use the same" in empty
 
 
 def test_default_corpus_wording(default_result):

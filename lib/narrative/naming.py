@@ -56,6 +56,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from narrative.lexical import acronyms, name_variants
+from narrative.numbers import has_figure
 from narrative.vocab import SAME_FACT, TEXT_KINDS
 from narrative.wordlists import words as word_lists
 
@@ -835,8 +836,8 @@ def _swaps(alignments: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[int, 
             ):
                 continue
             frame = swap_frame_runs(row.text_a, row.text_b, op.span_a, op.span_b)
-            quoted = quoted_on_both_sides(row.text_a, row.text_b, op.span_a, op.span_b)
-            if not swap_doubt(ma, mb, op.span_a, op.span_b, pair=row, frame=frame, quoted=quoted):
+            texts = (row.text_a, row.text_b)
+            if not swap_doubt(ma, mb, op.span_a, op.span_b, pair=row, frame=frame, texts=texts):
                 found.append((int(a.index[0]), int(b.index[0])))
     return found
 
@@ -928,6 +929,26 @@ def quoted_on_both_sides(
     return inside(text_a, span_a) and inside(text_b, span_b)
 
 
+def _speech_forms() -> frozenset[str]:
+    """The one-word speech verbs of ``words.toml`` as a reporter writes them after a subject."""
+    irregular = {"say": ("said", "says"), "tell": ("told", "tells"), "write": ("wrote", "writes")}
+    forms = set()
+    for verb in word_lists()["speech"]["verbs"]:
+        if " " in verb:
+            continue
+        forms |= {verb, f"{verb}s", f"{verb}d" if verb.endswith("e") else f"{verb}ed"}
+        forms |= set(irregular.get(verb, ()))
+    return frozenset(forms)
+
+
+def is_source(text: str, span: tuple[int, int]) -> bool:
+    """Whether the phrase at ``span`` is who reports: "state television *reported*",
+    "*according to* ISNA" (the word just after it a speech verb, or "according to" before)."""
+    after = text[span[1] :].split(None, 1)
+    word = after[0].lower().strip(".,;:'\"") if after else ""
+    return word in _speech_forms() or text[: span[0]].lower().rstrip().endswith("according to")
+
+
 def swap_doubt(
     a: pd.Series,
     b: pd.Series,
@@ -936,7 +957,7 @@ def swap_doubt(
     *,
     pair: object = None,
     frame: list[tuple[int, int]] | None = None,
-    quoted: bool = False,
+    texts: tuple[str, str] | None = None,
 ) -> str:
     """Why a word swap that passed :func:`_one_referent` is only a candidate ("" if none).
 
@@ -978,7 +999,9 @@ def swap_doubt(
         frame: The identical words just before and after the swap, one
             ``(before, after)`` pair of word tuples per order of the word diff
             (:func:`narrative.wording.swap_frame_runs`); ``None``: not checked.
-        quoted: Both sides lie inside quotation marks (:func:`quoted_on_both_sides`).
+        texts: The two passages' texts, for the tests on the swapped words themselves:
+            quoted on both sides (:func:`quoted_on_both_sides`), a figure in them, two
+            sources of a report (:func:`is_source`); ``None``: not checked.
 
     Returns:
         The reason, as the page shows it, or ``""`` for an asserted swap.
@@ -990,8 +1013,16 @@ def swap_doubt(
             return "the passages are the same fact only through other articles"
     if a["entity"] and b["entity"] and _letters(a["entity"]) != _letters(b["entity"]):
         return "two different names"  # "Kim Jong-un" / "Kim Jong Un" is one
-    if quoted:
-        return "both inside quotations: the speakers' words, perhaps two remarks"
+    if texts is not None:
+        if quoted_on_both_sides(*texts, span_a, span_b):
+            return "both inside quotations: the speakers' words, perhaps two remarks"
+        swapped = (texts[0][slice(*span_a)], texts[1][slice(*span_b)])
+        if any(has_figure(words) for words in swapped):
+            # "three machine guns" / "13 loaded magazines": two items of one list (round 11)
+            return "a figure in the swap: two counts, perhaps of two things"
+        if is_source(texts[0], span_a) and is_source(texts[1], span_b):
+            # "state television" / "ISNA news agency reported": two sources (round 11)
+            return "both say who reports: perhaps two sources"
     if frame is None:
         return ""
     from narrative.wording import _content
@@ -1693,8 +1724,8 @@ def same_referent_swaps(
         if same:
             pair = pairs.get((row.doc_a, int(row.passage_a), row.doc_b, int(row.passage_b)))
             frame = swap_frame_runs(row.text_a, row.text_b, a[1], b[1])
-            quoted = quoted_on_both_sides(row.text_a, row.text_b, a[1], b[1])
-            doubts[-1] = swap_doubt(a[0], b[0], a[1], b[1], pair=pair, frame=frame, quoted=quoted)
+            texts = (row.text_a, row.text_b)
+            doubts[-1] = swap_doubt(a[0], b[0], a[1], b[1], pair=pair, frame=frame, texts=texts)
     table = substitutions.assign(doubt=doubts)[
         pd.Series(keep, index=substitutions.index, dtype=bool)
     ]

@@ -279,6 +279,13 @@ _NUMBER_WORD = re.compile(
     r"\d|\b(?:" + "|".join([*_UNITS, *_TENS, "hundred", *_SCALES, "dozen", "half"]) + r")\b",
     re.IGNORECASE,
 )
+
+
+def has_figure(text: str) -> bool:
+    """Whether ``text`` holds a figure: a digit or a number word ("three", "a dozen", "half")."""
+    return bool(_NUMBER_WORD.search(text))
+
+
 _SCALE_END = re.compile(
     r"(?:\s+(?:hundred|" + "|".join(_SCALES) + r"))+$|(?<=\d)(?:" + "|".join(_SUFFIXES) + r")$"
 )

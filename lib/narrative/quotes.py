@@ -2499,6 +2499,11 @@ class MostAnonymous:
 def most_anonymous(quotes: pd.DataFrame, *, min_attributions: int = 3) -> MostAnonymous | None:
     """The outlet that attributes the highest share of its attributions to anonymous sources.
 
+    Attributions whose speaker is only a candidate (``status``, :data:`CANDIDATE`) are
+    not counted, as in :func:`most_quoted`: a share picked as the highest is changed by
+    one of them (round 11: a story action, "Sestak ultimately rejected the overture",
+    marked candidate on page 03, made HuffPost's 4 of 7 "67% of 6").
+
     Args:
         quotes: Table from :func:`find_quotes`.
         min_attributions: Outlets with fewer attributions are left out.
@@ -2507,6 +2512,8 @@ def most_anonymous(quotes: pd.DataFrame, *, min_attributions: int = 3) -> MostAn
         The outlet and its counts (the first in table order on a tie), or ``None`` when no
         outlet with enough attributions has an anonymous one.
     """
+    if "status" in quotes:
+        quotes = quotes[quotes["status"] != CANDIDATE]
     by_outlet = quotes.groupby("outlet", sort=False)["speaker_type"].agg(
         attributions="size", anonymous=lambda s: int((s == "anonymous").sum())
     )

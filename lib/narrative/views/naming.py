@@ -51,19 +51,22 @@ def contrasts_summary(
         int((contrasts["status"] == "asserted").sum()) if "status" in contrasts else len(contrasts)
     )
     # While the surer kind is not stated, calling it "asserted" on the page contradicts
-    # "none is stated" (round-10 audit): the page then names the two kinds by evidence.
-    surer = "asserted" if stated == asserted else "of the surer kind"
-    weaker = "candidates" if stated == asserted else "of the weaker kind"
-    status = "" if stated == asserted else "`status` `asserted`: "
+    # "none is stated" (round-10 and round-11 audits): the page then names the two kinds
+    # by their evidence, whether or not any row is shown.
+    all_stated = (
+        int(contrasts["stated"].astype(bool).sum()) if "stated" in contrasts else total_asserted
+    )
+    named = all_stated == total_asserted
+    surer = "asserted" if named else "of the surer kind"
+    weaker = "candidates" if named else "of the weaker kind"
     return (
         f"`naming_contrasts.csv` has {len(contrasts)} rows ({total_asserted} {surer}), one per "
         f"concept and pair of outlets that both name it; {len(eligible)} differ (difference "
         f"above 0) with each outlet naming the concept at least {min_mentions} times. The "
         f"page shows the first {len(shown)} of them in the table's order (a choice of words "
         "before house style, named entity and aligned swap before one head noun, then the "
-        f"largest difference): **{asserted} {surer}** ({status}one named entity or an asserted "
-        f"swap) and **{len(shown) - asserted} {weaker}** "
-        f"({'' if stated == asserted else '`candidate`: '}one head noun: check the passages "
+        f"largest difference): **{asserted} {surer}** (one named entity or an asserted "
+        f"swap) and **{len(shown) - asserted} {weaker}** (one head noun: check the passages "
         f"before citing them). {_stated_note(stated, asserted)} "
         f"**{style} of the shown are house style** (column `style`): every name "
         "on both sides holds the person's or entity's name and they differ only in the words "

@@ -53,7 +53,15 @@ def substitutions_view(
         swap whose ``status`` is ``candidate`` is labelled so, with its ``doubt``.
     """
     if subs.empty:
-        return "<p><em>No word swap found in passages that carry the same fact.</em></p>"
+        # round 11 (FA-KES Raqqa): "IS fighters" / "ISIL militants" in a stated unit, missed
+        # (a swap has at most three words a side and must keep one referent by its parse):
+        # an empty table is what the suite found, not that the outlets word alike
+        return (
+            "<p><em>The suite found no word swap in passages that carry the same fact. This "
+            "is no finding that the outlets use the same words: a swap is listed only where "
+            "the two passages' word diff replaces a short noun phrase by another for the "
+            "same referent.</em></p>"
+        )
     shown = subs if limit is None else subs.head(limit)
     body = []
     for r in shown.itertuples(index=False):
