@@ -38,6 +38,11 @@ Usage::
 
     .venv/bin/python scripts/benchmark_claims.py [--markdown] [--errors] [--dump-figures]
         [--prominence-ceiling] [--unit-detail] [--gold-dir DIR] [--set NAME ...] [--write]
+        [-p NAME=VALUE ...]
+
+``-p`` sets a run parameter as the report's command does (``-p model=models/all-mpnet-base-v2``
+scores the claims the suite makes with that model; the claims table in ``data/claims.csv``,
+which the front page reads, is of the defaults, so ``--write`` refuses a changed parameter).
 """
 
 from __future__ import annotations
@@ -67,6 +72,7 @@ from narrative.evaluate import (
     read_gold,
     unit_detail,
 )
+from narrative.params import ParameterError, parse_assignments
 
 REPO = Path(__file__).resolve().parents[1]
 DEV_CORPORA = REPO / ".cache" / "dev-corpora"
@@ -453,7 +459,21 @@ def main(argv: list[str] | None = None) -> int:
         metavar="NAME",
         help="score only this set (repeatable; default every labelled set)",
     )
+    parser.add_argument(
+        "-p",
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a run parameter, as for `narrative report` (repeatable; default: the defaults)",
+    )
     args = parser.parse_args(argv)
+    try:
+        params = parse_assignments(args.param)
+    except ParameterError as error:
+        parser.error(str(error))
+    if params and args.write:
+        parser.error("--write stores the defaults' table; it cannot be used with -p")
     sets = labelled_sets(args.gold_dir)
     if args.set:
         unknown = sorted(set(args.set) - {s.name for s in sets})
@@ -471,7 +491,7 @@ def main(argv: list[str] | None = None) -> int:
         if not labelled.corpus.exists():
             print(f"skipped {labelled.name}: {labelled.corpus} is absent", file=sys.stderr)
             continue
-        result = pipeline.run(labelled.corpus)
+        result = pipeline.run(labelled.corpus, **params)
         # figure labels do not depend on the fact labelling: always those of data/gold/figures
         figures = figure_gold_for(config.GOLD_DIR / f"{labelled.name}.csv")
         if labelled.gold is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 
@@ -64,3 +65,42 @@ def test_a_set_a_claim_types_rules_were_changed_on_is_dev_for_that_type_only(loa
     units = claims.row_of(labelled, ClaimCheck("story unit", [True], [True]))
     assert (figures["role"], units["role"]) == ("dev", "held-out")
     assert (figures["precision"], figures["recall"]) == (1.0, 0.5)
+
+
+def test_claims_benchmark_takes_run_parameters_but_writes_only_the_defaults(load_script, capsys):
+    claims = load_script("benchmark_claims")
+    with pytest.raises(SystemExit):
+        claims.main(["-p", "no_such_parameter=1", "--set", "astana-2017"])
+    assert "unknown parameter 'no_such_parameter'" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        claims.main(["-p", "model=models/all-mpnet-base-v2", "--write"])
+    assert "--write stores the defaults' table" in capsys.readouterr().err
+
+
+def test_absence_separation_measures_a_threshold_from_below(load_script):
+    separation = load_script("absence_separation").separation
+    right = np.array([True, True, False, True, False, False])
+    score = np.array([0.1, 0.2, 0.3, 0.4, 0.5, 0.6])
+    measured = separation(right, score)
+    # 8 of the 9 (right, wrong) pairs have the right row lower
+    assert measured["auc"] == pytest.approx(8 / 9)
+    # recall 2/3 at 0.2 with both right: precision 1.0; recall 1.0 needs 0.4: 3 of 4
+    assert measured["precision@recall0.5"] == measured["precision@recall0.1"] == 1.0
+    assert measured["recall@p0.9"] == pytest.approx(2 / 3)
+    flat = separation(right, np.full(6, 0.5))
+    assert flat["auc"] == 0.5 and flat["precision@recall0.5"] == 0.5
+
+
+def test_absence_separation_matches_audited_outlet_only_rows_by_id(load_script):
+    match = load_script("absence_separation")._outlet_only_match
+    table = pd.DataFrame(
+        {
+            "fact_id": ["S-nyt-6", "S-9_13ecbplus-10", "S-9_1ecbplus-10"],
+            "doc_id": ["nyt", "9_13ecbplus", "9_1ecbplus"],
+            "passage_id": [6, 10, 10],
+        }
+    )
+    assert match("S-nyt-6 (NYT#6)", table) == "S-nyt-6"
+    assert match("9_1#10", table) == "S-9_1ecbplus-10"
+    assert match("9_13#10", table) == "S-9_13ecbplus-10"
+    assert match("S-nyt-7 (NYT#7)", table) is None
