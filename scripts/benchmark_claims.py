@@ -58,6 +58,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from narrative import config, coverage, pipeline
+from narrative.cli import add_param_option
 from narrative.evaluate import (
     CLAIM_TYPES,
     FIGURE_GOLD_COLUMNS,
@@ -459,14 +460,7 @@ def main(argv: list[str] | None = None) -> int:
         metavar="NAME",
         help="score only this set (repeatable; default every labelled set)",
     )
-    parser.add_argument(
-        "-p",
-        "--param",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="a run parameter, as for `narrative report` (repeatable; default: the defaults)",
-    )
+    add_param_option(parser)
     args = parser.parse_args(argv)
     try:
         params = parse_assignments(args.param)

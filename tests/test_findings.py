@@ -3,12 +3,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from narrative.findings import headline_findings, voices_findings
+from narrative.findings import headline_findings, listed, voices_findings
 
 
 def _write(data: Path, name: str, rows: list[dict]) -> None:
     data.mkdir(parents=True, exist_ok=True)
     pd.DataFrame(rows).to_csv(data / f"{name}.csv", index=False)
+
+
+def test_names_are_listed_as_a_sentence_lists_them():
+    assert [listed(n) for n in ([], ["A"], ["A", "B"], ["A", "B", "C"])] == [
+        "",
+        "A",
+        "A and B",
+        "A, B and C",
+    ]
 
 
 def test_no_exports_no_findings(tmp_path: Path):

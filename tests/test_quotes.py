@@ -1290,3 +1290,19 @@ def test_a_name_and_said_run_onto_a_noun_is_a_candidate():
     row = only(quotes)
     assert (row["person"], row["status"], row["reason"]) == ("Mardini", "candidate", "run together")
     assert row["quote"].endswith("a very conservative figure")
+
+
+def test_one_text_in_two_articles_is_read_with_each_articles_open_quotation():
+    # wire copy repeats a passage; one parsed Doc serves both, so what the passage before
+    # left open must not carry from one article to the other
+    repeated = "You know what they say - - the third time's the charm, \" DeGeneres said."
+    alone = passages("Comedian Ellen DeGeneres will host the Oscars.", repeated, doc_id="b")
+    opened = passages(
+        "Comedian Ellen DeGeneres will host the Oscars.",
+        '"I am so excited to be hosting the Oscars for the second time.',
+        repeated,
+    )
+    both = find_quotes(pd.concat([opened, alone], ignore_index=True))
+    # in "a" the passage closes the quotation the one before opened: DeGeneres speaks; in
+    # "b" nothing is open before it, so its stray mark opens a quotation and no one speaks
+    assert both["doc_id"].tolist() == ["a"] and find_quotes(alone).empty

@@ -22,7 +22,7 @@ from narrative.errors import USER_ERRORS
 from narrative.params import PARAMETERS, parse_assignments
 
 
-def _add_param_option(parser: argparse.ArgumentParser) -> None:
+def add_param_option(parser: argparse.ArgumentParser) -> None:
     """Give a command the repeatable ``-p NAME=VALUE`` option of the notebooks' parameters."""
     parser.add_argument(
         "-p",
@@ -50,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--out", type=Path, default=None, help="report folder (default: reports/<corpus name>)"
     )
-    _add_param_option(report)
+    add_param_option(report)
     report.add_argument(
         "--pairs",
         action="append",
@@ -72,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
         "--corpus", type=Path, required=True, help="corpus folder or file (as for report)"
     )
     evaluate.add_argument("--gold", type=Path, required=True, help="gold CSV of facts")
-    _add_param_option(evaluate)
+    add_param_option(evaluate)
     evaluate.add_argument(
         "--errors",
         action="store_true",

@@ -252,8 +252,10 @@ def coverage_findings(data: Path, citable: set[str] | None = None) -> list[Findi
 
 
 def listed(names: Sequence[str]) -> str:
-    """Names joined as a sentence lists them: "A", "A and B", "A, B and C"."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    """Names joined as a sentence lists them: "A", "A and B", "A, B and C"; "" for none."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def close_lead(top: MostQuoted) -> str:

@@ -1305,11 +1305,14 @@ _MODALS = {"will", "would", "shall", "should", "could", "can", "may", "might", "
 
 def _quote_around(token: Token) -> tuple[int, int] | None:
     """The character span of the quotation (two or more words) that holds the token."""
-    spans = token.doc.user_data.get("narrative_quoted")
-    if spans is None:
-        spans = [(s, e) for s, e in _quotes_of(token.doc) if len(token.doc.text[s:e].split()) > 1]
-        token.doc.user_data["narrative_quoted"] = spans
-    return next(((s, e) for s, e in spans if s <= token.idx < e), None)
+    # kept per state of the open quotation: one parsed Doc serves every passage of that
+    # text, and wire copy repeats a passage in articles whose passage before may differ
+    doc = token.doc
+    by_state = doc.user_data.setdefault("narrative_quoted", {})
+    continued = doc.user_data.get(_CONTINUED, False)
+    if continued not in by_state:
+        by_state[continued] = [(s, e) for s, e in _quotes_of(doc) if len(doc.text[s:e].split()) > 1]
+    return next(((s, e) for s, e in by_state[continued] if s <= token.idx < e), None)
 
 
 def _said(verb: Token, label: str) -> bool:
