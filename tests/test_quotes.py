@@ -1306,3 +1306,63 @@ def test_one_text_in_two_articles_is_read_with_each_articles_open_quotation():
     # in "a" the passage closes the quotation the one before opened: DeGeneres speaks; in
     # "b" nothing is open before it, so its stray mark opens a quotation and no one speaks
     assert both["doc_id"].tolist() == ["a"] and find_quotes(alone).empty
+
+
+def test_the_object_of_told_is_the_hearer_never_the_speaker():
+    # round 11 and 12: ", told ISNA", "..., who reviewed ..., told Fox News" had been
+    # read as inversions (", said the minister"); the speaker is the phrase before the comma
+    quotes = find_quotes(
+        passages(
+            "Several residential units in the villages Kavouhi and Zinabieh in the Dargehan "
+            "area were damaged and two villagers slightly injured, the governor of Qeshm, "
+            "Mehdi iran-Nejad, told ISNA.",
+            "A former diplomatic security agent, who reviewed the documents on the condition "
+            "of anonymity, told Fox News the warnings present a compelling argument.",
+        )
+    )
+    assert quotes["voice"].tolist() == ["Mehdi iran-Nejad", "former diplomatic security agent"]
+    assert quotes["verb"].tolist() == ["tell", "tell"]
+    assert quotes["quote"].iloc[0].startswith("Several residential units")
+    assert quotes["quote"].iloc[1] == "the warnings present a compelling argument"
+
+
+def test_adding_hung_on_a_reported_clause_is_the_reporters():
+    quotes = find_quotes(
+        passages(
+            "The Britain-based group said at least 140 people were wounded adding that "
+            "government forces had also fired missiles at the area."
+        )
+    )
+    added = quotes[quotes["verb"] == "add"]
+    assert only(added)["voice"] == "Britain-based group"
+
+
+def test_with_a_noun_and_a_participle_the_noun_reports():
+    quotes = find_quotes(
+        passages(
+            "In Douma the government air strikes brought chaos with an AFP photographer "
+            "reporting civilians streaming into a makeshift clinic."
+        )
+    )
+    assert only(quotes)["voice"] == "AFP photographer"
+
+
+def test_a_given_name_opens_a_persons_name_whatever_the_tagger_says():
+    # round 12: "Alessandra Vellucci" tagged an organisation; "Wird Furati head of press
+    # office" hangs the name on the office; both were typed role/organisation
+    quotes = find_quotes(
+        passages(
+            "Alessandra Vellucci said on Tuesday that the road has been rendered impassable.",
+            "Vellucci said 300000 people depend on the road.",
+            "Wird Furati head of press office at Fastaqim Kama Umirt told Asharq Al-Awsat "
+            "that the operation is an inverse one.",
+            "The Denver Post has reported that the talks failed.",
+        )
+    )
+    assert quotes["person"].tolist() == [
+        "Alessandra Vellucci",
+        "Alessandra Vellucci",
+        "Wird Furati",
+        "Denver Post",
+    ]
+    assert quotes["speaker_type"].tolist() == ["named person"] * 3 + ["role/organisation"]

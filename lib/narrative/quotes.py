@@ -91,6 +91,8 @@ DEAL_VERBS = _LISTS["speech"]["deal_verbs"]
 #: Speech verbs whose infinitive or clause after the addressee is what was
 #: asked for ("urged Mr. Trump to stay").
 ASK_VERBS = _LISTS["speech"]["ask_verbs"]
+#: Speech verbs whose direct object is the one spoken to, never an inverted speaker.
+HEARER_VERBS = set(_LISTS["speech"]["hearer_verbs"])
 #: Verbs that report what someone called something, when the name is quoted.
 NAMING_VERBS = _LISTS["speech"]["naming_verbs"]
 #: Head nouns of a speaker that is anonymous whenever no name is given.
@@ -445,10 +447,23 @@ def _subject(
     inverted = _inverted_object(verb)
     if inverted is not None:
         return inverted, None, "after"
+    # "brought chaos with an AFP photographer reporting ...": a participle right after
+    # the object of "with" has that object for subject (an absolute construction)
+    absolute = _absolute_subject(verb)
+    if absolute is not None:
+        return absolute, None, ""
     # "said ..., insisting that", "drew criticism after saying that"
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         governor = verb.head
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        # "The group said at least 140 people were wounded adding that ...": one adds to
+        # words one said; hung on a reported clause that says nothing, "adding" is the
+        # reporter's
+        adds = (
+            verb.lemma_.lower() == "add"
+            and verb.tag_ == "VBG"
+            and governor.lemma_.lower() not in _SPEECH_LEMMAS
+        )
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" or adds:
             # "X confirmed that the leaders would meet, but did not elaborate,
             # saying only ...": the parser hangs the participle inside what X
             # reported; who says it is X, not the reported clause's subject.
@@ -472,11 +487,21 @@ def _subject(
     # A hyphen is no clause boundary: "de-escalating" is often split in three.
     # The phrase after a naming verb is what is named ("..., called the plan “a farce”").
     naming = verb.lemma_.lower() in NAMING_VERBS
+    # ", told ISNA", "..., who reviewed the documents, told Fox News": the object of a
+    # verb of telling is the hearer; the speaker is the phrase the parser cut off before it
+    hearer = verb.lemma_.lower() in HEARER_VERBS
+    if hearer and previous is not None and previous.text == ",":
+        before = _phrase_before_comma(verb)
+        if before is not None:
+            has_clause = any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+            return before, None, "" if has_clause else "before"
+        return None, None, ""
     if (
         previous is not None
         and (previous.is_punct or previous.is_quote)
         and previous.text != "-"
         and not naming
+        and not hearer
     ):
         after = _chunk_after(verb)
         if after is not None:
@@ -487,6 +512,43 @@ def _subject(
             root = next((t for t in before if t.head not in before or t.head == t), before[-1])
             return root, before, "before"
     return None, None, ""
+
+
+def _absolute_subject(verb: Token) -> Token | None:
+    """The subject of "with <noun phrase> <participle>", the phrase right before ``verb``."""
+    if verb.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if verb.i == verb.sent.start:
+        return None
+    token = verb.doc[verb.i - 1]
+    while token.dep_ != "pobj" and token.head.i > token.i and token.head.i < verb.i:
+        token = token.head
+    if token.dep_ != "pobj" or token.head.lower_ not in ("with", "without"):
+        return None
+    if max(t.i for t in token.subtree) != verb.i - 1 or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return token
+
+
+def _phrase_before_comma(verb: Token) -> Token | None:
+    """The noun phrase that ends at the comma right before ``verb``, set off before it too.
+
+    "..., the governor of Qeshm, Mehdi iran-Nejad, told ISNA": the largest phrase headed
+    by a noun that ends right before the comma and opens the sentence or follows a
+    punctuation mark ("the governor of Qeshm, Mehdi iran-Nejad"), if any.
+    """
+    doc = verb.doc
+    if verb.i - 2 < verb.sent.start:
+        return None
+    found = None
+    token = doc[verb.i - 2]
+    while token.i != token.head.i and token.i < verb.i:
+        if token.pos_ in ("NOUN", "PROPN") and max(t.i for t in token.subtree) == verb.i - 2:
+            first = min(t.i for t in token.subtree)
+            if first == verb.sent.start or doc[first - 1].is_punct:
+                found = token
+        token = token.head
+    return found
 
 
 def _inverted_object(verb: Token) -> Token | None:
@@ -625,6 +687,32 @@ class _Namer:
         person_words = {
             t.lower_ for d in docs for e in d.ents if e.label_ == "PERSON" for t in e if t.is_alpha
         }
+        # "Alessandra Vellucci", tagged an organisation: a proper noun right after a given
+        # name (one the census gives nearly only to one sex) that opens the name, with no
+        # article before it ("the Denver Post") is a surname
+        given = given_names()
+        person_words |= {
+            w
+            for d in docs
+            for t in d
+            if t.pos_ == "PROPN"
+            and t.dep_ in ("compound", "flat")
+            and t.lower_ in given
+            and _opens_name(t)
+            and t.head.i == t.i + 1
+            and t.head.pos_ == "PROPN"
+            and t.head.is_alpha
+            and t.ent_type_ not in _PLACE_ENTITIES
+            and t.head.lower_ not in _BODY_NOUNS
+            for w in (t.lower_, t.head.lower_)
+        }
+        person_words |= {
+            w.lower()
+            for d in docs
+            for t in d
+            if t.lemma_.lower() in HUMAN_NOUNS
+            for w in _name_on_office(t).split()
+        }
         proper = {t.lower_ for d in docs for t in d if t.pos_ == "PROPN" and t.is_alpha}
         # Transliterations swap letters (Lavrentiev / Lavrentyev, Asad / Assad); a
         # longer gap is another word ("Staff" / "Staffan").
@@ -653,7 +741,14 @@ class _Namer:
                 for ent in candidate.doc.ents:
                     if ent.label_ == "PERSON" and ent.start <= candidate.i < ent.end:
                         return ent.text
-            if not candidate.text[:1].isupper() or candidate.lemma_.lower() in HUMAN_NOUNS:
+            if candidate.lemma_.lower() in HUMAN_NOUNS:
+                # "Wird Furati head of press office at ...": copy without commas hangs a
+                # name of two words or more on the office it holds
+                named = _name_on_office(candidate)
+                if named:
+                    return named
+                continue
+            if not candidate.text[:1].isupper():
                 continue
             role_beside = candidate.dep_ == "appos" and head.lemma_.lower() in HUMAN_NOUNS
             role_before = any(
@@ -664,6 +759,36 @@ class _Namer:
             if self.is_person_word(candidate) or proper and (role_beside or role_before):
                 return " ".join(t.text for t in _compound_name(candidate)).replace(" - ", "-")
         return ""
+
+
+def _opens_name(token: Token) -> bool:
+    """Whether ``token`` opens a proper name: no proper noun or article right before it."""
+    if token.i == 0:
+        return True
+    before = token.doc[token.i - 1]
+    return before.pos_ != "PROPN" and before.lower_ not in ("the", "a", "an")
+
+
+#: Entity types of places and peoples: never a person's name.
+_PLACE_ENTITIES = {"GPE", "LOC", "NORP", "FAC"}
+
+
+def _name_on_office(office: Token) -> str:
+    """The name compounded on an office noun that says of what it is ("X Y head of ...")."""
+    if not any(c.dep_ == "prep" and c.i > office.i for c in office.children):
+        return ""
+    parts = [c for c in office.children if c.dep_ == "compound" and c.i < office.i]
+    if not parts or parts[-1].i != office.i - 1 or parts[-1].pos_ != "PROPN":
+        return ""
+    name = _compound_name(parts[-1])
+    if len(name) < 2 or any(
+        t.pos_ != "PROPN" or not t.is_alpha or t.ent_type_ in _PLACE_ENTITIES | {"ORG"}
+        for t in name
+    ):
+        return ""
+    if any(t.lower_ in _BODY_NOUNS or t.lower_ in HUMAN_NOUNS for t in name):
+        return ""
+    return " ".join(t.text for t in name)
 
 
 def _describes(appos: Token) -> bool:
