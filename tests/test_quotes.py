@@ -1366,3 +1366,31 @@ def test_a_given_name_opens_a_persons_name_whatever_the_tagger_says():
         "Denver Post",
     ]
     assert quotes["speaker_type"].tolist() == ["named person"] * 3 + ["role/organisation"]
+
+
+def test_who_makes_a_speaker_phrase_a_person_a_pronoun_can_stand_for():
+    # round 12: "She also said" went past the student to the last named speaker
+    quotes = find_quotes(
+        passages(
+            '"We want more people out in the streets," said protester Paris Kyriakides.',
+            "One 16-year-old student at the Athens demonstration, who gave only her first "
+            "name, Veatriki, said young people her age felt their voices were being heard.",
+            "She also said young people want to see the policemen punished.",
+        )
+    )
+    assert quotes["person"].iloc[-1] == "One 16-year-old student at the Athens demonstration"
+
+
+def test_a_pronoun_inside_reported_words_past_a_name_in_them_is_a_candidate():
+    # round 12: "he allegedly asked Comey" inside what legal experts said, Flynn named in
+    # those words before it, had gone to the last speaker, Graham
+    quotes = find_quotes(
+        passages(
+            "Sen. Lindsey Graham suggested that the president should be careful.",
+            "Some legal experts said it potentially exposed the president to obstruction "
+            "allegations, since he would have known Flynn lied to agents when he allegedly "
+            "asked Comey to lay off the Flynn investigation.",
+        )
+    )
+    asked = only(quotes[quotes["verb"] == "ask"])
+    assert (asked["status"], asked["reason"]) == ("candidate", "pronoun past another person")

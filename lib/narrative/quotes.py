@@ -845,7 +845,18 @@ def _describe(head: Token, tokens: list[Token], namer: _Namer) -> _Speaker:
         text = doc.text[start:end]
     if name:
         return _Speaker(text, start, end, name, "named person", True, False, heads)
-    human = bool(heads & HUMAN_NOUNS)
+    # "One 16-year-old student at the Athens demonstration, who gave only her first name":
+    # "who" stands only for people, wherever the parser hangs its clause in the phrase (a
+    # "who" clause that is itself the attribution, "a Christian florist who denied
+    # service", says nothing more of the phrase than the attribution does)
+    who = any(
+        t.lower_ in ("who", "whom")
+        and t.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and t.head.dep_ == "relcl"
+        and t.head.lemma_.lower() not in _SPEECH_LEMMAS
+        for t in noun.subtree
+    )
+    human = bool(heads & HUMAN_NOUNS) or who
     determiners = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
     definite = bool(determiners & {"the", "this", "that"}) or any(
         c.dep_ == "poss" for c in noun.children
@@ -2057,6 +2068,10 @@ def _named_since(
     for k, (doc, reported) in enumerate(reversed(docs)):
         limit = before if k == 0 else len(doc.text)
         spans = _quotes_of(doc)
+        # "some legal experts said it exposed the president ... since he would have known
+        # Flynn lied ... when he asked Comey": a pronoun inside someone's reported words
+        # may stand for anyone those words name before it
+        inside = k == 0 and bool(sex) and any(t.idx == before and t.i in reported for t in doc)
         mentions = [t.idx for t in doc if t.idx < limit and t.lower_ in own]
         since = max(mentions, default=-1)
         for ent in doc.ents:
@@ -2067,7 +2082,7 @@ def _named_since(
                 and ent.end_char <= limit
                 and not words & own
                 and not any(s <= ent.start_char < e for s, e in spans)
-                and ent.start not in reported
+                and (ent.start not in reported or inside)
                 and not (sex and name_gender(ent.text) not in ("", sex))
             ):
                 return True
