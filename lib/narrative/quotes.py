@@ -2038,7 +2038,12 @@ _COMPETING = {
 
 
 def _named_since(
-    docs: Sequence[tuple[Doc, set[int]]], before: int, voice: str, pronoun: str
+    docs: Sequence[tuple[Doc, set[int]]],
+    before: int,
+    voice: str,
+    pronoun: str,
+    *,
+    inside_other: bool = False,
 ) -> bool:
     """Whether the article names someone else between a pronoun and its antecedent.
 
@@ -2056,6 +2061,11 @@ def _named_since(
         before: Character offset of the pronoun in the last passage.
         voice: Who the pronoun was resolved to.
         pronoun: The pronoun as written, lower case.
+        inside_other: The pronoun's attribution is inside the reported words of
+            another speaker than ``voice``; then a "he" or "she" may stand for anyone
+            those words name before it ("some legal experts said it exposed the
+            president ... since he would have known Flynn lied ... when he asked
+            Comey"), and such names count.
 
     Returns:
         True when such a name stands between the antecedent's last mention (or the
@@ -2068,10 +2078,7 @@ def _named_since(
     for k, (doc, reported) in enumerate(reversed(docs)):
         limit = before if k == 0 else len(doc.text)
         spans = _quotes_of(doc)
-        # "some legal experts said it exposed the president ... since he would have known
-        # Flynn lied ... when he asked Comey": a pronoun inside someone's reported words
-        # may stand for anyone those words name before it
-        inside = k == 0 and bool(sex) and any(t.idx == before and t.i in reported for t in doc)
+        inside = k == 0 and bool(sex) and inside_other
         mentions = [t.idx for t in doc if t.idx < limit and t.lower_ in own]
         since = max(mentions, default=-1)
         for ent in doc.ents:
@@ -2315,6 +2322,7 @@ def find_quotes(
             # parser also hangs a clause before an inverted "he wrote" on the verb.
             reported = {j for a in found[i] for j in a.content if j > a.position}
             mentioned = _people_mentioned(doc, namer, reported, surnames, outlet_words)
+            said_by: dict[int, str] = {}
             for attribution in found[i]:
                 quote = _span_text(doc, attribution.content)
                 direct = any(
@@ -2386,6 +2394,15 @@ def find_quotes(
                 else:
                     earlier.append(speaker)
                 voices.add(speaker.voice)
+                said_by[attribution.position] = speaker.voice
+                # words of another speaker than the one the pronoun was read as ("some
+                # legal experts said ... when he asked", not "Trump said that he ...")
+                reporters = [
+                    a.position
+                    for a in found[i]
+                    if a is not attribution and attribution.position in a.content
+                ]
+                others = bool(reporters) and all(said_by.get(j) != speaker.voice for j in reporters)
                 # "he said" read past another person named since: a candidate speaker
                 if (
                     attribution.speaker.anaphor == "pronoun"
@@ -2395,6 +2412,7 @@ def find_quotes(
                         attribution.speaker.start,
                         speaker.voice,
                         attribution.speaker.text.lower(),
+                        inside_other=others,
                     )
                 ):
                     reason = "pronoun past another person"
