@@ -1394,3 +1394,16 @@ def test_a_pronoun_inside_reported_words_past_a_name_in_them_is_a_candidate():
     )
     asked = only(quotes[quotes["verb"] == "ask"])
     assert (asked["status"], asked["reason"]) == ("candidate", "pronoun past another person")
+
+
+def test_what_a_received_message_says_its_sender_says():
+    # round 11: "saying" was given to the ship that received the distress call
+    quotes = find_quotes(
+        passages(
+            "The warship was on patrol when it received a distress call from the merchant "
+            "vessel MV Gibe saying two boats were closing in and firing, a Defence Ministry "
+            "statement said."
+        )
+    )
+    saying = only(quotes[quotes["quote"].str.startswith("two boats")])
+    assert "Gibe" in saying["voice"]

@@ -105,6 +105,8 @@ UNNAMED_NOUNS = _LISTS["speakers"]["unnamed_nouns"]
 ROLE_NOUNS = _LISTS["speakers"]["role_nouns"]
 #: Nouns of a document that speaks for whoever issued it ("the statement said").
 DOCUMENT_NOUNS = _LISTS["speakers"]["document_nouns"]
+#: Nouns of a message received: with a document noun, "a <message> from X saying" is X's.
+MESSAGE_NOUNS = set(_LISTS["speakers"]["message_nouns"]) | set(DOCUMENT_NOUNS)
 #: Words in a sentence that say its unnamed speaker ("the US official") is anonymous.
 ANONYMITY_CUES = _LISTS["speakers"]["anonymity_cues"]
 
@@ -452,6 +454,11 @@ def _subject(
     absolute = _absolute_subject(verb)
     if absolute is not None:
         return absolute, None, ""
+    # "they received a distress call from the MV Gibe saying two boats were closing in":
+    # what a message says its sender says, not whoever received it
+    sender = _sender(verb)
+    if sender is not None:
+        return sender, None, ""
     # "said ..., insisting that", "drew criticism after saying that"
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         governor = verb.head
@@ -512,6 +519,27 @@ def _subject(
             root = next((t for t in before if t.head not in before or t.head == t), before[-1])
             return root, before, "before"
     return None, None, ""
+
+
+def _sender(verb: Token) -> Token | None:
+    """The "from" of a message a subjectless participle after it says, if any."""
+    if verb.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if verb.dep_ == "acl":
+        messages = [verb.head]
+    elif verb.dep_ == "advcl":
+        messages = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+    else:
+        return None
+    for message in messages:
+        if message.lemma_.lower() not in MESSAGE_NOUNS:
+            continue
+        for prep in message.children:
+            if prep.dep_ == "prep" and prep.lower_ == "from":
+                sender = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if sender is not None:
+                    return sender
+    return None
 
 
 def _absolute_subject(verb: Token) -> Token | None:
