@@ -1407,3 +1407,20 @@ def test_what_a_received_message_says_its_sender_says():
     )
     saying = only(quotes[quotes["quote"].str.startswith("two boats")])
     assert "Gibe" in saying["voice"]
+
+
+def test_a_ships_name_is_no_person():
+    # round 11: "MV Gibe" and "INS Mysore", tagged persons, were named voices and "he"
+    # went to them; "Ms." stays an honorific
+    quotes = find_quotes(
+        passages(
+            "India's INS Mysore was on patrol when it received a distress call from the "
+            "Ethiopian-flagged MV Gibe saying two boats were firing, a statement said.",
+            "The Gibe reported that two boats were firing small arms at it.",
+            "Ms. Page said she was puzzled.",
+        )
+    )
+    types = dict(zip(quotes["verb"] + quotes["passage_id"].astype(str), quotes["speaker_type"]))
+    assert types["report1"] == "role/organisation"
+    assert types["say2"] == "named person"
+    assert "named person" not in set(quotes.loc[quotes["passage_id"] < 2, "speaker_type"])

@@ -105,6 +105,8 @@ UNNAMED_NOUNS = _LISTS["speakers"]["unnamed_nouns"]
 ROLE_NOUNS = _LISTS["speakers"]["role_nouns"]
 #: Nouns of a document that speaks for whoever issued it ("the statement said").
 DOCUMENT_NOUNS = _LISTS["speakers"]["document_nouns"]
+#: Prefixes of a ship's name: what they open is a vessel, never a person.
+VESSEL_PREFIXES = set(_LISTS["speakers"]["vessel_prefixes"])
 #: Nouns of a message received: with a document noun, "a <message> from X saying" is X's.
 MESSAGE_NOUNS = set(_LISTS["speakers"]["message_nouns"]) | set(DOCUMENT_NOUNS)
 #: Words in a sentence that say its unnamed speaker ("the US official") is anonymous.
@@ -708,12 +710,23 @@ def _compound_name(token: Token) -> list[Token]:
     return list(doc[start : token.i + 1])
 
 
+def _vessel(ent: Span) -> bool:
+    """Whether a ship's prefix opens the entity or stands right before it ("MV Gibe")."""
+    first = ent.doc[ent.start - 1] if ent.start > 0 else ent[0]
+    return any(t.text.lower() in VESSEL_PREFIXES and t.text.isupper() for t in (first, ent[0]))
+
+
 class _Namer:
     """Tells person names from other proper nouns, with the corpus as context."""
 
     def __init__(self, docs: Sequence[Doc]):
         person_words = {
-            t.lower_ for d in docs for e in d.ents if e.label_ == "PERSON" for t in e if t.is_alpha
+            t.lower_
+            for d in docs
+            for e in d.ents
+            if e.label_ == "PERSON" and not _vessel(e)
+            for t in e
+            if t.is_alpha
         }
         # "Alessandra Vellucci", tagged an organisation: a proper noun right after a given
         # name (one the census gives nearly only to one sex) that opens the name, with no
@@ -750,6 +763,15 @@ class _Namer:
             if abs(len(word) - len(canonical)) <= 1
         }
         self.person = {self.variants.get(w, w) for w in person_words}
+        # the words of a ship's name anywhere in the corpus ("MV Gibe": "the Gibe said")
+        self.vessels = {
+            t.lower_
+            for d in docs
+            for e in d.ents
+            if _vessel(e)
+            for t in e
+            if t.is_alpha and t.lower_ not in VESSEL_PREFIXES
+        }
 
     def is_person_word(self, token: Token) -> bool:
         return self.variants.get(token.lower_, token.lower_) in self.person
@@ -760,6 +782,8 @@ class _Namer:
         # governor, a Republican, told") describes the speaker; a name takes neither.
         candidates = [head] + [t for t in tokens if t.dep_ == "appos" and not _describes(t)]
         for candidate in candidates:
+            if candidate.lower_ in self.vessels:
+                continue
             if candidate.lemma_.lower() in _BODY_NOUNS or candidate.lower_ in _BODY_NOUNS:
                 # "The Syrian Observatory for Human Rights", "the Observatory": a word
                 # that heads an organisation's name never heads a person's, whatever
@@ -1744,7 +1768,7 @@ class _People:
         for n, doc in enumerate(docs):
             named = []
             for ent in doc.ents:
-                if ent.label_ != "PERSON" or not any(t.is_alpha for t in ent):
+                if ent.label_ != "PERSON" or not any(t.is_alpha for t in ent) or _vessel(ent):
                     continue
                 key = self.key(ent.text)
                 named.append(ent.text)
