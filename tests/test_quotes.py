@@ -1406,7 +1406,7 @@ def test_what_a_received_message_says_its_sender_says():
         )
     )
     saying = only(quotes[quotes["quote"].str.startswith("two boats")])
-    assert "Gibe" in saying["voice"]
+    assert "Gibe" in saying["speaker"] and "warship" not in saying["voice"]
 
 
 def test_a_ships_name_is_no_person():
@@ -1420,7 +1420,9 @@ def test_a_ships_name_is_no_person():
             "Ms. Page said she was puzzled.",
         )
     )
-    types = dict(zip(quotes["verb"] + quotes["passage_id"].astype(str), quotes["speaker_type"]))
+    types = dict(
+        zip(quotes["verb"] + quotes["passage_id"].astype(str), quotes["speaker_type"], strict=True)
+    )
     assert types["report1"] == "role/organisation"
     assert types["say2"] == "named person"
     assert "named person" not in set(quotes.loc[quotes["passage_id"] < 2, "speaker_type"])
