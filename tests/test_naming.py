@@ -981,6 +981,12 @@ def test_a_swap_of_counted_things_or_of_two_sources_is_a_candidate():
         "The commandos seized a cache including seven rifles, 13 loaded magazines and rockets.",
     )
     assert set(counted.values()) == {"candidate"}
+    # round 12 (ECB+ 19): ordinals count too ("the sixth / seventh straight day": two days)
+    days = _swap_status(
+        "Protesters clashed with riot police in central Athens for the sixth straight day.",
+        "Protesters clashed with riot police in central Athens for the seventh straight day.",
+    )
+    assert set(days.values()) == {"candidate"}
     # round 11 (ECB+ 20): who reports is a source, two sources are no word choice
     sources = _swap_status(
         "A strong quake jolted part of Qeshm island on Sunday, state television reported.",
