@@ -1147,7 +1147,7 @@ def _affiliated(tokens: list[Token]) -> tuple[Token, list[Token]] | None:
     Returns:
         The person noun and the phrase from it to the speaker's end, or ``None``.
     """
-    if any(t.ent_type_ == "PERSON" for t in tokens) or tokens[-1].pos_ != "PROPN":
+    if not tokens or any(t.ent_type_ == "PERSON" for t in tokens) or tokens[-1].pos_ != "PROPN":
         return None
     doc = tokens[0].doc
     i = tokens[0].i - 1
