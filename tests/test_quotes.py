@@ -1317,3 +1317,26 @@ def test_a_subject_the_parser_leaves_without_words_is_no_crash():
         " and were very much impressed with him."
     )
     assert isinstance(find_quotes(passages(text)), pd.DataFrame)
+
+
+def test_a_passage_that_breaks_a_speaker_rule_is_skipped_with_a_warning(monkeypatch):
+    import narrative.quotes as quotes
+
+    real = quotes._passage_attributions
+
+    def fragile(doc, namer):
+        if "Henry" in doc.text:
+            raise IndexError("list index out of range")
+        return real(doc, namer)
+
+    monkeypatch.setattr(quotes, "_passage_attributions", fragile)
+    table = passages("Henry said the deal was done.", "The talks failed, a diplomat said.")
+    problems: list[str] = []
+    found = find_quotes(table, problems=problems)
+    assert found["speaker"].tolist() == ["a diplomat"]
+    assert problems == [
+        "attributions of a passage 0 were not read (IndexError in the speaker rules; please "
+        "report it): page 03 counts none there"
+    ]
+    with pytest.raises(IndexError):  # strict without a list: tests see the bug
+        find_quotes(table)
