@@ -1307,3 +1307,36 @@ def test_one_text_in_two_articles_is_read_with_each_articles_open_quotation():
     # in "a" the passage closes the quotation the one before opened: DeGeneres speaks; in
     # "b" nothing is open before it, so its stray mark opens a quotation and no one speaks
     assert both["doc_id"].tolist() == ["a"] and find_quotes(alone).empty
+
+
+def test_a_subject_the_parser_leaves_without_words_is_no_crash():
+    # ECB+ 10 (the whole ECB+ corpus's report stopped): "e-mail" split so that the
+    # subject found for "said" was a hyphen with no speaker words
+    text = (
+        'In an e-mail to media members Thursday night, Henry said, "We met with Mr. Teixeira'
+        " and were very much impressed with him."
+    )
+    assert isinstance(find_quotes(passages(text)), pd.DataFrame)
+
+
+def test_a_passage_that_breaks_a_speaker_rule_is_skipped_with_a_warning(monkeypatch):
+    import narrative.quotes as quotes
+
+    real = quotes._passage_attributions
+
+    def fragile(doc, namer):
+        if "Henry" in doc.text:
+            raise IndexError("list index out of range")
+        return real(doc, namer)
+
+    monkeypatch.setattr(quotes, "_passage_attributions", fragile)
+    table = passages("Henry said the deal was done.", "The talks failed, a diplomat said.")
+    problems: list[str] = []
+    found = find_quotes(table, problems=problems)
+    assert found["speaker"].tolist() == ["a diplomat"]
+    assert problems == [
+        "attributions of a passage 0 were not read (IndexError in the speaker rules; please "
+        "report it): page 03 counts none there"
+    ]
+    with pytest.raises(IndexError):  # strict without a list: tests see the bug
+        find_quotes(table)
