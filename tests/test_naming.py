@@ -981,6 +981,12 @@ def test_a_swap_of_counted_things_or_of_two_sources_is_a_candidate():
         "The commandos seized a cache including seven rifles, 13 loaded magazines and rockets.",
     )
     assert set(counted.values()) == {"candidate"}
+    # round 12 (ECB+ 19): ordinals count too ("the sixth / seventh straight day": two days)
+    days = _swap_status(
+        "Protesters clashed with riot police in central Athens for the sixth straight day.",
+        "Protesters clashed with riot police in central Athens for the seventh straight day.",
+    )
+    assert set(days.values()) == {"candidate"}
     # round 11 (ECB+ 20): who reports is a source, two sources are no word choice
     sources = _swap_status(
         "A strong quake jolted part of Qeshm island on Sunday, state television reported.",
@@ -993,3 +999,23 @@ def test_a_swap_of_counted_things_or_of_two_sources_is_a_candidate():
         "The commandos seized a cache including seven rifles, three assault guns and rockets.",
     )
     assert rifles == {("automatic", "assault"): "asserted"}
+
+
+def test_no_word_swap_is_stated_while_held_out_rounds_keep_it_under_the_standard():
+    from narrative.views.wording import substitutions_view, swaps_summary
+
+    passages = _passages(
+        [
+            ("a", "A", "The party alleged a widespread conspiracy to tilt the election."),
+            ("b", "B", "The party alleged a wide-ranging conspiracy to tilt the election."),
+        ]
+    )
+    aligned = _aligned(passages, 0, 1)
+    table = same_referent_swaps(substitutions(aligned), find_mentions(passages), aligned)
+    # the surer kind, yet not stated: rounds 6-13 read it right 86 times in 98 (SWAPS_STATED)
+    assert table["status"].tolist() == ["asserted"] and not table["stated"].any()
+    summary = swaps_summary(table)
+    assert "**1 word swaps of the surer kind**" in summary and "**None is stated" in summary
+    assert "the surer kind, not stated" in substitutions_view(table, {"A": "#111", "B": "#222"})
+    # a table whose swaps are stated says so plainly
+    assert "**1 word swaps asserted**" in swaps_summary(table.assign(stated=True))

@@ -25,6 +25,8 @@ from narrative.coverage import is_claimed
 from narrative.events import APART
 from narrative.numbers import stated_findings
 from narrative.quotes import (
+    MIN_ANONYMOUS,
+    MIN_LEAD,
     MostAnonymous,
     MostQuoted,
     most_anonymous,
@@ -259,19 +261,21 @@ def listed(names: Sequence[str]) -> str:
 
 
 def close_lead(top: MostQuoted) -> str:
-    """Why a lead under :data:`narrative.quotes.MIN_LEAD` attributions is not stated."""
-    each = "" if len(top.leaders) == 1 else " each"
-    has = "has" if len(top.leaders) == 1 else "have"
-    plural = "s" if top.count != 1 else ""
+    """Why a lead under :data:`narrative.quotes.MIN_LEAD` attributions is not stated.
+
+    Names no voice and gives no count: a sentence that withholds the ranking but names
+    its leaders still makes claims, and they were wrong where the ranking was (round 12:
+    "Kyriakides, Kyrtsos, Sarantopoulou 4 each", two of them misread). Page 03 gives the
+    counts as a candidate.
+    """
     if not top.next_voices:
         return (
-            f"{listed(top.leaders)} {has} {top.count} attribution{plural}{each} and no other "
-            "named voice has one: too few to rank voices."
+            f"one named voice has {'one attribution' if top.count == 1 else 'all of them'} "
+            "and no other has one: too few to rank voices (page 03 gives the counts)."
         )
     return (
-        f"{listed(top.leaders)} {has} {top.count} attribution{plural}{each}, the next, "
-        f"{listed(top.next_voices)}, {top.next_count}: one missed or misread attribution "
-        "can overturn a lead that small."
+        f"the lead is under {MIN_LEAD} attributions, which one missed or misread attribution "
+        "can overturn (page 03 gives the counts as a candidate)."
     )
 
 
@@ -293,15 +297,13 @@ def most_quoted_sentence(top: MostQuoted) -> str:
         return f"{n} outlet{'s' if n != 1 else ''}"
 
     if top.named_lead and top.close:
-        return f"Not stated here: which named voice is quoted most. {close_lead(top)}"
+        return f"Not stated here: which named voice is quoted most: {close_lead(top)}"
     if not top.holds:
         return (
-            f"Not stated here: which named voice is quoted most. {listed(top.leaders)} "
-            f"{'has' if len(top.leaders) == 1 else 'have'} the most attributions ({count}"
-            f"{'' if len(top.leaders) == 1 else ' each'}), but {listed(top.named_leaders)} "
-            f"the most that write the speaker's name in the sentence ({top.named_count}): "
-            "the lead rests on pronouns and titles resolved to a voice, the less precise "
-            "attributions."
+            "Not stated here: which named voice is quoted most: the voice with the most "
+            "attributions is not the one with the most that write the speaker's name in the "
+            "sentence, so its lead rests on pronouns and titles resolved to a voice, the less "
+            "precise attributions (page 03 gives the counts as a candidate)."
         )
     if len(top.leaders) == 1:
         voice = top.leaders[0]
@@ -325,7 +327,8 @@ def most_anonymous_sentence(top: MostAnonymous) -> str:
     """The highest anonymous share as a finding, or as a candidate on too few attributions.
 
     Stated when at least :data:`narrative.quotes.MIN_ANONYMOUS` anonymous attributions
-    are behind it; otherwise the sentence gives the share and says why it is not stated.
+    are behind it; otherwise the sentence says why it is not stated, naming no outlet and
+    giving no share (as :func:`close_lead`): page 03 gives them as a candidate.
     """
     among = f"among the outlets with {top.min_attributions} attributions or more"
     if top.holds:
@@ -334,10 +337,10 @@ def most_anonymous_sentence(top: MostAnonymous) -> str:
             f"attributions to anonymous sources, the highest share {among}."
         )
     return (
-        "Not stated here: which outlet relies most on anonymous sources. The highest share "
-        f"{among}, {top.outlet}'s {_share(top.share)} of {top.attributions} attributions, rests on "
-        f"{top.anonymous} anonymous attribution{'s' if top.anonymous != 1 else ''}, which "
-        "one missed or misread attribution changes by half or more."
+        "Not stated here: which outlet relies most on anonymous sources: the highest share "
+        f"{among} rests on fewer than {MIN_ANONYMOUS} anonymous attributions, which one "
+        "missed or misread attribution changes by half or more (page 03 gives it as a "
+        "candidate)."
     )
 
 

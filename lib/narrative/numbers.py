@@ -275,6 +275,7 @@ _ORDINALS = {
         1,
     )
 }
+_ORDINAL_WORD = re.compile(r"\b(?:" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
 _NUMBER_WORD = re.compile(
     r"\d|\b(?:" + "|".join([*_UNITS, *_TENS, "hundred", *_SCALES, "dozen", "half"]) + r")\b",
     re.IGNORECASE,
@@ -282,8 +283,9 @@ _NUMBER_WORD = re.compile(
 
 
 def has_figure(text: str) -> bool:
-    """Whether ``text`` holds a figure: a digit or a number word ("three", "a dozen", "half")."""
-    return bool(_NUMBER_WORD.search(text))
+    """Whether ``text`` holds a figure: a digit, a number word ("three", "a dozen", "half")
+    or an ordinal ("sixth", "7th")."""
+    return bool(_NUMBER_WORD.search(text) or _ORDINAL_WORD.search(text))
 
 
 _SCALE_END = re.compile(

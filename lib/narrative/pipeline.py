@@ -424,14 +424,16 @@ def _run_stream(tasks: list[EventTask]) -> list[EventOutcome]:
             clause_owner=np.repeat(np.arange(len(clauses)), [len(c) for c in clauses]),
             index=index,
         )
+        problems: list[str] = []
+        quotes = find_quotes(attribution_passages(passages), problems=problems)
         outcomes.append(
             EventOutcome(
                 embeddings=vectors,
                 alignments=alignments,
-                quotes=find_quotes(attribution_passages(passages)),
+                quotes=quotes,
                 figures=number_table(passages),
                 disagreements=number_disagreements(alignments, passages=passages),
-                warnings=list(task.cache.warnings),
+                warnings=[*task.cache.warnings, *problems],
             )
         )
     return outcomes

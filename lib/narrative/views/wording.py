@@ -35,6 +35,30 @@ def diff_html(text_a: str, text_b: str) -> tuple[str, str]:
     )
 
 
+def swaps_summary(swaps: pd.DataFrame) -> str:
+    """Markdown: how many word swaps of each kind, and whether any is stated as a finding.
+
+    Args:
+        swaps: Table from :func:`narrative.naming.same_referent_swaps` (``status``,
+            ``stated``).
+
+    Returns:
+        One Markdown sentence.
+    """
+    sure = int((swaps["status"] == "asserted").sum()) if "status" in swaps else len(swaps)
+    stated = int(swaps["stated"].astype(bool).sum()) if "stated" in swaps else sure
+    rest = len(swaps) - sure
+    if stated == sure:
+        return f"**{sure} word swaps asserted**, **{rest} candidates** to check in their passages."
+    return (
+        f"**{sure} word swaps of the surer kind** (one frame of identical words around them, "
+        f"`status` `asserted`) and **{rest} of the weaker kind** (the reason given). **None "
+        "is stated as a finding** (column `stated`): held out, the surer kind was right 86 "
+        "times in 98 over eight rounds of corpora never run before, under the 0.9 the suite "
+        "asks of what it states; read each swap in its passages before citing it."
+    )
+
+
 def substitutions_view(
     subs: pd.DataFrame,
     colours: dict[str, str],
@@ -71,6 +95,10 @@ def substitutions_view(
             kind = (
                 f'{badge("candidate", "#b45309")}<br><span style="{NOTE}">check the passages: '
                 f"{escape(getattr(r, 'doubt', ''))}</span>"
+            )
+        elif not bool(getattr(r, "stated", True)):
+            kind += (
+                f'<br><span style="{NOTE}">the surer kind, not stated: check the passages</span>'
             )
         swap = (
             f"{badge(r.outlet_a, colours[r.outlet_a])} <b>{escape(r.words_a)}</b><br>"
