@@ -650,3 +650,20 @@ def test_inputs_are_unchanged_and_nothing_is_written_outside_out_and_cache(
     assert {k: v for k, v in after.items() if k in before} == before  # inputs untouched
     written = {k.split(os.sep)[0] for k in after if k not in before}
     assert written == {"out1", "cache1"}
+
+
+def test_figure_rules_that_fail_cost_the_figures_not_the_report(tmp_path: Path, monkeypatch):
+    # an attribution rule broken by an unforeseen parse once stopped a 462-article report;
+    # the figure rules read every parse too: a failure there is a warning and no figures
+    def broken(*args, **kwargs):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(pipeline, "number_disagreements", broken)
+    folder = _corpus(tmp_path / "c", {"alpha-a.txt": ALPHA, "beta-b.txt": BETA})
+    result = pipeline.run(folder, workers=1)
+    assert any(
+        w.startswith("figure comparisons of this event were not computed (IndexError")
+        for w in result.warnings
+    )
+    assert result.number_disagreements.empty
+    assert len(result.alignments) > 0 and not result.figures.empty
