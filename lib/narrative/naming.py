@@ -51,6 +51,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -938,6 +939,7 @@ def quoted_on_both_sides(
     return inside(text_a, span_a) and inside(text_b, span_b)
 
 
+@lru_cache(maxsize=1)
 def _speech_forms() -> frozenset[str]:
     """The one-word speech verbs of ``words.toml`` as a reporter writes them after a subject."""
     irregular = {"say": ("said", "says"), "tell": ("told", "tells"), "write": ("wrote", "writes")}
