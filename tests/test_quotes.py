@@ -1476,3 +1476,22 @@ def test_a_passage_that_breaks_a_speaker_rule_is_skipped_with_a_warning(monkeypa
     ]
     with pytest.raises(IndexError):  # strict without a list: tests see the bug
         find_quotes(table)
+
+
+def test_a_capitalised_reporter_is_a_newspaper_not_the_person_quoted_after():
+    said = find_quotes(
+        passages(
+            "Chris Weitz is in talks to direct the sequel.",
+            "The Hollywood Reporter said Friday he is the current candidate.",
+            "\u201cI am sad to see her go,\u201d Stephenie Meyer wrote on her site.",
+            "The Reporter said the film will have a larger budget.",
+            "The reporter said the deal was not final.",
+        )
+    )
+    assert said["person"].tolist()[:2] == ["Hollywood Reporter", "Stephenie Meyer"]
+    assert said["person"].tolist()[2] == "Hollywood Reporter"
+    assert said["speaker_type"].tolist()[:3] == [
+        "role/organisation",
+        "named person",
+        "role/organisation",
+    ]

@@ -103,6 +103,8 @@ SOURCE_NOUNS = _LISTS["speakers"]["source_nouns"]
 UNNAMED_NOUNS = _LISTS["speakers"]["unnamed_nouns"]
 #: Head nouns naming an office or a person's role, never anonymous.
 ROLE_NOUNS = _LISTS["speakers"]["role_nouns"]
+#: Role nouns that, capitalised inside a sentence, name a newspaper ("The Hollywood Reporter").
+MASTHEAD_NOUNS = set(_LISTS["speakers"]["masthead_nouns"])
 #: Nouns of a document that speaks for whoever issued it ("the statement said").
 DOCUMENT_NOUNS = _LISTS["speakers"]["document_nouns"]
 #: Prefixes of a ship's name: what they open is a vessel, never a person.
@@ -865,6 +867,21 @@ def _name_after_title(token: Token) -> Span | None:
 _PARTY_TAG = re.compile(r"^\(?[RDI]-[A-Z]")
 
 
+def _masthead(noun: Token) -> bool:
+    """Whether a role noun is a newspaper's name: capitalised inside its sentence.
+
+    "The Hollywood Reporter said", "The Reporter said": an office is written in lower case
+    where no name follows it ("the reporter said"), so a capitalised :data:`MASTHEAD_NOUNS`
+    word is the title of a publication, an organisation that no person holds.
+    """
+    return (
+        noun.lemma_.lower() in MASTHEAD_NOUNS
+        and noun.text[:1].isupper()
+        and not noun.is_sent_start
+        and not noun.is_upper
+    )
+
+
 def _describe(head: Token, tokens: list[Token], namer: _Namer) -> _Speaker:
     """Type, voice and agreement features of a speaker phrase."""
     doc = head.doc
@@ -908,7 +925,7 @@ def _describe(head: Token, tokens: list[Token], namer: _Namer) -> _Speaker:
         and t.head.lemma_.lower() not in _SPEECH_LEMMAS
         for t in noun.subtree
     )
-    human = bool(heads & HUMAN_NOUNS) or who
+    human = (bool(heads & HUMAN_NOUNS) or who) and not _masthead(noun)
     determiners = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
     definite = bool(determiners & {"the", "this", "that"}) or any(
         c.dep_ == "poss" for c in noun.children
@@ -944,6 +961,7 @@ def _describe(head: Token, tokens: list[Token], namer: _Namer) -> _Speaker:
     if (
         heads & SOURCE_NOUNS
         or heads & UNNAMED_NOUNS
+        and human
         and (plural or not definite)
         or quantified
         or unnamed_body
@@ -995,6 +1013,7 @@ def _can_speak(speaker: _Speaker, head: Token, tokens: list[Token]) -> bool:
         or bool(speaker.heads & DOCUMENT_NOUNS)
         or speaker.kind in ("named person", "unresolved")
         or bool(speaker.heads & ORGANISATION_NOUNS)
+        or _masthead(head)
         or any(
             (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "PERSON"))
             and (t.i == head.i or t.head.i == head.i and t.dep_ == "compound")
