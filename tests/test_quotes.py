@@ -1495,3 +1495,26 @@ def test_a_capitalised_reporter_is_a_newspaper_not_the_person_quoted_after():
         "named person",
         "role/organisation",
     ]
+
+
+def test_a_surname_is_not_the_namesake_a_generational_suffix_sets_apart():
+    said = find_quotes(
+        pd.concat(
+            [
+                passages(
+                    "President Trump put the decision on hold.",
+                    "\u201cI will review all the facts,\u201d Mr. Trump tweeted.",
+                    "Donald Trump Jr. has hunted in Zimbabwe.",
+                    doc_id="a",
+                    outlet="A",
+                ),
+                passages(
+                    "President Donald Trump said the hunts were a horror show.",
+                    doc_id="b",
+                    outlet="B",
+                ),
+            ],
+            ignore_index=True,
+        )
+    )
+    assert said["person"].tolist() == ["Donald Trump", "Donald Trump"]

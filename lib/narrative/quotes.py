@@ -1724,6 +1724,17 @@ def _people_mentioned(
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
+def _suffixed(words: str | Sequence[str]) -> bool:
+    """Whether a name (or its lower-case words) ends in a generational suffix ("Jr.").
+
+    The suffix is written to tell a person from the namesake who has none (a son from his
+    father): the name without it, or his surname alone used before it, is that namesake.
+    """
+    if isinstance(words, str):
+        words = _NAME_WORD.findall(words.lower())
+    return len(words) > 1 and words[-1].lower() in _SUFFIXES
+
+
 def _surname_words(name: str) -> list[str]:
     """A name's words up to its surname: a generational suffix is no surname."""
     words = _NAME_WORD.findall(name)
@@ -1929,17 +1940,18 @@ class _People:
     def full_name(self, speaker: _Speaker, article: list[int], at: int = -1) -> _Speaker:
         """A named speaker under the fullest name the article gives him ("Alzayat").
 
-        When the article uses the surname alone before any full name of it
-        (:meth:`binding`: "President Trump" before "Melania Trump"), the person the
-        corpus names at least twice as often as any other of that surname ("Trump"
-        is Donald, not Melania), failing that the one person of that surname the
-        article names. Else the one person of that surname the article names; when it
-        names two, the one named last at or before the speaker's passage (``at``, a
-        row of ``article``: "Boris Johnson welcomed ... Johnson said"), unless the
-        surname was bound to the other (:meth:`binding`) and the corpus names that
-        one at least twice as often ("Macron" after "his wife Brigitte Macron" is
-        still Emmanuel); when it gives none, or both there, the person the corpus
-        names at least twice as often, if there is one.
+        When the article uses the surname alone before any full name of it (:meth:`binding`:
+        "President Trump" before "Melania Trump"), the person the corpus names at least
+        twice as often as any other of that surname ("Trump" is Donald, not Melania),
+        failing that the one person of that surname the article names, unless a generational
+        suffix sets him apart ("Donald Trump Jr." is the son of the "Mr. Trump" named before
+        him: :func:`_suffixed`). Else the one person of that surname the article names; when
+        it names two, the one named last at or before the speaker's passage (``at``, a row
+        of ``article``: "Boris Johnson welcomed ... Johnson said"), unless the surname was
+        bound to the other (:meth:`binding`) and the corpus names that one at least twice as
+        often ("Macron" after "his wife Brigitte Macron" is still Emmanuel); when it gives
+        none, or both there, the person the corpus names at least twice as often, if there
+        is one.
         """
         if speaker.kind != "named person":
             return speaker
@@ -1970,7 +1982,9 @@ class _People:
         if bound == "":
             if dominant:
                 pool = [n for n in every if first(n) == counts[0][0]]
-            elif single:
+            elif single and not any(_suffixed(n) for n in here):
+                # "Mr. Trump" before "Donald Trump Jr.": the suffix sets the son apart
+                # from the one the surname alone meant
                 pool = here
             else:
                 return speaker
@@ -2591,6 +2605,8 @@ def _person_keys(voices: Iterable[str], *, merge_names: bool = True) -> dict[str
 
     def within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
         # "Lavrentiev" in "Alexander Lavrentiev"; "Sarah Sanders" in "Sarah Huckabee Sanders"
+        if _suffixed(long) and not _suffixed(short):
+            return False  # "Donald Trump" is not "Donald Trump Jr.", his son
         if long[-len(short) :] == short:
             return True
         rest = iter(long)
