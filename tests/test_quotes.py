@@ -1518,3 +1518,15 @@ def test_a_surname_is_not_the_namesake_a_generational_suffix_sets_apart():
         )
     )
     assert said["person"].tolist() == ["Donald Trump", "Donald Trump"]
+
+
+def test_a_focusing_adverb_before_a_pronoun_leaves_it_a_pronoun():
+    said = find_quotes(
+        passages(
+            "Paul Ryan said the law cuts Medicare.",
+            "But while Ryan slams the overhaul for cutting Medicare, even he acknowledged "
+            "that his own plan achieves \u201csavings\u201d for Medicare.",
+        )
+    )
+    assert said["person"].tolist() == ["Paul Ryan", "Paul Ryan"]
+    assert said["speaker_type"].tolist() == ["named person", "named person"]

@@ -380,11 +380,18 @@ def _speaker_tokens(head: Token) -> list[Token]:
         if hyphen.text != "-" or hyphen.whitespace_ or not word.is_alpha:
             break
         tokens = [*tokens, hyphen, word]
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
+    # "even he acknowledged", "only she said": an adverb on the head that opens the phrase
+    # marks the clause's focus, no word of whom it names
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc" or _focus(tokens[0], head)):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "case")):
         tokens = tokens[:-1]
     return tokens
+
+
+def _focus(token: Token, head: Token) -> bool:
+    """Whether ``token`` is an adverb the parser hung on the speaker's head ("even he")."""
+    return token.dep_ == "advmod" and token.pos_ == "ADV" and token.head.i == head.i != token.i
 
 
 def _chunk_before(verb: Token) -> list[Token]:
