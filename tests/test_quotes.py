@@ -1530,3 +1530,14 @@ def test_a_focusing_adverb_before_a_pronoun_leaves_it_a_pronoun():
     )
     assert said["person"].tolist() == ["Paul Ryan", "Paul Ryan"]
     assert said["speaker_type"].tolist() == ["named person", "named person"]
+
+
+def test_a_name_and_age_run_together_before_said_is_the_speaker():
+    said = find_quotes(
+        passages(
+            "We had no choice A Madaya resident speaking from the garage said people waited.",
+            "The bus garage is small so theres not much space to move around Ahmed 24 said.",
+            "Were sad and angry about what has happened he said.",
+        )
+    )
+    assert said["person"].tolist() == ["(anonymous)", "Ahmed", "Ahmed"]

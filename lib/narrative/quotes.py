@@ -394,11 +394,29 @@ def _focus(token: Token, head: Token) -> bool:
     return token.dep_ == "advmod" and token.pos_ == "ADV" and token.head.i == head.i != token.i
 
 
+def _age_after_name(token: Token) -> bool:
+    """Whether ``token`` is a person's age written right after his name ("Ahmed 24 said").
+
+    Copy that lost its punctuation runs "Ahmed, 24, said" together; the parser hangs the
+    number on the name, which a chunk of nouns then leaves out.
+    """
+    return (
+        token.like_num
+        and token.dep_ == "nummod"
+        and token.head.i == token.i - 1
+        and token.head.pos_ == "PROPN"
+        and token.text.isdigit()
+        and 0 < int(token.text) < 120
+    )
+
+
 def _chunk_before(verb: Token) -> list[Token]:
     """Noun chunks (joined by "and"/"or") that end right before the verb."""
     doc = verb.doc
     chunk_of = {t.i: chunk for chunk in doc.noun_chunks for t in chunk}
     i = verb.i - 1
+    if _age_after_name(doc[i]) and i - 1 >= verb.sent.start:
+        i -= 1  # "... to move around Ahmed 24 said": "Ahmed, 24, said" without its commas
     tokens: list[Token] = []
     while i >= verb.sent.start:
         chunk = chunk_of.get(i)
@@ -909,6 +927,9 @@ def _describe(head: Token, tokens: list[Token], namer: _Namer) -> _Speaker:
         plural = noun.lower_ in _PLURAL_PRONOUNS
         return _Speaker(text, start, end, text, "unresolved", human, plural, heads, "pronoun")
     name = namer.name(noun, tokens)
+    aged = noun.i + 1 < len(doc) and _age_after_name(doc[noun.i + 1])
+    if not name and aged and all(t.pos_ == "PROPN" for t in tokens):
+        name = text  # "Ahmed 24 said": an age is a person's
     titled = _name_after_title(noun)
     if titled is None and tokens[-1].i != noun.i:
         # "according to Troy police Lt. Gerry Scherlinck": a phrase that ends in an
