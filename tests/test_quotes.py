@@ -1541,3 +1541,14 @@ def test_a_name_and_age_run_together_before_said_is_the_speaker():
         )
     )
     assert said["person"].tolist() == ["(anonymous)", "Ahmed", "Ahmed"]
+
+
+def test_a_denial_of_a_bare_charge_is_a_candidate_plea():
+    said = find_quotes(
+        passages(
+            "A man has denied arson following a fire at a supermarket on Sunday.",
+            "The ministry denied the reports that it had shelled the town.",
+        )
+    )
+    assert said["status"].tolist() == ["candidate", "asserted"]
+    assert said["reason"].tolist() == ["plea", ""]

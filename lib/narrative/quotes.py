@@ -88,6 +88,8 @@ OBJECT_VERBS = _LISTS["speech"]["object_verbs"]
 #: Object verbs whose plain noun object may be a thing dealt in, not words ("accepted a
 #: salary"): such an object makes the attribution a candidate.
 DEAL_VERBS = _LISTS["speech"]["deal_verbs"]
+#: Object verbs whose bare noun object ("denied arson") is a plea, not words: a candidate.
+PLEA_VERBS = set(_LISTS["speech"]["plea_verbs"])
 #: Speech verbs whose infinitive or clause after the addressee is what was
 #: asked for ("urged Mr. Trump to stay").
 ASK_VERBS = _LISTS["speech"]["ask_verbs"]
@@ -175,6 +177,8 @@ CANDIDATE_REASONS = {
     "speaker may be cut": "a speaker phrase the parser may have cut from a longer one",
     "who after who": "a \u201cwho said\u201d after another \u201cwho\u201d clause",
     "deal verb": "a verb of a deal with a plain thing for object",
+    "plea": "a denial or admission of a bare charge (\u201cdenied arson\u201d), a plea "
+    "rather than words",
     "ambiguous participle": "a participle that may be another clause's speaker's",
     "run together": "text run together (a verb with two subjects, a full name "
     "unpunctuated before it, or \u201cname said\u201d hung on the noun before it)",
@@ -1197,6 +1201,19 @@ def _summons(verb: Token, part: Token) -> bool:
     return any(c.dep_ == "pobj" and c.lower_ in SUMMONED for c in part.children)
 
 
+def _plea(verb: Token, label: str, content: set[int]) -> bool:
+    """Whether a denial or admission has one bare noun for all it reports ("denied arson").
+
+    Without a clause, a quotation or even an article, the object names a charge or a
+    position ("has denied arson", "admitted manslaughter"), which news reports from a court
+    or a record as often as from the speaker: a plea, not words (:data:`PLEA_VERBS`).
+    """
+    if label not in PLEA_VERBS or len(content) != 1:
+        return False
+    noun = verb.doc[next(iter(content))]
+    return noun.dep_ == "dobj" and noun.head.i == verb.i and noun.pos_ == "NOUN"
+
+
 def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
     lemma = verb.lemma_.lower()
     part = next(
@@ -1356,6 +1373,7 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
                 ("who after who", lambda: _stacked_relative(verb)),
                 ("speaker may be cut", lambda: _cut_off(verb, tokens, how)),
                 ("deal verb", lambda: dealt),
+                ("plea", lambda: _plea(verb, label, content)),
                 ("ambiguous participle", lambda: _ambiguous_participle(verb)),
                 ("run together", lambda: run_on or _run_together(verb, tokens, how)),
             )
@@ -2414,7 +2432,8 @@ def find_quotes(
         clause (:func:`_cut_off`), or a participle may be another clause's speaker's
         (:func:`_ambiguous_participle`), or the text ran together
         (:func:`_run_together`), or a verb of a deal (:data:`DEAL_VERBS`) has a plain
-        noun for object; ``reason`` says which (a key of :data:`CANDIDATE_REASONS`,
+        noun for object, or a denial has a bare charge for all it reports (:func:`_plea`);
+        ``reason`` says which (a key of :data:`CANDIDATE_REASONS`,
         empty for an asserted row). Rows follow the passages' order.
     """
     if docs is None:
