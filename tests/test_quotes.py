@@ -1552,3 +1552,16 @@ def test_a_denial_of_a_bare_charge_is_a_candidate_plea():
     )
     assert said["status"].tolist() == ["candidate", "asserted"]
     assert said["reason"].tolist() == ["plea", ""]
+
+
+def test_a_pronoun_means_a_main_clause_subject_before_a_subordinate_one():
+    said = find_quotes(
+        passages(
+            "Paul Ryan said Mitt Romney would win.",
+            "Ryan offered new insight as well on how Romney and Ryan came to bond in the "
+            "months before he was announced as running mate.",
+            "He recalled when he was campaigning with Romney earlier this year.",
+            "\u201cWe spent about five days on the road,\u201d he said.",
+        )
+    )
+    assert said["person"].tolist() == ["Paul Ryan", "Paul Ryan"]

@@ -243,6 +243,7 @@ class _Speaker:
     document: bool = False  # a document ("the statement"): speaks for whoever issued it
     words: frozenset[str] = frozenset()  # the phrase's other content words ("moscow")
     reported: bool = False  # mentioned inside what someone said: an antecedent there only
+    embedded: bool = False  # subject of a clause under its sentence's main one
 
 
 @dataclass
@@ -1669,6 +1670,20 @@ def _passage_attributions(doc: Doc, namer: _Namer) -> list[_Attribution]:
     return found
 
 
+def _embedded(subject: Token) -> bool:
+    """Whether a subject's clause is under its sentence's main clause.
+
+    "Ryan offered new insight on how Romney and Ryan came to bond. He recalled ... “We
+    spent five days on the road,” he said.": the main clause's subject is what the
+    sentence is about, the one a pronoun after it goes on meaning, before a person a
+    clause under it names (:func:`find_quotes` ranks him below).
+    """
+    verb = subject.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ != "ROOT"
+
+
 def _people_mentioned(
     doc: Doc,
     namer: _Namer,
@@ -1727,6 +1742,7 @@ def _people_mentioned(
                     False,
                     heads,
                     spoke=False,
+                    embedded=subject and _embedded(token),
                 )
             )
             continue
@@ -1737,7 +1753,16 @@ def _people_mentioned(
         if name and not outlet_words & set(name.lower().split()):
             people.append(
                 _Speaker(
-                    name, token.idx, end, name, "named person", True, False, heads, spoke=False
+                    name,
+                    token.idx,
+                    end,
+                    name,
+                    "named person",
+                    True,
+                    False,
+                    heads,
+                    spoke=False,
+                    embedded=_embedded(token),
                 )
             )
         elif place:
@@ -2600,9 +2625,9 @@ def find_quotes(
                     }
                 )
             # the passage's speakers stay the most recent antecedents, above whom it mentions
-            earlier[opened:opened] = [
-                p for p in mentioned if p.voice not in voices and not p.reported
-            ] + nested
+            # and a subject of its main clause above one of a clause under it (_embedded)
+            new = [p for p in mentioned if p.voice not in voices and not p.reported]
+            earlier[opened:opened] = sorted(new, key=lambda p: not p.embedded) + nested
     return with_persons(pd.DataFrame(rows, columns=QUOTE_COLUMNS))
 
 
