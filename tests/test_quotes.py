@@ -1518,6 +1518,16 @@ def test_a_surname_is_not_the_namesake_a_generational_suffix_sets_apart():
         )
     )
     assert said["person"].tolist() == ["Donald Trump", "Donald Trump"]
+    formal = voice_names(
+        pd.DataFrame(
+            {
+                "voice": ["Roger J. Stone Jr.", "Roger Stone", "Donald Trump"],
+                "speaker_type": "named person",
+                "outlet": ["A", "B", "B"],
+            }
+        )
+    )
+    assert formal.tolist() == ["Roger J. Stone Jr.", "Roger J. Stone Jr.", "Donald Trump"]
 
 
 def test_a_focusing_adverb_before_a_pronoun_leaves_it_a_pronoun():

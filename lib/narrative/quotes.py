@@ -2677,8 +2677,10 @@ def _person_keys(voices: Iterable[str], *, merge_names: bool = True) -> dict[str
 
     def within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
         # "Lavrentiev" in "Alexander Lavrentiev"; "Sarah Sanders" in "Sarah Huckabee Sanders"
-        if _suffixed(long) and not _suffixed(short):
-            return False  # "Donald Trump" is not "Donald Trump Jr.", his son
+        if _suffixed(long) and long[:-1] == short:
+            # "Donald Trump" is not "Donald Trump Jr.": written with no other word to tell
+            # them apart, the suffix is the name's own ("Roger Stone" is "Roger J. Stone Jr.")
+            return False
         if long[-len(short) :] == short:
             return True
         rest = iter(long)
