@@ -1558,10 +1558,11 @@ def test_a_denial_of_a_bare_charge_is_a_candidate_plea():
         passages(
             "A man has denied arson following a fire at a supermarket on Sunday.",
             "The ministry denied the reports that it had shelled the town.",
+            "The Syrian government has strongly denied responsibility.",
         )
     )
-    assert said["status"].tolist() == ["candidate", "asserted"]
-    assert said["reason"].tolist() == ["plea", ""]
+    assert said["status"].tolist() == ["candidate", "asserted", "asserted"]
+    assert said["reason"].tolist() == ["plea", "", ""]
 
 
 def test_a_pronoun_means_a_main_clause_subject_before_a_subordinate_one():

@@ -1207,7 +1207,9 @@ def _plea(verb: Token, label: str, content: set[int]) -> bool:
 
     Without a clause, a quotation or even an article, the object names a charge or a
     position ("has denied arson", "admitted manslaughter"), which news reports from a court
-    or a record as often as from the speaker: a plea, not words (:data:`PLEA_VERBS`).
+    or a record as often as from the speaker: a plea, not words (:data:`PLEA_VERBS`). Only a
+    person pleads: a body that "denied responsibility" said so (the caller asks this of
+    human speakers only).
     """
     if label not in PLEA_VERBS or len(content) != 1:
         return False
@@ -1374,7 +1376,7 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
                 ("who after who", lambda: _stacked_relative(verb)),
                 ("speaker may be cut", lambda: _cut_off(verb, tokens, how)),
                 ("deal verb", lambda: dealt),
-                ("plea", lambda: _plea(verb, label, content)),
+                ("plea", lambda: speaker.human and _plea(verb, label, content)),
                 ("ambiguous participle", lambda: _ambiguous_participle(verb)),
                 ("run together", lambda: run_on or _run_together(verb, tokens, how)),
             )
