@@ -393,11 +393,12 @@ def most_quoted_claim(top: MostQuoted) -> Finding | Withheld:
 
 
 def most_anonymous_claim(top: MostAnonymous) -> Finding | Withheld:
-    """The highest anonymous share as a finding, or withheld on too few attributions.
+    """The highest anonymous share as a finding, or withheld on too little evidence.
 
-    Stated when at least :data:`narrative.quotes.MIN_ANONYMOUS` anonymous attributions
-    are behind it; otherwise withheld, naming no outlet and giving no share (as
-    :func:`close_lead`): page 03 gives them as a candidate.
+    Stated when :attr:`narrative.quotes.MostAnonymous.holds` (at least
+    :data:`narrative.quotes.MIN_ANONYMOUS` anonymous attributions, and a lead that one
+    misread attribution does not overturn); otherwise withheld with the reason, naming no
+    outlet and giving no share (as :func:`close_lead`): page 03 gives them as a candidate.
     """
     page = "03-voices-and-wording.html"
     if top.holds:
@@ -407,11 +408,12 @@ def most_anonymous_claim(top: MostAnonymous) -> Finding | Withheld:
             f"{top.min_attributions} attributions or more.",
             page,
         )
-    return Withheld(
-        "which outlet relies most on anonymous sources",
-        f"under {MIN_ANONYMOUS} anonymous attributions",
-        page,
+    why = (
+        f"under {MIN_ANONYMOUS} anonymous attributions"
+        if not top.enough
+        else "a lead one misread attribution overturns"
     )
+    return Withheld("which outlet relies most on anonymous sources", why, page)
 
 
 def voices_findings(data: Path) -> list[Finding | Withheld]:
