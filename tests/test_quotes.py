@@ -1578,3 +1578,26 @@ def test_a_pronoun_means_a_main_clause_subject_before_a_subordinate_one():
         )
     )
     assert said["person"].tolist() == ["Paul Ryan", "Paul Ryan"]
+
+
+def test_a_surname_the_tagger_calls_an_organisation_is_the_person_the_corpus_names():
+    said = find_quotes(
+        pd.concat(
+            [
+                passages(
+                    "Weitz comes on board to helm the second installment in Stephenie Meyer's "
+                    "four-book series after Summit and director Catherine Hardwicke failed to "
+                    "reach a deal on the new movie.",
+                    "Meyer penned a letter that sought to calm fans nervous about the switch.",
+                    "The director \u201cis excited by the story and eager to keep the movie "
+                    "close to the book,\u201d she wrote.",
+                    doc_id="a",
+                    outlet="A",
+                ),
+                passages("Author Stephenie Meyer wrote the four books.", doc_id="b", outlet="B"),
+            ],
+            ignore_index=True,
+        )
+    )
+    # "Meyer": the letter's writer, not Hardwicke named before her
+    assert said.loc[said["doc_id"] == "a", "person"].tolist() == ["Meyer"]

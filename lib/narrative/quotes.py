@@ -1686,12 +1686,20 @@ def _embedded(subject: Token) -> bool:
     return verb.dep_ != "ROOT"
 
 
+def _lone(token: Token) -> bool:
+    """Whether ``token`` is its entity's only word ("Meyer", not "Meyer Corp")."""
+    return token.ent_iob_ == "B" and (
+        token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"
+    )
+
+
 def _people_mentioned(
     doc: Doc,
     namer: _Namer,
     reported: set[int] = frozenset(),
     surnames: dict[str, str] | None = None,
     outlet_words: set[str] = frozenset(),
+    persons: set[str] = frozenset(),
 ) -> list[_Speaker]:
     """Who is the subject of a clause outside quotes: antecedents for "he", "she" and "it".
 
@@ -1707,7 +1715,10 @@ def _people_mentioned(
     is an antecedent for "it". A person or organisation whose name shares a
     word with an outlet's (``outlet_words``: "Breitbart London reported ...")
     is the outlet reporting, no antecedent; a place named in one word never is
-    ("Jordan" beside the Jordan Times).
+    ("Jordan" beside the Jordan Times). A one-word organisation the corpus names as a
+    person's surname elsewhere (``persons``, surname keys of :class:`_People`) is that
+    person, as the tagger reads "Meyer penned a letter" after "Stephenie Meyer's four-book
+    series": an organisation written as a bare surname would be written in full first.
     """
     spans = _quotes_of(doc)
     surnames = surnames or {}
@@ -1721,6 +1732,7 @@ def _people_mentioned(
             and token.ent_type_ in ("ORG", "GPE")
             and token.tag_ == "NNP"
             and token.lower_ not in surnames  # the tagger reads "Trump" as an ORG at times
+            and not (token.ent_type_ == "ORG" and _lone(token) and token.lower_ in persons)
         )
         # "said Iran lied when it said": a place stays an antecedent for "it".
         if token.i in reported and not place:
@@ -2505,7 +2517,9 @@ def find_quotes(
             # What is reported after its verb ("X confirmed *Trump* would come"); the
             # parser also hangs a clause before an inverted "he wrote" on the verb.
             reported = {j for a in found[i] for j in a.content if j > a.position}
-            mentioned = _people_mentioned(doc, namer, reported, surnames, outlet_words)
+            mentioned = _people_mentioned(
+                doc, namer, reported, surnames, outlet_words, persons=set(people.offices)
+            )
             said_by: dict[int, str] = {}
             for attribution in found[i]:
                 quote = _span_text(doc, attribution.content)
