@@ -501,3 +501,24 @@ def test_a_state_or_a_sentence_that_holds_the_plan_is_no_act_against_a_plan():
     assert state[2] == "" and both[2] == "" and act[2] == "past"
     assert not stage_conflict(plan, state) and not stage_conflict(plan, both)
     assert stage_conflict(plan, act)
+
+
+def test_shared_copy_states_one_fact_only_when_it_holds_the_shorter_passage_s_predicate():
+    # each pair is shared copy (half of the shorter passage's trigrams in the other) at a
+    # cosine under the bar: U001 and U002 share a subject or a stock opening and state
+    # different things (round 13, ECB+ 13); U003 holds the shorter passage's verb
+    texts = [
+        "Matanuska Maid Dairy Building Burns Down",
+        "Matanuska Maid Dairy Building Was Uninsured",
+        "There were no bids.",
+        "There were no reports of injuries.",
+        "Page was married three times but had no children.",
+        "Page had no children.",
+    ]
+    units = pd.DataFrame(
+        {"unit_id": ["U001", "U001", "U002", "U002", "U003", "U003"],
+         "doc_id": ["a", "b"] * 3, "passage_id": [0, 0, 1, 1, 2, 2], "text": texts}
+    )  # fmt: skip
+    alignments = pd.DataFrame([_sentence_pair("a", p, "b", p, 0.7, 0.7, "reuse") for p in range(3)])
+    assert list(unit_status(units, alignments)) == [CANDIDATE] * 4 + [ONE_FACT] * 2
+    assert set(unit_status(units, alignments, copy_predicate=False)) == {ONE_FACT}
