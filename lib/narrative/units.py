@@ -480,7 +480,6 @@ def unit_status(
     assert_distinct_terms: int = ASSERT_DISTINCT_TERMS,
     stage_gate: bool = True,
     copy_predicate: bool = True,
-    held_similarity: float | None = None,
 ) -> pd.Series:
     """Whether each unit is stated as one fact or shown as a candidate, per unit row.
 
@@ -542,17 +541,6 @@ def unit_status(
         )
     close = set(pair_keys(alignments[firm]))
     copies = set(pair_keys(alignments[alignments["relation"].eq(REUSE)]))
-    held = (
-        set(
-            pair_keys(
-                alignments[
-                    alignments["relation"].isin(SAME_FACT) & (alignments[column] >= held_similarity)
-                ]
-            )
-        )
-        if held_similarity is not None
-        else set()
-    )
     stages = {}
     docs = {}
     keys = passage_keys(units)
@@ -564,9 +552,7 @@ def unit_status(
         texts = {}
     stage_gate = stage_gate and bool(texts)
     copy_predicate = copy_predicate and bool(texts)
-    if not texts:
-        held = set()
-    if stage_gate or copy_predicate or held:
+    if stage_gate or copy_predicate:
         from narrative.nlp import parse
 
         docs = dict(zip(keys, parse([texts[k] for k in keys]), strict=True))
@@ -576,12 +562,9 @@ def unit_status(
     def ties(k: tuple[str, int], o: tuple[str, int]) -> bool:
         pair = frozenset({k, o})
         if pair not in close:
-            copy = pair in copies and (
-                not copy_predicate or copy_states(texts[k], docs[k], texts[o], docs[o])
-            )
-            if not copy and not (
-                pair in held and held_statement(texts[k], docs[k], texts[o], docs[o])
-            ):
+            if pair not in copies:
+                return False
+            if copy_predicate and not copy_states(texts[k], docs[k], texts[o], docs[o]):
                 return False
         return not (stage_gate and stage_conflict(stages[k], stages[o]))
 
@@ -723,39 +706,6 @@ def copy_states(text_a: str, doc_a, text_b: str, doc_b) -> bool:
     if size_a != size_b:
         return holds(doc_a, doc_b) if size_a < size_b else holds(doc_b, doc_a)
     return holds(doc_a, doc_b) and holds(doc_b, doc_a)
-
-
-def _content(doc) -> set[str]:
-    """Lemmas of a passage's content words: nouns, verbs, adjectives, adverbs, names, numbers."""
-    kinds = ("NOUN", "VERB", "ADJ", "ADV", "PROPN", "NUM")
-    return {t.lemma_.lower() for t in doc if t.pos_ in kinds and not t.is_stop and t.is_alpha} | {
-        t.text for t in doc if t.like_num
-    }
-
-
-def held_statement(text_a: str, doc_a, text_b: str, doc_b, least: float = 0.5) -> bool:
-    """Whether the shorter passage's statement is held in the other: its verb and most words.
-
-    Args:
-        text_a: One passage's text.
-        doc_a: Its spaCy ``Doc``.
-        text_b: The other passage's text.
-        doc_b: Its spaCy ``Doc``.
-        least: Least share of the shorter passage's content words in the other.
-
-    Returns:
-        ``True`` when the shorter passage's main predicate (:func:`copy_states`) and at
-        least ``least`` of its content words are in the other.
-    """
-    from narrative.lexical import shingles
-
-    if len(shingles(text_a, 3)) > len(shingles(text_b, 3)):
-        text_a, doc_a, text_b, doc_b = text_b, doc_b, text_a, doc_a
-    if not copy_states(text_a, doc_a, text_b, doc_b):
-        return False
-    words = _content(doc_a)
-    other = {t.lemma_.lower() for t in doc_b} | {t.lower_ for t in doc_b} | {t.text for t in doc_b}
-    return bool(words) and len(words & other) / len(words) >= least
 
 
 def stage_conflict(a: tuple[str, frozenset[str], str], b: tuple[str, frozenset[str], str]) -> bool:
