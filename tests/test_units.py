@@ -522,3 +522,29 @@ def test_shared_copy_states_one_fact_only_when_it_holds_the_shorter_passage_s_pr
     alignments = pd.DataFrame([_sentence_pair("a", p, "b", p, 0.7, 0.7, "reuse") for p in range(3)])
     assert list(unit_status(units, alignments)) == [CANDIDATE] * 4 + [ONE_FACT] * 2
     assert set(unit_status(units, alignments, copy_predicate=False)) == {ONE_FACT}
+
+
+def test_a_pair_a_little_under_the_bar_ties_when_the_other_holds_the_shorter_statement():
+    # cosine 0.76, under the bar of 0.8: the shorter passage's verb and most of its words
+    # are in the other, which says more (U001, U002); U003's shorter passage has another
+    # verb, U004's the verb but few of its words
+    texts = [
+        "Hutchinson has faced pressure from the state's top employers, including retail "
+        "giant Wal-Mart, which complained that the measure was discriminatory.",
+        "Hutchinson also faced pressure from Walmart, which is headquartered in the state.",
+        "Director Owen says no injuries have been reported in the blaze.",
+        "No injuries were reported.",
+        "Hutchinson has faced pressure from the state's top employers, including retail "
+        "giant Wal-Mart, which complained that the measure was discriminatory.",
+        "Hutchinson also met Walmart, which is headquartered in the state.",
+        "Director Owen says no injuries have been reported in the blaze.",
+        "Three firefighters were reported hurt near the dairy on Tuesday.",
+    ]
+    units = pd.DataFrame(
+        {"unit_id": [f"U00{u}" for u in (1, 1, 2, 2, 3, 3, 4, 4)],
+         "doc_id": ["a", "b"] * 4, "passage_id": [0, 0, 1, 1, 2, 2, 3, 3], "text": texts}
+    )  # fmt: skip
+    alignments = pd.DataFrame([_sentence_pair("a", p, "b", p, 0.7, 0.76) for p in range(4)])
+    assert list(unit_status(units, alignments)) == [ONE_FACT] * 4 + [CANDIDATE] * 4
+    assert set(unit_status(units, alignments, assert_held_similarity=None)) == {CANDIDATE}
+    assert set(unit_status(units, alignments.assign(similarity=0.7))) == {CANDIDATE}
