@@ -1460,3 +1460,53 @@ def test_a_passage_that_breaks_a_speaker_rule_is_skipped_with_a_warning(monkeypa
     ]
     with pytest.raises(IndexError):  # strict without a list: tests see the bug
         find_quotes(table)
+
+
+def test_a_relative_clause_after_an_apposition_is_said_of_the_name():
+    # round 13: "the Log Cabin Republicans, a gay men and lesbian group, which said" was
+    # given to "lesbian group", the apposition the tagger read as a name
+    quotes = find_quotes(
+        passages(
+            "The plan was attacked by the Sierra Club, a gay and lesbian group, which said it "
+            "would \u201cput the coast at risk for decades.\u201d"
+        )
+    )
+    assert only(quotes)["voice"] == "Sierra Club"
+
+
+def test_who_right_after_a_persons_noun_is_that_person():
+    # round 13: "... as House leader over a Rust Belt congressman who said": the parser
+    # hung "who said" on "leader", and the speaker ran from "House leader"
+    quotes = find_quotes(
+        passages(
+            "Voters re-elected Jane Doe to a fifth term as party leader over a Rust Belt "
+            "congressman who said the party had lost its way."
+        )
+    )
+    assert only(quotes)["voice"] == "Rust Belt congressman"
+
+
+def test_a_document_speaking_in_a_when_clause_is_not_the_subjects():
+    # round 3: "Those suspicions on the street intensified Wednesday when an autopsy
+    # report revealed": the suspicions issued no report
+    quotes = find_quotes(
+        passages(
+            "Those suspicions on the street grew on Monday when an autopsy report revealed "
+            "the man was shot four times."
+        )
+    )
+    row = only(quotes)
+    assert row["speaker"] == "an autopsy report" and "suspicions" not in row["voice"]
+
+
+def test_words_quoted_inside_a_speaker_phrase_make_it_a_candidate():
+    # round 11: wire copy without commas, 'Coalition forces "successfully engaged multiple
+    # targets" throughout Raqa the statement said', read the quotation into the speaker
+    quotes = find_quotes(
+        passages(
+            'Coalition aircraft "successfully engaged multiple targets" near Raqqa the '
+            "statement said destroying IS buildings and roads."
+        )
+    )
+    row = only(quotes)
+    assert row["status"] == "candidate" and row["reason"] == "run together"

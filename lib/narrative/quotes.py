@@ -638,16 +638,42 @@ def _antecedent(pronoun: Token, verb: Token) -> Token:
     i = pronoun.i - 1
     while i >= 0 and doc[i].is_punct:
         i -= 1
+    head = verb.head
     if i >= 0 and doc[i].ent_type_ and doc[i].ent_type_ not in _MUTE_ENTITIES:
         for ent in doc.ents:
             if ent.start <= i < ent.end:
+                # "the Log Cabin Republicans, a gay men and lesbian group, which said": an
+                # apposition only describes the noun it stands beside, and what follows
+                # both is said of that noun, the one the parser hangs the clause on
+                if _describes_head(ent.root, head):
+                    return head
                 return ent.root
-    head = verb.head
+    # "as House leader over a Rust Belt congressman who said": "who" right after a
+    # person's noun, with no comma between, is that person, however high the parser
+    # hangs the clause
+    if (
+        pronoun.lower_ == "who"
+        and i == pronoun.i - 1
+        and doc[i].pos_ == "NOUN"
+        and doc[i].lemma_.lower() in HUMAN_NOUNS
+        and doc[i] != head
+        and doc[i] in head.subtree
+    ):
+        return doc[i]
     # "residents of a small coastal community who have accused him": the people, not the place.
     of = head.head if head.dep_ == "pobj" else None
     if of is not None and of.lower_ == "of" and of.head.lemma_.lower() in HUMAN_NOUNS:
         return of.head
     return head
+
+
+def _describes_head(token: Token, head: Token) -> bool:
+    """Whether ``token`` is a common-noun apposition (or its conjunct) of the name ``head``."""
+    if head.pos_ != "PROPN" or token.pos_ == "PROPN":
+        return False
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token.dep_ == "appos" and token.head == head
 
 
 def _people_at(pronoun: Token) -> list[Token]:
@@ -1065,7 +1091,13 @@ def _document_issuer(
     speaker when neither is a noun phrase.
     """
     own = {t.i for t in doc if speaker.start <= t.idx < speaker.end}
-    candidates = [(doc, _clause_subject(doc[verb_position].sent, own))]
+    verb = doc[verb_position]
+    # "Those suspicions on the street intensified when an autopsy report revealed": a
+    # document that speaks in an adverbial clause of its own is not the main clause
+    # subject's, who does something else when it speaks, nor the passage before's
+    if verb.dep_ == "advcl" and any(c.i in own and c.dep_ == "nsubj" for c in verb.children):
+        return speaker
+    candidates = [(doc, _clause_subject(verb.sent, own))]
     if previous is not None and len(previous):
         candidates.append((previous, _clause_subject(list(previous.sents)[-1], set())))
     for _, subject in candidates:
@@ -1406,6 +1438,17 @@ def _run_together(verb: Token, tokens: list[Token], how: str) -> bool:
     Rahman told AFP") is copy that lost its punctuation: the speaker is a guess.
     """
     doc = verb.doc
+    # 'Coalition forces "successfully engaged multiple targets" throughout Raqa the
+    # statement said': words quoted inside the speaker phrase are what was said, the
+    # speaker is elsewhere in copy that lost its commas (a name or a scare-quoted term
+    # of one word or two is part of a phrase: the "Islamic State" group)
+    spans = _quotes_of(doc)
+    phrase = (tokens[0].idx, _token_end(tokens[-1]))
+    if any(
+        phrase[0] <= s and e <= phrase[1] and len(doc.text[s:e].split()) >= MIN_QUOTE_WORDS
+        for s, e in spans
+    ):
+        return True
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
     if len(subjects) > 1 and not any(t.is_punct for t in doc[subjects[0].i : verb.i]):
         return True
