@@ -1510,3 +1510,17 @@ def test_words_quoted_inside_a_speaker_phrase_make_it_a_candidate():
     )
     row = only(quotes)
     assert row["status"] == "candidate" and row["reason"] == "run together"
+
+
+def test_a_reported_clause_read_as_an_object_is_what_was_said():
+    # round 13: "Marcia Fudge ... said the effort to unseat Pelosi was not a failure" had
+    # no row (the parser made "the effort" the object of "said"), so the "she said"
+    # after it went to Pelosi
+    quotes = find_quotes(
+        passages(
+            "Rep. Joan Fudge of Ohio, among the few Democrats who backed the bid, said the "
+            "effort to unseat Pelosi was not a failure."
+        )
+    )
+    row = only(quotes)
+    assert row["voice"] == "Joan Fudge" and "was not a failure" in row["quote"]

@@ -1292,6 +1292,19 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
         # "an option Iran has rejected", "a toll confirmed by the observatory"
         if not content and verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN":
             content |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+    if not content and label not in OBJECT_VERBS:
+        # "said the effort to unseat Pelosi was not a failure": a reported clause without
+        # "that" the parser reads as an object whose infinitive holds the clause's verb;
+        # one says words, so an object holding a finite clause with its own subject is
+        # that clause
+        for child in verb.children:
+            if child.dep_ == "dobj" and any(
+                t.dep_ == "ccomp"
+                and t.tag_ in _FINITE_TAGS
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+                for t in child.subtree
+            ):
+                content |= {t.i for t in child.subtree}
     # A subjectless participle hung on another verb ("obtained a letter ... asking him
     # to postpone") asks in a document's or someone else's name: no content of its own.
     borrowed = verb.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in verb.children)
@@ -1530,6 +1543,9 @@ _TERMS_OF_SPEAKING = {"anonymity", "anonymous", "confidentiality", ".", ","}
 
 #: Verbs of causing or letting whose bare infinitive says what someone is made to do.
 _CAUSATIVES = {"make", "let", "help"}
+
+#: Tags of a finite verb (past, present), which a clause of its own has.
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 _MODALS = {"will", "would", "shall", "should", "could", "can", "may", "might", "must", "'ll", "wo"}
 
