@@ -1524,3 +1524,19 @@ def test_a_reported_clause_read_as_an_object_is_what_was_said():
     )
     row = only(quotes)
     assert row["voice"] == "Joan Fudge" and "was not a failure" in row["quote"]
+
+
+def test_the_phrase_between_a_quotation_and_its_verb_is_the_speaker():
+    # round 12: 'The assault was "a response to ... attempts to advance" Zakaria Malahifji
+    # of the ... group told Reuters' (the comma lost) had no row, so the "He said" after
+    # it went to an earlier speaker; without the comma it is a guess, with it asserted
+    quotes = find_quotes(
+        passages(
+            'The raid was "a reply to the attempts to advance" Omar Haddad of the Idlib-based '
+            "Liwa opposition group told Reuters.",
+            "\u201cI just say thank God it is over,\u201d the deputy's mother, Rosa Ortiz, said.",
+        )
+    )
+    told, said = quotes.iloc[0], quotes.iloc[1]
+    assert told["voice"] == "Omar Haddad" and told["reason"] == "run together"
+    assert said["speaker"] == "the deputy's mother, Rosa Ortiz" and said["status"] == "asserted"

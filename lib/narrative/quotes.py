@@ -461,6 +461,13 @@ def _subject(
     sender = _sender(verb)
     if sender is not None:
         return sender, None, ""
+    # 'The assault was "a response to the attempts to advance" Zakaria Malahifji of the
+    # Fastaqim group told Reuters': copy that lost the comma after a quotation runs the
+    # speaker into it; the phrase between the closing quote mark and the verb is who
+    # said it (a guess, as copy run together always is)
+    quoted = _after_quotation(verb)
+    if quoted is not None:
+        return quoted[0], quoted[1], "quoted" if quoted[2] else "before"
     # "said ..., insisting that", "drew criticism after saying that"
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         governor = verb.head
@@ -521,6 +528,34 @@ def _subject(
             root = next((t for t in before if t.head not in before or t.head == t), before[-1])
             return root, before, "before"
     return None, None, ""
+
+
+def _after_quotation(verb: Token) -> tuple[Token, list[Token], bool] | None:
+    """The noun phrase between a closing quote mark and a subjectless ``verb``, if any.
+
+    Returns:
+        ``(head, tokens, run_on)``; ``run_on`` when no comma (or ? or !) closes the
+        quotation, copy that lost its punctuation.
+    """
+    doc = verb.doc
+    ends = [e for s, e in _quotes_of(doc) if e <= verb.idx and verb.sent.start_char < e]
+    if not ends:
+        return None
+    run_on = doc.text[: ends[-1] - 1].rstrip()[-1:] not in (",", "?", "!")
+    between = [t for t in doc[verb.sent.start : verb.i] if t.idx >= ends[-1]]
+    while between and between[-1].is_punct:
+        between = between[:-1]
+    if not between or between[0].is_punct or any(t.is_quote for t in between):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in between):
+        return None
+    if not any(t.pos_ == "PROPN" or t.lemma_.lower() in HUMAN_NOUNS for t in between):
+        return None
+    inside = {t.i for t in between}
+    heads = [t for t in between if t.head.i not in inside or t.head == t]
+    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return heads[0], between, run_on
 
 
 def _sender(verb: Token) -> Token | None:
@@ -1320,7 +1355,7 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
     run_on = not content and _unpunctuated_report(verb, tokens)
     if run_on:
         content |= set(range(verb.sent.start, tokens[0].i))
-    if how == "before":
+    if how in ("before", "quoted"):
         content |= set(range(verb.sent.start, tokens[0].i))
     elif how == "after":
         content |= set(range(verb.sent.start, verb.i))
@@ -1355,7 +1390,10 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
                 ("speaker may be cut", lambda: _cut_off(verb, tokens, how)),
                 ("deal verb", lambda: dealt),
                 ("ambiguous participle", lambda: _ambiguous_participle(verb)),
-                ("run together", lambda: run_on or _run_together(verb, tokens, how)),
+                (
+                    "run together",
+                    lambda: run_on or how == "quoted" or _run_together(verb, tokens, how),
+                ),
             )
             if applies()
         ),
