@@ -1540,3 +1540,15 @@ def test_the_phrase_between_a_quotation_and_its_verb_is_the_speaker():
     told, said = quotes.iloc[0], quotes.iloc[1]
     assert told["voice"] == "Omar Haddad" and told["reason"] == "run together"
     assert said["speaker"] == "the deputy's mother, Rosa Ortiz" and said["status"] == "asserted"
+
+
+def test_a_document_published_somewhere_is_that_publishers():
+    # round 3: "Mueller has given a list of questions ..., according to a report published
+    # in The New York Times" was resolved to Mueller, the clause's subject
+    quotes = find_quotes(
+        passages(
+            "Special counsel Jane Roe has sent a list of four dozen questions to the mayor's "
+            "lawyers, according to a report published in The Boston Globe."
+        )
+    )
+    assert only(quotes)["voice"] == "Boston Globe"

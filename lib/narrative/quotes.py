@@ -1083,6 +1083,17 @@ def _issuer_in_phrase(noun: Token) -> tuple[Token, list[Token]] | None:
             found = next((g for g in child.children if g.dep_ == "pobj"), None)
             if found is not None:
                 return found, _speaker_tokens(found)
+        # "a report in The Wall Street Journal", "a report published in The New York
+        # Times": where a document appeared names who issued it, not the clause's subject
+        preps = [child] if child.dep_ == "prep" else []
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            preps = [g for g in child.children if g.dep_ in ("prep", "agent")]
+        for prep in preps:
+            if prep.lower_ not in ("in", "by"):
+                continue
+            found = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if found is not None and found.ent_type_ in _PUBLISHERS:
+                return found, _speaker_tokens(found)
     doc = noun.doc
     start = noun.i
     while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i >= start:
@@ -1091,6 +1102,11 @@ def _issuer_in_phrase(noun: Token) -> tuple[Token, list[Token]] | None:
     if any(_issues(t) for t in compounds):
         return compounds[-1], compounds
     return None
+
+
+#: Entity types of what a document appeared in ("in The New York Times"): a body, a person,
+#: or a title the tagger reads as a work's ("in Al-Masdar News"), not a place or a date.
+_PUBLISHERS = {"ORG", "PERSON", "WORK_OF_ART"}
 
 
 def _issues(token: Token) -> bool:
