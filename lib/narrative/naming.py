@@ -114,9 +114,9 @@ CONTRAST_COLUMNS = [
 #: entity (or an office or country joined to it), a word swap in passages aligned as
 #: the same fact, one head with the same modifiers, a bare head ("the meeting") only.
 EVIDENCE = ("named entity", "aligned swap", "same modifiers", "same head")
-#: The evidence on which a naming contrast is asserted; on the others (one head noun,
-#: with or without the same names before it) it is a candidate. Read on six corpora
-#: never run before (2026-12-07), contrasts of one named entity or an asserted swap
+#: The evidence of a naming contrast of the surer kind (``status`` :data:`SURER`); on the
+#: others (one head noun, with or without the same names before it) it is a candidate. Read
+#: on six corpora never run before (2026-12-07), contrasts of one named entity or a swap
 #: were right 44 times in 48, those of one head noun 15 times in 30: a head noun and
 #: its names ("exemptions", "same-sex couples") take "temporary" and "permanent"
 #: exemptions, "heterosexual couples", "the decision" of two courts alike.
@@ -129,7 +129,7 @@ ASSERTED_EVIDENCE = EVIDENCE[:2]
 #: for the Oscars) or another group of people, too often and too unevenly to cite. Every
 #: contrast is shown to check; ``status`` keeps the surer evidence apart.
 CONTRASTS_STATED = False
-#: Whether page 03 states the word swaps of ``status`` ``asserted`` as findings. It does not:
+#: Whether page 03 states the word swaps of ``status`` ``surer`` as findings. It does not:
 #: read by hand on corpora the suite had never run on, each round on the code the rounds
 #: before had changed, they were right 12 of 12, 9 of 11, 13 of 13, 8 of 9, 11 of 14, 17 of
 #: 20, 8 of 10 and 8 of 9 (rounds 6-13, README "Claims a researcher can cite"): 86 of 98,
@@ -138,6 +138,12 @@ CONTRASTS_STATED = False
 #: two buildings of one name). Every swap is shown to check; ``status`` keeps the surer
 #: evidence apart, and only those join naming concepts.
 SWAPS_STATED = False
+#: ``status`` of a naming contrast and of a word swap: the surer kind of evidence, or a
+#: candidate to check. Neither value is a claim: ``stated`` says whether page 03 states a
+#: row as a finding (:data:`CONTRASTS_STATED`, :data:`SWAPS_STATED`). Until session 17 the
+#: surer kind was written ``asserted``, which the audits of rounds 12 and 13 read as a
+#: claim the page makes, though the page states none and calls them "of the surer kind".
+SURER, CANDIDATE = "surer", "candidate"
 # Words that say how many, not what: "more than 320,000 lives", "an estimated 320,000 lives".
 _AMOUNT_WORDS = {
     "than", "less", "close", "to", "about", "around", "nearly", "almost", "estimated",
@@ -837,7 +843,7 @@ def _swaps(alignments: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[int, 
             mods_a, mods_b = set(ma["modifiers"].split()), set(mb["modifiers"].split())
             if not ma["entity"] and mods_a and mods_b and not mods_a & mods_b:
                 continue
-            # only an asserted swap joins two concepts (a candidate is shown, not used),
+            # only a swap of the surer kind joins two concepts (a candidate is shown, not used),
             # and only one whose phrases share a head or a name or kind: a join takes
             # every other mention of both phrases along ("the building" of the event
             # would all be the church, "his staff" the campaign's)
@@ -884,8 +890,8 @@ def _one_referent(
     return True
 
 
-#: ``status`` of a word swap: shown as a finding, or as a candidate to check.
-SWAP_STATUS = ("asserted", "candidate")
+#: ``status`` of a word swap, surest first: the surer kind or a candidate (:data:`SURER`).
+SWAP_STATUS = (SURER, CANDIDATE)
 #: Identical words that must touch an asserted swap (:func:`narrative.wording.swap_frame`),
 #: at least :data:`MIN_SWAP_BEFORE` of them just before it. On the audits of rounds 1-3
 #: (2026-12-07, 75 swaps read right or wrong), 15 of the 18 wrong swaps had a frame of 3
@@ -972,7 +978,7 @@ def swap_doubt(
 ) -> str:
     """Why a word swap that passed :func:`_one_referent` is only a candidate ("" if none).
 
-    A swap is asserted, "outlet A writes X where outlet B writes Y for the same
+    A swap is of the surer kind, "outlet A writes X where outlet B writes Y for the same
     thing", only on the evidence of the two sentences themselves. The passages
     must carry one fact on their own evidence: a ``reuse`` pair or a
     ``paraphrase`` pair of ``basis`` ``direct``, not one made the same fact
@@ -1015,7 +1021,7 @@ def swap_doubt(
             sources of a report (:func:`is_source`); ``None``: not checked.
 
     Returns:
-        The reason, as the page shows it, or ``""`` for an asserted swap.
+        The reason, as the page shows it, or ``""`` for a swap of the surer kind.
     """
     if pair is not None:
         relation = getattr(pair, "relation", "")
@@ -1580,9 +1586,10 @@ def naming_contrasts(naming: pd.DataFrame, *, top: int = 3) -> pd.DataFrame:
     Returns:
         Table with :data:`CONTRAST_COLUMNS` (``names_a``/``names_b`` as ``name (count)``,
         ``; ``-joined, most used first; ``evidence``: why both sides name one referent,
-        :data:`EVIDENCE`; ``status``: ``asserted`` on the evidence of
-        :data:`ASSERTED_EVIDENCE`, else ``candidate``; ``stated``: whether page 03 states
-        the row as a finding, an asserted row while :data:`CONTRASTS_STATED`; ``style``:
+        :data:`EVIDENCE`; ``status``: :data:`SURER` (``surer``) on the evidence of
+        :data:`ASSERTED_EVIDENCE`, else :data:`CANDIDATE` (``candidate``), neither a claim;
+        ``stated``: whether page 03 states the row as a finding, a row of the surer kind
+        while :data:`CONTRASTS_STATED`; ``style``:
         ``True`` when the concept is a named entity and every name of both sides is its name
         or its title alone (:func:`_house_style`), so that they differ only in titles, ages,
         given names, a role: "Chairman Steele" / "Steele" / "the GOP chairman", "43-year-old
@@ -1630,7 +1637,7 @@ def naming_contrasts(naming: pd.DataFrame, *, top: int = 3) -> pd.DataFrame:
                             4,
                         ),
                         "evidence": evidence,
-                        "status": "asserted" if evidence in ASSERTED_EVIDENCE else "candidate",
+                        "status": SURER if evidence in ASSERTED_EVIDENCE else CANDIDATE,
                         "style": named and by_name[a] and by_name[b],
                         "stated": CONTRASTS_STATED and evidence in ASSERTED_EVIDENCE,
                     }
@@ -1695,9 +1702,10 @@ def same_referent_swaps(
     role; two named entities only when neither is a place). Tense changes,
     spellings, numbers, places and swaps between unrelated words are dropped.
 
-    Each kept swap is ``asserted`` or a ``candidate`` (:func:`swap_doubt`: the
-    pair's own evidence, two names, the identical words around the swap);
-    ``doubt`` says why a candidate is one.
+    Each kept swap is of the surer kind (``surer``) or a ``candidate``
+    (:func:`swap_doubt`: the pair's own evidence, two names, the identical words
+    around the swap); ``doubt`` says why a candidate is one, ``stated`` whether
+    page 03 states it (none while :data:`SWAPS_STATED` is false).
 
     Args:
         substitutions: Table from :func:`narrative.wording.substitutions`.
@@ -1708,7 +1716,7 @@ def same_referent_swaps(
     Returns:
         The kept rows, same columns plus ``status`` (:data:`SWAP_STATUS`),
         ``doubt`` and ``stated`` (whether page 03 states the swap, :data:`SWAPS_STATED`);
-        asserted swaps first, each group in the input's order.
+        the surer kind first, each group in the input's order.
     """
     from narrative.wording import swap_frame_runs
 
@@ -1743,7 +1751,7 @@ def same_referent_swaps(
     ]
     table = table.assign(status=[SWAP_STATUS[1] if d else SWAP_STATUS[0] for d in table["doubt"]])
     table = table.assign(stated=SWAPS_STATED & (table["status"] == SWAP_STATUS[0]))
-    table = table.sort_values("status", kind="stable")  # "asserted" < "candidate"
+    table = table.sort_values("status", kind="stable", key=lambda s: s.map(SWAP_STATUS.index))
     return table[[*substitutions.columns, "status", "doubt", "stated"]].reset_index(drop=True)
 
 
