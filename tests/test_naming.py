@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from narrative import config
 from narrative.naming import (
     find_mentions,
@@ -1041,3 +1042,65 @@ def test_word_swaps_of_the_surer_kind_come_first_whatever_the_values_spell():
     table = same_referent_swaps(substitutions(aligned), find_mentions(passages), aligned)
     assert set(table["status"]) == {"surer", "candidate"}
     assert table["status"].tolist() == sorted(table["status"], reverse=True)
+
+
+def _broken_on(real, broken):
+    def fragile(*args, **kwargs):
+        if broken(*args):
+            raise IndexError("list index out of range")
+        return real(*args, **kwargs)
+
+    return fragile
+
+
+def _henry(*args) -> bool:
+    return any("Henry" in str(getattr(a, "doc", a)) for a in args)
+
+
+@pytest.mark.parametrize(
+    ("rule", "breaks", "warning"),
+    [
+        # a passage: its names are not read, the other passages' are
+        ("_modifiers", _henry, "names of c passage 0 were not read"),
+        # a mention: its own concept (one outlet: no table shows it)
+        ("_region", lambda row: row.doc_id == "c", "a name in c passage 0 was not grouped"),
+        # a swap: it joins nothing and is not listed
+        ("swap_doubt", lambda *a: True, "word swaps of a passage 0 / b passage 0 were not read"),
+        # a concept: left out of the names, or of the contrasts
+        ("_label", lambda concept, group: concept.endswith("party"), "the names of a concept"),
+        ("_house_style", lambda names, label: label == "Ohio", "the naming contrasts of the"),
+    ],
+)
+def test_a_passage_that_breaks_a_naming_rule_costs_that_passage_not_the_page(
+    monkeypatch, rule, breaks, warning
+):
+    # an attribution rule broken by one parse once stopped a 462-article report; a naming
+    # rule is read on every passage too: the failure costs its passage, swap or concept
+    import narrative.naming as module
+
+    rows = [
+        ("a", "A", "The party alleged a widespread conspiracy to tilt the election in Ohio."),
+        ("b", "B", "The party alleged a wide-ranging conspiracy to tilt the election in Ohio."),
+        ("c", "B", "Henry Ford said the party lost the vote."),
+    ]
+    passages = pd.DataFrame(
+        [dict(doc_id=d, passage_id=0, outlet=o, kind="body", text=t) for d, o, t in rows]
+    )
+    aligned = _aligned(passages, 0, 1)
+    monkeypatch.setattr(module, rule, _broken_on(getattr(module, rule), breaks))
+    problems: list[str] = []
+    names, contrasts, swaps = module.analyse_naming(passages, aligned, problems=problems)
+    assert problems and all(
+        "(IndexError in the naming rules; please report it): " in p for p in problems
+    )
+    assert problems[0].startswith(warning)
+    assert {"election", "Ohio"} <= set(names["concept"])  # the rest of page 03 stands
+    assert "election" in set(contrasts["concept"])
+    if rule == "_modifiers":
+        assert not names["passage_id"].isna().any() and "c" not in set(names["doc_id"])
+    if rule == "swap_doubt":
+        assert swaps.empty and len(problems) == 2  # in the concepts and in the swaps
+    else:
+        assert swaps["words_a"].tolist() == ["widespread"]
+    with pytest.raises(IndexError):  # strict without a list: tests see the bug
+        module.analyse_naming(passages, aligned)
