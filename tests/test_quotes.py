@@ -6,7 +6,7 @@ import pytest
 from narrative import config
 from narrative.cleaning import clean_document
 from narrative.figures.voices import anonymous_share_chart, verb_profile_chart, voices_chart
-from narrative.findings import most_quoted_sentence
+from narrative.findings import most_anonymous_sentence, most_quoted_sentence
 from narrative.passages import segment_corpus
 from narrative.quotes import (
     QUOTE_COLUMNS,
@@ -781,6 +781,22 @@ def test_the_highest_anonymous_share_needs_three_anonymous_attributions():
     marked = more.assign(status="asserted")
     marked.iloc[-1, marked.columns.get_loc("status")] = "candidate"
     assert (most_anonymous(marked).anonymous, most_anonymous(marked).attributions) == (2, 4)
+
+
+def test_the_highest_anonymous_share_must_lead_by_more_than_one_misread():
+    # round 14: Al Arabiya's 4 of 5 led Sputnik's 3 of 4; one of Sputnik's sources typed
+    # as an organisation ("the souce") made the lead
+    kinds = {"A": ["anonymous"] * 4 + ["named person"], "B": ["anonymous"] * 3 + ["named person"]}
+    said = pd.DataFrame([{"outlet": o, "speaker_type": k} for o, ks in kinds.items() for k in ks])
+    top = most_anonymous(said)
+    assert (top.outlet, top.enough, top.close, top.holds) == ("A", True, True, False)
+    assert "less than one misread attribution" in most_anonymous_sentence(top)
+    assert "A" not in most_anonymous_sentence(top).split(":", 1)[1]  # names no outlet
+    assert "would put another outlet's share above it" in anonymous_note(said)
+    # with B at 1 of 4, neither misread overturns A
+    clear = said.drop(index=[5, 6])
+    assert most_anonymous(clear).holds
+    assert most_anonymous_sentence(most_anonymous(clear)).startswith("A attributes 80%")
 
 
 def test_she_is_not_a_man_by_his_honorific_or_first_name():

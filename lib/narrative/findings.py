@@ -324,11 +324,13 @@ def most_quoted_sentence(top: MostQuoted) -> str:
 
 
 def most_anonymous_sentence(top: MostAnonymous) -> str:
-    """The highest anonymous share as a finding, or as a candidate on too few attributions.
+    """The highest anonymous share as a finding, or as a candidate on too little evidence.
 
-    Stated when at least :data:`narrative.quotes.MIN_ANONYMOUS` anonymous attributions
-    are behind it; otherwise the sentence says why it is not stated, naming no outlet and
-    giving no share (as :func:`close_lead`): page 03 gives them as a candidate.
+    Stated when :attr:`narrative.quotes.MostAnonymous.holds` (at least
+    :data:`narrative.quotes.MIN_ANONYMOUS` anonymous attributions, and a lead that one
+    misread attribution does not overturn); otherwise the sentence says why it is not
+    stated, naming no outlet and giving no share (as :func:`close_lead`): page 03 gives
+    them as a candidate.
     """
     among = f"among the outlets with {top.min_attributions} attributions or more"
     if top.holds:
@@ -336,11 +338,15 @@ def most_anonymous_sentence(top: MostAnonymous) -> str:
             f"{top.outlet} attributes {_share(top.share)} of its {top.attributions} "
             f"attributions to anonymous sources, the highest share {among}."
         )
+    why = (
+        f"rests on fewer than {MIN_ANONYMOUS} anonymous attributions, which one missed or "
+        "misread attribution changes by half or more"
+        if not top.enough
+        else "leads another outlet's by less than one misread attribution"
+    )
     return (
         "Not stated here: which outlet relies most on anonymous sources: the highest share "
-        f"{among} rests on fewer than {MIN_ANONYMOUS} anonymous attributions, which one "
-        "missed or misread attribution changes by half or more (page 03 gives it as a "
-        "candidate)."
+        f"{among} {why} (page 03 gives it as a candidate)."
     )
 
 
