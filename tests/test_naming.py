@@ -1104,3 +1104,25 @@ def test_a_passage_that_breaks_a_naming_rule_costs_that_passage_not_the_page(
         assert swaps["words_a"].tolist() == ["widespread"]
     with pytest.raises(IndexError):  # strict without a list: tests see the bug
         module.analyse_naming(passages, aligned)
+
+
+def test_a_capital_on_one_side_only_is_a_candidate_contrast():
+    # rounds 11-13 (FA-KES Aleppo, Damascus, Idlib): "Damascus" (the government, acting)
+    # against "Syria" (the place) was read as two referents; the names cannot tell
+    contrasts = naming_contrasts(
+        _named(
+            [
+                ("Syria", "A", "Syria", 3),
+                ("Syria", "B", "Syria", 2),
+                ("Syria", "B", "Damascus", 2),
+                ("Syria", "C", "Syria", 1),
+                ("Syria", "C", "Damascus", 1),
+                ("Syria", "C", "the Syrian Arab Republic", 1),
+            ]
+        )
+    ).set_index(["outlet_a", "outlet_b"])
+    assert contrasts.loc[("A", "B"), "status"] == "candidate"
+    assert contrasts.loc[("A", "C"), "status"] == "candidate"
+    # both sides name the capital: the contrast lies elsewhere, on the named entity
+    assert contrasts.loc[("B", "C"), "status"] == "surer"
+    assert not contrasts["stated"].any()
