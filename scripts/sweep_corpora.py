@@ -28,8 +28,9 @@ folder, or a ``.jsonl``/``.csv`` file; any other folder given is a root whose en
 are swept in name order. ``--gold-sets`` adds the corpus of every labelled set in
 ``data/gold/`` (built into ``.cache/dev-corpora`` by ``make_dev_corpora.py`` when
 missing). Writes ``OUT/sweep.csv`` (one row per corpus) and ``OUT/warnings.csv``
-(corpus, source, line: every distinct warning and stderr line), prints the table as
-Markdown, and exits with status 1 when any corpus is not ``ok``.
+(corpus, source, line: every distinct warning and stderr line), keeps each command's
+stderr in ``OUT/logs/NNN-NAME.stderr``, prints the table as Markdown, and exits with
+status 1 when any corpus is not ``ok``.
 
 Usage::
 
@@ -167,8 +168,13 @@ def status_of(returncode: int | None, stderr: str, warnings: list[str]) -> str:
     return STATUSES.get(returncode, "crash")
 
 
-def sweep_one(corpus: Path, report: Path, *, timeout: float, params: list[str]) -> Swept:
-    """Build one corpus's report under ``nice`` within ``timeout`` seconds; what it left."""
+def sweep_one(
+    corpus: Path, report: Path, *, timeout: float, params: list[str], log: Path | None = None
+) -> Swept:
+    """Build one corpus's report under ``nice`` within ``timeout`` seconds; what it left.
+
+    The command's stderr is kept in ``log`` when given.
+    """
     command = ["nice", "-n", "10", str(Path(sys.executable).with_name("narrative")), "report"]
     command += ["--corpus", str(corpus), "--out", str(report), "--force"]
     for value in params:
@@ -187,6 +193,9 @@ def sweep_one(corpus: Path, report: Path, *, timeout: float, params: list[str]) 
         _, stderr = process.communicate()
         returncode = None
     seconds = time.perf_counter() - start
+    if log is not None:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(stderr, encoding="utf-8")
     warnings = report_warnings(report) if report.is_dir() else []
     error = first_error(stderr) or next((w for w in warnings if GUARDED in w), "")
     return Swept(
@@ -274,8 +283,14 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     rows: list[Swept] = []
     for i, corpus in enumerate(corpora, 1):
-        report = args.out / "reports" / f"{i:03d}-{corpus.stem}"
-        row = sweep_one(corpus, report, timeout=args.timeout, params=args.param)
+        name = f"{i:03d}-{corpus.stem}"
+        row = sweep_one(
+            corpus,
+            args.out / "reports" / name,
+            timeout=args.timeout,
+            params=args.param,
+            log=args.out / "logs" / f"{name}.stderr",
+        )
         rows.append(row)
         print(
             f"[{i}/{len(corpora)}] {corpus}: {row.status} in {row.seconds:.0f} s, "
