@@ -215,6 +215,21 @@ def test_furniture_above_the_headline_is_not_the_headline():
     assert cleaned.paragraphs[0].startswith("Lindsay Lohan has checked")
 
 
+def test_a_text_of_one_short_sentence_is_its_text_not_a_headline():
+    # ECB+ 11_7ecb is one sentence of 7 words: read as a headline, the article had no text
+    # and was dropped with "no article text left after cleaning" (the sweep of rounds 3-13).
+    sentence = "The parliament election is over in Turkmenistan."
+    clean = clean_document(_doc(f"{sentence}\n"))
+    assert clean.headline == "" and clean.paragraphs == [sentence]
+    assert clean.notes and "only line" in clean.notes[0]
+    # a lone line that is no sentence stays a headline, and so does a line the title names
+    assert clean_document(_doc("Election over in Turkmenistan\n")).headline
+    titled = clean_document(_doc(f"{sentence}\n", title=sentence))
+    assert titled.headline == sentence and not titled.paragraphs
+    # with more text, a short stopped first line is still the headline (NewsWCL50)
+    assert clean_document(_doc(f"{sentence}\n\nIt was held on Sunday.\n")).headline == sentence
+
+
 def test_a_first_sentence_without_a_title_is_the_lede_not_a_headline():
     # ECB+ '-ecb' articles have no headline: the first line (the death and the heart
     # attack) was taken for one, so page 02 said outlets 'leave out' what it states.
