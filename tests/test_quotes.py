@@ -6,7 +6,7 @@ import pytest
 from narrative import config
 from narrative.cleaning import clean_document
 from narrative.figures.voices import anonymous_share_chart, verb_profile_chart, voices_chart
-from narrative.findings import most_quoted_sentence
+from narrative.findings import Withheld, most_anonymous_claim, most_quoted_claim
 from narrative.passages import segment_corpus
 from narrative.quotes import (
     QUOTE_COLUMNS,
@@ -750,14 +750,15 @@ def test_the_most_quoted_voice_needs_a_lead_of_two_attributions():
     top = most_quoted(said)
     assert (top.named_lead, top.close, top.holds) == (True, True, False)
     assert (top.next_voices, top.next_count) == (("John Doe",), 2)
-    sentence = most_quoted_sentence(top)
-    assert sentence.startswith("Not stated here") and "under 2 attributions" in sentence
-    assert "Jane Roe" not in sentence  # round 12: a withheld ranking names no voice
+    withheld = most_quoted_claim(top)
+    assert isinstance(withheld, Withheld) and withheld.why == "a lead under 2 attributions"
+    # round 12: a withheld ranking names no voice and gives no count
+    assert "Jane Roe" not in f"{withheld.what} {withheld.why}"
     assert "a candidate, not stated" in most_quoted_note(said)
     clear = most_quoted(said[said["person"] != "John Doe"])
-    assert clear.holds and most_quoted_sentence(clear).startswith("The most quoted named voice")
+    assert clear.holds and most_quoted_claim(clear).text.startswith("The most quoted named voice")
     alone = most_quoted(said.head(1))
-    assert alone.close and "no other has one" in most_quoted_sentence(alone)
+    assert alone.close and most_quoted_claim(alone).why.startswith("too few named attributions")
     # round 12 (ECB+ 22): page 03's note crashed on a single voice with no next one
     assert "the next: no other named voice (0)" in most_quoted_note(said.head(1))
     # a tie is measured against the next voice after the tied ones
@@ -781,6 +782,23 @@ def test_the_highest_anonymous_share_needs_three_anonymous_attributions():
     marked = more.assign(status="asserted")
     marked.iloc[-1, marked.columns.get_loc("status")] = "candidate"
     assert (most_anonymous(marked).anonymous, most_anonymous(marked).attributions) == (2, 4)
+
+
+def test_the_highest_anonymous_share_must_lead_by_more_than_one_misread():
+    # round 14: Al Arabiya's 4 of 5 led Sputnik's 3 of 4; one of Sputnik's sources typed
+    # as an organisation ("the souce") made the lead
+    kinds = {"A": ["anonymous"] * 4 + ["named person"], "B": ["anonymous"] * 3 + ["named person"]}
+    said = pd.DataFrame([{"outlet": o, "speaker_type": k} for o, ks in kinds.items() for k in ks])
+    top = most_anonymous(said)
+    assert (top.outlet, top.enough, top.close, top.holds) == ("A", True, True, False)
+    withheld = most_anonymous_claim(top)
+    assert withheld.why == "a lead one misread attribution overturns"
+    assert "A" not in f"{withheld.what} {withheld.why}"  # names no outlet
+    assert "would put another outlet's share above it" in anonymous_note(said)
+    # with B at 1 of 4, neither misread overturns A
+    clear = said.drop(index=[5, 6])
+    assert most_anonymous(clear).holds
+    assert most_anonymous_claim(most_anonymous(clear)).text.startswith("A attributes 80%")
 
 
 def test_she_is_not_a_man_by_his_honorific_or_first_name():

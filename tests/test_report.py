@@ -276,3 +276,42 @@ def test_many_outlets_get_pages_for_the_pairs_that_share_most(tmp_path: Path, mo
     assert outcome.pairs_left == 4
     # A corpus with few enough pairs is not touched: every pair was chosen up front.
     assert list(report_module._jobs([], tmp_path, outcome, False, tqdm)) == []
+
+
+def test_the_front_page_links_each_kind_it_does_not_state_in_one_line(tmp_path: Path):
+    from narrative.report.build import ReportOutcome
+    from narrative.report.index import index_html
+
+    data = tmp_path / "data"
+    data.mkdir()
+    outlets = {"a": "<b>A</b>", "b": "B & Co"}
+    pd.DataFrame(
+        [
+            {"doc_id": d, "passage_id": 0, "outlet": o, "kind": "body", "text": "one two three",
+             "reviewed": ""}
+            for d, o in outlets.items()
+        ]
+    ).to_csv(data / "passages.csv", index=False)  # fmt: skip
+    pd.DataFrame([{"relation": "reuse", "reviewed": ""}]).to_csv(
+        data / "alignments.csv", index=False
+    )
+    pd.DataFrame(
+        [{"unit_id": "U001", "doc_id": d, "passage_id": 0, "outlet": o} for d, o in outlets.items()]
+    ).to_csv(data / "units.csv", index=False)
+    pd.DataFrame([{"outlet": "<b>A</b>", "speaker_type": "named person", "person": "Roe"}]).to_csv(
+        data / "quotes.csv", index=False
+    )
+    outcome = ReportOutcome(out_dir=tmp_path, index=tmp_path / "index.html")
+    page = index_html(tmp_path / "corpus", tmp_path, {"model": "m"}, outcome)
+    # the two shares of one pair are one stated finding, its corpus text escaped
+    findings = page.split("<h2>Headline findings</h2>")[1].split("</ul>")[0]
+    assert findings.count("<li>") == 2 and findings.count(">evidence</a>") == 2
+    assert "100% of &lt;b&gt;A&lt;/b&gt;&#x27;s words" in findings
+    assert "and 100% of B &amp; Co" in findings and "<b>A</b>" not in page
+    # what it does not state: one line after the list, each kind a link to its page
+    assert page.count("class='not-stated'") == 1
+    line = page.split("class='not-stated'>")[1].split("</p>")[0]
+    assert line.startswith("Not stated here")
+    assert '<a href="03-voices-and-wording.html">which named voice is quoted most</a>' in line
+    assert '<a href="01-align-passages.html">any claim on reviewed evidence</a>' in line
+    assert "Roe" not in line

@@ -10,6 +10,13 @@ are stated here only for the kinds of claim that meet the standard on the
 held-out labelled corpora (:func:`citable_claims`, read from
 ``data/claims.csv``, which ``scripts/benchmark_claims.py --write`` measures);
 the others stay on their pages, where every one shows its evidence.
+
+What the page does not state is gathered into one line at its end
+(:func:`not_stated`): each kind of claim withheld, the page that lists its
+candidates, why it is withheld, and whether any claim rests on reviewed
+evidence. That line names no voice or outlet of a withheld claim and gives none
+of its counts: a sentence that withholds a ranking but names its leaders still
+makes claims (round 12).
 """
 
 from __future__ import annotations
@@ -42,11 +49,34 @@ RECALL_STANDARD = 0.5
 
 
 @dataclass(frozen=True)
+class Withheld:
+    """A kind of claim the front page does not state, and where its candidates are.
+
+    Attributes:
+        what: The kind, as the line says it ("outlet-only facts", "2 findings of figures
+            that differ"); never a voice, outlet or count of the withheld claim itself.
+        why: Why it is withheld, in a few words; kinds with the same reason are said
+            together.
+        page: The report page that lists its candidates with their evidence.
+    """
+
+    what: str
+    why: str
+    page: str
+
+
+@dataclass(frozen=True)
 class Finding:
-    """One sentence and the report page that backs it."""
+    """One sentence and the report page that backs it.
+
+    The front page's last line (:func:`not_stated`) is a finding too, with no page of
+    its own: ``parts`` cut its ``text`` into pieces, each with the page it links to
+    (``""`` for none).
+    """
 
     text: str
     page: str
+    parts: tuple[tuple[str, str], ...] = ()
 
 
 def _read(data: Path, name: str) -> pd.DataFrame | None:
@@ -89,6 +119,19 @@ def citable_claims(table: str | Path = config.CLAIMS_TABLE) -> set[str]:
             citable.add(claim)
     return citable
 
+
+#: Why a kind of claim that misses the standard is withheld, as the front page says it.
+UNDER_STANDARD = (
+    f"kinds under the held-out standard: {PRECISION_STANDARD:.0%} right, "
+    f"{RECALL_STANDARD:.0%} of the true claims made"
+)
+
+#: The coverage kinds of claim, as the front page names them when they are withheld.
+COVERAGE_KINDS = {
+    "outlet-only": "outlet-only facts",
+    "leaves out": "facts an outlet leaves out",
+    "prominence": "prominence gaps",
+}
 
 #: Which rows of each exported table the page would state, kind by kind (the kind
 #: itself must also meet the standard, :func:`citable_claims`).
@@ -158,18 +201,52 @@ def alignment_findings(data: Path) -> list[Finding]:
         ranked = shares.sort_values(["share", "outlet"], ascending=[False, True])
         left = len(stated_units(units)) < len(units)
         aside = "; candidate units not counted" if left else ""
-        for row in ranked.head(2).itertuples():
-            # story units, not every reuse or paraphrase pair: a paraphrase pair often
-            # joins two facts on one topic (README, "Claims a researcher can cite")
-            found.append(
-                Finding(
-                    f"{_share(row.share)} of {row.outlet}'s words (headline aside) are in story "
-                    f"units it shares with {row.other} (passages the suite aligns firmly as one "
-                    f"fact{aside}).",
-                    page,
-                )
-            )
+        # story units, not every reuse or paraphrase pair: a paraphrase pair often
+        # joins two facts on one topic (README, "Claims a researcher can cite")
+        found += [
+            Finding(f"{text} (passages the suite aligns firmly as one fact{aside}).", page)
+            for text in share_sentences(list(ranked.head(2).itertuples()))
+        ]
     return found
+
+
+def share_sentences(rows: Sequence) -> list[str]:
+    """The largest word shares in shared story units, one sentence per pair of outlets.
+
+    Two shares of one pair of outlets, A's words in units shared with B and B's in units
+    shared with A, are one sentence with both figures, and so are two shares of one
+    outlet's words: a second sentence would repeat the first's subject and units (round
+    10-13 readers: "mirror of the line before; redundant").
+
+    Args:
+        rows: Rows of :func:`narrative.units.unit_shares`, largest share first.
+
+    Returns:
+        Sentences without their closing parenthesis and full stop, in the rows' order.
+    """
+
+    sentences, done = [], set()
+    for i, row in enumerate(rows):
+        if i in done:
+            continue
+        text = (
+            f"{_share(row.share)} of {row.outlet}'s words (headline aside) are in story units "
+            f"it shares with {row.other}"
+        )
+        for j in range(i + 1, len(rows)):
+            other = rows[j]
+            if j in done:
+                continue
+            if (other.outlet, other.other) == (row.other, row.outlet):
+                whose = f" of {other.outlet}'s words are"
+            elif other.outlet == row.outlet:
+                whose = ""
+            else:
+                continue
+            text += f", and {_share(other.share)}{whose} in units it shares with {other.other}"
+            done.add(j)
+        sentences.append(text)
+    return sentences
 
 
 def events_findings(data: Path) -> list[Finding]:
@@ -196,8 +273,11 @@ def events_findings(data: Path) -> list[Finding]:
     ]
 
 
-def coverage_findings(data: Path, citable: set[str] | None = None) -> list[Finding]:
+def coverage_findings(data: Path, citable: set[str] | None = None) -> list[Finding | Withheld]:
     """Outlet-only facts, omissions and the largest prominence gap, where citable.
+
+    A kind that is not citable is returned as :class:`Withheld` (when the report has
+    facts), for the front page's last line.
 
     Args:
         data: The report's export folder.
@@ -240,16 +320,12 @@ def coverage_findings(data: Path, citable: set[str] | None = None) -> list[Findi
                 page,
             )
         )
-    withheld = [c for c in ("outlet-only", "leaves out", "prominence") if c not in citable]
-    if withheld and _read(data, "facts") is not None:
-        found.append(
-            Finding(
-                f"Not stated here: {', '.join(withheld)} claims, which do not meet the "
-                "standard on held-out labelled corpora (90% right, half the true claims "
-                "made; see the README); the page lists them with their evidence.",
-                page,
-            )
-        )
+    if _read(data, "facts") is not None:
+        found += [
+            Withheld(what, UNDER_STANDARD, page)
+            for claim, what in COVERAGE_KINDS.items()
+            if claim not in citable
+        ]
     return found
 
 
@@ -269,26 +345,22 @@ def close_lead(top: MostQuoted) -> str:
     counts as a candidate.
     """
     if not top.next_voices:
-        return (
-            f"one named voice has {'one attribution' if top.count == 1 else 'all of them'} "
-            "and no other has one: too few to rank voices (page 03 gives the counts)."
-        )
-    return (
-        f"the lead is under {MIN_LEAD} attributions, which one missed or misread attribution "
-        "can overturn (page 03 gives the counts as a candidate)."
-    )
+        return "too few named attributions to rank voices"
+    return f"a lead under {MIN_LEAD} attributions"
 
 
-def most_quoted_sentence(top: MostQuoted) -> str:
-    """The most quoted named voice as a finding, or as a candidate when the evidence splits.
+def most_quoted_claim(top: MostQuoted) -> Finding | Withheld:
+    """The most quoted named voice as a finding, or withheld when the evidence splits.
 
     Stated when every voice with the most attributions also has the most attributions
     that write its name in the sentence, and leads the next voice by at least
     :data:`narrative.quotes.MIN_LEAD` attributions; otherwise the lead rests on pronouns
     and titles resolved to a voice (round-3 audit: 88% right, against 96% for a name in
     the sentence) or is small enough for one misread attribution to overturn, and the
-    sentence says so instead of naming a most quoted voice.
+    claim is withheld (page 03 gives the counts as a candidate), naming no voice.
     """
+    page = "03-voices-and-wording.html"
+    what = "which named voice is quoted most"
     count = top.count
     plural = "s" if count != 1 else ""
 
@@ -297,71 +369,70 @@ def most_quoted_sentence(top: MostQuoted) -> str:
         return f"{n} outlet{'s' if n != 1 else ''}"
 
     if top.named_lead and top.close:
-        return f"Not stated here: which named voice is quoted most: {close_lead(top)}"
+        return Withheld(what, close_lead(top), page)
     if not top.holds:
-        return (
-            "Not stated here: which named voice is quoted most: the voice with the most "
-            "attributions is not the one with the most that write the speaker's name in the "
-            "sentence, so its lead rests on pronouns and titles resolved to a voice, the less "
-            "precise attributions (page 03 gives the counts as a candidate)."
-        )
+        return Withheld(what, "a lead resting on pronouns and titles resolved to a voice", page)
     if len(top.leaders) == 1:
         voice = top.leaders[0]
         named = top.in_sentence[voice]
         also = f"; {named} with the name in the sentence, also the most" if named < count else ""
-        return (
+        return Finding(
             f"The most quoted named voice is {voice} ({count} attribution{plural} in "
-            f"{spread(voice)}{also})."
+            f"{spread(voice)}{also}).",
+            page,
         )
     # a tie is said as one: which comes first is not in the data
     each = "; ".join(f"{v} in {spread(v)}" for v in top.leaders)
     named = top.named_count
     also = f"; {named} each with the name in the sentence, also the most" if named < count else ""
-    return (
+    return Finding(
         f"The most quoted named voices are {listed(top.leaders)}, {count} attributions each "
-        f"({each}{also})."
+        f"({each}{also}).",
+        page,
     )
 
 
-def most_anonymous_sentence(top: MostAnonymous) -> str:
-    """The highest anonymous share as a finding, or as a candidate on too few attributions.
+def most_anonymous_claim(top: MostAnonymous) -> Finding | Withheld:
+    """The highest anonymous share as a finding, or withheld on too little evidence.
 
-    Stated when at least :data:`narrative.quotes.MIN_ANONYMOUS` anonymous attributions
-    are behind it; otherwise the sentence says why it is not stated, naming no outlet and
-    giving no share (as :func:`close_lead`): page 03 gives them as a candidate.
+    Stated when :attr:`narrative.quotes.MostAnonymous.holds` (at least
+    :data:`narrative.quotes.MIN_ANONYMOUS` anonymous attributions, and a lead that one
+    misread attribution does not overturn); otherwise withheld with the reason, naming no
+    outlet and giving no share (as :func:`close_lead`): page 03 gives them as a candidate.
     """
-    among = f"among the outlets with {top.min_attributions} attributions or more"
+    page = "03-voices-and-wording.html"
     if top.holds:
-        return (
+        return Finding(
             f"{top.outlet} attributes {_share(top.share)} of its {top.attributions} "
-            f"attributions to anonymous sources, the highest share {among}."
+            f"attributions to anonymous sources, the highest share among the outlets with "
+            f"{top.min_attributions} attributions or more.",
+            page,
         )
-    return (
-        "Not stated here: which outlet relies most on anonymous sources: the highest share "
-        f"{among} rests on fewer than {MIN_ANONYMOUS} anonymous attributions, which one "
-        "missed or misread attribution changes by half or more (page 03 gives it as a "
-        "candidate)."
+    why = (
+        f"under {MIN_ANONYMOUS} anonymous attributions"
+        if not top.enough
+        else "a lead one misread attribution overturns"
     )
+    return Withheld("which outlet relies most on anonymous sources", why, page)
 
 
-def voices_findings(data: Path) -> list[Finding]:
-    """The most quoted voice and the outlet with the most anonymous sourcing."""
+def voices_findings(data: Path) -> list[Finding | Withheld]:
+    """The most quoted voice and the outlet with the most anonymous sourcing, or withheld."""
     said = _read(data, "quotes")
     if said is None or said.empty:
         return []
-    page = "03-voices-and-wording.html"
     found = []
     said = said.assign(voice=said["person"] if "person" in said else voice_names(said))
     top = most_quoted(said.assign(person=said["voice"]))
     if top is not None:
-        found.append(Finding(most_quoted_sentence(top), page))
+        found.append(most_quoted_claim(top))
     anonymous = most_anonymous(said)
     if anonymous is not None:
-        found.append(Finding(most_anonymous_sentence(anonymous), page))
+        found.append(most_anonymous_claim(anonymous))
     return found
 
 
-def numbers_findings(data: Path, citable: set[str] | None = None) -> list[Finding]:
+def numbers_findings(data: Path, citable: set[str] | None = None) -> list[Finding | Withheld]:
     """The first finding of figures that differ between outlets, with every outlet's figure.
 
     Args:
@@ -376,14 +447,8 @@ def numbers_findings(data: Path, citable: set[str] | None = None) -> list[Findin
         return []
     if "figures differ" not in citable:
         findings = differ["finding"].nunique() if "finding" in differ else len(differ)
-        return [
-            Finding(
-                f"Not stated here: {findings} finding{'s' if findings != 1 else ''} of figures "
-                "that differ, a kind of claim that does not meet the standard on held-out "
-                "labelled corpora (see the README); the page lists them with their passages.",
-                "04-numbers-and-frames.html",
-            )
-        ]
+        what = f"{findings} finding{'s' if findings != 1 else ''} of figures that differ"
+        return [Withheld(what, UNDER_STANDARD, "04-numbers-and-frames.html")]
     if "finding" not in differ:
         differ = differ.assign(finding=[f"N{i + 1}" for i in range(len(differ))])
     # Counts (tolls, numbers of zones) before dates.
@@ -404,12 +469,12 @@ def numbers_findings(data: Path, citable: set[str] | None = None) -> list[Findin
     ]
 
 
-def review_findings(data: Path) -> list[Finding]:
+def review_findings(data: Path) -> list[Finding | Withheld]:
     """How many claims rest on the researcher's reviewed evidence (see ``narrative.review``).
 
     A fact (a story unit or an outlet-only passage) rests on reviewed evidence when
     every passage of it has a decision; a figure disagreement when its pair is
-    confirmed.
+    confirmed. Before any decision, a claim on reviewed evidence is :class:`Withheld`.
     """
     passages, facts = _read(data, "passages"), _read(data, "facts")
     alignments = _read(data, "alignments")
@@ -419,9 +484,9 @@ def review_findings(data: Path) -> list[Finding]:
     decided = passages[passages["reviewed"] != ""]
     if decided.empty:
         return [
-            Finding(
-                "No claim rests on reviewed evidence: every pair is the machine's "
-                "(notebooks/05-review.ipynb asks first what changes the most claims).",
+            Withheld(
+                "any claim on reviewed evidence",
+                "nothing reviewed yet; notebooks/05-review.ipynb",
                 page,
             )
         ]
@@ -457,8 +522,40 @@ def _cut(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
+def not_stated(withheld: Sequence[Withheld]) -> Finding | None:
+    """What the front page does not state, as its one last line; ``None`` when nothing.
+
+    Kinds withheld for one reason are listed together, the reason after them in
+    brackets, in the order given; each kind links to the page that lists its candidates.
+
+    Args:
+        withheld: What the findings functions withheld, in reading order.
+
+    Returns:
+        A finding whose ``parts`` link each kind to its page.
+    """
+    if not withheld:
+        return None
+    reasons: dict[str, list[Withheld]] = {}
+    for item in withheld:
+        reasons.setdefault(item.why, []).append(item)
+    parts: list[tuple[str, str]] = [("Not stated here (each a candidate on its page): ", "")]
+    for n, (why, items) in enumerate(reasons.items()):
+        if n:
+            parts.append(("; " if n < len(reasons) - 1 else "; and ", ""))
+        for i, item in enumerate(items):
+            if i:
+                parts.append((", " if i < len(items) - 1 else " and ", ""))
+            parts.append((item.what, item.page))
+        parts.append((f" ({why})", ""))
+    parts.append((".", ""))
+    return Finding("".join(text for text, _ in parts), "", tuple(parts))
+
+
 def headline_findings(out_dir: str | Path, citable: set[str] | None = None) -> list[Finding]:
     """Every headline finding the report's exports support, in reading order.
+
+    What is withheld comes last, in one line (:func:`not_stated`).
 
     Args:
         out_dir: The report folder (exports in its ``data/``).
@@ -466,7 +563,7 @@ def headline_findings(out_dir: str | Path, citable: set[str] | None = None) -> l
     """
     data = Path(out_dir) / "data"
     citable = citable_claims() if citable is None else citable
-    return [
+    found = [
         *events_findings(data),
         *alignment_findings(data),
         *coverage_findings(data, citable),
@@ -474,3 +571,6 @@ def headline_findings(out_dir: str | Path, citable: set[str] | None = None) -> l
         *numbers_findings(data, citable),
         *review_findings(data),
     ]
+    stated = [f for f in found if isinstance(f, Finding)]
+    line = not_stated([f for f in found if isinstance(f, Withheld)])
+    return stated if line is None else [*stated, line]

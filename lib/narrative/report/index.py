@@ -73,9 +73,22 @@ def index_html(
     if found:
         parts.append("<h2>Headline findings</h2><ul>")
         parts += [
-            f'<li>{escape(f.text)} <a href="{escape(f.page)}">evidence</a></li>' for f in found
+            f'<li>{escape(f.text)} <a href="{escape(f.page)}">evidence</a></li>'
+            for f in found
+            if not f.parts
         ]
         parts.append("</ul>")
+        # what the page does not state: one line, each kind linked to its candidates
+        parts += [
+            "<p class='not-stated'>"
+            + "".join(
+                f'<a href="{escape(page)}">{escape(text)}</a>' if page else escape(text)
+                for text, page in f.parts
+            )
+            + "</p>"
+            for f in found
+            if f.parts
+        ]
     for title, pair in (("Reports", False), ("Outlet pairs, side by side", True)):
         listed = [n for n in outcome.notebooks if n.pair == pair]
         if not listed:

@@ -198,8 +198,10 @@ def candidate_note(quotes: pd.DataFrame) -> str:
 def anonymous_note(quotes: pd.DataFrame) -> str:
     """Markdown: the highest anonymous share, and whether the front page states it.
 
-    Stated when at least :data:`narrative.quotes.MIN_ANONYMOUS` anonymous attributions are
-    behind it (:func:`narrative.quotes.most_anonymous`).
+    Stated when :attr:`narrative.quotes.MostAnonymous.holds`: at least
+    :data:`narrative.quotes.MIN_ANONYMOUS` anonymous attributions are behind it and one
+    misread attribution would not put another outlet's share above it
+    (:func:`narrative.quotes.most_anonymous`).
 
     Args:
         quotes: Table from :func:`narrative.quotes.find_quotes`.
@@ -217,8 +219,14 @@ def anonymous_note(quotes: pd.DataFrame) -> str:
     )
     if top.holds:
         return f"**Highest anonymous share, stated on the front page:** {share}."
+    if not top.enough:
+        return (
+            f"**Highest anonymous share: a candidate, not stated.** {share}; fewer than "
+            f"{MIN_ANONYMOUS} anonymous attributions, so one missed or misread attribution "
+            "changes it by half or more."
+        )
     return (
-        f"**Highest anonymous share: a candidate, not stated.** {share}; fewer than "
-        f"{MIN_ANONYMOUS} anonymous attributions, so one missed or misread attribution "
-        "changes it by half or more."
+        f"**Highest anonymous share: a candidate, not stated.** {share}; one misread "
+        "attribution (one of its anonymous ones read as named, or another outlet's named "
+        "one read as anonymous) would put another outlet's share above it."
     )
