@@ -230,6 +230,21 @@ def test_a_text_of_one_short_sentence_is_its_text_not_a_headline():
     assert clean_document(_doc(f"{sentence}\n\nIt was held on Sunday.\n")).headline == sentence
 
 
+def test_the_only_line_under_a_headline_is_the_text_not_a_standfirst():
+    # ECB+ 1_6ecbplus: headline, date line and one line cut off at a comma, which was kept
+    # as the standfirst and left the article empty ("no article text left after cleaning").
+    line = (
+        "Early Friday morning, around 1: 30 a. m., the 26-year-old actress checked into "
+        "Betty Ford Center in Rancho Mirage, Calif,"
+    )
+    text = f"Lindsay Lohan Checks Into Rehab at Betty Ford Center\n\nFri., May. 3, 2013\n\n{line}\n"
+    clean = clean_document(_doc(text))
+    assert clean.standfirst == "" and clean.paragraphs == [line]
+    # with text below it, the same line is a standfirst
+    followed = clean_document(_doc(f"{text}\nShe was 26.\n"))
+    assert followed.standfirst == line and followed.paragraphs == ["She was 26."]
+
+
 def test_a_first_sentence_without_a_title_is_the_lede_not_a_headline():
     # ECB+ '-ecb' articles have no headline: the first line (the death and the heart
     # attack) was taken for one, so page 02 said outlets 'leave out' what it states.

@@ -525,8 +525,11 @@ def clean_document(doc: Document) -> CleanDocument:
         following = next(
             (content[j][1] for j in range(i + 1, content_end) if reasons[j] is None), ""
         )
+        # A standfirst stands above the text: the last text line is the text (ECB+
+        # 1_6ecbplus, whose one line, cut off at a comma, left the article empty).
         is_standfirst = _matches(text, doc.standfirst) or (
-            not _DATELINE.match(text)
+            bool(following)
+            and not _DATELINE.match(text)
             and (
                 (
                     punctuated
