@@ -1,9 +1,9 @@
 """Count one hand audit round's verdicts: per claim type, what pages stated and the candidates.
 
 Each verdict file is ``data/audit/<round>/<set>/<claim type>.csv`` with at least the columns
-``status`` (``asserted`` or ``candidate``) and ``verdict`` (``right``, ``wrong``, ``unclear``,
-``misleading``), as ``data/audit/README.md`` describes. The README's tables of rounds 4 and 5
-come from this count.
+``status`` (``asserted``, ``surer`` or ``candidate``) and ``verdict`` (``right``, ``wrong``,
+``unclear``, ``misleading``), as ``data/audit/README.md`` describes. The README's tables of
+rounds 4 and 5 come from this count.
 
 Usage::
 
@@ -33,7 +33,9 @@ ORDER = (
 
 def _kind(status: str) -> str:
     status = status.strip().lower()
-    if status.startswith("assert"):
+    # `surer` is the naming exports' name, since session 17, for the kind their rounds had
+    # read as `asserted` (none of it stated): counted with it, the rounds stay comparable
+    if status.startswith("assert") or status == "surer":
         return "asserted"
     return "candidate" if status.startswith("cand") else status or "?"
 

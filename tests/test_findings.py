@@ -80,7 +80,7 @@ def test_findings_are_read_from_the_exports(tmp_path: Path):
     withheld = [f.text for f in headline_findings(tmp_path, set())]
     assert not any(t.startswith("Figures differ") for t in withheld)
     assert withheld[-1].startswith(
-        "Not stated here (each a candidate on its page): 2 findings of figures that differ"
+        "Not stated here, each listed on its page to check: 2 findings of figures that differ"
     )
     # a candidate finding (page 04's status) is never drawn on, stated or counted
     table = pd.read_csv(data / "number_disagreements.csv")
@@ -91,7 +91,7 @@ def test_findings_are_read_from_the_exports(tmp_path: Path):
     assert texts[-1] == 'Figures differ (N01, date): A "May 4", B "May 5".'
     withheld = [f.text for f in headline_findings(tmp_path, set())]
     assert withheld[-1].startswith(
-        "Not stated here (each a candidate on its page): 1 finding of figures that differ"
+        "Not stated here, each listed on its page to check: 1 finding of figures that differ"
     )
     table.assign(status="candidate").to_csv(data / "number_disagreements.csv", index=False)
     assert not any("igures" in f.text for f in headline_findings(tmp_path, set()))
@@ -205,9 +205,9 @@ def test_coverage_findings_only_from_claims_that_meet_the_standard(tmp_path: Pat
     withheld = [f.text for f in headline_findings(tmp_path, set())]
     assert not any("most facts" in t or "most other outlets" in t for t in withheld)
     assert withheld[-1] == (
-        "Not stated here (each a candidate on its page): outlet-only facts, facts an outlet "
-        "leaves out and prominence gaps (kinds under the held-out standard: 90% right, 50% of "
-        "the true claims made)."
+        "Not stated here, each listed on its page to check: outlet-only facts, facts an outlet "
+        "leaves out and prominence gaps (on held-out corpora these kinds are not 90% right "
+        "while making 50% of the true claims)."
     )
 
 
@@ -415,9 +415,9 @@ def test_what_the_page_does_not_state_is_one_line_at_the_end(tmp_path: Path):
     assert lines == [found[-1]] and not any("Not stated" in f.text for f in found[:-1])
     line = found[-1]
     assert line.text == (
-        "Not stated here (each a candidate on its page): outlet-only facts, facts an outlet "
-        "leaves out, prominence gaps and 1 finding of figures that differ (kinds under the "
-        "held-out standard: 90% right, 50% of the true claims made); which named voice is "
+        "Not stated here, each listed on its page to check: outlet-only facts, facts an outlet "
+        "leaves out, prominence gaps and 1 finding of figures that differ (on held-out corpora "
+        "these kinds are not 90% right while making 50% of the true claims); which named voice is "
         "quoted most (too few named attributions to rank voices); which outlet relies most on "
         "anonymous sources (under 3 anonymous attributions); and any claim on reviewed "
         "evidence (nothing reviewed yet; notebooks/05-review.ipynb)."

@@ -501,3 +501,50 @@ def test_a_state_or_a_sentence_that_holds_the_plan_is_no_act_against_a_plan():
     assert state[2] == "" and both[2] == "" and act[2] == "past"
     assert not stage_conflict(plan, state) and not stage_conflict(plan, both)
     assert stage_conflict(plan, act)
+
+
+def test_shared_copy_states_one_fact_only_when_it_holds_the_shorter_passage_s_predicate():
+    # each pair is shared copy (half of the shorter passage's trigrams in the other) at a
+    # cosine under the bar: U001 and U002 share a subject or a stock opening and state
+    # different things (round 13, ECB+ 13); U003 holds the shorter passage's verb
+    texts = [
+        "Matanuska Maid Dairy Building Burns Down",
+        "Matanuska Maid Dairy Building Was Uninsured",
+        "There were no bids.",
+        "There were no reports of injuries.",
+        "Page was married three times but had no children.",
+        "Page had no children.",
+    ]
+    units = pd.DataFrame(
+        {"unit_id": ["U001", "U001", "U002", "U002", "U003", "U003"],
+         "doc_id": ["a", "b"] * 3, "passage_id": [0, 0, 1, 1, 2, 2], "text": texts}
+    )  # fmt: skip
+    alignments = pd.DataFrame([_sentence_pair("a", p, "b", p, 0.7, 0.7, "reuse") for p in range(3)])
+    assert list(unit_status(units, alignments)) == [CANDIDATE] * 4 + [ONE_FACT] * 2
+    assert set(unit_status(units, alignments, copy_predicate=False)) == {ONE_FACT}
+
+
+def test_a_pair_a_little_under_the_bar_ties_when_the_other_holds_the_shorter_statement():
+    # cosine 0.76, under the bar of 0.8: the shorter passage's verb and most of its words
+    # are in the other, which says more (U001, U002); U003's shorter passage has another
+    # verb, U004's the verb but few of its words
+    texts = [
+        "Hutchinson has faced pressure from the state's top employers, including retail "
+        "giant Wal-Mart, which complained that the measure was discriminatory.",
+        "Hutchinson also faced pressure from Walmart, which is headquartered in the state.",
+        "Director Owen says no injuries have been reported in the blaze.",
+        "No injuries were reported.",
+        "Hutchinson has faced pressure from the state's top employers, including retail "
+        "giant Wal-Mart, which complained that the measure was discriminatory.",
+        "Hutchinson also met Walmart, which is headquartered in the state.",
+        "Director Owen says no injuries have been reported in the blaze.",
+        "Three firefighters were reported hurt near the dairy on Tuesday.",
+    ]
+    units = pd.DataFrame(
+        {"unit_id": [f"U00{u}" for u in (1, 1, 2, 2, 3, 3, 4, 4)],
+         "doc_id": ["a", "b"] * 4, "passage_id": [0, 0, 1, 1, 2, 2, 3, 3], "text": texts}
+    )  # fmt: skip
+    alignments = pd.DataFrame([_sentence_pair("a", p, "b", p, 0.7, 0.76) for p in range(4)])
+    assert list(unit_status(units, alignments)) == [ONE_FACT] * 4 + [CANDIDATE] * 4
+    assert set(unit_status(units, alignments, assert_held_similarity=None)) == {CANDIDATE}
+    assert set(unit_status(units, alignments.assign(similarity=0.7))) == {CANDIDATE}

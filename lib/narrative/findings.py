@@ -122,8 +122,8 @@ def citable_claims(table: str | Path = config.CLAIMS_TABLE) -> set[str]:
 
 #: Why a kind of claim that misses the standard is withheld, as the front page says it.
 UNDER_STANDARD = (
-    f"kinds under the held-out standard: {PRECISION_STANDARD:.0%} right, "
-    f"{RECALL_STANDARD:.0%} of the true claims made"
+    f"on held-out corpora these kinds are not {PRECISION_STANDARD:.0%} right while making "
+    f"{RECALL_STANDARD:.0%} of the true claims"
 )
 
 #: The coverage kinds of claim, as the front page names them when they are withheld.
@@ -539,7 +539,7 @@ def not_stated(withheld: Sequence[Withheld]) -> Finding | None:
     reasons: dict[str, list[Withheld]] = {}
     for item in withheld:
         reasons.setdefault(item.why, []).append(item)
-    parts: list[tuple[str, str]] = [("Not stated here (each a candidate on its page): ", "")]
+    parts: list[tuple[str, str]] = [("Not stated here, each listed on its page to check: ", "")]
     for n, (why, items) in enumerate(reasons.items()):
         if n:
             parts.append(("; " if n < len(reasons) - 1 else "; and ", ""))

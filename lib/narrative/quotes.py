@@ -461,6 +461,13 @@ def _subject(
     sender = _sender(verb)
     if sender is not None:
         return sender, None, ""
+    # 'The assault was "a response to the attempts to advance" Zakaria Malahifji of the
+    # Fastaqim group told Reuters': copy that lost the comma after a quotation runs the
+    # speaker into it; the phrase between the closing quote mark and the verb is who
+    # said it (a guess, as copy run together always is)
+    quoted = _after_quotation(verb)
+    if quoted is not None:
+        return quoted[0], quoted[1], "quoted" if quoted[2] else "before"
     # "said ..., insisting that", "drew criticism after saying that"
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         governor = verb.head
@@ -521,6 +528,34 @@ def _subject(
             root = next((t for t in before if t.head not in before or t.head == t), before[-1])
             return root, before, "before"
     return None, None, ""
+
+
+def _after_quotation(verb: Token) -> tuple[Token, list[Token], bool] | None:
+    """The noun phrase between a closing quote mark and a subjectless ``verb``, if any.
+
+    Returns:
+        ``(head, tokens, run_on)``; ``run_on`` when no comma (or ? or !) closes the
+        quotation, copy that lost its punctuation.
+    """
+    doc = verb.doc
+    ends = [e for s, e in _quotes_of(doc) if e <= verb.idx and verb.sent.start_char < e]
+    if not ends:
+        return None
+    run_on = doc.text[: ends[-1] - 1].rstrip()[-1:] not in (",", "?", "!")
+    between = [t for t in doc[verb.sent.start : verb.i] if t.idx >= ends[-1]]
+    while between and between[-1].is_punct:
+        between = between[:-1]
+    if not between or between[0].is_punct or any(t.is_quote for t in between):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in between):
+        return None
+    if not any(t.pos_ == "PROPN" or t.lemma_.lower() in HUMAN_NOUNS for t in between):
+        return None
+    inside = {t.i for t in between}
+    heads = [t for t in between if t.head.i not in inside or t.head == t]
+    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return heads[0], between, run_on
 
 
 def _sender(verb: Token) -> Token | None:
@@ -638,16 +673,42 @@ def _antecedent(pronoun: Token, verb: Token) -> Token:
     i = pronoun.i - 1
     while i >= 0 and doc[i].is_punct:
         i -= 1
+    head = verb.head
     if i >= 0 and doc[i].ent_type_ and doc[i].ent_type_ not in _MUTE_ENTITIES:
         for ent in doc.ents:
             if ent.start <= i < ent.end:
+                # "the Log Cabin Republicans, a gay men and lesbian group, which said": an
+                # apposition only describes the noun it stands beside, and what follows
+                # both is said of that noun, the one the parser hangs the clause on
+                if _describes_head(ent.root, head):
+                    return head
                 return ent.root
-    head = verb.head
+    # "as House leader over a Rust Belt congressman who said": "who" right after a
+    # person's noun, with no comma between, is that person, however high the parser
+    # hangs the clause
+    if (
+        pronoun.lower_ == "who"
+        and i == pronoun.i - 1
+        and doc[i].pos_ == "NOUN"
+        and doc[i].lemma_.lower() in HUMAN_NOUNS
+        and doc[i] != head
+        and doc[i] in head.subtree
+    ):
+        return doc[i]
     # "residents of a small coastal community who have accused him": the people, not the place.
     of = head.head if head.dep_ == "pobj" else None
     if of is not None and of.lower_ == "of" and of.head.lemma_.lower() in HUMAN_NOUNS:
         return of.head
     return head
+
+
+def _describes_head(token: Token, head: Token) -> bool:
+    """Whether ``token`` is a common-noun apposition (or its conjunct) of the name ``head``."""
+    if head.pos_ != "PROPN" or token.pos_ == "PROPN":
+        return False
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token.dep_ == "appos" and token.head == head
 
 
 def _people_at(pronoun: Token) -> list[Token]:
@@ -1022,6 +1083,17 @@ def _issuer_in_phrase(noun: Token) -> tuple[Token, list[Token]] | None:
             found = next((g for g in child.children if g.dep_ == "pobj"), None)
             if found is not None:
                 return found, _speaker_tokens(found)
+        # "a report in The Wall Street Journal", "a report published in The New York
+        # Times": where a document appeared names who issued it, not the clause's subject
+        preps = [child] if child.dep_ == "prep" else []
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            preps = [g for g in child.children if g.dep_ in ("prep", "agent")]
+        for prep in preps:
+            if prep.lower_ not in ("in", "by"):
+                continue
+            found = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if found is not None and found.ent_type_ in _PUBLISHERS:
+                return found, _speaker_tokens(found)
     doc = noun.doc
     start = noun.i
     while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i >= start:
@@ -1030,6 +1102,11 @@ def _issuer_in_phrase(noun: Token) -> tuple[Token, list[Token]] | None:
     if any(_issues(t) for t in compounds):
         return compounds[-1], compounds
     return None
+
+
+#: Entity types of what a document appeared in ("in The New York Times"): a body, a person,
+#: or a title the tagger reads as a work's ("in Al-Masdar News"), not a place or a date.
+_PUBLISHERS = {"ORG", "PERSON", "WORK_OF_ART"}
 
 
 def _issues(token: Token) -> bool:
@@ -1065,7 +1142,13 @@ def _document_issuer(
     speaker when neither is a noun phrase.
     """
     own = {t.i for t in doc if speaker.start <= t.idx < speaker.end}
-    candidates = [(doc, _clause_subject(doc[verb_position].sent, own))]
+    verb = doc[verb_position]
+    # "Those suspicions on the street intensified when an autopsy report revealed": a
+    # document that speaks in an adverbial clause of its own is not the main clause
+    # subject's, who does something else when it speaks, nor the passage before's
+    if verb.dep_ == "advcl" and any(c.i in own and c.dep_ == "nsubj" for c in verb.children):
+        return speaker
+    candidates = [(doc, _clause_subject(verb.sent, own))]
     if previous is not None and len(previous):
         candidates.append((previous, _clause_subject(list(previous.sents)[-1], set())))
     for _, subject in candidates:
@@ -1260,6 +1343,19 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
         # "an option Iran has rejected", "a toll confirmed by the observatory"
         if not content and verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN":
             content |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+    if not content and label not in OBJECT_VERBS:
+        # "said the effort to unseat Pelosi was not a failure": a reported clause without
+        # "that" the parser reads as an object whose infinitive holds the clause's verb;
+        # one says words, so an object holding a finite clause with its own subject is
+        # that clause
+        for child in verb.children:
+            if child.dep_ == "dobj" and any(
+                t.dep_ == "ccomp"
+                and t.tag_ in _FINITE_TAGS
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+                for t in child.subtree
+            ):
+                content |= {t.i for t in child.subtree}
     # A subjectless participle hung on another verb ("obtained a letter ... asking him
     # to postpone") asks in a document's or someone else's name: no content of its own.
     borrowed = verb.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in verb.children)
@@ -1275,7 +1371,7 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
     run_on = not content and _unpunctuated_report(verb, tokens)
     if run_on:
         content |= set(range(verb.sent.start, tokens[0].i))
-    if how == "before":
+    if how in ("before", "quoted"):
         content |= set(range(verb.sent.start, tokens[0].i))
     elif how == "after":
         content |= set(range(verb.sent.start, verb.i))
@@ -1310,7 +1406,10 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
                 ("speaker may be cut", lambda: _cut_off(verb, tokens, how)),
                 ("deal verb", lambda: dealt),
                 ("ambiguous participle", lambda: _ambiguous_participle(verb)),
-                ("run together", lambda: run_on or _run_together(verb, tokens, how)),
+                (
+                    "run together",
+                    lambda: run_on or how == "quoted" or _run_together(verb, tokens, how),
+                ),
             )
             if applies()
         ),
@@ -1406,6 +1505,17 @@ def _run_together(verb: Token, tokens: list[Token], how: str) -> bool:
     Rahman told AFP") is copy that lost its punctuation: the speaker is a guess.
     """
     doc = verb.doc
+    # 'Coalition forces "successfully engaged multiple targets" throughout Raqa the
+    # statement said': words quoted inside the speaker phrase are what was said, the
+    # speaker is elsewhere in copy that lost its commas (a name or a scare-quoted term
+    # of one word or two is part of a phrase: the "Islamic State" group)
+    spans = _quotes_of(doc)
+    phrase = (tokens[0].idx, _token_end(tokens[-1]))
+    if any(
+        phrase[0] <= s and e <= phrase[1] and len(doc.text[s:e].split()) >= MIN_QUOTE_WORDS
+        for s, e in spans
+    ):
+        return True
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
     if len(subjects) > 1 and not any(t.is_punct for t in doc[subjects[0].i : verb.i]):
         return True
@@ -1487,6 +1597,9 @@ _TERMS_OF_SPEAKING = {"anonymity", "anonymous", "confidentiality", ".", ","}
 
 #: Verbs of causing or letting whose bare infinitive says what someone is made to do.
 _CAUSATIVES = {"make", "let", "help"}
+
+#: Tags of a finite verb (past, present), which a clause of its own has.
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 _MODALS = {"will", "would", "shall", "should", "could", "can", "may", "might", "must", "'ll", "wo"}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from narrative.naming import CANDIDATE, SURER
 from narrative.views._html import CELL, NOTE, TABLE, badge, escape, mark_spans
 
 #: Rows :func:`contrasts_view` shows at most, and the least mentions on each side.
@@ -39,35 +40,28 @@ def contrasts_summary(
 
     Says how many rows the table has, how many differ with each side named at least
     ``min_mentions`` times, how many of those are shown (the first ``limit`` in the
-    table's order: asserted evidence first, then the largest difference) and how many
-    of the shown are asserted and candidates.
+    table's order: the surer evidence first, then the largest difference), how many of
+    the shown are of the surer kind (``status`` ``surer``) and of the weaker kind
+    (``candidate``), and how many of the surer kind are stated as findings (``stated``).
+    The kinds are named by their evidence, never "asserted": the rounds 10 to 13 of the
+    audits read "asserted" beside "none is stated" as a claim the page makes.
     """
     eligible = _eligible(contrasts, min_mentions)
     shown = eligible.head(limit)
-    asserted = int((shown["status"] == "asserted").sum()) if "status" in shown else len(shown)
-    stated = int(shown["stated"].astype(bool).sum()) if "stated" in shown else asserted
+    surer = _surer(shown)
+    stated = int(shown["stated"].astype(bool).sum()) if "stated" in shown else surer
     style = int(shown["style"].astype(bool).sum()) if "style" in shown else 0
-    total_asserted = (
-        int((contrasts["status"] == "asserted").sum()) if "status" in contrasts else len(contrasts)
-    )
-    # While the surer kind is not stated, calling it "asserted" on the page contradicts
-    # "none is stated" (round-10 and round-11 audits): the page then names the two kinds
-    # by their evidence, whether or not any row is shown.
-    all_stated = (
-        int(contrasts["stated"].astype(bool).sum()) if "stated" in contrasts else total_asserted
-    )
-    named = all_stated == total_asserted
-    surer = "asserted" if named else "of the surer kind"
-    weaker = "candidates" if named else "of the weaker kind"
     return (
-        f"`naming_contrasts.csv` has {len(contrasts)} rows ({total_asserted} {surer}), one per "
-        f"concept and pair of outlets that both name it; {len(eligible)} differ (difference "
-        f"above 0) with each outlet naming the concept at least {min_mentions} times. The "
-        f"page shows the first {len(shown)} of them in the table's order (a choice of words "
-        "before house style, named entity and aligned swap before one head noun, then the "
-        f"largest difference): **{asserted} {surer}** (one named entity or an asserted "
-        f"swap) and **{len(shown) - asserted} {weaker}** (one head noun: check the passages "
-        f"before citing them). {_stated_note(stated, asserted)} "
+        f"`naming_contrasts.csv` has {len(contrasts)} rows ({_surer(contrasts)} of the surer "
+        f"kind), one per concept and pair of outlets that both name it; {len(eligible)} differ "
+        f"(difference above 0) with each outlet naming the concept at least {min_mentions} "
+        f"times. The page shows the first {len(shown)} of them in the table's order (a choice "
+        "of words before house style, named entity and aligned swap before one head noun, "
+        f"then the largest difference): **{surer} of the surer kind** (`status` `surer`: one "
+        f"named entity or a swap of the surer kind) and **{len(shown) - surer} of the weaker "
+        "kind** (`candidate`: one head noun, or a country one side names by its capital, "
+        "the government perhaps against the place; check the passages before citing them). "
+        f"{_stated_note(stated, surer)} "
         f"**{style} of the shown are house style** (column `style`): every name "
         "on both sides holds the person's or entity's name and they differ only in the words "
         'around it (a title, an age, a given name, a role: "Chairman Steele" / "Steele"); '
@@ -75,9 +69,16 @@ def contrasts_summary(
     )
 
 
-def _stated_note(stated: int, asserted: int) -> str:
-    """Whether the asserted contrasts are stated as findings (column ``stated``)."""
-    if stated == asserted:
+def _surer(contrasts: pd.DataFrame) -> int:
+    """Rows of the surer kind (``status`` ``surer``; every row of a table without it)."""
+    if "status" not in contrasts:
+        return len(contrasts)
+    return int((contrasts["status"] == SURER).sum())
+
+
+def _stated_note(stated: int, surer: int) -> str:
+    """How many of the shown contrasts of the surer kind are stated as findings."""
+    if not surer:
         return ""
     if not stated:
         return (
@@ -85,7 +86,11 @@ def _stated_note(stated: int, asserted: int) -> str:
             "of the surer kind have not met the standard (see below and the README), so read "
             "each in its passages before citing it."
         )
-    return f"**{stated} of the asserted are stated as findings** (column `stated`)."
+    if stated == surer:
+        return f"**All {surer} of the surer kind are stated as findings** (column `stated`)."
+    return (
+        f"**{stated} of the {surer} of the surer kind are stated as findings** (column `stated`)."
+    )
 
 
 def contrasts_view(
@@ -121,7 +126,7 @@ def contrasts_view(
         event = f'<br><span style="{NOTE}">{escape(r.event)}</span>' if r.event else ""
         why = getattr(r, "evidence", "")
         evidence = f'<br><span style="{NOTE}">{escape(why)}</span>' if why else ""
-        if getattr(r, "status", "asserted") == "candidate":
+        if getattr(r, "status", SURER) == CANDIDATE:
             evidence += f'<br><span style="{NOTE}"><b>candidate</b>: check the passages</span>'
         if bool(getattr(r, "style", False)):
             evidence += (

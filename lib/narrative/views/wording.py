@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from narrative.naming import CANDIDATE, SURER
 from narrative.views._html import CELL, NOTE, TABLE, Mark, badge, escape, mark_spans
 from narrative.views._layout import scroll_box
 from narrative.wording import diff_spans, term_spans
@@ -43,19 +44,27 @@ def swaps_summary(swaps: pd.DataFrame) -> str:
             ``stated``).
 
     Returns:
-        One Markdown sentence.
+        One Markdown sentence. The kinds are named by their evidence (``status``
+        ``surer`` or ``candidate``), never "asserted": whether a swap is a finding is
+        ``stated`` alone.
     """
-    sure = int((swaps["status"] == "asserted").sum()) if "status" in swaps else len(swaps)
+    sure = int((swaps["status"] == SURER).sum()) if "status" in swaps else len(swaps)
     stated = int(swaps["stated"].astype(bool).sum()) if "stated" in swaps else sure
     rest = len(swaps) - sure
-    if stated == sure:
-        return f"**{sure} word swaps asserted**, **{rest} candidates** to check in their passages."
-    return (
+    kinds = (
         f"**{sure} word swaps of the surer kind** (one frame of identical words around them, "
-        f"`status` `asserted`) and **{rest} of the weaker kind** (the reason given). **None "
-        "is stated as a finding** (column `stated`): held out, the surer kind was right 86 "
-        "times in 98 over eight rounds of corpora never run before, under the 0.9 the suite "
-        "asks of what it states; read each swap in its passages before citing it."
+        f"`status` `surer`) and **{rest} of the weaker kind** (`candidate`, the reason given)."
+    )
+    if not sure:
+        return f"{kinds} Read each candidate in its passages before citing it." if rest else kinds
+    if stated == sure:
+        return f"{kinds} **All {sure} of the surer kind are stated as findings** (column `stated`)."
+    if stated:
+        return f"{kinds} **{stated} of the surer kind are stated as findings** (column `stated`)."
+    return (
+        f"{kinds} **None is stated as a finding** (column `stated`): held out, the surer kind "
+        "was right 86 times in 98 over eight rounds of corpora never run before, under the 0.9 "
+        "the suite asks of what it states; read each swap in its passages before citing it."
     )
 
 
@@ -91,7 +100,7 @@ def substitutions_view(
     for r in shown.itertuples(index=False):
         html_a, html_b = diff_html(r.text_a, r.text_b)
         kind = badge("form of one word", "#777") if r.variant else badge("word choice", "#2166ac")
-        if getattr(r, "status", "asserted") == "candidate":
+        if getattr(r, "status", SURER) == CANDIDATE:
             kind = (
                 f'{badge("candidate", "#b45309")}<br><span style="{NOTE}">check the passages: '
                 f"{escape(getattr(r, 'doubt', ''))}</span>"
