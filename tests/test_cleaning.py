@@ -215,6 +215,36 @@ def test_furniture_above_the_headline_is_not_the_headline():
     assert cleaned.paragraphs[0].startswith("Lindsay Lohan has checked")
 
 
+def test_a_text_of_one_short_sentence_is_its_text_not_a_headline():
+    # ECB+ 11_7ecb is one sentence of 7 words: read as a headline, the article had no text
+    # and was dropped with "no article text left after cleaning" (the sweep of rounds 3-13).
+    sentence = "The parliament election is over in Turkmenistan."
+    clean = clean_document(_doc(f"{sentence}\n"))
+    assert clean.headline == "" and clean.paragraphs == [sentence]
+    assert clean.notes and "only line" in clean.notes[0]
+    # a lone line that is no sentence stays a headline, and so does a line the title names
+    assert clean_document(_doc("Election over in Turkmenistan\n")).headline
+    titled = clean_document(_doc(f"{sentence}\n", title=sentence))
+    assert titled.headline == sentence and not titled.paragraphs
+    # with more text, a short stopped first line is still the headline (NewsWCL50)
+    assert clean_document(_doc(f"{sentence}\n\nIt was held on Sunday.\n")).headline == sentence
+
+
+def test_the_only_line_under_a_headline_is_the_text_not_a_standfirst():
+    # ECB+ 1_6ecbplus: headline, date line and one line cut off at a comma, which was kept
+    # as the standfirst and left the article empty ("no article text left after cleaning").
+    line = (
+        "Early Friday morning, around 1: 30 a. m., the 26-year-old actress checked into "
+        "Betty Ford Center in Rancho Mirage, Calif,"
+    )
+    text = f"Lindsay Lohan Checks Into Rehab at Betty Ford Center\n\nFri., May. 3, 2013\n\n{line}\n"
+    clean = clean_document(_doc(text))
+    assert clean.standfirst == "" and clean.paragraphs == [line]
+    # with text below it, the same line is a standfirst
+    followed = clean_document(_doc(f"{text}\nShe was 26.\n"))
+    assert followed.standfirst == line and followed.paragraphs == ["She was 26."]
+
+
 def test_a_first_sentence_without_a_title_is_the_lede_not_a_headline():
     # ECB+ '-ecb' articles have no headline: the first line (the death and the heart
     # attack) was taken for one, so page 02 said outlets 'leave out' what it states.

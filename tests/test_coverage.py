@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import warnings
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -1082,6 +1084,20 @@ def test_prominence_chart_of_many_outlets_shows_the_busiest():
     figure = prominence_chart(placed, outlet_colours(outlets))
     assert f"{MAX_OUTLETS_SHOWN} of 30 outlets" in figure.axes[0].get_title()
     assert len(figure.axes[0].collections) == 3 * MAX_OUTLETS_SHOWN
+    plt.close("all")
+
+
+def test_prominence_chart_without_a_shared_fact_says_so_without_a_warning():
+    # Page 02 of a corpus whose facts are each in one outlet drew an empty axis range, and
+    # matplotlib's "identical low and high ylims" warning showed on the page.
+    placed = pd.DataFrame(
+        [dict(fact_id="F1", n_outlets=1, label="x", outlet="a", position=0.1, band="lede")]
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        figure = prominence_chart(placed, outlet_colours(["a", "b"]))
+    texts = [t.get_text() for t in figure.axes[0].texts]
+    assert texts == ["no fact is reported by two or more outlets"]
     plt.close("all")
 
 

@@ -228,6 +228,31 @@ def test_running_many_notebooks_leaves_no_open_channels(tmp_path: Path):
         assert threading.active_count() <= threads + 1
 
 
+@pytest.mark.slow
+def test_the_report_starts_no_heartbeat_thread(tmp_path: Path, monkeypatch):
+    # jupyter_client's heartbeat thread, stopped before it has begun (a loaded machine; the
+    # reset between notebooks stops its client within milliseconds), runs on opening
+    # sockets until ZeroMQ refuses: a "Too many open files" traceback after a finished
+    # report, found by scripts/sweep_corpora.py. The kernel manager tells whether the
+    # kernel lives, so the report's clients need no heartbeat.
+    from jupyter_client.channels import HBChannel
+    from narrative.report import NotebookRunner
+
+    started = []
+    start = HBChannel.start
+
+    def recorded(channel):
+        started.append(channel)
+        start(channel)
+
+    monkeypatch.setattr(HBChannel, "start", recorded)
+    source = _notebook(tmp_path / "tiny.ipynb", "print('ok')")
+    with NotebookRunner(cwd=tmp_path, store=None) as runner:
+        for i in range(2):  # the second notebook resets the kernel the first one used
+            assert runner.run(source, tmp_path / f"{i}.ipynb", {}, key="", outputs=tmp_path) is None
+    assert started == []
+
+
 def test_many_outlets_get_pages_for_the_pairs_that_share_most(tmp_path: Path, monkeypatch):
     from narrative.report import build as report_module
     from tqdm.auto import tqdm

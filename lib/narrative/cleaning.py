@@ -475,6 +475,19 @@ def clean_document(doc: Document) -> CleanDocument:
             f"({len(content[head][1].split())} words ending in a full stop), read as the lede"
         )
         head = None
+    elif (
+        head is not None
+        and not doc.title
+        and ends_like_sentence(content[head][1])
+        and sum(r is None for r in reasons[:content_end]) == 1
+    ):
+        # A text of one short sentence (ECB+ 11_7ecb: "The parliament election is over
+        # in Turkmenistan."): taken for a headline, it left the article empty and dropped.
+        clean.notes.append(
+            "no headline: the corpus gives no title and the article's only line is a "
+            "sentence, read as its text"
+        )
+        head = None
     i = 0
     if head is not None:
         for i in range(head):
@@ -512,8 +525,11 @@ def clean_document(doc: Document) -> CleanDocument:
         following = next(
             (content[j][1] for j in range(i + 1, content_end) if reasons[j] is None), ""
         )
+        # A standfirst stands above the text: the last text line is the text (ECB+
+        # 1_6ecbplus, whose one line, cut off at a comma, left the article empty).
         is_standfirst = _matches(text, doc.standfirst) or (
-            not _DATELINE.match(text)
+            bool(following)
+            and not _DATELINE.match(text)
             and (
                 (
                     punctuated

@@ -178,7 +178,10 @@ def prominence_chart(
                 zorder=3,
             )
     axes.set_yticks(range(len(facts)), labels, fontsize=8)
-    axes.set_ylim(len(facts) - 0.5, -0.5)
+    if not facts:
+        # An empty axis range made matplotlib warn on the page (FA-KES Aleppo 2016-10-06).
+        axes.text(0.5, 0, "no fact is reported by two or more outlets", ha="center", va="center")
+    axes.set_ylim(max(len(facts), 1) - 0.5, -0.5)
     axes.set_xlim(-0.03, 1.03)
     axes.set_xlabel("position in the article (0 = top, 1 = end)")
     axes.set_ylabel("fact")

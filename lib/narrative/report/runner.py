@@ -218,7 +218,7 @@ class NotebookRunner:
         client = BlockingKernelClient(
             **self.km.get_connection_info(session=True), connection_file=self.km.connection_file
         )
-        client.start_channels()
+        client.start_channels(hb=False)  # no heartbeat: see ReadyClient.start_channels
         try:
             deadline = time.monotonic() + 60
             while True:

@@ -172,4 +172,4 @@ def warnings_view(warnings: list[str]) -> str:
     if not warnings:
         return "<p>No warnings: every input was read as given.</p>"
     items = "".join(f"<li>{escape(w)}</li>" for w in warnings)
-    return f'<ul style="color:#8a4b00">{items}</ul>'
+    return f'<ul class="run-warnings" style="color:#8a4b00">{items}</ul>'
