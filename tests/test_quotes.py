@@ -1311,6 +1311,48 @@ def test_a_name_and_said_run_onto_a_noun_is_a_candidate():
     assert row["quote"].endswith("a very conservative figure")
 
 
+def test_a_body_and_said_run_onto_the_sentence_is_a_candidate():
+    # "... in Syria, a monitor said" after a headline run into the lede: read as a clause
+    # joined to the headline with no "and"
+    joined = only(
+        find_quotes(
+            passages(
+                "Dozens of children dead in Syria evacuees bombing Nearly 70 children were "
+                "among those killed when a suicide car bombing tore through buses carrying "
+                "evacuees from besieged government-held towns in Syria a monitor said on Sunday."
+            )
+        )
+    )
+    assert (joined["speaker"], joined["status"]) == ("a monitor", "candidate")
+    assert "Nearly 70 children were among those killed" in joined["quote"]
+    # "... were evacuees, the Britain-based monitoring group said": read as a relative clause
+    relative = only(
+        find_quotes(
+            passages(
+                "At least 109 of the dead were evacuees the Britain-based monitoring group said."
+            )
+        )
+    )
+    assert relative["speaker"] == "the Britain-based monitoring group"
+    assert relative["quote"] == "At least 109 of the dead were evacuees"
+    # joined with "and", a clause of its own says nothing
+    assert find_quotes(passages("The army shelled the town and a monitor said on Sunday.")).empty
+
+
+def test_a_figure_run_into_the_speaker_is_the_end_of_the_report():
+    # copy without commas: "... risen to at least 112, a monitoring group said"
+    quotes = find_quotes(
+        passages(
+            "The death toll in a suicide car bomb attack on buses carrying Syrians evacuated "
+            "from two besieged government-held towns has risen to at least 112 a monitoring "
+            "group said Sunday."
+        )
+    )
+    row = only(quotes)
+    assert row["speaker"] == "a monitoring group"
+    assert row["quote"].endswith("has risen to at least 112")
+
+
 def test_one_text_in_two_articles_is_read_with_each_articles_open_quotation():
     # wire copy repeats a passage; one parsed Doc serves both, so what the passage before
     # left open must not carry from one article to the other

@@ -211,6 +211,7 @@ _QUANTIFIERS = {"one", "some", "many", "several", "most", "number", "majority", 
 _SOME = {"some", "many", "several", "most", "dozens"}
 _PRONOUNS = _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _IT_PRONOUNS
 _RELATIVE = {"which", "who", "that"}
+_ARTICLES = {"a", "an", "the"}
 _NAME_PARTICLES = {"de", "da", "al", "el", "bin", "ibn", "abu", "van", "von", "der", "la", "le"}
 _OPINION_NOUNS = {"opinion", "view"}
 #: Words that make a title another office: a vice president or a former president is not
@@ -391,7 +392,31 @@ def _speaker_tokens(head: Token) -> list[Token]:
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "case")):
         tokens = tokens[:-1]
-    return tokens
+    return _without_figure(tokens, head)
+
+
+def _without_figure(tokens: list[Token], head: Token) -> list[Token]:
+    """The speaker phrase without a figure run into it before its article.
+
+    "... has risen to at least 112 a monitoring group said": copy without commas runs
+    the reported figure into the speaker, and the parser hangs it on the speaker's noun.
+    An article opens its noun phrase (only a predeterminer, "all the", "both the", comes
+    before it), so a number before the head's own article belongs to the clause before.
+    """
+    article = next(
+        (
+            k
+            for k, t in enumerate(tokens)
+            if k > 0 and t.head.i == head.i and t.dep_ == "det" and t.lower_ in _ARTICLES
+        ),
+        None,
+    )
+    if article is None:
+        return tokens
+    before = tokens[:article]
+    if any(t.dep_ == "predet" for t in before) or not any(t.like_num for t in before):
+        return tokens
+    return tokens[article:]
 
 
 def _focus(token: Token, head: Token) -> bool:
@@ -665,24 +690,24 @@ def _inverted_object(verb: Token) -> Token | None:
     return obj if speaks and obj.i == verb.i + 1 + sum(1 for t in obj.lefts) else None
 
 
-def _unpunctuated_report(verb: Token, tokens: list[Token]) -> bool:
-    """Whether "<name> said" ends a sentence that lost the comma before it.
+def _unpunctuated_report(verb: Token, tokens: list[Token], can_speak: bool) -> bool:
+    """Whether "<speaker> said" ends a sentence that lost the comma before it.
 
     "Hundreds of civilians killed is certainly a very conservative figure Mardini
-    said.": the parser reads the name and verb as a relative clause on the noun before
-    them ("the figure Mardini said"), which, with nothing said in it, no relative
-    pronoun and nothing after it but how or when it was said, is the reporting clause of
-    the sentence before it.
+    said.", "... in Syria a monitor said on Sunday.": the parser reads the speaker and
+    verb as a relative clause on the noun before them ("the figure Mardini said") or as
+    a clause joined to the sentence with no "and". With nothing said in it, no relative
+    pronoun or conjunction and nothing after it but how or when it was said, it is the
+    reporting clause of the sentence before it, if its subject can speak.
     """
-    if verb.dep_ != "relcl" or verb.lemma_.lower() != "say" or not tokens:
+    if verb.dep_ not in ("relcl", "conj") or verb.lemma_.lower() != "say" or not tokens:
         return False
-    if (
-        tokens[-1].i != verb.i - 1
-        or tokens[0].ent_type_ != "PERSON"
-        or tokens[-1].ent_type_ != "PERSON"
-    ):
+    if tokens[-1].i != verb.i - 1 or tokens[0].i <= verb.sent.start or not can_speak:
         return False
-    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "mark") for c in verb.children):
+    before = verb.doc[tokens[0].i - 1]
+    if before.is_punct or before.dep_ == "cc":
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "mark", "cc") for c in verb.children):
         return False
     if any(t.lower_ in _RELATIVE or t.lower_ == "that" for t in verb.doc[verb.head.i + 1 : verb.i]):
         return False
@@ -1435,7 +1460,11 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
                 content |= {t.i for t in child.subtree}
     # a guess, as copy run together always is ("repeated the words Mardini said" is a
     # relative clause): a candidate
-    run_on = not content and _unpunctuated_report(verb, tokens)
+    run_on = (
+        not content
+        and not how
+        and _unpunctuated_report(verb, tokens, _can_speak(speaker, head, tokens))
+    )
     if run_on:
         content |= set(range(verb.sent.start, tokens[0].i))
     if how in ("before", "quoted"):
@@ -1457,6 +1486,13 @@ def _verb_attribution(verb: Token, namer: _Namer) -> _Attribution | None:
         if head.head == verb:
             content |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
     content |= named
+    # the figure cut off the speaker phrase ("risen to at least 112 a monitoring group
+    # said") is the end of what was said
+    if content and max(content) < tokens[0].i:
+        gap = range(max(content) + 1, tokens[0].i)
+        below = {t.i for t in parsed.subtree}
+        if gap and all(j in below for j in gap) and any(verb.doc[j].like_num for j in gap):
+            content |= set(gap)
     content -= inside | {verb.i}
     if part is not None:
         content.discard(part.i)
