@@ -707,6 +707,9 @@ def _unpunctuated_report(verb: Token, tokens: list[Token], can_speak: bool) -> b
     before = verb.doc[tokens[0].i - 1]
     if before.is_punct or before.dep_ == "cc":
         return False
+    # a quotation before the speaker is what was said, and its marks say so
+    if any(t.is_quote for t in verb.doc[verb.sent.start : verb.i]):
+        return False
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "mark", "cc") for c in verb.children):
         return False
     if any(t.lower_ in _RELATIVE or t.lower_ == "that" for t in verb.doc[verb.head.i + 1 : verb.i]):
