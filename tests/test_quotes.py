@@ -1337,6 +1337,16 @@ def test_a_body_and_said_run_onto_the_sentence_is_a_candidate():
     assert relative["quote"] == "At least 109 of the dead were evacuees"
     # joined with "and", a clause of its own says nothing
     assert find_quotes(passages("The army shelled the town and a monitor said on Sunday.")).empty
+    # a quotation before the speaker is what was said, by its marks
+    quoted = only(
+        find_quotes(
+            passages(
+                '"This is not ideal for us to have this many people, this much publicity," '
+                "leader of the Pueblo Sin Fronteras caravan Irineo Mujica said."
+            )
+        )
+    )
+    assert quoted["status"] == "asserted"
 
 
 def test_a_figure_run_into_the_speaker_is_the_end_of_the_report():
