@@ -60,7 +60,7 @@ ROW_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
 #: The list :func:`narrative.views.warnings_view` writes at the top of a page.
 WARNINGS_LIST = re.compile(r'<ul class="run-warnings"[^>]*>(.*?)</ul>', re.S)
 ITEM = re.compile(r"<li>(.*?)</li>", re.S)
-#: Words of a warning a guard wrote for a rule that broke (see ``pipeline._or_warn``).
+#: Words of a warning a guard wrote for a rule that broke (see :func:`narrative.guard.or_warn`).
 GUARDED = "please report it"
 STATUSES = {0: "ok", 1: "failed", 2: "error"}
 

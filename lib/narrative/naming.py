@@ -50,12 +50,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache, partial
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from narrative.guard import or_warn
 from narrative.lexical import acronyms, name_variants
 from narrative.numbers import has_figure
 from narrative.vocab import SAME_FACT, TEXT_KINDS
@@ -470,38 +471,9 @@ def _passage_mentions(doc: Doc, row: Any, runs_on: dict[str, bool], event: str) 
     return rows
 
 
-_T = TypeVar("_T")
-
-
-def _or_warn(
-    problems: list[str] | None, compute: Callable[[], _T], empty: _T, what: str, cost: str
-) -> _T:
-    """``compute()``, or ``empty`` and a one-line warning in ``problems`` if it fails.
-
-    The naming rules read every passage's parse; one they do not foresee (a bug) costs
-    that passage, swap or concept, not page 03 (an attribution rule once stopped a
-    462-article report: :func:`narrative.quotes.find_quotes` skips such a passage alone).
-    Without a ``problems`` list the error is raised, so that tests see the bug.
-
-    Args:
-        problems: Where the warning goes; ``None``: raise.
-        compute: What to compute.
-        empty: What to return instead.
-        what: What was not computed, naming the article and passage (or concept).
-        cost: What page 03 then shows for it.
-
-    Returns:
-        ``compute()``, or ``empty`` when it raised.
-    """
-    if problems is None:
-        return compute()
-    try:
-        return compute()
-    except Exception as error:  # a rule broken by an unforeseen parse: skip, say so
-        problems.append(
-            f"{what} ({type(error).__name__} in the naming rules; please report it): {cost}"
-        )
-        return empty
+#: ``or_warn`` for the naming rules: a passage, swap or concept whose parse breaks one (a
+#: bug) costs itself, not page 03 (:mod:`narrative.guard`).
+_or_warn = partial(or_warn, rules="naming rules")
 
 
 class _Union:

@@ -41,6 +41,7 @@ from narrative.corpus import Corpus, CorpusError
 from narrative.embeddings import EmbeddingCache, embed, resolve_model, text_key
 from narrative.events import APART, EventGrouping, document_table, group_events, lead_text
 from narrative.executor import Executor, LocalExecutor, available_cores, make_executor
+from narrative.guard import or_warn
 from narrative.language import model_warnings
 from narrative.lexical import TermIndex
 from narrative.nlp import parse
@@ -458,18 +459,17 @@ def _or_warn(
     """``compute()``, or ``empty`` and a one-line warning in ``problems`` if it fails.
 
     The figure rules read every passage's parse; one the rules do not foresee (a bug)
-    costs the event its figures and says so on every page, not the whole report (an
-    attribution rule once stopped a 462-article report; :func:`find_quotes` skips such a
-    passage alone).
+    costs the event its figures and says so on every page, not the whole report
+    (:func:`narrative.guard.or_warn`; :func:`find_quotes` skips such a passage alone).
     """
-    try:
-        return compute()
-    except Exception as error:  # a rule broken by an unforeseen parse: skip, say so
-        problems.append(
-            f"{what} of this event were not computed ({type(error).__name__} in the figure "
-            "rules; please report it): page 04 shows none for it"
-        )
-        return empty
+    return or_warn(
+        problems,
+        compute,
+        empty,
+        f"{what} of this event were not computed",
+        "page 04 shows none for it",
+        rules="figure rules",
+    )
 
 
 def _sharing(tasks: list[EventTask]) -> list[list[int]]:

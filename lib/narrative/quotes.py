@@ -70,6 +70,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from narrative.guard import or_warn
 from narrative.lexical import acronyms, name_variants
 from narrative.wordlists import words
 
@@ -2572,18 +2573,16 @@ def attribution_passages(passages: pd.DataFrame) -> pd.DataFrame:
 def _attributions_or_warn(
     doc: Doc, namer: _Namer, row: pd.Series, problems: list[str] | None
 ) -> list[_Attribution]:
-    """:func:`_passage_attributions`, or none and a warning in ``problems`` if it fails."""
-    if problems is None:
-        return _passage_attributions(doc, namer)
-    try:
-        return _passage_attributions(doc, namer)
-    except Exception as error:  # a rule broken by an unforeseen parse: skip, say so
-        problems.append(
-            f"attributions of {row['doc_id']} passage {row['passage_id']} were not read "
-            f"({type(error).__name__} in the speaker rules; please report it): page 03 "
-            "counts none there"
-        )
-        return []
+    """:func:`_passage_attributions`, or none and a warning in ``problems`` if it fails
+    (:func:`narrative.guard.or_warn`)."""
+    return or_warn(
+        problems,
+        lambda: _passage_attributions(doc, namer),
+        [],
+        f"attributions of {row['doc_id']} passage {row['passage_id']} were not read",
+        "page 03 counts none there",
+        rules="speaker rules",
+    )
 
 
 def find_quotes(
