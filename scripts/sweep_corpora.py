@@ -55,8 +55,6 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 DEV_CORPORA = REPO / ".cache" / "dev-corpora"
-ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
-ROW_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
 #: The list :func:`narrative.views.warnings_view` writes at the top of a page.
 WARNINGS_LIST = re.compile(r'<ul class="run-warnings"[^>]*>(.*?)</ul>', re.S)
 ITEM = re.compile(r"<li>(.*?)</li>", re.S)
@@ -80,12 +78,17 @@ class Swept:
 
 
 def is_corpus(path: Path) -> bool:
-    """Whether ``path`` is a corpus itself rather than a folder of corpora."""
+    """Whether ``path`` is a corpus itself rather than a folder of corpora (the file
+    kinds the readers take)."""
+    from narrative.readers.decode import HTML_SUFFIXES, TEXT_SUFFIXES
+    from narrative.readers.rows import JSONL_SUFFIXES
+
     if path.is_file():
-        return path.suffix.lower() in ROW_SUFFIXES
+        return path.suffix.lower() in JSONL_SUFFIXES | {".csv"}
     if (path / "manifest.csv").is_file() or (path / "articles").is_dir():
         return True
-    return any(p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES for p in path.iterdir())
+    articles = TEXT_SUFFIXES | HTML_SUFFIXES
+    return any(p.is_file() and p.suffix.lower() in articles for p in path.iterdir())
 
 
 def find_corpora(paths: list[Path]) -> list[Path]:
